@@ -1,0 +1,49 @@
+//! Command-line interface: argument definitions and dispatch to one module per subcommand.
+//!
+//! Exit statuses are shared by every subcommand: 0 success (or verdict pass), 1 verdict fail,
+//! 3 verdict review, 2 bad usage or unreadable input (one line on stderr saying why).
+
+pub mod extract;
+pub mod ocr;
+pub mod plugins;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit status for bad usage or unreadable input.
+pub const EXIT_USAGE: u8 = 2;
+
+/// docverify — checks the materials of 小微企业双创基地 applications.
+#[derive(Debug, Parser)]
+#[command(name = "docverify", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract pages, text and codes from one file and print them.
+    Extract(extract::ExtractArgs),
+    /// Read the text of an image or a scanned PDF with OCR.
+    Ocr(ocr::OcrArgs),
+    /// Inspect the verifier plugins.
+    Plugins(plugins::PluginsArgs),
+}
+
+/// Runs a parsed command line and returns the process exit status.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Ocr(args) => ocr::run(args),
+        Command::Plugins(args) => plugins::run(args),
+    }
+}
+
+/// Prints a one-line reason on stderr and returns the usage exit status.
+pub fn usage_error(reason: impl std::fmt::Display) -> ExitCode {
+    eprintln!("docverify: {reason}");
+    ExitCode::from(EXIT_USAGE)
+}

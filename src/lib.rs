@@ -1,0 +1,11 @@
+//! docverify: checks the scanned materials of 小微企业双创基地 applications.
+//!
+//! The flow is extract → fields → verify → report; see ARCHITECTURE.md for the map.
+
+pub mod cli;
+pub mod extract;
+pub mod fields;
+pub mod model;
+pub mod ocr;
+pub mod report;
+pub mod verify;
