@@ -3,9 +3,15 @@
 //! The flow is extract → fields → verify → report; see ARCHITECTURE.md for the map.
 
 pub mod cli;
+pub mod config;
 pub mod extract;
 pub mod fields;
+pub mod http;
+pub mod jobs;
 pub mod model;
 pub mod ocr;
+pub mod pipeline;
 pub mod report;
+pub mod server;
+pub mod store;
 pub mod verify;

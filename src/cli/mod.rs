@@ -3,9 +3,11 @@
 //! Exit statuses are shared by every subcommand: 0 success (or verdict pass), 1 verdict fail,
 //! 3 verdict review, 2 bad usage or unreadable input (one line on stderr saying why).
 
+pub mod check;
 pub mod extract;
 pub mod ocr;
 pub mod plugins;
+pub mod serve;
 
 use std::process::ExitCode;
 
@@ -25,6 +27,18 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run the service (HTTP API and workers).
+    Serve(serve::ServeArgs),
+    /// Check a submission's files in-process and print the report.
+    Check(check::CheckArgs),
+    /// Print the built-in default configuration as TOML.
+    Config,
+    /// Print the OpenAPI document (or, with --report-schema, the report's JSON Schema).
+    Openapi {
+        /// Print the docverify.report/v1 JSON Schema instead.
+        #[arg(long)]
+        report_schema: bool,
+    },
     /// Extract pages, text and codes from one file and print them.
     Extract(extract::ExtractArgs),
     /// Read the text of an image or a scanned PDF with OCR.
@@ -36,6 +50,20 @@ pub enum Command {
 /// Runs a parsed command line and returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
+        Command::Serve(args) => serve::run(args),
+        Command::Check(args) => check::run(args),
+        Command::Config => {
+            print!("{}", crate::config::Config::defaults_toml());
+            ExitCode::SUCCESS
+        }
+        Command::Openapi { report_schema } => {
+            if report_schema {
+                println!("{}", crate::http::openapi::report_schema_pretty());
+            } else {
+                println!("{}", crate::http::openapi::openapi_pretty());
+            }
+            ExitCode::SUCCESS
+        }
         Command::Extract(args) => extract::run(args),
         Command::Ocr(args) => ocr::run(args),
         Command::Plugins(args) => plugins::run(args),

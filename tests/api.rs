@@ -1,0 +1,409 @@
+//! The HTTP API, through a real server on an ephemeral port.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Server, assert_valid_report, files_under, fixture, form, wait_done};
+use serde_json::Value;
+
+fn read(rel: &str) -> Vec<u8> {
+    std::fs::read(fixture(rel)).expect("fixture")
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .build()
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn upload_poll_report_and_download() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &[]);
+    let c = client();
+    let lease = read("api/lease.pdf");
+    let cert = read("api/certificate.png");
+    let resp = c
+        .post(server.url("/api/v1/submissions"))
+        .multipart(
+            form(
+                Some("山西晋创科技有限公司"),
+                &[
+                    ("租赁合同.pdf", lease.clone(), Some("lease")),
+                    ("certificate.png", cert.clone(), None),
+                ],
+            )
+            .text("declared_area_m2", "3260.5"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 202);
+    let location = resp.headers()["location"].to_str().unwrap().to_string();
+    let accepted: Value = resp.json().await.unwrap();
+    let id = accepted["id"].as_str().unwrap().to_string();
+    assert_eq!(location, format!("/api/v1/submissions/{id}"));
+    assert_eq!(accepted["documents"][0]["kind_hint"], "lease");
+    assert_eq!(accepted["documents"][1]["media_type"], "image/png");
+
+    let status = wait_done(&c, &server, &id, Duration::from_secs(300)).await;
+    assert_eq!(status["status"], "done", "{status:#}");
+    assert_eq!(status["progress"]["documents_total"], 2);
+    assert_eq!(status["progress"]["documents_done"], 2);
+    let report = &status["report"];
+    assert_valid_report(report);
+    assert_eq!(report["submission"]["applicant"], "山西晋创科技有限公司");
+    assert_eq!(report["submission"]["declared_area_m2"], 3260.5);
+    let docs = report["documents"].as_array().unwrap();
+    assert_eq!(docs[0]["file"], "租赁合同.pdf");
+    assert_eq!(docs[0]["media_type"], "application/pdf");
+    assert_eq!(docs[0]["pages"], 2);
+    assert_eq!(docs[0]["text_source"], "text-layer");
+    assert_eq!(docs[1]["file"], "certificate.png");
+    let inputs = report["provenance"]["inputs"].as_array().unwrap();
+    assert_eq!(inputs.len(), 2);
+    // The verdict is the worst finding (review when none ran).
+    let statuses: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["status"].as_str().unwrap())
+        .collect();
+    let expected = if statuses.contains(&"fail") {
+        "fail"
+    } else if statuses.contains(&"review") || !statuses.iter().any(|s| *s == "pass") {
+        "review"
+    } else {
+        "pass"
+    };
+    assert_eq!(report["verdict"], expected);
+    assert_eq!(status["verdict"], expected);
+
+    // The report alone, and the originals byte for byte.
+    let alone: Value = c
+        .get(server.url(&format!("/api/v1/submissions/{id}/report")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(&alone, report);
+    for (doc, bytes) in [("doc-1", &lease), ("doc-2", &cert)] {
+        let r = c
+            .get(server.url(&format!("/api/v1/submissions/{id}/documents/{doc}/file")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(&r.bytes().await.unwrap()[..], &bytes[..]);
+    }
+
+    // Listed newest first.
+    let list: Value = c
+        .get(server.url("/api/v1/submissions?limit=10"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list["items"][0]["id"], id);
+    let found: Value = c
+        .get(server.url("/api/v1/submissions?applicant=晋创&status=done"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(found["items"].as_array().unwrap().len(), 1);
+}
+
+/// Asserts a problem-details answer with the given status and code.
+async fn assert_problem(resp: reqwest::Response, status: u16, code: &str) {
+    assert_eq!(resp.status().as_u16(), status);
+    assert_eq!(
+        resp.headers()["content-type"].to_str().unwrap(),
+        "application/problem+json"
+    );
+    let p: Value = resp.json().await.unwrap();
+    assert_eq!(p["code"], code, "{p:#}");
+    assert_eq!(p["status"], status);
+    assert!(!p["detail"].as_str().unwrap().is_empty());
+    assert!(!p["detail_zh"].as_str().unwrap().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_input_gets_a_problem_and_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(
+        dir.path(),
+        &[
+            ("DOCVERIFY_SERVER__MAX_FILE_BYTES", "40000"),
+            ("DOCVERIFY_JOBS__WORKERS", "1"),
+        ],
+    );
+    let c = client();
+    let url = server.url("/api/v1/submissions");
+    let lease = read("api/lease.pdf");
+    let big = read("api/certificate.png"); // 47 KB > 40 000 bytes
+    let docx = read("api/application.docx");
+
+    let cases: Vec<(reqwest::multipart::Form, u16, &str)> = vec![
+        (form(Some("甲公司"), &[("big.png", big.clone(), None)]), 413, "payload-too-large"),
+        // A good file first, then an oversize one: the first must not be kept either.
+        (
+            form(Some("甲公司"), &[("a.pdf", lease.clone(), None), ("big.png", big, None)]),
+            413,
+            "payload-too-large",
+        ),
+        (
+            form(Some("甲公司"), &[("a.pdf", lease.clone(), None), ("申请.pdf", docx, None)]),
+            415,
+            "unsupported-media-type",
+        ),
+        (form(None, &[("a.pdf", lease.clone(), None)]), 422, "missing-applicant"),
+        (form(Some("   "), &[("a.pdf", lease.clone(), None)]), 422, "missing-applicant"),
+        (form(Some("甲公司"), &[]), 422, "no-files"),
+        (form(Some("甲公司"), &[("empty.pdf", vec![], None)]), 422, "empty-file"),
+        (
+            form(Some("甲公司"), &[("a.pdf", lease.clone(), Some("invoice"))]),
+            422,
+            "invalid-kind",
+        ),
+        (
+            form(Some("甲公司"), &[("a.pdf", lease.clone(), None)]).text("declared_area_m2", "-3"),
+            422,
+            "invalid-declared-area",
+        ),
+    ];
+    for (f, status, code) in cases {
+        let resp = c.post(&url).multipart(f).send().await.unwrap();
+        assert_problem(resp, status, code).await;
+    }
+    // Not multipart at all.
+    let resp = c
+        .post(&url)
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert_problem(resp, 415, "expected-multipart").await;
+    // Unknown ids.
+    for path in [
+        "/api/v1/submissions/nope",
+        "/api/v1/submissions/nope/report",
+        "/api/v1/submissions/nope/documents/doc-1/file",
+    ] {
+        let resp = c.get(server.url(path)).send().await.unwrap();
+        assert_problem(resp, 404, "not-found").await;
+    }
+    let resp = c
+        .get(server.url("/api/v1/submissions?limit=0"))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(resp, 400, "invalid-query").await;
+
+    // Nothing was stored: no rows, no blobs, no scratch files.
+    let list: Value = c
+        .get(server.url("/api/v1/submissions"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list["items"].as_array().unwrap().len(), 0);
+    assert!(files_under(&dir.path().join("blobs")).is_empty());
+    assert!(files_under(&dir.path().join("tmp")).is_empty());
+
+    // And the service still accepts good uploads.
+    let resp = c
+        .post(&url)
+        .multipart(form(Some("甲公司"), &[("a.pdf", lease, None)]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 202);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn health_openapi_and_schema_are_served_and_in_sync() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &[]);
+    let c = client();
+    assert_eq!(
+        c.get(server.url("/healthz")).send().await.unwrap().status(),
+        200
+    );
+    assert_eq!(
+        c.get(server.url("/readyz")).send().await.unwrap().status(),
+        200
+    );
+    let served: Value = c
+        .get(server.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let committed: Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("docs/openapi.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        served, committed,
+        "docs/openapi.json is stale: run `cargo run -- openapi > docs/openapi.json`"
+    );
+    let schema: Value = c
+        .get(server.url("/api/v1/schemas/report-v1.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let committed: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("docs/report.schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        schema, committed,
+        "docs/report.schema.json is stale: run `cargo run -- openapi --report-schema > docs/report.schema.json`"
+    );
+    for path in ["/api/v1/submissions", "/api/v1/submissions/{id}"] {
+        assert!(served["paths"][path].is_object(), "{path} missing");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn twenty_concurrent_uploads_all_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &[]);
+    let c = client();
+    let lease = read("api/lease.pdf");
+    let mut tasks = Vec::new();
+    for i in 0..20 {
+        let c = c.clone();
+        let url = server.url("/api/v1/submissions");
+        let lease = lease.clone();
+        tasks.push(tokio::spawn(async move {
+            let name = format!("lease-{i}.pdf");
+            let resp = c
+                .post(url)
+                .multipart(form(
+                    Some(&format!("并发测试{i}有限公司")),
+                    &[(name.as_str(), lease, None)],
+                ))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(resp.status(), 202);
+            let v: Value = resp.json().await.unwrap();
+            v["id"].as_str().unwrap().to_string()
+        }));
+    }
+    let mut ids = Vec::new();
+    for t in tasks {
+        ids.push(t.await.unwrap());
+    }
+    for id in &ids {
+        let s = wait_done(&c, &server, id, Duration::from_secs(600)).await;
+        assert_eq!(s["status"], "done", "{s:#}");
+        assert_valid_report(&s["report"]);
+    }
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 20);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_job_interrupted_by_a_crash_completes_after_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    // Short lease so the restarted server reclaims the dead worker's job quickly.
+    let env = [
+        ("DOCVERIFY_JOBS__LEASE_SECS", "2"),
+        ("DOCVERIFY_JOBS__WORKERS", "1"),
+        ("DOCVERIFY_JOBS__POLL_MS", "200"),
+    ];
+    let server = Server::start(dir.path(), &env);
+    let c = client();
+    // Many documents so the crash lands while the job runs.
+    let lease = read("api/lease.pdf");
+    let cert = read("api/certificate.png");
+    let mut files = Vec::new();
+    for i in 0..40 {
+        if i % 2 == 0 {
+            files.push((format!("lease-{i}.pdf"), lease.clone()));
+        } else {
+            files.push((format!("cert-{i}.png"), cert.clone()));
+        }
+    }
+    let parts: Vec<(&str, Vec<u8>, Option<&str>)> =
+        files.iter().map(|(n, b)| (n.as_str(), b.clone(), None)).collect();
+    let resp = c
+        .post(server.url("/api/v1/submissions"))
+        .multipart(form(Some("山西晋创科技有限公司"), &parts))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 202);
+    let id = resp.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // Wait until the job is visibly under way, then kill -9.
+    let mut caught_running = false;
+    for _ in 0..3000 {
+        let v: Value = c
+            .get(server.url(&format!("/api/v1/submissions/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let done = v["progress"]["documents_done"].as_u64().unwrap();
+        if v["status"] == "processing" && done >= 1 && done < 40 {
+            caught_running = true;
+            break;
+        }
+        if v["status"] == "done" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    server.kill();
+    assert!(
+        caught_running,
+        "the job finished before the crash could be injected; the test needs more work per job"
+    );
+
+    let server = Server::start(dir.path(), &env);
+    let status = wait_done(&c, &server, &id, Duration::from_secs(600)).await;
+    assert_eq!(status["status"], "done", "{status:#}");
+    assert_valid_report(&status["report"]);
+    assert_eq!(status["report"]["documents"].as_array().unwrap().len(), 40);
+    for (i, (_, bytes)) in files.iter().enumerate() {
+        let got = c
+            .get(server.url(&format!(
+                "/api/v1/submissions/{id}/documents/doc-{}/file",
+                i + 1
+            )))
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        assert_eq!(&got[..], &bytes[..], "doc-{} differs", i + 1);
+    }
+}

@@ -1,0 +1,110 @@
+//! `docverify check`, through the binary: report on stdout, verdict as exit status.
+
+mod common;
+
+use std::process::Command;
+
+use common::{assert_valid_report, bin, fixture};
+
+fn check(args: &[&str]) -> std::process::Output {
+    Command::new(bin())
+        .arg("check")
+        .args(args)
+        .env_remove("DOCVERIFY_CONFIG")
+        .output()
+        .expect("run docverify check")
+}
+
+#[test]
+fn json_report_matches_schema_and_exit_status_matches_verdict() {
+    let lease = fixture("api/lease.pdf");
+    let cert = fixture("api/certificate.png");
+    let out = check(&[
+        "--applicant",
+        "山西晋创科技有限公司",
+        "--declared-area",
+        "3260.5",
+        "--kind",
+        &format!("{}=lease", lease.display()),
+        lease.to_str().unwrap(),
+        cert.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}); stderr: {stderr}"));
+    assert_valid_report(&report);
+    assert_eq!(report["documents"][0]["file"], "lease.pdf");
+    assert_eq!(report["documents"][1]["file"], "certificate.png");
+    assert_eq!(report["documents"][0]["pages"], 2);
+    let expected_code = match report["verdict"].as_str().unwrap() {
+        "pass" => 0,
+        "fail" => 1,
+        "review" => 3,
+        v => panic!("unknown verdict {v}"),
+    };
+    assert_eq!(out.status.code(), Some(expected_code), "stderr: {stderr}");
+}
+
+#[test]
+fn text_format_is_a_chinese_summary() {
+    let lease = fixture("api/lease.pdf");
+    let out = check(&[
+        "--applicant",
+        "山西晋创科技有限公司",
+        "--format",
+        "text",
+        lease.to_str().unwrap(),
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("申报单位 Applicant: 山西晋创科技有限公司"), "{text}");
+    assert!(text.contains("结论 Verdict:"), "{text}");
+    assert!(text.contains("lease.pdf"), "{text}");
+    assert!(matches!(out.status.code(), Some(0 | 1 | 3)));
+}
+
+#[test]
+fn bad_usage_and_unreadable_input_exit_2_with_one_line() {
+    let lease = fixture("api/lease.pdf");
+    let docx = fixture("api/application.docx");
+    let truncated = fixture("api/truncated.pdf");
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec!["--applicant".into(), "甲".into(), docx.display().to_string()],
+            "unsupported file type",
+        ),
+        (
+            vec!["--applicant".into(), "甲".into(), "/no/such/file.pdf".into()],
+            "/no/such/file.pdf",
+        ),
+        (
+            vec!["--applicant".into(), " ".into(), lease.display().to_string()],
+            "--applicant",
+        ),
+        (
+            vec![
+                "--applicant".into(),
+                "甲".into(),
+                "--declared-area".into(),
+                "-5".into(),
+                lease.display().to_string(),
+            ],
+            "--declared-area",
+        ),
+        (
+            vec!["--applicant".into(), "甲".into(), truncated.display().to_string()],
+            "truncated.pdf",
+        ),
+    ];
+    for (args, needle) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = check(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        let last = stderr.lines().last().unwrap_or_default();
+        assert!(last.starts_with("docverify: "), "{args:?}: {stderr}");
+        assert!(last.contains(needle), "{args:?}: {stderr}");
+    }
+    // No files at all is a usage error too.
+    let out = check(&["--applicant", "甲"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,149 @@
+//! Test harness: the real `docverify` binary as a server on an ephemeral port, or as the CLI.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Path of the binary under test.
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_docverify")
+}
+
+/// The repository's own fixtures.
+pub fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(rel)
+}
+
+/// A running server; killed (SIGKILL) when dropped.
+pub struct Server {
+    pub child: Child,
+    pub base: String,
+    pub data_dir: PathBuf,
+}
+
+impl Server {
+    /// Starts `docverify serve` on 127.0.0.1:0 over `data_dir` with extra env settings.
+    pub fn start(data_dir: &Path, env: &[(&str, &str)]) -> Server {
+        let mut cmd = Command::new(bin());
+        cmd.args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+            .arg(data_dir)
+            .env("RUST_LOG", "info")
+            .env_remove("DOCVERIFY_CONFIG")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("start docverify serve");
+        let stderr = child.stderr.take().expect("piped stderr");
+        let (tx, rx) = std::sync::mpsc::channel();
+        // Keep draining stderr so the server never blocks on a full pipe.
+        std::thread::spawn(move || {
+            let mut tx = Some(tx);
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(rest) = line.strip_prefix("docverify listening on ")
+                    && let Some(t) = tx.take()
+                {
+                    let _ = t.send(rest.trim().to_string());
+                }
+                if std::env::var_os("DOCVERIFY_TEST_LOG").is_some() {
+                    eprintln!("[server] {line}");
+                }
+            }
+        });
+        let base = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("server did not report its address within 60 s");
+        Server {
+            child,
+            base,
+            data_dir: data_dir.to_owned(),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// SIGKILL, as a crash would.
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A multipart upload: applicant plus (file name, bytes, kind hint) parts.
+pub fn form(applicant: Option<&str>, files: &[(&str, Vec<u8>, Option<&str>)]) -> reqwest::multipart::Form {
+    let mut f = reqwest::multipart::Form::new();
+    if let Some(a) = applicant {
+        f = f.text("applicant", a.to_string());
+    }
+    for (name, bytes, kind) in files {
+        f = f.part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes.clone()).file_name(name.to_string()),
+        );
+        if let Some(k) = kind {
+            f = f.text("kind", k.to_string());
+        }
+    }
+    f
+}
+
+/// Polls a submission until it is done or failed (bounded), returning its status JSON.
+pub async fn wait_done(client: &reqwest::Client, server: &Server, id: &str, limit: Duration) -> serde_json::Value {
+    let start = Instant::now();
+    loop {
+        let v: serde_json::Value = client
+            .get(server.url(&format!("/api/v1/submissions/{id}")))
+            .send()
+            .await
+            .expect("status request")
+            .json()
+            .await
+            .expect("status json");
+        let s = v["status"].as_str().unwrap_or_default().to_string();
+        if s == "done" || s == "failed" {
+            return v;
+        }
+        assert!(start.elapsed() < limit, "submission {id} not done after {limit:?}: {v}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Validates a report against the committed JSON Schema.
+pub fn assert_valid_report(report: &serde_json::Value) {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json"))
+            .expect("docs/report.schema.json"),
+    )
+    .expect("schema JSON");
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    let errors: Vec<String> = validator.iter_errors(report).map(|e| format!("{e} at {}", e.instance_path)).collect();
+    assert!(errors.is_empty(), "report does not match the schema: {errors:#?}\n{report:#}");
+    assert_eq!(report["schema"], "docverify.report/v1");
+}
+
+/// Every file under a directory (recursively), for checking that nothing was left behind.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = vec![];
+    let Ok(rd) = std::fs::read_dir(dir) else { return out };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
