@@ -31,7 +31,16 @@ enum Outcome {
 fn run_one(file: &Path) -> (Outcome, Duration) {
     let started = Instant::now();
     let out = Command::new(env!("CARGO_BIN_EXE_docverify"))
-        .args(["extract", "--no-ocr", "--max-pages", "20", "--deadline"])
+        // Parsers and rasteriser are what hostile files attack; codes run on our own decoded
+        // pixels and are covered elsewhere, so they are skipped here to fit CI's time.
+        .args([
+            "extract",
+            "--no-ocr",
+            "--no-codes",
+            "--max-pages",
+            "3",
+            "--deadline",
+        ])
         .arg(DEADLINE_SECS.to_string())
         .arg(file)
         .output();

@@ -21,7 +21,6 @@ use hayro::hayro_syntax::page::Page;
 use hayro::kurbo::{Affine, BezPath, Point, Rect};
 use image::{DynamicImage, GrayImage, RgbImage};
 
-
 /// Where a page image came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageOrigin {
