@@ -3,6 +3,7 @@
 //! The flow is extract → fields → verify → report; see ARCHITECTURE.md for the map.
 
 pub mod cli;
+pub mod codes;
 pub mod config;
 pub mod extract;
 pub mod fields;

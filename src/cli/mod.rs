@@ -45,6 +45,9 @@ pub enum Command {
     Ocr(ocr::OcrArgs),
     /// Inspect the verifier plugins.
     Plugins(plugins::PluginsArgs),
+    /// Internal: the isolated extraction worker (reads a request on stdin).
+    #[command(name = "__extract-worker", hide = true)]
+    ExtractWorker,
 }
 
 /// Runs a parsed command line and returns the process exit status.
@@ -67,6 +70,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Ocr(args) => ocr::run(args),
         Command::Plugins(args) => plugins::run(args),
+        Command::ExtractWorker => extract::run_worker(),
     }
 }
 

@@ -19,5 +19,8 @@ pub struct OcrArgs {
 
 /// Runs `docverify ocr`.
 pub fn run(args: OcrArgs) -> ExitCode {
-    super::usage_error(format_args!("{}: OCR is not built in yet", args.file.display()))
+    super::usage_error(format_args!(
+        "{}: OCR is not built in yet",
+        args.file.display()
+    ))
 }

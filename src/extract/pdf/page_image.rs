@@ -1,0 +1,416 @@
+//! The image of a PDF page: the embedded scan when the page is one, else a rasterisation.
+//!
+//! Scanned PDFs hold one image per page (DCT, CCITT G4, JBIG2, Flate). Taking that image out
+//! keeps the scanner's pixels (no resampling) and is much cheaper than rasterising. hayro's
+//! interpreter walks the page with [`Probe`], a device that draws nothing: it sees every image
+//! with its transform and decodes the one covering the page through hayro's image decoders,
+//! which honour /Decode, ImageMask, SMask, Indexed and the other colour spaces, CCITT and
+//! JBIG2. Pages with visible text or drawings next to the image are rasterised with hayro.
+//!
+//! Caps: an image over `max_image_pixels` is never decoded (the probe sees its size first);
+//! rasterised pages are clamped to `max_render_pixels`.
+
+use std::sync::Arc;
+
+use hayro::hayro_interpret::font::{FontData, FontQuery, GlyphRun};
+use hayro::hayro_interpret::{
+    BlendMode, ClipPath, Context, Device, DrawMode, DrawProps, Image, ImageData, ImageDrawProps,
+    InterpreterCache, InterpreterSettings, LumaData, Paint, SoftMask, TransformExt, interpret_page,
+};
+use hayro::hayro_syntax::page::Page;
+use hayro::kurbo::{Affine, BezPath, Point, Rect};
+use image::{DynamicImage, GrayImage, RgbImage};
+
+/// Where a page image came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageOrigin {
+    /// The page's own scanned image.
+    Embedded,
+    /// Rasterised at the given resolution.
+    Rendered { dpi: u32 },
+}
+
+/// Caps and settings for page images.
+pub struct ImageSettings {
+    pub dpi: f32,
+    pub max_image_pixels: u64,
+    pub max_render_pixels: u64,
+    pub interpreter: InterpreterSettings,
+}
+
+/// A page image or why there is none.
+pub enum PageImage {
+    Image(DynamicImage, ImageOrigin),
+    /// No image; the reason is a page warning.
+    None(String),
+}
+
+/// Interpreter settings with the standard fonts built in and a CJK fallback for
+/// non-embedded Chinese fonts (without one, such text renders as nothing).
+pub fn interpreter_settings(cjk_font: Option<(Arc<Vec<u8>>, u32)>) -> InterpreterSettings {
+    InterpreterSettings {
+        font_resolver: Arc::new(move |query| match query {
+            FontQuery::Standard(s) => Some(s.get_font_data()),
+            FontQuery::Fallback(f) => {
+                if f.character_collection.is_some()
+                    && let Some((data, index)) = &cjk_font
+                {
+                    return Some((data.clone() as FontData, *index));
+                }
+                Some(f.pick_standard_font().get_font_data())
+            }
+        }),
+        ..Default::default()
+    }
+}
+
+/// Finds a CJK font: the configured one, else a well-known system location.
+/// Returns the font bytes and the face index in a collection (the Simplified Chinese face).
+pub fn find_cjk_font(configured: Option<&std::path::Path>) -> Option<(Arc<Vec<u8>>, u32)> {
+    const KNOWN: &[(&str, u32)] = &[
+        ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
+        ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),
+        ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+        ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+        ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+        (
+            "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+            0,
+        ),
+    ];
+    if let Some(path) = configured {
+        return std::fs::read(path).ok().map(|b| (Arc::new(b), 0));
+    }
+    KNOWN
+        .iter()
+        .find_map(|(p, i)| std::fs::read(p).ok().map(|b| (Arc::new(b), *i)))
+}
+
+/// The image of one page.
+pub fn page_image(page: &Page<'_>, settings: &ImageSettings) -> PageImage {
+    let (w_pt, h_pt) = page.render_dimensions();
+    if !(w_pt.is_finite() && h_pt.is_finite()) || w_pt < 1.0 || h_pt < 1.0 {
+        return PageImage::None(format!("page has no usable size ({w_pt} x {h_pt} pt)"));
+    }
+    let probe = probe(page, settings, w_pt as f64, h_pt as f64);
+    if let Some((w, h)) = probe.refused {
+        return PageImage::None(format!(
+            "page holds a {w} x {h} px image, over the {} pixel limit; page image skipped",
+            settings.max_image_pixels
+        ));
+    }
+    if let Some(scan) = probe.scan
+        && probe.visible_glyphs == 0
+        && probe.paths <= 4
+        && scan.coverage >= 0.85
+    {
+        return PageImage::Image(
+            clamp_pixels(scan.image, settings.max_render_pixels),
+            ImageOrigin::Embedded,
+        );
+    }
+    render(page, settings, w_pt, h_pt)
+}
+
+/// Downscales an image whose pixel count is over `max` (a 600 dpi scan is read as well at
+/// 400 dpi and costs a third of the time).
+fn clamp_pixels(image: DynamicImage, max: u64) -> DynamicImage {
+    let px = image.width() as u64 * image.height() as u64;
+    if px <= max || px == 0 {
+        return image;
+    }
+    let k = (max as f64 / px as f64).sqrt();
+    let w = ((image.width() as f64 * k) as u32).max(1);
+    let h = ((image.height() as f64 * k) as u32).max(1);
+    image.resize_exact(w, h, image::imageops::FilterType::Triangle)
+}
+
+/// Rasterises a page with hayro at the configured resolution, clamped to the pixel cap.
+fn render(page: &Page<'_>, settings: &ImageSettings, w_pt: f32, h_pt: f32) -> PageImage {
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    let mut scale = settings.dpi.max(36.0) / 72.0;
+    let px = (w_pt * scale) as f64 * (h_pt * scale) as f64;
+    if px > settings.max_render_pixels as f64 {
+        scale *= (settings.max_render_pixels as f64 / px).sqrt() as f32;
+    }
+    // hayro's pixmaps are at most u16::MAX on a side; keep well inside.
+    scale = scale.min(12_000.0 / w_pt.max(h_pt));
+    let (w, h) = ((w_pt * scale) as u32, (h_pt * scale) as u32);
+    if w == 0 || h == 0 {
+        return PageImage::None("page too small to rasterise".into());
+    }
+    let cache = hayro::RenderCache::new();
+    let pixmap = hayro::render(
+        page,
+        &cache,
+        &settings.interpreter,
+        &hayro::RenderSettings::default(),
+        &hayro::PixmapSettings {
+            x_scale: scale,
+            y_scale: scale,
+            bg_color: WHITE,
+        },
+    );
+    let (pw, ph) = (pixmap.width() as u32, pixmap.height() as u32);
+    // Opaque white background: premultiplied RGBA equals straight RGBA; drop alpha.
+    match image::RgbaImage::from_raw(pw, ph, pixmap.data_as_u8_slice().to_vec()) {
+        Some(img) => PageImage::Image(
+            DynamicImage::ImageRgb8(DynamicImage::ImageRgba8(img).to_rgb8()),
+            ImageOrigin::Rendered {
+                dpi: (scale * 72.0).round() as u32,
+            },
+        ),
+        None => PageImage::None("rasteriser returned no pixels".into()),
+    }
+}
+
+/// The largest image found by the probe and how much of the page it covers.
+struct Scan {
+    image: DynamicImage,
+    coverage: f64,
+}
+
+/// What the probe saw on a page.
+struct ProbeResult {
+    scan: Option<Scan>,
+    visible_glyphs: usize,
+    paths: usize,
+    refused: Option<(u32, u32)>,
+}
+
+fn probe(page: &Page<'_>, settings: &ImageSettings, w_pt: f64, h_pt: f64) -> ProbeResult {
+    let cache = InterpreterCache::default();
+    let transform = page.initial_transform(true).to_kurbo();
+    let bbox = Rect::new(0.0, 0.0, w_pt, h_pt);
+    let mut ctx = Context::new(
+        transform,
+        bbox,
+        &cache,
+        page.xref(),
+        settings.interpreter.clone(),
+    );
+    let mut device = Probe {
+        page: bbox,
+        max_pixels: settings.max_image_pixels,
+        result: ProbeResult {
+            scan: None,
+            visible_glyphs: 0,
+            paths: 0,
+            refused: None,
+        },
+    };
+    interpret_page(page, &mut ctx, &mut device);
+    device.result
+}
+
+/// A device that draws nothing and keeps the page-sized image.
+struct Probe {
+    page: Rect,
+    max_pixels: u64,
+    result: ProbeResult,
+}
+
+impl Probe {
+    fn coverage(&self, transform: Affine, w: f64, h: f64) -> f64 {
+        let corners =
+            [(0.0, 0.0), (w, 0.0), (0.0, h), (w, h)].map(|(x, y)| transform * Point::new(x, y));
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for c in corners {
+            x0 = x0.min(c.x);
+            y0 = y0.min(c.y);
+            x1 = x1.max(c.x);
+            y1 = y1.max(c.y);
+        }
+        let on_page = Rect::new(x0, y0, x1, y1).intersect(self.page);
+        let area = self.page.area();
+        if !on_page.area().is_finite() || area <= 0.0 {
+            return 0.0;
+        }
+        on_page.area().max(0.0) / area
+    }
+}
+
+impl<'a> Device<'a> for Probe {
+    fn draw_path(&mut self, _: &BezPath, _: DrawProps<'a>, _: &DrawMode) {
+        self.result.paths += 1;
+    }
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
+    fn draw_glyph_run(&mut self, _: &GlyphRun<'_, 'a>, _: DrawProps<'a>, mode: &DrawMode) {
+        if !matches!(mode, DrawMode::Invisible) {
+            self.result.visible_glyphs += 1;
+        }
+    }
+    fn draw_image(&mut self, image: Image<'a, '_>, props: ImageDrawProps<'a>) {
+        let (w, h) = (image.width(), image.height());
+        if w as u64 * h as u64 > self.max_pixels {
+            self.result.refused = Some((w, h));
+            return;
+        }
+        let coverage = self.coverage(props.transform, w as f64, h as f64);
+        if coverage < 0.5
+            || self
+                .result
+                .scan
+                .as_ref()
+                .is_some_and(|s| s.coverage >= coverage)
+        {
+            // Small pictures (logos, stamps, photos in a born-digital page) count as drawing.
+            self.result.paths += 1;
+            return;
+        }
+        let decoded = match image {
+            Image::Raster(raster) => {
+                let mut out = None;
+                raster.with_rgba(|data, alpha| out = raster_to_image(data, alpha), None);
+                out
+            }
+            Image::Stencil(stencil) => {
+                let mut out = None;
+                stencil.with_stencil(|mask, paint| out = stencil_to_image(mask, paint), None);
+                out
+            }
+        };
+        if let Some(img) = decoded {
+            let img = orient(img, props.transform, w as f64, h as f64);
+            self.result.scan = Some(Scan {
+                image: img,
+                coverage,
+            });
+        }
+    }
+    fn pop_clip(&mut self) {}
+    fn pop_transparency_group(&mut self) {}
+}
+
+/// hayro's decoded image as an image-crate image, alpha composited onto white paper.
+fn raster_to_image(data: ImageData, alpha: Option<LumaData>) -> Option<DynamicImage> {
+    let mut img = match data {
+        ImageData::Rgb(d) => {
+            DynamicImage::ImageRgb8(RgbImage::from_raw(d.width, d.height, d.data)?)
+        }
+        ImageData::Luma(d) => {
+            DynamicImage::ImageLuma8(GrayImage::from_raw(d.width, d.height, d.data)?)
+        }
+    };
+    if let Some(a) = alpha
+        && a.width == img.width()
+        && a.height == img.height()
+    {
+        let blend = |c: u8, a: u8| ((c as u32 * a as u32 + 255 * (255 - a as u32)) / 255) as u8;
+        match &mut img {
+            DynamicImage::ImageRgb8(rgb) => {
+                for (p, &a) in rgb.pixels_mut().zip(&a.data) {
+                    p.0 = p.0.map(|c| blend(c, a));
+                }
+            }
+            DynamicImage::ImageLuma8(g) => {
+                for (p, &a) in g.pixels_mut().zip(&a.data) {
+                    p.0[0] = blend(p.0[0], a);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(img)
+}
+
+/// A stencil mask (ImageMask: 1-bit scans are often stored so) painted in its colour on white.
+fn stencil_to_image(mask: LumaData, paint: &Paint<'_>) -> Option<DynamicImage> {
+    let ink = match paint {
+        Paint::Color(c) => {
+            let rgba = c.to_rgba().to_rgba8();
+            ((299 * rgba[0] as u32 + 587 * rgba[1] as u32 + 114 * rgba[2] as u32) / 1000) as u8
+        }
+        Paint::Pattern(_) => 0,
+    };
+    let data = mask
+        .data
+        .iter()
+        .map(|&m| ((ink as u32 * m as u32 + 255 * (255 - m as u32)) / 255) as u8)
+        .collect();
+    GrayImage::from_raw(mask.width, mask.height, data).map(DynamicImage::ImageLuma8)
+}
+
+/// Turns the image so it appears as it does on the page: the transform maps image pixels
+/// (row 0 on top) to page space (y down); the page shows the image rotated by a multiple of
+/// 90° and possibly mirrored.
+fn orient(img: DynamicImage, transform: Affine, w: f64, h: f64) -> DynamicImage {
+    let o = transform * Point::new(0.0, 0.0);
+    let ex = transform * Point::new(w, 0.0) - o;
+    let ey = transform * Point::new(0.0, h) - o;
+    let x_horizontal = ex.x.abs() >= ex.y.abs();
+    if x_horizontal {
+        match (ex.x >= 0.0, ey.y >= 0.0) {
+            (true, true) => img,
+            (false, false) => img.rotate180(),
+            (false, true) => img.fliph(),
+            (true, false) => img.flipv(),
+        }
+    } else {
+        match (ex.y >= 0.0, ey.x >= 0.0) {
+            (true, false) => img.rotate90(),
+            (false, true) => img.rotate270(),
+            (true, true) => img.rotate90().fliph(),
+            (false, false) => img.rotate270().fliph(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked() -> DynamicImage {
+        // 3x2 image with one dark pixel at (0, 0).
+        let mut g = GrayImage::from_pixel(3, 2, image::Luma([255]));
+        g.put_pixel(0, 0, image::Luma([0]));
+        DynamicImage::ImageLuma8(g)
+    }
+
+    fn dark_at(img: &DynamicImage) -> (u32, u32) {
+        let g = img.to_luma8();
+        let (x, y, _) = g.enumerate_pixels().find(|(_, _, p)| p[0] == 0).unwrap();
+        (x, y)
+    }
+
+    #[test]
+    fn orientation_follows_the_transform() {
+        // Upright: identity maps pixel (0,0) to the top-left.
+        assert_eq!(
+            dark_at(&orient(marked(), Affine::IDENTITY, 3.0, 2.0)),
+            (0, 0)
+        );
+        // Rotated 90° clockwise on the page: image x runs down, image y runs left.
+        let rot90 = Affine::new([0.0, 1.0, -1.0, 0.0, 2.0, 0.0]);
+        let out = orient(marked(), rot90, 3.0, 2.0);
+        assert_eq!((out.width(), out.height()), (2, 3));
+        // Pixel (0,0) lands at page (2,0) → top-right.
+        assert_eq!(dark_at(&out), (1, 0));
+        // Upside down.
+        let rot180 = Affine::new([-1.0, 0.0, 0.0, -1.0, 3.0, 2.0]);
+        assert_eq!(dark_at(&orient(marked(), rot180, 3.0, 2.0)), (2, 1));
+    }
+
+    #[test]
+    fn stencil_paints_ink_on_white() {
+        let mask = LumaData {
+            data: vec![255, 0],
+            width: 2,
+            height: 1,
+            interpolate: false,
+            scale_factors: (1.0, 1.0),
+        };
+        use hayro::hayro_interpret::color::{AlphaColor, Color};
+        let paint = Paint::Color(Color::from_rgba(AlphaColor::from_rgba8(0, 0, 0, 255)));
+        let img = stencil_to_image(mask, &paint).unwrap().to_luma8();
+        assert_eq!(img.as_raw(), &vec![0, 255]);
+    }
+
+    #[test]
+    fn clamp_keeps_aspect() {
+        let img = DynamicImage::ImageLuma8(GrayImage::new(400, 200));
+        let out = clamp_pixels(img, 20_000);
+        assert_eq!((out.width(), out.height()), (200, 100));
+    }
+}

@@ -1,0 +1,261 @@
+//! What happens to every page whatever its source: the text decision, OCR, codes, the page
+//! image file, progress and the deadline.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+use image::DynamicImage;
+use sha2::{Digest, Sha256};
+
+use super::{ExtractConfig, ExtractError, MediaType, PageProgress, Stage, quality};
+use crate::model::{Extracted, Page, TextSource};
+use crate::ocr::OcrConfig;
+
+/// One page as a source produced it, before OCR and codes.
+pub(super) struct PageInput {
+    /// The PDF text layer, if the source has one.
+    pub text_layer: Option<String>,
+    /// The page image, if one could be had.
+    pub image: Option<DynamicImage>,
+    /// Page size in points, used when there is no image.
+    pub size_points: (u32, u32),
+    /// Problems met while producing the page.
+    pub warnings: Vec<String>,
+    /// The image was rasterised from vector content: clean pixels, so the code reader's
+    /// retries for degraded scans (inversion, corner upscaling) cannot help and are skipped.
+    pub rendered: bool,
+}
+
+/// Per-document state shared by the sources.
+pub(super) struct Pipeline<'a> {
+    media: MediaType,
+    pub config: &'a ExtractConfig,
+    ocr: &'a OcrConfig,
+    images_dir: Option<&'a Path>,
+    progress: &'a mut dyn FnMut(PageProgress),
+    started: Instant,
+    pages: Vec<Page>,
+    /// Total pages, once the source knows it.
+    pub total: u32,
+}
+
+impl<'a> Pipeline<'a> {
+    pub fn new(
+        media: MediaType,
+        config: &'a ExtractConfig,
+        ocr: &'a OcrConfig,
+        images_dir: Option<&'a Path>,
+        progress: &'a mut dyn FnMut(PageProgress),
+    ) -> Self {
+        Pipeline {
+            media,
+            config,
+            ocr,
+            images_dir,
+            progress,
+            started: Instant::now(),
+            pages: Vec::new(),
+            total: 0,
+        }
+    }
+
+    /// The number the next page will get.
+    pub fn next_number(&self) -> u32 {
+        self.pages.len() as u32 + 1
+    }
+
+    /// Reports a stage of the next page and checks the deadline.
+    pub fn stage(&mut self, stage: Stage) -> Result<(), ExtractError> {
+        self.check_deadline()?;
+        let page = self.next_number();
+        (self.progress)(PageProgress {
+            page,
+            pages: self.total,
+            stage,
+        });
+        Ok(())
+    }
+
+    /// Fails once the document's deadline has passed.
+    pub fn check_deadline(&self) -> Result<(), ExtractError> {
+        if self.started.elapsed() > self.config.deadline() {
+            return Err(ExtractError::DeadlineExceeded {
+                secs: self.config.deadline_secs,
+            });
+        }
+        Ok(())
+    }
+
+    /// An error naming this document's type.
+    pub fn unreadable(&self, reason: impl Into<String>) -> ExtractError {
+        ExtractError::Unreadable {
+            media_type: self.media.mime().into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// Finishes one page: text decision and OCR, codes, image file.
+    pub fn page(&mut self, input: PageInput) -> Result<(), ExtractError> {
+        let number = self.next_number();
+        let mut warnings = input.warnings;
+        let (width, height) = match &input.image {
+            Some(img) => (img.width(), img.height()),
+            None => input.size_points,
+        };
+
+        let mut text = String::new();
+        let mut text_source = TextSource::None;
+        let mut spans = Vec::new();
+        let mut confidence = 0.0;
+        let layer_usable = match &input.text_layer {
+            Some(layer) => {
+                let verdict = quality::judge(layer, self.config.min_text_chars);
+                if !verdict.usable && verdict.visible >= self.config.min_text_chars {
+                    warnings.push(format!(
+                        "text layer looks garbled ({} of {} characters suspicious); using OCR",
+                        verdict.junk, verdict.visible
+                    ));
+                }
+                verdict.usable
+            }
+            None => false,
+        };
+        if layer_usable {
+            text = normalise_layer(input.text_layer.as_deref().unwrap_or_default());
+            text_source = TextSource::TextLayer;
+            confidence = 1.0;
+        } else if let Some(image) = &input.image {
+            self.stage(Stage::Ocr)?;
+            match crate::ocr::recognize(image, self.ocr) {
+                Ok(read) => {
+                    text_source = if read.text.trim().is_empty() {
+                        TextSource::None
+                    } else {
+                        TextSource::Ocr
+                    };
+                    text = read.text;
+                    spans = read.spans;
+                    confidence = read.confidence;
+                }
+                Err(e) => warnings.push(format!("no text: {e}")),
+            }
+        } else {
+            warnings.push("no text layer and no page image: the page has no text".into());
+        }
+
+        let mut codes = Vec::new();
+        let mut image_sha256 = None;
+        if let Some(image) = &input.image {
+            self.stage(Stage::Codes)?;
+            let mut codes_config = self.config.codes.clone();
+            codes_config.retries &= !input.rendered;
+            let scan = crate::codes::scan(image, number, &codes_config);
+            codes = scan.codes;
+            warnings.extend(scan.warnings);
+            if let Some(dir) = self.images_dir {
+                image_sha256 = Some(write_png(image, dir)?);
+            }
+        }
+        self.pages.push(Page {
+            number,
+            width,
+            height,
+            text,
+            text_source,
+            spans,
+            confidence,
+            codes,
+            image_sha256,
+            warnings,
+        });
+        (self.progress)(PageProgress {
+            page: number,
+            pages: self.total,
+            stage: Stage::Done,
+        });
+        Ok(())
+    }
+
+    /// The document as extracted.
+    pub fn finish(self) -> Extracted {
+        Extracted {
+            media_type: self.media.mime().into(),
+            pages: self.pages,
+        }
+    }
+}
+
+/// Text layers come with `\r`, form feeds and trailing blanks; the model wants lines
+/// separated by `\n`.
+fn normalise_layer(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.replace("\r\n", "\n").split(['\n', '\r', '\u{c}']) {
+        let line = line.trim_end();
+        if line.is_empty() && out.ends_with("\n\n") {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.trim_matches('\n').to_string()
+}
+
+/// Writes a page image as PNG named by its SHA-256 (content addressing: the same page image
+/// is stored once) and returns the hex digest.
+pub(super) fn write_png(image: &DynamicImage, dir: &Path) -> Result<String, ExtractError> {
+    let internal = |e: String| ExtractError::Internal { reason: e };
+    let mut bytes = Vec::new();
+    let encoder = image::codecs::png::PngEncoder::new_with_quality(
+        &mut bytes,
+        image::codecs::png::CompressionType::Fast,
+        image::codecs::png::FilterType::Adaptive,
+    );
+    // Grey pages stay grey: a third of the size and the same evidence.
+    let image = match image {
+        DynamicImage::ImageLuma8(_) | DynamicImage::ImageRgb8(_) => {
+            std::borrow::Cow::Borrowed(image)
+        }
+        other if !other.color().has_color() => {
+            std::borrow::Cow::Owned(DynamicImage::ImageLuma8(other.to_luma8()))
+        }
+        other => std::borrow::Cow::Owned(DynamicImage::ImageRgb8(other.to_rgb8())),
+    };
+    image
+        .write_with_encoder(encoder)
+        .map_err(|e| internal(format!("encoding a page image: {e}")))?;
+    let sha = hex::encode(Sha256::digest(&bytes));
+    let target = dir.join(format!("{sha}.png"));
+    if !target.exists() {
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)
+            .map_err(|e| internal(format!("writing into {}: {e}", dir.display())))?;
+        tmp.write_all(&bytes)
+            .and_then(|_| tmp.as_file().sync_all())
+            .map_err(|e| internal(format!("writing a page image: {e}")))?;
+        tmp.persist(&target)
+            .map_err(|e| internal(format!("writing {}: {e}", target.display())))?;
+    }
+    Ok(sha)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layer_text_is_normalised() {
+        assert_eq!(normalise_layer("a  \r\nb\n\n\n\nc\u{c}"), "a\nb\n\nc");
+    }
+
+    #[test]
+    fn png_is_content_addressed() {
+        let dir = tempfile::tempdir().unwrap();
+        let img = DynamicImage::ImageLuma8(image::GrayImage::from_pixel(8, 8, image::Luma([7])));
+        let a = write_png(&img, dir.path()).unwrap();
+        let b = write_png(&img, dir.path()).unwrap();
+        assert_eq!(a, b);
+        let bytes = std::fs::read(dir.path().join(format!("{a}.png"))).unwrap();
+        assert_eq!(hex::encode(Sha256::digest(&bytes)), a);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

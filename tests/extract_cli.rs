@@ -1,0 +1,199 @@
+//! `docverify extract` through the binary: fixtures with known text and codes come out
+//! exactly; hostile inputs end with exit 2 and a one-line reason.
+//!
+//! Ground truth lives in fixtures/codes/expected.json (written by make_fixtures.py next to
+//! the files it generates).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/codes")
+}
+
+fn expected() -> Value {
+    let text = std::fs::read_to_string(fixtures().join("expected.json")).expect("expected.json");
+    serde_json::from_str(&text).expect("valid json")
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn extract(file: &Path, extra: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_docverify"))
+        .arg("extract")
+        .arg(file)
+        .args(extra)
+        .output()
+        .expect("runs docverify");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Checks one fixture's output against its expectation; returns a description of each
+/// mismatch.
+fn check(name: &str, want: &Value, run: &Run) -> Vec<String> {
+    let mut bad = Vec::new();
+    if let Some(code) = want.get("error").and_then(Value::as_str) {
+        if run.code != 2 {
+            bad.push(format!("{name}: exit {} instead of 2", run.code));
+        }
+        let lines: Vec<_> = run.stderr.lines().filter(|l| !l.is_empty()).collect();
+        if lines.len() != 1 || !lines[0].contains(code) {
+            bad.push(format!(
+                "{name}: stderr is not one line naming {code}: {:?}",
+                run.stderr
+            ));
+        }
+        return bad;
+    }
+    if run.code != 0 {
+        bad.push(format!("{name}: exit {}: {}", run.code, run.stderr));
+        return bad;
+    }
+    let got: Value = match serde_json::from_str(&run.stdout) {
+        Ok(v) => v,
+        Err(e) => return vec![format!("{name}: output is not JSON: {e}")],
+    };
+    if got["media_type"] != want["media_type"] {
+        bad.push(format!(
+            "{name}: media type {} != {}",
+            got["media_type"], want["media_type"]
+        ));
+    }
+    let (gp, wp) = (
+        got["pages"].as_array().unwrap(),
+        want["pages"].as_array().unwrap(),
+    );
+    if gp.len() != wp.len() {
+        bad.push(format!(
+            "{name}: {} pages instead of {}",
+            gp.len(),
+            wp.len()
+        ));
+        return bad;
+    }
+    for (i, (g, w)) in gp.iter().zip(wp).enumerate() {
+        let page = format!("{name} p{}", i + 1);
+        if let Some(codes) = w.get("codes") {
+            let got_codes: Vec<Value> = g["codes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| serde_json::json!([c["symbology"], c["text"]]))
+                .collect();
+            if &Value::Array(got_codes.clone()) != codes {
+                bad.push(format!("{page}: codes {got_codes:?} != {codes}"));
+            }
+            for c in g["codes"].as_array().unwrap() {
+                let b = c["bbox"]
+                    .as_array()
+                    .map(|b| b.iter().map(|v| v.as_f64().unwrap()).collect::<Vec<_>>());
+                if !b.is_some_and(|b| {
+                    b.len() == 4
+                        && b.iter().all(|v| (0.0..=1.0).contains(v))
+                        && b[0] <= b[2]
+                        && b[1] <= b[3]
+                }) {
+                    bad.push(format!("{page}: bad code box {}", c["bbox"]));
+                }
+            }
+        }
+        if let Some(src) = w.get("text_source")
+            && &g["text_source"] != src
+        {
+            bad.push(format!("{page}: text source {} != {src}", g["text_source"]));
+        }
+        for needle in w
+            .get("text_contains")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let text = g["text"].as_str().unwrap_or("");
+            if !text.contains(needle.as_str().unwrap()) {
+                bad.push(format!("{page}: text lacks {needle}: {text:?}"));
+            }
+        }
+        for dim in ["width", "height"] {
+            if let Some(v) = w.get(dim).or_else(|| want.get(dim))
+                && &g[dim] != v
+            {
+                bad.push(format!("{page}: {dim} {} != {v}", g[dim]));
+            }
+        }
+        if let Some(needle) = w.get("warning_contains").and_then(Value::as_str) {
+            let warnings = g["warnings"].to_string();
+            if !warnings.contains(needle) {
+                bad.push(format!("{page}: no warning with {needle:?}: {warnings}"));
+            }
+        }
+    }
+    bad
+}
+
+#[test]
+fn every_fixture_comes_out_as_expected() {
+    let want = expected();
+    let mut failures = Vec::new();
+    for (name, w) in want.as_object().unwrap() {
+        let run = extract(&fixtures().join(name), &["--no-ocr"]);
+        failures.extend(check(name, w, &run));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn in_process_and_isolated_agree() {
+    for name in ["text_cn.pdf", "pages_g4.tif", "qr_gbk.png"] {
+        let file = fixtures().join(name);
+        let a = extract(&file, &["--no-ocr"]);
+        let b = extract(&file, &["--no-ocr", "--in-process"]);
+        assert_eq!(a.code, 0, "{}", a.stderr);
+        assert_eq!(a.stdout, b.stdout, "{name}");
+    }
+}
+
+#[test]
+fn page_images_are_written_by_their_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = extract(
+        &fixtures().join("scan_g4.pdf"),
+        &["--no-ocr", "--images-dir", dir.path().to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let got: Value = serde_json::from_str(&run.stdout).unwrap();
+    let sha = got["pages"][0]["image_sha256"]
+        .as_str()
+        .expect("image hash");
+    let png = std::fs::read(dir.path().join(format!("{sha}.png"))).expect("png written");
+    let img = image::load_from_memory(&png).unwrap();
+    assert_eq!((img.width(), img.height()), (1240, 1754));
+}
+
+#[test]
+fn text_format_lists_pages_and_codes() {
+    let run = extract(
+        &fixtures().join("text_cn.pdf"),
+        &["--no-ocr", "--format", "text"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("=== page 1/2"), "{}", run.stdout);
+    assert!(run.stdout.contains("[code128] DV-2023-0042"));
+    assert!(run.stdout.contains("房屋租赁合同"));
+}
+
+#[test]
+fn missing_file_is_a_clear_error() {
+    let run = extract(Path::new("/nonexistent/x.pdf"), &[]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+}
