@@ -33,7 +33,8 @@ const TESTING: &[&str] = &["hostile", "wasi-filesystem", "wasi-sockets"];
 const TARGET: &str = "wasm32-wasip2";
 
 fn main() {
-    let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest_dir =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let plugins = manifest_dir.join("plugins");
     println!("cargo:rerun-if-changed=plugins");
     println!("cargo:rerun-if-changed=build.rs");
@@ -45,7 +46,14 @@ fn main() {
     let cargo = env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut cmd = Command::new(cargo);
     cmd.current_dir(&plugins)
-        .args(["build", "--release", "--locked", "--workspace", "--target", TARGET])
+        .args([
+            "build",
+            "--release",
+            "--locked",
+            "--workspace",
+            "--target",
+            TARGET,
+        ])
         .arg("--manifest-path")
         .arg(plugins.join("Cargo.toml"))
         .arg("--target-dir")
@@ -89,9 +97,16 @@ fn main() {
     for name in BUILTINS {
         let file = wasm_dir.join(format!("{}.wasm", name.replace('-', "_")));
         if !file.is_file() {
-            fail(&format!("the plugin build did not produce {}", file.display()));
+            fail(&format!(
+                "the plugin build did not produce {}",
+                file.display()
+            ));
         }
-        let _ = writeln!(list, "    ({name:?}, include_bytes!({:?})),", file.display().to_string());
+        let _ = writeln!(
+            list,
+            "    ({name:?}, include_bytes!({:?})),",
+            file.display().to_string()
+        );
     }
     list.push_str("];\n");
     let _ = writeln!(
@@ -102,7 +117,10 @@ fn main() {
     for name in TESTING {
         let file = wasm_dir.join(format!("{}.wasm", name.replace('-', "_")));
         if !file.is_file() {
-            fail(&format!("the plugin build did not produce {}", file.display()));
+            fail(&format!(
+                "the plugin build did not produce {}",
+                file.display()
+            ));
         }
     }
     std::fs::write(out_dir.join("builtin_plugins.rs"), list)

@@ -25,14 +25,23 @@ const BUILTINS: [&str; 8] = [
     "credit-code",
 ];
 
-fn document(id: &str, kind: DocumentKind, fields: &[(&str, Value)], codes: &[&str]) -> DocumentInput {
+fn document(
+    id: &str,
+    kind: DocumentKind,
+    fields: &[(&str, Value)],
+    codes: &[&str],
+) -> DocumentInput {
     let fields: BTreeMap<String, Field> = fields
         .iter()
         .map(|(n, v)| {
             let f = Field {
                 value: v.clone(),
                 confidence: 0.95,
-                evidence: Evidence { page: 1, span: [0, 10], bbox: Some([0.1, 0.1, 0.4, 0.12]) },
+                evidence: Evidence {
+                    page: 1,
+                    span: [0, 10],
+                    bbox: Some([0.1, 0.1, 0.4, 0.12]),
+                },
             };
             (n.to_string(), f)
         })
@@ -124,12 +133,22 @@ fn base_config() -> PluginsConfig {
 fn only(id: &str) -> Verifier {
     let mut c = base_config();
     for b in BUILTINS {
-        c.plugin.insert(b.into(), PluginSettings { enabled: b == id, ..PluginSettings::default() });
+        c.plugin.insert(
+            b.into(),
+            PluginSettings {
+                enabled: b == id,
+                ..PluginSettings::default()
+            },
+        );
     }
     if id == "hostile" {
         let dir = std::env::temp_dir().join("docverify-bench-anchor");
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::copy(std::path::Path::new(docverify::verify::BUILD_OUTPUT_DIR).join("hostile.wasm"), dir.join("hostile.wasm")).unwrap();
+        std::fs::copy(
+            std::path::Path::new(docverify::verify::BUILD_OUTPUT_DIR).join("hostile.wasm"),
+            dir.join("hostile.wasm"),
+        )
+        .unwrap();
         c.dir = Some(dir);
     }
     Verifier::new(&c).unwrap()
@@ -140,7 +159,12 @@ fn median(mut v: Vec<Duration>) -> (Duration, Duration) {
     (v[v.len() / 2], v[v.len() * 9 / 10])
 }
 
-fn time(rt: &tokio::runtime::Runtime, v: &Verifier, input: &VerifyInput, rounds: usize) -> (Duration, Duration) {
+fn time(
+    rt: &tokio::runtime::Runtime,
+    v: &Verifier,
+    input: &VerifyInput,
+    rounds: usize,
+) -> (Duration, Duration) {
     for _ in 0..rounds / 10 + 5 {
         rt.block_on(v.verify(input.clone()));
     }
@@ -158,24 +182,52 @@ fn time(rt: &tokio::runtime::Runtime, v: &Verifier, input: &VerifyInput, rounds:
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let rounds = if quick { 200 } else { 2000 };
-    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
     let input = submission();
     let us = |d: Duration| d.as_secs_f64() * 1e6;
     println!("plugin call benchmark: {rounds} rounds after warm-up, 3-document submission");
-    println!("{:<20} {:>12} {:>12} {:>10}", "plugin", "median µs", "p90 µs", "× anchor");
+    println!(
+        "{:<20} {:>12} {:>12} {:>10}",
+        "plugin", "median µs", "p90 µs", "× anchor"
+    );
     let anchor = only("hostile");
     let (a_med, a_p90) = time(&rt, &anchor, &input, rounds);
-    println!("{:<20} {:>12.1} {:>12.1} {:>10.2}", "anchor (no-op)", us(a_med), us(a_p90), 1.0);
+    println!(
+        "{:<20} {:>12.1} {:>12.1} {:>10.2}",
+        "anchor (no-op)",
+        us(a_med),
+        us(a_p90),
+        1.0
+    );
     for id in BUILTINS {
         let v = only(id);
         let (med, p90) = time(&rt, &v, &input, rounds);
-        println!("{:<20} {:>12.1} {:>12.1} {:>10.2}", id, us(med), us(p90), med.as_secs_f64() / a_med.as_secs_f64());
+        println!(
+            "{:<20} {:>12.1} {:>12.1} {:>10.2}",
+            id,
+            us(med),
+            us(p90),
+            med.as_secs_f64() / a_med.as_secs_f64()
+        );
     }
     let all = Verifier::new(&base_config()).unwrap();
     let (med, p90) = time(&rt, &all, &input, rounds);
-    println!("{:<20} {:>12.1} {:>12.1} {:>10.2}", "all 8 built-ins", us(med), us(p90), med.as_secs_f64() / a_med.as_secs_f64());
+    println!(
+        "{:<20} {:>12.1} {:>12.1} {:>10.2}",
+        "all 8 built-ins",
+        us(med),
+        us(p90),
+        med.as_secs_f64() / a_med.as_secs_f64()
+    );
     let t = Instant::now();
     let fresh = Verifier::new(&base_config()).unwrap();
-    println!("verifier start-up with a warm compile cache: {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "verifier start-up with a warm compile cache: {:.1} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
     drop(fresh);
 }

@@ -80,14 +80,23 @@ fn plugins_config(sel: &PluginSelection) -> anyhow::Result<PluginsConfig> {
     let mut config = match &sel.config {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| {
-                anyhow::anyhow!("无法读取配置 / cannot read the configuration {}: {e}", path.display())
+                anyhow::anyhow!(
+                    "无法读取配置 / cannot read the configuration {}: {e}",
+                    path.display()
+                )
             })?;
             let mut doc: toml::Table = toml::from_str(&text).map_err(|e| {
-                anyhow::anyhow!("配置格式错误 / invalid configuration {}: {e}", path.display())
+                anyhow::anyhow!(
+                    "配置格式错误 / invalid configuration {}: {e}",
+                    path.display()
+                )
             })?;
             match doc.remove("plugins") {
                 Some(section) => section.try_into().map_err(|e| {
-                    anyhow::anyhow!("[plugins] 配置错误 / invalid [plugins] in {}: {e}", path.display())
+                    anyhow::anyhow!(
+                        "[plugins] 配置错误 / invalid [plugins] in {}: {e}",
+                        path.display()
+                    )
                 })?,
                 None => PluginsConfig::default(),
             }
@@ -110,8 +119,12 @@ fn load(sel: &PluginSelection) -> anyhow::Result<Verifier> {
 fn read_input(path: &PathBuf) -> anyhow::Result<VerifyInput> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("无法读取 / cannot read {}: {e}", path.display()))?;
-    serde_json::from_str(&text)
-        .map_err(|e| anyhow::anyhow!("提交数据格式错误 / invalid submission JSON {}: {e}", path.display()))
+    serde_json::from_str(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "提交数据格式错误 / invalid submission JSON {}: {e}",
+            path.display()
+        )
+    })
 }
 
 fn list(v: &Verifier, json: bool) -> ExitCode {
@@ -123,17 +136,47 @@ fn list(v: &Verifier, json: bool) -> ExitCode {
     println!("插件 Plugins ({}):", v.plugins().len());
     for p in v.plugins() {
         let state = if p.enabled { "enabled" } else { "disabled" };
-        println!("  {} [{state}] — {} / {}", p.key(), p.description.zh, p.description.en);
+        println!(
+            "  {} [{state}] — {} / {}",
+            p.key(),
+            p.description.zh,
+            p.description.en
+        );
         println!("    rules:        {}", p.rules.join(", "));
-        let params: Vec<String> = p.parameters.iter().map(|x| format!("{}={}", x.name, x.value)).collect();
-        println!("    parameters:   {}", if params.is_empty() { "-".into() } else { params.join(", ") });
+        let params: Vec<String> = p
+            .parameters
+            .iter()
+            .map(|x| format!("{}={}", x.name, x.value))
+            .collect();
+        println!(
+            "    parameters:   {}",
+            if params.is_empty() {
+                "-".into()
+            } else {
+                params.join(", ")
+            }
+        );
         let asked: Vec<String> = p
             .capabilities
             .iter()
             .map(|c| format!("{}({})", c.name, c.targets.join(",")))
             .collect();
-        println!("    capabilities: {}", if asked.is_empty() { "-".into() } else { asked.join(", ") });
-        println!("    granted:      {}", if p.granted.is_empty() { "-".into() } else { p.granted.join(", ") });
+        println!(
+            "    capabilities: {}",
+            if asked.is_empty() {
+                "-".into()
+            } else {
+                asked.join(", ")
+            }
+        );
+        println!(
+            "    granted:      {}",
+            if p.granted.is_empty() {
+                "-".into()
+            } else {
+                p.granted.join(", ")
+            }
+        );
         println!("    on_failure:   {:?}", p.on_failure);
         println!("    source:       {}", p.source);
         println!("    digest:       sha256:{}", p.digest);
@@ -148,7 +191,10 @@ fn list(v: &Verifier, json: bool) -> ExitCode {
 }
 
 fn verify(v: &Verifier, input: VerifyInput) -> ExitCode {
-    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => return super::usage_error(format!("cannot start the runtime: {e}")),
     };

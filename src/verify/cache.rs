@@ -62,7 +62,9 @@ pub fn load_or_compile(
         // exact engine configuration (the key says so) in a directory only we can write.
         match unsafe { Component::deserialize_file(engine, &path) } {
             Ok(c) => return Ok(c),
-            Err(e) => tracing::warn!(path = %path.display(), error = %e, "ignoring unusable plugin cache entry"),
+            Err(e) => {
+                tracing::warn!(path = %path.display(), error = %e, "ignoring unusable plugin cache entry")
+            }
         }
     }
     let compiled = engine

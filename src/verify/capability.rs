@@ -42,7 +42,11 @@ impl Granted {
         let asked = |name: &str| requested.iter().any(|r| r == name);
         let lookup = match &grants.lookup {
             Some(g) if asked(LOOKUP) => Some(LookupGrant {
-                hosts: g.hosts.iter().map(|h| h.trim().to_ascii_lowercase()).collect(),
+                hosts: g
+                    .hosts
+                    .iter()
+                    .map(|h| h.trim().to_ascii_lowercase())
+                    .collect(),
             }),
             Some(_) => {
                 notes.push("is granted `lookup` but does not ask for it (grant ignored)".into());
@@ -69,13 +73,16 @@ impl Granted {
         };
         let parsed = reqwest::Url::parse(url).map_err(|e| format!("not a URL ({e})"))?;
         if parsed.scheme() != "https" {
-            return Err(format!("scheme `{}` is not allowed (https only)", parsed.scheme()));
+            return Err(format!(
+                "scheme `{}` is not allowed (https only)",
+                parsed.scheme()
+            ));
         }
         if !parsed.username().is_empty() || parsed.password().is_some() {
             return Err("URLs with credentials are not allowed".into());
         }
         let host = parsed.host_str().unwrap_or_default().to_ascii_lowercase();
-        if !grant.hosts.iter().any(|h| *h == host) {
+        if !grant.hosts.contains(&host) {
             return Err(format!("host `{host}` is not granted to this plugin"));
         }
         Ok(parsed)
@@ -163,7 +170,13 @@ impl LookupHost {
         }
     }
 
-    fn record(&mut self, url: &str, status: Option<u16>, body: Option<&[u8]>, error: Option<String>) {
+    fn record(
+        &mut self,
+        url: &str,
+        status: Option<u16>,
+        body: Option<&[u8]>,
+        error: Option<String>,
+    ) {
         self.records.push(LookupRecord {
             plugin: self.plugin.clone(),
             url: crate::verify::host::truncate(url, 2000),

@@ -59,10 +59,7 @@ pub fn value(v: &serde_json::Value) -> wit::Value {
                     .iter()
                     .map(|i| wit::CreditCode {
                         code: i["code"].as_str().unwrap_or_default().to_string(),
-                        party: i
-                            .get("party")
-                            .and_then(|p| p.as_str())
-                            .map(String::from),
+                        party: i.get("party").and_then(|p| p.as_str()).map(String::from),
                         valid: i.get("valid").and_then(|v| v.as_bool()).unwrap_or(false),
                     })
                     .collect(),
@@ -196,15 +193,15 @@ pub fn findings(
     fields: &FieldIndex,
 ) -> Result<Vec<Finding>, String> {
     if raw.len() > MAX_FINDINGS {
-        return Err(format!(
-            "{} findings (at most {MAX_FINDINGS})",
-            raw.len()
-        ));
+        return Err(format!("{} findings (at most {MAX_FINDINGS})", raw.len()));
     }
     let mut out = Vec::with_capacity(raw.len());
     for f in raw {
         if !rules.contains(&f.rule) {
-            return Err(format!("finding for undeclared rule `{}`", super::host::truncate(&f.rule, 100)));
+            return Err(format!(
+                "finding for undeclared rule `{}`",
+                super::host::truncate(&f.rule, 100)
+            ));
         }
         let evidence = f
             .evidence
@@ -222,7 +219,9 @@ pub fn findings(
                     field: e.field.map(|s| super::host::truncate(&s, 200)),
                     page,
                     bbox,
-                    text: e.text.map(|t| super::host::truncate(&t, MAX_EVIDENCE_CHARS)),
+                    text: e
+                        .text
+                        .map(|t| super::host::truncate(&t, MAX_EVIDENCE_CHARS)),
                 }
             })
             .collect();
@@ -253,7 +252,10 @@ mod tests {
         assert!(matches!(value(&json!(null)), wit::Value::Absent));
         assert!(matches!(
             value(&json!({"years": 5, "months": 0})),
-            wit::Value::Term(wit::Term { years: 5, months: 0 })
+            wit::Value::Term(wit::Term {
+                years: 5,
+                months: 0
+            })
         ));
         assert!(matches!(value(&json!(["张三", "李四"])), wit::Value::Texts(v) if v.len() == 2));
         match value(&json!([{"code": "91110000600037341L", "party": null, "valid": true}])) {

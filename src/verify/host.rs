@@ -274,15 +274,32 @@ impl CallFailure {
     /// What happened, (Chinese, English).
     pub fn describe(&self) -> (String, String) {
         match self {
-            CallFailure::Deadline => ("超出 CPU 时间限制".into(), "exceeded its CPU deadline".into()),
-            CallFailure::WallTimeout => ("超出运行时间限制".into(), "exceeded its wall-clock timeout".into()),
+            CallFailure::Deadline => (
+                "超出 CPU 时间限制".into(),
+                "exceeded its CPU deadline".into(),
+            ),
+            CallFailure::WallTimeout => (
+                "超出运行时间限制".into(),
+                "exceeded its wall-clock timeout".into(),
+            ),
             CallFailure::Fuel => ("耗尽计算配额（fuel）".into(), "ran out of fuel".into()),
             CallFailure::Memory => ("超出内存上限".into(), "exceeded its memory limit".into()),
-            CallFailure::Stack => ("栈溢出（递归过深）".into(), "overflowed its stack (recursion too deep)".into()),
+            CallFailure::Stack => (
+                "栈溢出（递归过深）".into(),
+                "overflowed its stack (recursion too deep)".into(),
+            ),
             CallFailure::Trap(t) => (format!("异常终止（{t}）"), format!("trapped ({t})")),
-            CallFailure::Reported(e) => (format!("报告错误：{e}"), format!("reported an error: {e}")),
-            CallFailure::Instantiate(e) => (format!("无法实例化：{e}"), format!("could not be instantiated: {e}")),
-            CallFailure::BadOutput(e) => (format!("输出无效：{e}"), format!("gave invalid output: {e}")),
+            CallFailure::Reported(e) => {
+                (format!("报告错误：{e}"), format!("reported an error: {e}"))
+            }
+            CallFailure::Instantiate(e) => (
+                format!("无法实例化：{e}"),
+                format!("could not be instantiated: {e}"),
+            ),
+            CallFailure::BadOutput(e) => (
+                format!("输出无效：{e}"),
+                format!("gave invalid output: {e}"),
+            ),
         }
     }
 }
@@ -353,8 +370,9 @@ impl Host {
         fuel: bool,
         services: Arc<HostServices>,
     ) -> anyhow::Result<Host> {
-        let engine = Engine::new(&engine_config(config, limits, fuel))
-            .map_err(|e| anyhow::Error::from(e).context("creating the wasmtime engine for plugins"))?;
+        let engine = Engine::new(&engine_config(config, limits, fuel)).map_err(|e| {
+            anyhow::Error::from(e).context("creating the wasmtime engine for plugins")
+        })?;
         // A plain thread, so that busy async workers can never hold the clock back.
         let weak = engine.weak();
         std::thread::Builder::new()
@@ -410,7 +428,8 @@ impl Host {
             .instantiate_pre(component)
             .map_err(|e| anyhow::Error::from(e).context("linking the plugin"))?;
         let pre = PluginPre::new(pre).map_err(|e| {
-            anyhow::Error::from(e).context("the plugin does not export docverify:plugin/verifier@0.1.0")
+            anyhow::Error::from(e)
+                .context("the plugin does not export docverify:plugin/verifier@0.1.0")
         })?;
         Ok(Prepared { pre })
     }
@@ -596,6 +615,11 @@ fn classify(e: &wasmtime::Error, fuel: bool) -> CallFailure {
         Some(Trap::OutOfFuel) if fuel => CallFailure::Fuel,
         Some(Trap::OutOfFuel) => CallFailure::Deadline,
         Some(Trap::StackOverflow) => CallFailure::Stack,
+        // Rust keeps its stack in linear memory: deep recursion runs it off the bottom.
+        Some(Trap::MemoryOutOfBounds) => CallFailure::Trap(
+            "out-of-bounds memory access: the guest's stack overflowed (deep recursion) or it read outside its memory"
+                .into(),
+        ),
         Some(Trap::UnreachableCodeReached) => {
             CallFailure::Trap("unreachable: the plugin panicked or aborted".into())
         }

@@ -176,7 +176,14 @@ pub struct Verifier {
 impl std::fmt::Debug for Verifier {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Verifier")
-            .field("plugins", &self.plugins.iter().map(|p| p.info.key()).collect::<Vec<_>>())
+            .field(
+                "plugins",
+                &self
+                    .plugins
+                    .iter()
+                    .map(|p| p.info.key())
+                    .collect::<Vec<_>>(),
+            )
             .field("refused", &self.refused.len())
             .finish()
     }
@@ -202,7 +209,10 @@ impl Verifier {
     }
 
     /// Like [`Verifier::new`], with providers for granted capabilities (e.g. `lookup`).
-    pub fn with_services(config: &PluginsConfig, services: HostServices) -> anyhow::Result<Verifier> {
+    pub fn with_services(
+        config: &PluginsConfig,
+        services: HostServices,
+    ) -> anyhow::Result<Verifier> {
         let threads = match config.threads {
             0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
             n => n,
@@ -305,7 +315,9 @@ async fn run_one(
     let mut submission = base.clone();
     submission.parameters = p.params.clone();
     let lookup = LookupHost::new(&key, &base.id, p.granted.clone(), host.services());
-    let (result, trace) = host.verify(&p.prepared, &p.limits, lookup, &submission).await;
+    let (result, trace) = host
+        .verify(&p.prepared, &p.limits, lookup, &submission)
+        .await;
     if !trace.stdout.is_empty() || !trace.stderr.is_empty() {
         tracing::info!(
             plugin = %key,
@@ -370,7 +382,10 @@ fn failure_findings(info: &PluginInfo, failure: &CallFailure) -> Vec<Finding> {
             plugin: key.clone(),
             message: Message::new(
                 format!("插件 {key} {what_zh}，规则 {rule} 未能完成检查，{then_zh}"),
-                format!("plugin {key} {what_en} [{}]; rule {rule} was not checked: {then_en}", failure.code()),
+                format!(
+                    "plugin {key} {what_en} [{}]; rule {rule} was not checked: {then_en}",
+                    failure.code()
+                ),
             ),
             evidence: Vec::new(),
         })
@@ -450,7 +465,9 @@ async fn load_all(
             }
         };
         if let Some(i) = loaded.iter().position(|l| l.info.id == meta.id) {
-            if loaded[i].info.source == PluginSource::Builtin && source.origin != PluginSource::Builtin {
+            if loaded[i].info.source == PluginSource::Builtin
+                && source.origin != PluginSource::Builtin
+            {
                 tracing::info!(plugin = %meta.id, source = %source.origin, "plugin replaces the built-in of the same id");
                 loaded.remove(i);
             } else {
@@ -462,7 +479,15 @@ async fn load_all(
                 );
             }
         }
-        loaded.push(configure(config, base_limits, source.origin, digest, prepared, meta, imports)?);
+        loaded.push(configure(
+            config,
+            base_limits,
+            source.origin,
+            digest,
+            prepared,
+            meta,
+            imports,
+        )?);
     }
     Ok((loaded, refused))
 }
@@ -490,9 +515,14 @@ async fn load_one(
 fn validate(m: &wit::Manifest) -> Result<(), String> {
     let id_ok = !m.id.is_empty()
         && m.id.len() <= 64
-        && m.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        && m.id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !id_ok {
-        return Err(format!("invalid plugin id `{}` (lower-case letters, digits, '-')", host::truncate(&m.id, 80)));
+        return Err(format!(
+            "invalid plugin id `{}` (lower-case letters, digits, '-')",
+            host::truncate(&m.id, 80)
+        ));
     }
     if m.version.is_empty() || m.version.len() > 64 {
         return Err("invalid plugin version".into());
@@ -534,17 +564,19 @@ fn configure(
     let mut infos = Vec::new();
     for spec in &meta.parameters {
         let value = match settings.parameters.get(&spec.name) {
-            Some(v) => match convert::param_value(v).filter(|pv| convert::same_type(pv, &spec.default)) {
-                Some(pv) => pv,
-                None => bail!(
-                    "插件 {} 的参数 {} 类型不对 / parameter `{}` of plugin `{}` must be like {} (got {v})",
-                    meta.id,
-                    spec.name,
-                    spec.name,
-                    meta.id,
-                    convert::param_json(&spec.default)
-                ),
-            },
+            Some(v) => {
+                match convert::param_value(v).filter(|pv| convert::same_type(pv, &spec.default)) {
+                    Some(pv) => pv,
+                    None => bail!(
+                        "插件 {} 的参数 {} 类型不对 / parameter `{}` of plugin `{}` must be like {} (got {v})",
+                        meta.id,
+                        spec.name,
+                        spec.name,
+                        meta.id,
+                        convert::param_json(&spec.default)
+                    ),
+                }
+            }
             None => spec.default.clone(),
         };
         infos.push(ParameterInfo {

@@ -170,7 +170,11 @@ pub fn run(v: &Verifier, input: VerifyInput) -> VerifyOutput {
 
 /// The statuses of one rule's findings.
 pub fn statuses(out: &VerifyOutput, rule: &str) -> Vec<Status> {
-    out.findings.iter().filter(|f| f.rule == rule).map(|f| f.status).collect()
+    out.findings
+        .iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| f.status)
+        .collect()
 }
 
 /// The one finding of a rule (panics with the findings when there is not exactly one).
@@ -189,8 +193,11 @@ pub fn plugin_out() -> PathBuf {
 pub fn plugin_dir(names: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for n in names {
-        std::fs::copy(plugin_out().join(format!("{n}.wasm")), dir.path().join(format!("{n}.wasm")))
-            .unwrap();
+        std::fs::copy(
+            plugin_out().join(format!("{n}.wasm")),
+            dir.path().join(format!("{n}.wasm")),
+        )
+        .unwrap();
     }
     dir
 }

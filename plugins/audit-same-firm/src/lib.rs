@@ -16,27 +16,54 @@ fn firm_code(report: &Doc, firm: &str) -> Option<String> {
     report
         .credit_codes()
         .into_iter()
-        .find(|(c, _)| c.party.as_deref().is_some_and(|p| names::canonical(p) == want))
+        .find(|(c, _)| {
+            c.party
+                .as_deref()
+                .is_some_and(|p| names::canonical(p) == want)
+        })
         .map(|(c, _)| credit::normalize(&c.code))
 }
 
 impl Plugin for AuditSameFirm {
     const ID: &'static str = "audit-same-firm";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
-    const DESCRIPTION: (&'static str, &'static str) = ("补充专项审计报告须由同一会计师事务所出具", "a supplementary audit report comes from the same firm");
+    const DESCRIPTION: (&'static str, &'static str) = (
+        "补充专项审计报告须由同一会计师事务所出具",
+        "a supplementary audit report comes from the same firm",
+    );
     const RULES: &'static [&'static str] = &[RULE];
 
     fn check(ctx: &Ctx) -> Vec<Finding> {
         let reports = ctx.of_kind(&[DocumentKind::AuditReport]);
-        let (supplements, mains): (Vec<Doc>, Vec<Doc>) = reports.into_iter().partition(|r| r.flag("is_supplementary"));
+        let (supplements, mains): (Vec<Doc>, Vec<Doc>) = reports
+            .into_iter()
+            .partition(|r| r.flag("is_supplementary"));
         if supplements.is_empty() {
-            return vec![not_applicable(RULE, "没有补充专项审计报告", "no supplementary audit report")];
+            return vec![not_applicable(
+                RULE,
+                "没有补充专项审计报告",
+                "no supplementary audit report",
+            )];
         }
         let Some(main) = mains.first() else {
-            return vec![finding(RULE, Status::Review, msg("有补充审计报告，但没有原专项审计报告可对照", "a supplementary report without the report it supplements"), supplements.iter().map(|s| s.evidence()).collect())];
+            return vec![finding(
+                RULE,
+                Status::Review,
+                msg(
+                    "有补充审计报告，但没有原专项审计报告可对照",
+                    "a supplementary report without the report it supplements",
+                ),
+                supplements.iter().map(|s| s.evidence()).collect(),
+            )];
         };
         let Some(main_firm) = main.text("audit_firm") else {
-            return vec![missing(RULE, main, "audit_firm", "会计师事务所", "audit firm")];
+            return vec![missing(
+                RULE,
+                main,
+                "audit_firm",
+                "会计师事务所",
+                "audit firm",
+            )];
         };
         supplements
             .iter()
@@ -47,7 +74,10 @@ impl Plugin for AuditSameFirm {
                 if let Some(weak) = unreliable(RULE, &[main_firm, firm]) {
                     return weak;
                 }
-                let (a, b) = (main_firm.as_str().unwrap_or_default(), firm.as_str().unwrap_or_default());
+                let (a, b) = (
+                    main_firm.as_str().unwrap_or_default(),
+                    firm.as_str().unwrap_or_default(),
+                );
                 let m = names::compare(a, b);
                 let (mut status, mut zh, mut en) = (m.status, m.zh, m.en);
                 match (firm_code(main, a), firm_code(sup, b)) {
@@ -65,7 +95,18 @@ impl Plugin for AuditSameFirm {
                 finding(
                     RULE,
                     status,
-                    msg(format!("补充报告 {} 与原报告 {} 的事务所比对：{zh}", sup.id(), main.id()), format!("firm of supplementary report {} vs report {}: {en}", sup.id(), main.id())),
+                    msg(
+                        format!(
+                            "补充报告 {} 与原报告 {} 的事务所比对：{zh}",
+                            sup.id(),
+                            main.id()
+                        ),
+                        format!(
+                            "firm of supplementary report {} vs report {}: {en}",
+                            sup.id(),
+                            main.id()
+                        ),
+                    ),
                     vec![main_firm.evidence(), firm.evidence()],
                 )
             })

@@ -15,13 +15,20 @@ struct CreditCodes;
 impl Plugin for CreditCodes {
     const ID: &'static str = "credit-code";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
-    const DESCRIPTION: (&'static str, &'static str) = ("统一社会信用代码校验位正确且同一单位代码一致", "credit codes are well formed and consistent per party");
+    const DESCRIPTION: (&'static str, &'static str) = (
+        "统一社会信用代码校验位正确且同一单位代码一致",
+        "credit codes are well formed and consistent per party",
+    );
     const RULES: &'static [&'static str] = &[RULE];
 
     fn check(ctx: &Ctx) -> Vec<Finding> {
         let codes: Vec<_> = ctx.documents().flat_map(|d| d.credit_codes()).collect();
         if codes.is_empty() {
-            return vec![not_applicable(RULE, "材料上没有读到统一社会信用代码", "no credit code was read on any document")];
+            return vec![not_applicable(
+                RULE,
+                "材料上没有读到统一社会信用代码",
+                "no credit code was read on any document",
+            )];
         }
         let mut out = Vec::new();
         let mut by_party: BTreeMap<String, Vec<(String, FieldRef)>> = BTreeMap::new();
@@ -70,8 +77,23 @@ impl Plugin for CreditCodes {
             out.push(finding(
                 RULE,
                 Status::Pass,
-                msg(format!("{} 个统一社会信用代码校验通过，同一单位代码一致", codes.len()), format!("{} credit code(s) pass their check and agree per party", codes.len())),
-                codes.iter().map(|(_, f)| f.evidence()).collect::<Vec<_>>().into_iter().take(1).collect(),
+                msg(
+                    format!(
+                        "{} 个统一社会信用代码校验通过，同一单位代码一致",
+                        codes.len()
+                    ),
+                    format!(
+                        "{} credit code(s) pass their check and agree per party",
+                        codes.len()
+                    ),
+                ),
+                codes
+                    .iter()
+                    .map(|(_, f)| f.evidence())
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .take(1)
+                    .collect(),
             ));
         }
         out

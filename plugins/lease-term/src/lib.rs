@@ -20,7 +20,11 @@ fn agrees(start: Date, end: Date, stated: Term) -> bool {
 
 fn judge(ctx: &Ctx, lease: Doc, min_months: i32, from_application: bool) -> Finding {
     let id = lease.id();
-    let (start, end, stated) = (lease.field("term_start"), lease.field("term_end"), lease.field("term_stated"));
+    let (start, end, stated) = (
+        lease.field("term_start"),
+        lease.field("term_end"),
+        lease.field("term_stated"),
+    );
     let read: Vec<_> = [start, end, stated].into_iter().flatten().collect();
     if let Some(weak) = unreliable(RULE, &read) {
         return weak;
@@ -28,12 +32,20 @@ fn judge(ctx: &Ctx, lease: Doc, min_months: i32, from_application: bool) -> Find
     let evidence: Vec<_> = read.iter().map(|f| f.evidence()).collect();
     let years = f64::from(min_months) / 12.0;
     let stated = stated.and_then(|f| f.as_term());
-    let dates = start.and_then(|f| f.as_date()).zip(end.and_then(|f| f.as_date()));
-    let review = |zh: String, en: String| finding(RULE, Status::Review, msg(zh, en), evidence.clone());
+    let dates = start
+        .and_then(|f| f.as_date())
+        .zip(end.and_then(|f| f.as_date()));
+    let review =
+        |zh: String, en: String| finding(RULE, Status::Review, msg(zh, en), evidence.clone());
     let from = if from_application {
         match ctx.application_date() {
             Some(d) => Some(d),
-            None => return review("按申报日期起算，但申报日期未填写".into(), "the term counts from the application date, which is missing".into()),
+            None => {
+                return review(
+                    "按申报日期起算，但申报日期未填写".into(),
+                    "the term counts from the application date, which is missing".into(),
+                );
+            }
         }
     } else {
         dates.map(|(s, _)| s)
@@ -44,8 +56,14 @@ fn judge(ctx: &Ctx, lease: Doc, min_months: i32, from_application: bool) -> Find
             format!("{id}: the term ends ({e}) before it starts ({s})"),
         ),
         (Some((s, e)), Some(t)) if !agrees(s, e, t) => review(
-            format!("{id}：写明的租期 {}年{}个月 与起止日期 {s} 至 {e} 不符", t.years, t.months),
-            format!("{id}: the written term of {} years {} months disagrees with the dates {s} to {e}", t.years, t.months),
+            format!(
+                "{id}：写明的租期 {}年{}个月 与起止日期 {s} 至 {e} 不符",
+                t.years, t.months
+            ),
+            format!(
+                "{id}: the written term of {} years {} months disagrees with the dates {s} to {e}",
+                t.years, t.months
+            ),
         ),
         (Some((_, e)), _) => {
             let from = from.unwrap_or(e);
@@ -56,47 +74,83 @@ fn judge(ctx: &Ctx, lease: Doc, min_months: i32, from_application: bool) -> Find
             } else {
                 (Status::Fail, "不满足", "does not meet")
             };
-            let origin = if from_application { ("申报日期", "the application date") } else { ("租期起日", "the lease start") };
+            let origin = if from_application {
+                ("申报日期", "the application date")
+            } else {
+                ("租期起日", "the lease start")
+            };
             finding(
                 RULE,
                 status,
                 msg(
-                    format!("{id}：租期至 {e}，自{} {from} 起满 {years} 年（含）须至少至 {last_day}，{zh}要求", origin.0),
-                    format!("{id}: the lease runs to {e}; {years} years (inclusive) from {} {from} need it to run to {last_day} at least: {en} the requirement", origin.1),
+                    format!(
+                        "{id}：租期至 {e}，自{} {from} 起满 {years} 年（含）须至少至 {last_day}，{zh}要求",
+                        origin.0
+                    ),
+                    format!(
+                        "{id}: the lease runs to {e}; {years} years (inclusive) from {} {from} need it to run to {last_day} at least: {en} the requirement",
+                        origin.1
+                    ),
                 ),
                 evidence,
             )
         }
         (None, Some(t)) if !from_application => {
             let months = (t.years * 12 + t.months) as i32;
-            let status = if months >= min_months { Status::Pass } else { Status::Fail };
+            let status = if months >= min_months {
+                Status::Pass
+            } else {
+                Status::Fail
+            };
             finding(
                 RULE,
                 status,
                 msg(
-                    format!("{id}：合同写明租期 {}年{}个月（未写起止日期），要求不少于 {years} 年", t.years, t.months),
-                    format!("{id}: the lease states a term of {} years {} months (no dates); at least {years} years are required", t.years, t.months),
+                    format!(
+                        "{id}：合同写明租期 {}年{}个月（未写起止日期），要求不少于 {years} 年",
+                        t.years, t.months
+                    ),
+                    format!(
+                        "{id}: the lease states a term of {} years {} months (no dates); at least {years} years are required",
+                        t.years, t.months
+                    ),
                 ),
                 evidence,
             )
         }
         (None, Some(_)) => review(
             format!("{id}：只写明租期长度而无止日，无法自申报日期起算"),
-            format!("{id}: only a duration is written, so the term cannot be counted from the application date"),
+            format!(
+                "{id}: only a duration is written, so the term cannot be counted from the application date"
+            ),
         ),
-        (None, None) => missing(RULE, &lease, "term_start/term_end/term_stated", "租赁期限", "lease term"),
+        (None, None) => missing(
+            RULE,
+            &lease,
+            "term_start/term_end/term_stated",
+            "租赁期限",
+            "lease term",
+        ),
     }
 }
 
 impl Plugin for LeaseTerm {
     const ID: &'static str = "lease-term";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
-    const DESCRIPTION: (&'static str, &'static str) = ("租赁场地租期须在五年以上（含五年）", "a leased site is leased for five years or more");
+    const DESCRIPTION: (&'static str, &'static str) = (
+        "租赁场地租期须在五年以上（含五年）",
+        "a leased site is leased for five years or more",
+    );
     const RULES: &'static [&'static str] = &[RULE];
 
     fn parameters() -> Vec<ParamSpec> {
         vec![
-            param_spec("min_years", ParamValue::Number(5.0), "最短租期（年，含）", "shortest acceptable term in years, inclusive"),
+            param_spec(
+                "min_years",
+                ParamValue::Number(5.0),
+                "最短租期（年，含）",
+                "shortest acceptable term in years, inclusive",
+            ),
             param_spec(
                 "count_from",
                 ParamValue::Text("lease_start".into()),
@@ -111,9 +165,16 @@ impl Plugin for LeaseTerm {
         let from_application = ctx.param_str("count_from") == Some("application_date");
         let leases = ctx.head_leases();
         if leases.is_empty() {
-            return vec![not_applicable(RULE, "没有租赁合同（非租赁场地）", "no head lease (the site is not leased)")];
+            return vec![not_applicable(
+                RULE,
+                "没有租赁合同（非租赁场地）",
+                "no head lease (the site is not leased)",
+            )];
         }
-        leases.into_iter().map(|l| judge(ctx, l, min_months, from_application)).collect()
+        leases
+            .into_iter()
+            .map(|l| judge(ctx, l, min_months, from_application))
+            .collect()
     }
 }
 

@@ -19,7 +19,11 @@ fn codes_for(ctx: &Ctx, name: &str) -> Vec<String> {
     let want = names::canonical(name);
     ctx.documents()
         .flat_map(|d| d.credit_codes())
-        .filter(|(c, _)| c.party.as_deref().is_some_and(|p| names::canonical(p) == want))
+        .filter(|(c, _)| {
+            c.party
+                .as_deref()
+                .is_some_and(|p| names::canonical(p) == want)
+        })
         .map(|(c, _)| credit::normalize(&c.code))
         .collect()
 }
@@ -39,9 +43,13 @@ impl Plugin for NameConsistency {
         let mut parties = Vec::new();
         for d in ctx.documents() {
             let (field, role_zh, role_en) = match d.kind() {
-                DocumentKind::Lease if d.is_sublease() => ("lessor", "转租合同出租方", "sublease lessor"),
+                DocumentKind::Lease if d.is_sublease() => {
+                    ("lessor", "转租合同出租方", "sublease lessor")
+                }
                 DocumentKind::Lease => ("lessee", "租赁合同承租方", "head-lease lessee"),
-                DocumentKind::AuditReport => ("audited_entity", "审计报告被审计单位", "audited entity"),
+                DocumentKind::AuditReport => {
+                    ("audited_entity", "审计报告被审计单位", "audited entity")
+                }
                 DocumentKind::Other => continue,
                 _ if owned_site => ("owner", "产权证权利人", "certificate owner"),
                 _ => continue,
@@ -49,7 +57,11 @@ impl Plugin for NameConsistency {
             parties.push((d, field, role_zh, role_en));
         }
         if parties.is_empty() {
-            return vec![not_applicable(RULE, "没有载明申报单位名称的材料", "no document names the applicant")];
+            return vec![not_applicable(
+                RULE,
+                "没有载明申报单位名称的材料",
+                "no document names the applicant",
+            )];
         }
         let applicant_codes = codes_for(ctx, applicant);
         parties

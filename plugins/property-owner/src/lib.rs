@@ -13,7 +13,10 @@ struct PropertyOwner;
 
 fn judge(ctx: &Ctx, cert: Doc) -> Finding {
     let id = cert.id();
-    if let Some(proof) = cert.field("is_ownership_proof").filter(|f| f.as_bool() == Some(false)) {
+    if let Some(proof) = cert
+        .field("is_ownership_proof")
+        .filter(|f| f.as_bool() == Some(false))
+    {
         if let Some(weak) = unreliable(RULE, &[proof]) {
             return weak;
         }
@@ -22,7 +25,9 @@ fn judge(ctx: &Ctx, cert: Doc) -> Finding {
             Status::Fail,
             msg(
                 format!("{id}：这是不动产证明（如抵押登记），不能证明产权"),
-                format!("{id}: this is a registration proof (不动产证明, e.g. a mortgage), not proof of ownership"),
+                format!(
+                    "{id}: this is a registration proof (不动产证明, e.g. a mortgage), not proof of ownership"
+                ),
             ),
             vec![proof.evidence()],
         );
@@ -40,8 +45,14 @@ fn judge(ctx: &Ctx, cert: Doc) -> Finding {
             RULE,
             Status::Review,
             msg(
-                format!("{id}：共有情况为「{}」，不是单独所有，需人工核对", co.display()),
-                format!("{id}: co-ownership is '{}', not sole ownership (单独所有); check by hand", co.display()),
+                format!(
+                    "{id}：共有情况为「{}」，不是单独所有，需人工核对",
+                    co.display()
+                ),
+                format!(
+                    "{id}: co-ownership is '{}', not sole ownership (单独所有); check by hand",
+                    co.display()
+                ),
             ),
             vec![co.evidence(), owner.evidence()],
         );
@@ -53,7 +64,10 @@ fn judge(ctx: &Ctx, cert: Doc) -> Finding {
         return finding(
             RULE,
             m.status,
-            msg(format!("{id}：权利人与申报单位比对：{}", m.zh), format!("{id}: owner vs applicant: {}", m.en)),
+            msg(
+                format!("{id}：权利人与申报单位比对：{}", m.zh),
+                format!("{id}: owner vs applicant: {}", m.en),
+            ),
             vec![owner.evidence()],
         );
     }
@@ -61,13 +75,25 @@ fn judge(ctx: &Ctx, cert: Doc) -> Finding {
     let best = heads
         .iter()
         .filter_map(|l| l.text("lessor"))
-        .map(|lessor| (names::compare(lessor.as_str().unwrap_or_default(), owner_name), lessor))
+        .map(|lessor| {
+            (
+                names::compare(lessor.as_str().unwrap_or_default(), owner_name),
+                lessor,
+            )
+        })
         .min_by_key(|(m, _)| m.step as u8);
     match best {
         Some((m, lessor)) => {
-            let status = if m.status == Status::Fail { Status::Review } else { m.status };
+            let status = if m.status == Status::Fail {
+                Status::Review
+            } else {
+                m.status
+            };
             let (zh_tail, en_tail) = if m.status == Status::Fail {
-                ("；出租方不是产权人，需核实其转租或授权依据", "; the landlord is not the owner: check their authority to lease")
+                (
+                    "；出租方不是产权人，需核实其转租或授权依据",
+                    "; the landlord is not the owner: check their authority to lease",
+                )
             } else {
                 ("", "")
             };
@@ -86,7 +112,9 @@ fn judge(ctx: &Ctx, cert: Doc) -> Finding {
             Status::Review,
             msg(
                 format!("{id}：租赁场地，但租赁合同未读到出租方，无法与权利人比对"),
-                format!("{id}: leased site, but no lease names its lessor to compare with the owner"),
+                format!(
+                    "{id}: leased site, but no lease names its lessor to compare with the owner"
+                ),
             ),
             vec![owner.evidence()],
         ),
@@ -96,13 +124,20 @@ fn judge(ctx: &Ctx, cert: Doc) -> Finding {
 impl Plugin for PropertyOwner {
     const ID: &'static str = "property-owner";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
-    const DESCRIPTION: (&'static str, &'static str) = ("自有场地的产权证权利人为申报单位", "the owner on the certificate of an owned site is the applicant");
+    const DESCRIPTION: (&'static str, &'static str) = (
+        "自有场地的产权证权利人为申报单位",
+        "the owner on the certificate of an owned site is the applicant",
+    );
     const RULES: &'static [&'static str] = &[RULE];
 
     fn check(ctx: &Ctx) -> Vec<Finding> {
         let certs = ctx.certificates();
         if certs.is_empty() {
-            return vec![not_applicable(RULE, "没有产权证明材料", "no property certificate")];
+            return vec![not_applicable(
+                RULE,
+                "没有产权证明材料",
+                "no property certificate",
+            )];
         }
         certs.into_iter().map(|c| judge(ctx, c)).collect()
     }

@@ -5,7 +5,9 @@ use unicode_normalization::UnicodeNormalization;
 /// The code alphabet: digits and capitals without I, O, S, V, Z.
 const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 /// Weights of positions 1..=17.
-const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 /// The verdict on one printed code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,16 +84,25 @@ mod tests {
     fn known_real_code_is_valid() {
         assert_eq!(check("91110000600037341L"), CodeCheck::Valid);
         assert_eq!(check(" 9111 0000 6000 3734 1L"), CodeCheck::Valid);
-        assert_eq!(check("９１１１００００６０００３７３４１Ｌ"), CodeCheck::Valid);
+        assert_eq!(
+            check("９１１１００００６０００３７３４１Ｌ"),
+            CodeCheck::Valid
+        );
     }
 
     #[test]
     fn wrong_check_and_misreads() {
-        assert!(matches!(check("91110000600037341K"), CodeCheck::Invalid(_, "wrong check character")));
+        assert!(matches!(
+            check("91110000600037341K"),
+            CodeCheck::Invalid(_, "wrong check character")
+        ));
         assert_eq!(
             check("9111OOOO6OOO37341L"),
             CodeCheck::LikelyMisread("91110000600037341L".into())
         );
-        assert!(matches!(check("123"), CodeCheck::Invalid(_, "not 18 characters long")));
+        assert!(matches!(
+            check("123"),
+            CodeCheck::Invalid(_, "not 18 characters long")
+        ));
     }
 }

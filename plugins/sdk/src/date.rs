@@ -109,7 +109,15 @@ mod tests {
     fn parses_and_rejects() {
         assert_eq!(Date::parse("2020-01-01"), Date::new(2020, 1, 1));
         assert_eq!(Date::parse(" 2020-1-9 "), Date::new(2020, 1, 9));
-        for bad in ["2020-02-30", "2021-02-29", "20-01-01", "2020/01/01", "", "2020-13-01", "x"] {
+        for bad in [
+            "2020-02-30",
+            "2021-02-29",
+            "20-01-01",
+            "2020/01/01",
+            "",
+            "2020-13-01",
+            "x",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
     }
@@ -129,7 +137,13 @@ mod tests {
     fn months_clamp_to_month_end() {
         let leap = Date::new(2020, 2, 29).unwrap();
         assert_eq!(leap.add_years(5).to_string(), "2025-02-28");
-        assert_eq!(Date::new(2020, 1, 31).unwrap().add_months(1).to_string(), "2020-02-29");
-        assert_eq!(Date::new(2020, 1, 1).unwrap().add_months(-1).to_string(), "2019-12-01");
+        assert_eq!(
+            Date::new(2020, 1, 31).unwrap().add_months(1).to_string(),
+            "2020-02-29"
+        );
+        assert_eq!(
+            Date::new(2020, 1, 1).unwrap().add_months(-1).to_string(),
+            "2019-12-01"
+        );
     }
 }

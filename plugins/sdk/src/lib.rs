@@ -43,7 +43,7 @@ pub mod bindings {
 pub use bindings::docverify::plugin::lookup;
 pub use bindings::docverify::plugin::types::{
     CapabilityError, CapabilityRequest, Code, CreditCode, Document, DocumentKind, EvidenceRef,
-    Field, Finding, Message, Manifest, Param, ParamSpec, ParamValue, Status, Submission, Term,
+    Field, Finding, Manifest, Message, Param, ParamSpec, ParamValue, Status, Submission, Term,
     Value,
 };
 
@@ -125,7 +125,10 @@ pub fn metadata_of<P: Plugin>() -> Manifest {
 pub fn verify_with<P: Plugin>(submission: Submission) -> Result<Vec<Finding>, String> {
     let ctx = Ctx::new(submission);
     let findings = P::check(&ctx);
-    if let Some(f) = findings.iter().find(|f| !P::RULES.contains(&f.rule.as_str())) {
+    if let Some(f) = findings
+        .iter()
+        .find(|f| !P::RULES.contains(&f.rule.as_str()))
+    {
         return Err(format!("finding for undeclared rule `{}`", f.rule));
     }
     Ok(findings)
@@ -140,7 +143,12 @@ pub fn msg(zh: impl Into<String>, en: impl Into<String>) -> Message {
 }
 
 /// A finding.
-pub fn finding(rule: &str, status: Status, message: Message, evidence: Vec<EvidenceRef>) -> Finding {
+pub fn finding(
+    rule: &str,
+    status: Status,
+    message: Message,
+    evidence: Vec<EvidenceRef>,
+) -> Finding {
     Finding {
         rule: rule.into(),
         status,
@@ -207,7 +215,9 @@ impl Ctx {
 
     /// The documents of the given kinds, in submission order.
     pub fn of_kind(&self, kinds: &[DocumentKind]) -> Vec<Doc<'_>> {
-        self.documents().filter(|d| kinds.contains(&d.kind())).collect()
+        self.documents()
+            .filter(|d| kinds.contains(&d.kind()))
+            .collect()
     }
 
     /// Leases that are not subleases (the applicant is their lessee).

@@ -131,9 +131,7 @@ pub fn compare(expected: &str, found: &str) -> NameMatch {
         return m(
             Step::Normalized,
             Status::Pass,
-            format!(
-                "「{f}」与「{e}」仅在全半角、括号（）/()或空格上不同，规范化后一致（第2步）"
-            ),
+            format!("「{f}」与「{e}」仅在全半角、括号（）/()或空格上不同，规范化后一致（第2步）"),
             format!(
                 "'{f}' equals '{e}' after Unicode NFKC, removing white space and unifying （）/() (step 2)"
             ),
@@ -155,9 +153,7 @@ pub fn compare(expected: &str, found: &str) -> NameMatch {
         return m(
             Step::OcrConfusion,
             Status::Review,
-            format!(
-                "「{f}」与「{e}」仅在 OCR 易混字（{d}）上不同（第4步），需人工核对原件"
-            ),
+            format!("「{f}」与「{e}」仅在 OCR 易混字（{d}）上不同（第4步），需人工核对原件"),
             format!(
                 "'{f}' differs from '{e}' only in characters OCR confuses ({d}) (step 4); check the original"
             ),
@@ -212,17 +208,32 @@ mod tests {
             compare("山西（太原）科技有限公司", "山西(太原)科技有限公司").step,
             Step::Normalized
         );
-        assert_eq!(compare(a, "太原市晉陽科技有限公司").step, Step::TraditionalSimplified);
-        assert_eq!(compare("山西已知科技有限公司", "山西己知科技有限公司").step, Step::OcrConfusion);
-        assert_eq!(compare(a, "太原市晋阳科技有限责任公司").step, Step::LegalForm);
-        assert_eq!(compare(a, "太原市晋阳科技有限公司小店分公司").step, Step::Branch);
+        assert_eq!(
+            compare(a, "太原市晉陽科技有限公司").step,
+            Step::TraditionalSimplified
+        );
+        assert_eq!(
+            compare("山西已知科技有限公司", "山西己知科技有限公司").step,
+            Step::OcrConfusion
+        );
+        assert_eq!(
+            compare(a, "太原市晋阳科技有限责任公司").step,
+            Step::LegalForm
+        );
+        assert_eq!(
+            compare(a, "太原市晋阳科技有限公司小店分公司").step,
+            Step::Branch
+        );
         assert_eq!(compare(a, "大同市云冈科技有限公司").step, Step::Different);
     }
 
     #[test]
     fn statuses_follow_the_ladder() {
         assert_eq!(compare("甲公司", "甲公司").status, Status::Pass);
-        assert_eq!(compare("甲有限公司", "甲有限责任公司").status, Status::Review);
+        assert_eq!(
+            compare("甲有限公司", "甲有限责任公司").status,
+            Status::Review
+        );
         assert_eq!(compare("甲有限公司", "乙有限公司").status, Status::Fail);
     }
 }

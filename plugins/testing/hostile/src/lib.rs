@@ -1,6 +1,7 @@
 //! A plugin that misbehaves on purpose, for the host's containment tests. The `mode` parameter
 //! picks the misbehaviour: `loop` (never returns), `memory` (allocates without end), `recursion`
-//! (unbounded recursion), `panic`, `lookup` (calls the `lookup` capability, which it asks for
+//! (unbounded recursion with stack arrays: the shadow stack in linear memory overflows),
+//! `deep-calls` (unbounded recursion in wasm locals: the engine's stack overflows), `panic`, `lookup` (calls the `lookup` capability, which it asks for
 //! but tests do not grant), `chatter` (floods stdout and stderr), `foreign-rule` (reports a rule
 //! it did not declare), `err` (returns an error), anything else: a plain pass.
 
@@ -22,18 +23,37 @@ fn recurse(n: u64, pad: [u8; 256]) -> u64 {
     next(n + 1, pad) + u64::from(black_box(pad)[n as usize % 256])
 }
 
+/// Recursion that keeps everything in wasm locals: the engine's own stack overflows.
+fn deep_calls(n: u64) -> u64 {
+    if black_box(n) == u64::MAX {
+        return 0;
+    }
+    let next: fn(u64) -> u64 = black_box(deep_calls);
+    next(n + 1).wrapping_add(black_box(n))
+}
+
 impl Plugin for Hostile {
     const ID: &'static str = "hostile";
     const VERSION: &'static str = env!("CARGO_PKG_VERSION");
-    const DESCRIPTION: (&'static str, &'static str) = ("恶意行为测试插件", "misbehaves on purpose for tests");
+    const DESCRIPTION: (&'static str, &'static str) =
+        ("恶意行为测试插件", "misbehaves on purpose for tests");
     const RULES: &'static [&'static str] = &[RULE];
 
     fn parameters() -> Vec<ParamSpec> {
-        vec![param_spec("mode", ParamValue::Text("ok".into()), "行为", "the misbehaviour")]
+        vec![param_spec(
+            "mode",
+            ParamValue::Text("ok".into()),
+            "行为",
+            "the misbehaviour",
+        )]
     }
 
     fn capabilities() -> Vec<CapabilityRequest> {
-        vec![CapabilityRequest { name: "lookup".into(), targets: vec!["registry.example".into()], reason: msg("测试", "tests") }]
+        vec![CapabilityRequest {
+            name: "lookup".into(),
+            targets: vec!["registry.example".into()],
+            reason: msg("测试", "tests"),
+        }]
     }
 
     fn check(ctx: &Ctx) -> Vec<Finding> {
@@ -53,6 +73,7 @@ impl Plugin for Hostile {
                 }
             }
             "recursion" => format!("{}", recurse(0, [1; 256])),
+            "deep-calls" => format!("{}", deep_calls(0)),
             "panic" => panic!("hostile plugin panics on purpose"),
             "lookup" => match lookup::fetch("https://registry.example/check?code=1") {
                 Ok(r) => format!("lookup answered {}", r.status),
@@ -67,7 +88,14 @@ impl Plugin for Hostile {
                 }
                 "chattered".into()
             }
-            "foreign-rule" => return vec![finding("lease.term", Status::Pass, msg("冒充", "impostor"), vec![])],
+            "foreign-rule" => {
+                return vec![finding(
+                    "lease.term",
+                    Status::Pass,
+                    msg("冒充", "impostor"),
+                    vec![],
+                )];
+            }
             _ => "ok".into(),
         };
         vec![finding(RULE, Status::Pass, msg(text.clone(), text), vec![])]
