@@ -71,6 +71,17 @@ fn an_endless_loop_is_stopped_at_the_cpu_deadline() {
 }
 
 #[test]
+fn an_endless_loop_hits_the_wall_clock_timeout_first_when_that_is_shorter() {
+    let (v, _d) = hostile("loop", |c, _| {
+        c.deadline_ms = 60_000;
+        c.wall_timeout_ms = 200;
+    });
+    let f = hostile_finding(&v);
+    assert_eq!(f.status, Status::Review);
+    assert!(f.message.en.contains("wall-timeout"), "{}", f.message.en);
+}
+
+#[test]
 fn an_endless_loop_runs_out_of_fuel_when_fuel_is_set() {
     let (v, _d) = hostile("loop", |c, s| {
         c.deadline_ms = 60_000;

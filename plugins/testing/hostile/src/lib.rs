@@ -3,7 +3,7 @@
 //! (unbounded recursion with stack arrays: the shadow stack in linear memory overflows),
 //! `deep-calls` (unbounded recursion in wasm locals: the engine's stack overflows), `panic`, `lookup` (calls the `lookup` capability, which it asks for
 //! but tests do not grant), `chatter` (floods stdout and stderr), `foreign-rule` (reports a rule
-//! it did not declare), `err` (returns an error), anything else: a plain pass.
+//! it did not declare), anything else: a plain pass.
 
 use docverify_plugin_sdk::*;
 use std::hint::black_box;
