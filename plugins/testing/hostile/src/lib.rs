@@ -82,7 +82,7 @@ impl Plugin for Hostile {
                 Err(CapabilityError::Failed(why)) => format!("lookup failed: {why}"),
             },
             "chatter" => {
-                for i in 0..100_000 {
+                for i in 0..20_000 {
                     println!("stdout line {i} from the hostile plugin");
                     eprintln!("stderr line {i} from the hostile plugin");
                 }
