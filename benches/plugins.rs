@@ -194,6 +194,19 @@ fn main() {
         "{:<20} {:>12} {:>12} {:>10}",
         "plugin", "median µs", "p90 µs", "× anchor"
     );
+    // The hop alone: an empty task spawned on another runtime and awaited, as `verify` does.
+    let other = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let mut hops = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let t = Instant::now();
+        rt.block_on(async { other.spawn(async {}).await.unwrap() });
+        hops.push(t.elapsed());
+    }
+    let (h_med, h_p90) = median(hops);
     let anchor = only("hostile");
     let (a_med, a_p90) = time(&rt, &anchor, &input, rounds);
     println!(
@@ -202,6 +215,13 @@ fn main() {
         us(a_med),
         us(a_p90),
         1.0
+    );
+    println!(
+        "{:<20} {:>12.1} {:>12.1} {:>10.2}",
+        "thread hop only",
+        us(h_med),
+        us(h_p90),
+        h_med.as_secs_f64() / a_med.as_secs_f64()
     );
     for id in BUILTINS {
         let v = only(id);
