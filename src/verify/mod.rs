@@ -627,3 +627,75 @@ fn configure(
         granted,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn manifest(id: &str, rules: &[&str], params: &[&str]) -> wit::Manifest {
+        wit::Manifest {
+            id: id.into(),
+            version: "1.0.0".into(),
+            description: wit::Message {
+                zh: String::new(),
+                en: String::new(),
+            },
+            rules: rules.iter().map(|r| r.to_string()).collect(),
+            parameters: params
+                .iter()
+                .map(|p| wit::ParamSpec {
+                    name: p.to_string(),
+                    default: wit::ParamValue::Boolean(true),
+                    description: wit::Message {
+                        zh: String::new(),
+                        en: String::new(),
+                    },
+                })
+                .collect(),
+            capabilities: vec![],
+        }
+    }
+
+    #[test]
+    fn manifests_are_validated() {
+        assert!(validate(&manifest("lease-term", &["lease.term"], &["a"])).is_ok());
+        assert!(validate(&manifest("Lease Term", &["lease.term"], &[])).is_err());
+        assert!(validate(&manifest("", &["lease.term"], &[])).is_err());
+        assert!(validate(&manifest("x", &[], &[])).is_err());
+        assert!(validate(&manifest("x", &["r"], &["a", "a"])).is_err());
+    }
+
+    #[test]
+    fn failures_become_one_finding_per_rule_by_policy() {
+        let mut info = PluginInfo {
+            id: "p".into(),
+            version: "1".into(),
+            description: Message::new("", ""),
+            rules: vec!["a.b".into(), "c.d".into()],
+            parameters: vec![],
+            capabilities: vec![],
+            granted: vec![],
+            source: PluginSource::Builtin,
+            digest: String::new(),
+            enabled: true,
+            on_failure: FailurePolicy::Review,
+            imports: vec![],
+        };
+        let f = failure_findings(&info, &CallFailure::Memory);
+        assert_eq!(f.len(), 2);
+        assert!(
+            f.iter()
+                .all(|f| f.status == Status::Review && f.plugin == "p@1")
+        );
+        assert!(
+            f[0].message.en.contains("memory-limit"),
+            "{}",
+            f[0].message.en
+        );
+        info.on_failure = FailurePolicy::Skip;
+        assert_eq!(
+            failure_findings(&info, &CallFailure::Deadline)[0].status,
+            Status::NotApplicable
+        );
+    }
+}
