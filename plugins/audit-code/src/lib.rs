@@ -1,0 +1,196 @@
+//! `audit.code`: the special audit report carries a queryable barcode or QR code, and what the
+//! code carries agrees with the printed report number or verification code.
+//!
+//! Payload formats are not public, so a payload is opaque text: it agrees when it contains the
+//! printed number or code (compared without white space and bracket shapes); it disagrees when
+//! it carries a different report number (`…字〔YYYY〕第NNNN号`) or, for a bare code payload, a
+//! different code; anything else is `review`.
+
+use docverify_plugin_sdk::*;
+
+const RULE: &str = "audit.code";
+
+struct AuditCode;
+
+/// Comparable form: NFKC, no white space, every bracket shape the same, no 第/号 decoration.
+fn squash(s: &str) -> String {
+    names::normalize(s)
+        .chars()
+        .filter(|c| !matches!(c, '(' | ')' | '第' | '号'))
+        .collect()
+}
+
+/// The year and serial of a report number (`…字〔2021〕第0123号` → `2021-0123`): the part a
+/// payload and the print must share, whatever abbreviation of the firm precedes it.
+fn number_key(s: &str) -> Option<String> {
+    let s = names::normalize(s);
+    let start = s.find('字')?;
+    let end = start + s[start..].find('号')?;
+    let groups: Vec<&str> = s[start..end]
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    (!groups.is_empty()).then(|| groups.join("-"))
+}
+
+fn judge(report: Doc) -> Finding {
+    let id = report.id();
+    let printed: Vec<FieldRef> = ["report_no", "report_code"]
+        .iter()
+        .filter_map(|n| report.text(n))
+        .collect();
+    if report.doc.codes.is_empty() {
+        let failed = report
+            .doc
+            .errors
+            .iter()
+            .any(|e| e.stage == "extract" || e.stage == "ocr");
+        let (status, zh, en) = if failed {
+            (
+                Status::Review,
+                "未识别到条形码或二维码，但该材料的提取有错误，需人工核对",
+                "no barcode or QR code was read, but extracting this document had errors; check by hand",
+            )
+        } else {
+            (
+                Status::Fail,
+                "审计报告上没有找到可查询的条形码或二维码",
+                "no queryable barcode or QR code was found on the audit report",
+            )
+        };
+        return finding(
+            RULE,
+            status,
+            msg(format!("{id}：{zh}"), format!("{id}: {en}")),
+            vec![report.evidence()],
+        );
+    }
+    if printed.is_empty() {
+        return missing(
+            RULE,
+            &report,
+            "report_no/report_code",
+            "报告编号或验证码",
+            "report number or verification code",
+        );
+    }
+    if let Some(weak) = unreliable(RULE, &printed) {
+        return weak;
+    }
+    let mut evidence: Vec<_> = printed.iter().map(|f| f.evidence()).collect();
+    for c in &report.doc.codes {
+        evidence.push(EvidenceRef {
+            document: id.into(),
+            field: None,
+            page: Some(c.page),
+            text: Some(c.text.clone()),
+        });
+    }
+    let wanted: Vec<(String, &str)> = printed
+        .iter()
+        .map(|f| (squash(f.as_str().unwrap_or_default()), f.name()))
+        .collect();
+    for c in &report.doc.codes {
+        let payload = squash(&c.text);
+        if let Some((_, name)) = wanted
+            .iter()
+            .find(|(w, _)| !w.is_empty() && payload.contains(w.as_str()))
+        {
+            return finding(
+                RULE,
+                Status::Pass,
+                msg(
+                    format!(
+                        "{id}：第 {} 页的{}码含有印刷的{}",
+                        c.page,
+                        c.symbology,
+                        if *name == "report_no" {
+                            "报告编号"
+                        } else {
+                            "验证码"
+                        }
+                    ),
+                    format!(
+                        "{id}: the {} on page {} carries the printed {}",
+                        c.symbology,
+                        c.page,
+                        name.replace('_', " ")
+                    ),
+                ),
+                evidence,
+            );
+        }
+    }
+    let report_no = report
+        .text("report_no")
+        .and_then(|f| number_key(f.as_str().unwrap_or_default()));
+    let report_code = report
+        .text("report_code")
+        .map(|f| squash(f.as_str().unwrap_or_default()));
+    for c in &report.doc.codes {
+        let other_no = number_key(&c.text).filter(|n| report_no.as_ref().is_some_and(|r| r != n));
+        let bare = squash(&c.text);
+        let other_code = report_code.as_ref().filter(|r| {
+            bare.len() == r.len()
+                && bare.chars().all(|ch| ch.is_ascii_alphanumeric())
+                && bare != **r
+        });
+        if other_no.is_some() || other_code.is_some() {
+            let carried = c.text.trim();
+            return finding(
+                RULE,
+                Status::Fail,
+                msg(
+                    format!(
+                        "{id}：第 {} 页的码载有「{carried}」，与印刷的报告编号/验证码不符",
+                        c.page
+                    ),
+                    format!(
+                        "{id}: the code on page {} carries '{carried}', which disagrees with the printed report number / code",
+                        c.page
+                    ),
+                ),
+                evidence,
+            );
+        }
+    }
+    finding(
+        RULE,
+        Status::Review,
+        msg(
+            format!(
+                "{id}：找到 {} 个码，但无法确认其内容与印刷的报告编号/验证码对应，需人工核对",
+                report.doc.codes.len()
+            ),
+            format!(
+                "{id}: {} code(s) found, but what they carry cannot be matched to the printed number / code; check by hand",
+                report.doc.codes.len()
+            ),
+        ),
+        evidence,
+    )
+}
+
+impl Plugin for AuditCode {
+    const ID: &'static str = "audit-code";
+    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+    const DESCRIPTION: (&'static str, &'static str) = (
+        "专项审计报告带有可查询的条形码或二维码",
+        "the special audit report carries a queryable code",
+    );
+    const RULES: &'static [&'static str] = &[RULE];
+
+    fn check(ctx: &Ctx) -> Vec<Finding> {
+        let reports = ctx.of_kind(&[DocumentKind::AuditReport]);
+        if reports.is_empty() {
+            return vec![not_applicable(
+                RULE,
+                "没有专项审计报告",
+                "no special audit report",
+            )];
+        }
+        reports.into_iter().map(judge).collect()
+    }
+}
+
+plugin!(AuditCode);

@@ -1,0 +1,146 @@
+//! `property.owner`: the certificate of an owned site names the applicant as owner.
+//!
+//! Also: a 不动产证明 (mortgage or other registration proof) is not proof of ownership → fail;
+//! 共有情况 other than 单独所有 → review. For a leased site (a head lease exists) the certificate
+//! is the landlord's: its owner is compared with the head-lease lessor, and a mismatch is only
+//! `review` (a landlord may lease with the owner's authority).
+
+use docverify_plugin_sdk::*;
+
+const RULE: &str = "property.owner";
+
+struct PropertyOwner;
+
+fn judge(ctx: &Ctx, cert: Doc) -> Finding {
+    let id = cert.id();
+    if let Some(proof) = cert
+        .field("is_ownership_proof")
+        .filter(|f| f.as_bool() == Some(false))
+    {
+        if let Some(weak) = unreliable(RULE, &[proof]) {
+            return weak;
+        }
+        return finding(
+            RULE,
+            Status::Fail,
+            msg(
+                format!("{id}：这是不动产证明（如抵押登记），不能证明产权"),
+                format!(
+                    "{id}: this is a registration proof (不动产证明, e.g. a mortgage), not proof of ownership"
+                ),
+            ),
+            vec![proof.evidence()],
+        );
+    }
+    let Some(owner) = cert.text("owner") else {
+        return missing(RULE, &cert, "owner", "权利人", "owner");
+    };
+    let co = cert.text("co_ownership");
+    let read: Vec<_> = [Some(owner), co].into_iter().flatten().collect();
+    if let Some(weak) = unreliable(RULE, &read) {
+        return weak;
+    }
+    if let Some(co) = co.filter(|c| c.as_str().is_some_and(|s| s != "单独所有")) {
+        return finding(
+            RULE,
+            Status::Review,
+            msg(
+                format!(
+                    "{id}：共有情况为「{}」，不是单独所有，需人工核对",
+                    co.display()
+                ),
+                format!(
+                    "{id}: co-ownership is '{}', not sole ownership (单独所有); check by hand",
+                    co.display()
+                ),
+            ),
+            vec![co.evidence(), owner.evidence()],
+        );
+    }
+    let owner_name = owner.as_str().unwrap_or_default();
+    let heads = ctx.head_leases();
+    if heads.is_empty() {
+        let m = names::compare(ctx.applicant(), owner_name);
+        return finding(
+            RULE,
+            m.status,
+            msg(
+                format!("{id}：权利人与申报单位比对：{}", m.zh),
+                format!("{id}: owner vs applicant: {}", m.en),
+            ),
+            vec![owner.evidence()],
+        );
+    }
+    // Leased site: the owner should be the landlord of one of the head leases.
+    let best = heads
+        .iter()
+        .filter_map(|l| l.text("lessor"))
+        .map(|lessor| {
+            (
+                names::compare(lessor.as_str().unwrap_or_default(), owner_name),
+                lessor,
+            )
+        })
+        .min_by_key(|(m, _)| m.step as u8);
+    match best {
+        Some((m, lessor)) => {
+            let status = if m.status == Status::Fail {
+                Status::Review
+            } else {
+                m.status
+            };
+            let (zh_tail, en_tail) = if m.status == Status::Fail {
+                (
+                    "；出租方不是产权人，需核实其转租或授权依据",
+                    "; the landlord is not the owner: check their authority to lease",
+                )
+            } else {
+                ("", "")
+            };
+            finding(
+                RULE,
+                status,
+                msg(
+                    format!("{id}：租赁场地，权利人与出租方比对：{}{zh_tail}", m.zh),
+                    format!("{id}: leased site, owner vs landlord: {}{en_tail}", m.en),
+                ),
+                vec![owner.evidence(), lessor.evidence()],
+            )
+        }
+        None => finding(
+            RULE,
+            Status::Review,
+            msg(
+                format!("{id}：租赁场地，但租赁合同未读到出租方，无法与权利人比对"),
+                format!(
+                    "{id}: leased site, but no lease names its lessor to compare with the owner"
+                ),
+            ),
+            vec![owner.evidence()],
+        ),
+    }
+}
+
+impl Plugin for PropertyOwner {
+    const ID: &'static str = "property-owner";
+    const VERSION: &'static str = env!("CARGO_PKG_VERSION");
+    const DESCRIPTION: (&'static str, &'static str) = (
+        "自有场地的产权证权利人为申报单位",
+        "the owner on the certificate of an owned site is the applicant",
+    );
+    const RULES: &'static [&'static str] = &[RULE];
+
+    fn check(ctx: &Ctx) -> Vec<Finding> {
+        let certs = ctx.certificates();
+        if certs.is_empty() {
+            return vec![not_applicable(
+                RULE,
+                "没有产权证明材料",
+                "no property certificate",
+            )];
+        }
+        certs.into_iter().map(|c| judge(ctx, c)).collect()
+    }
+}
+
+plugin!(PropertyOwner);

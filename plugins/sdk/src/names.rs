@@ -1,0 +1,239 @@
+//! The name comparison ladder of RULES.md, most to least certain:
+//!
+//! 1. equal as written → pass;
+//! 2. equal after NFKC, removing white space and unifying （）/() → pass (raw strings shown);
+//! 3. equal after traditional → simplified conversion → pass with a note;
+//! 4. equal up to known OCR confusions (己/已, 未/末, 0/O/〇, 1/l/一 …) → review;
+//! 5. 有限公司 vs 有限责任公司, or a branch (…分公司) vs its company → review: they are different
+//!    registered names (callers add "same credit code" evidence, which only they can see);
+//! 6. anything else → fail.
+//!
+//! Every answer says which step decided and why, in both languages.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::Status;
+use crate::t2s_table::T2S;
+
+/// The rung of the ladder that decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Exact,
+    Normalized,
+    TraditionalSimplified,
+    OcrConfusion,
+    LegalForm,
+    Branch,
+    Different,
+}
+
+/// The outcome of comparing two names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMatch {
+    pub step: Step,
+    pub status: Status,
+    /// The explanation of the step, Chinese.
+    pub zh: String,
+    /// The explanation of the step, English.
+    pub en: String,
+}
+
+/// Step 2: NFKC (which turns （） into ()), no white space, and the other bracket shapes a
+/// name is printed with (〔〕【】［］) unified to ().
+pub fn normalize(name: &str) -> String {
+    name.nfkc()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '〔' | '【' | '[' | '［' | '﹝' => '(',
+            '〕' | '】' | ']' | '］' | '﹞' => ')',
+            c => c,
+        })
+        .collect()
+}
+
+/// Traditional → simplified, per character.
+pub fn to_simplified(s: &str) -> String {
+    s.chars()
+        .map(|c| match T2S.binary_search_by_key(&c, |&(t, _)| t) {
+            Ok(i) => T2S[i].1,
+            Err(_) => c,
+        })
+        .collect()
+}
+
+/// Steps 2 and 3 together: the form two names are compared in.
+pub fn canonical(name: &str) -> String {
+    to_simplified(&normalize(name))
+}
+
+/// Characters OCR takes for one another, mapped to one representative (step 4).
+fn ocr_class(c: char) -> char {
+    match c {
+        '已' | '巳' => '己',
+        '末' => '未',
+        'O' | 'o' | '〇' | 'Ｏ' | '○' => '0',
+        'l' | 'I' | '|' | '一' | 'i' => '1',
+        '入' => '人',
+        '士' => '土',
+        '曰' => '日',
+        '夭' => '天',
+        '于' | '千' => '干',
+        '力' => '刀',
+        '玉' => '王',
+        '戍' | '戌' => '戊',
+        '兔' => '免',
+        '候' => '侯',
+        'S' => '5',
+        'Z' => '2',
+        'B' => '8',
+        c => c,
+    }
+}
+
+fn ocr_form(s: &str) -> String {
+    s.chars().map(ocr_class).collect()
+}
+
+/// 有限责任公司 and 有限公司 are different registered names that people confuse (step 5).
+fn legal_form(s: &str) -> String {
+    s.replace("有限责任公司", "有限公司")
+}
+
+fn differing(a: &str, b: &str) -> String {
+    let pairs: Vec<String> = a
+        .chars()
+        .zip(b.chars())
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| format!("{x}/{y}"))
+        .collect();
+    pairs.join("、")
+}
+
+/// Compares `found` (as printed on a document) with `expected` (e.g. the applicant).
+pub fn compare(expected: &str, found: &str) -> NameMatch {
+    let (e, f) = (expected.trim(), found.trim());
+    let m = |step, status, zh: String, en: String| NameMatch {
+        step,
+        status,
+        zh,
+        en,
+    };
+    if e == f {
+        return m(
+            Step::Exact,
+            Status::Pass,
+            format!("「{f}」与「{e}」完全一致"),
+            format!("'{f}' is identical to '{e}'"),
+        );
+    }
+    let (ne, nf) = (normalize(e), normalize(f));
+    if ne == nf {
+        return m(
+            Step::Normalized,
+            Status::Pass,
+            format!("「{f}」与「{e}」仅在全半角、括号（）/()或空格上不同，规范化后一致（第2步）"),
+            format!(
+                "'{f}' equals '{e}' after Unicode NFKC, removing white space and unifying （）/() (step 2)"
+            ),
+        );
+    }
+    let (ce, cf) = (to_simplified(&ne), to_simplified(&nf));
+    if ce == cf {
+        return m(
+            Step::TraditionalSimplified,
+            Status::Pass,
+            format!("「{f}」转为简体后与「{e}」一致（第3步，繁简转换，请留意）"),
+            format!(
+                "'{f}' equals '{e}' after traditional→simplified conversion (step 3; note the traditional characters)"
+            ),
+        );
+    }
+    if ce.chars().count() == cf.chars().count() && ocr_form(&ce) == ocr_form(&cf) {
+        let d = differing(&cf, &ce);
+        return m(
+            Step::OcrConfusion,
+            Status::Review,
+            format!("「{f}」与「{e}」仅在 OCR 易混字（{d}）上不同（第4步），需人工核对原件"),
+            format!(
+                "'{f}' differs from '{e}' only in characters OCR confuses ({d}) (step 4); check the original"
+            ),
+        );
+    }
+    let (le, lf) = (legal_form(&ce), legal_form(&cf));
+    if le == lf || ocr_form(&le) == ocr_form(&lf) {
+        return m(
+            Step::LegalForm,
+            Status::Review,
+            format!(
+                "「{f}」与「{e}」只差「有限公司/有限责任公司」，但这是不同的登记名称（第5步），需人工核对"
+            ),
+            format!(
+                "'{f}' and '{e}' differ only in 有限公司 vs 有限责任公司, which are different registered names (step 5); check by hand"
+            ),
+        );
+    }
+    let branch_of = |branch: &str, company: &str| {
+        branch.ends_with("分公司") && branch.len() > company.len() && branch.starts_with(company)
+    };
+    if branch_of(&lf, &le) || branch_of(&le, &lf) {
+        return m(
+            Step::Branch,
+            Status::Review,
+            format!(
+                "「{f}」与「{e}」是总公司与分公司的关系，不是同一登记主体（第5步），需人工核对"
+            ),
+            format!(
+                "'{f}' and '{e}' are a company and its branch (分公司), not the same registered party (step 5); check by hand"
+            ),
+        );
+    }
+    m(
+        Step::Different,
+        Status::Fail,
+        format!("「{f}」与「{e}」不一致"),
+        format!("'{f}' does not match '{e}'"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ladder_steps() {
+        let a = "太原市晋阳科技有限公司";
+        assert_eq!(compare(a, a).step, Step::Exact);
+        assert_eq!(compare(a, "太原市 晋阳科技有限公司").step, Step::Normalized);
+        assert_eq!(
+            compare("山西（太原）科技有限公司", "山西(太原)科技有限公司").step,
+            Step::Normalized
+        );
+        assert_eq!(
+            compare(a, "太原市晉陽科技有限公司").step,
+            Step::TraditionalSimplified
+        );
+        assert_eq!(
+            compare("山西已知科技有限公司", "山西己知科技有限公司").step,
+            Step::OcrConfusion
+        );
+        assert_eq!(
+            compare(a, "太原市晋阳科技有限责任公司").step,
+            Step::LegalForm
+        );
+        assert_eq!(
+            compare(a, "太原市晋阳科技有限公司小店分公司").step,
+            Step::Branch
+        );
+        assert_eq!(compare(a, "大同市云冈科技有限公司").step, Step::Different);
+    }
+
+    #[test]
+    fn statuses_follow_the_ladder() {
+        assert_eq!(compare("甲公司", "甲公司").status, Status::Pass);
+        assert_eq!(
+            compare("甲有限公司", "甲有限责任公司").status,
+            Status::Review
+        );
+        assert_eq!(compare("甲有限公司", "乙有限公司").status, Status::Fail);
+    }
+}

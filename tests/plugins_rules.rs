@@ -1,0 +1,827 @@
+//! Every built-in rule's pass, fail and review cases, through the real plugin in wasmtime.
+
+mod plugins_support;
+
+use docverify::model::{DocumentKind, Status};
+use docverify::verify::{PluginSettings, Verifier};
+use plugins_support::*;
+use serde_json::json;
+
+use Status::{Fail, NotApplicable, Pass, Review};
+
+fn with_params(plugin: &str, params: serde_json::Value) -> Verifier {
+    let mut c = config();
+    c.plugin.insert(
+        plugin.into(),
+        PluginSettings {
+            parameters: params.as_object().unwrap().clone(),
+            ..PluginSettings::default()
+        },
+    );
+    Verifier::new(&c).unwrap()
+}
+
+const LANDLORD: &str = "山西龙城置业有限公司";
+
+// ---------- name.consistency ----------
+
+fn lessee_named(name: &str) -> Vec<Status> {
+    let out = run(
+        builtins(),
+        input(
+            APPLICANT,
+            vec![lease("l1", LANDLORD, name, "2020-01-01", "2024-12-31").build()],
+        ),
+    );
+    statuses(&out, "name.consistency")
+}
+
+#[test]
+fn name_exact_passes() {
+    assert_eq!(lessee_named(APPLICANT), [Pass]);
+}
+
+#[test]
+fn name_full_and_half_width_brackets_pass_at_step_2() {
+    let out = run(
+        builtins(),
+        input(
+            "山西（太原）晋阳科技有限公司",
+            vec![
+                lease(
+                    "l1",
+                    LANDLORD,
+                    "山西(太原)晋阳科技有限公司",
+                    "2020-01-01",
+                    "2024-12-31",
+                )
+                .build(),
+            ],
+        ),
+    );
+    let f = only(&out, "name.consistency");
+    assert_eq!(f.status, Pass);
+    assert!(f.message.en.contains("step 2"), "{}", f.message.en);
+    assert!(
+        f.message.zh.contains("山西(太原)晋阳科技有限公司"),
+        "raw strings shown: {}",
+        f.message.zh
+    );
+    assert_eq!(f.plugin, "name-consistency@0.1.0");
+    // The host completes evidence with the field's page box.
+    assert_eq!(f.evidence[0].bbox, Some([0.1, 0.1, 0.5, 0.15]));
+}
+
+#[test]
+fn name_white_space_passes() {
+    assert_eq!(lessee_named("太原市 晋阳科技 有限公司"), [Pass]);
+}
+
+#[test]
+fn name_traditional_passes_with_a_note() {
+    let out = run(
+        builtins(),
+        input(
+            APPLICANT,
+            vec![
+                lease(
+                    "l1",
+                    LANDLORD,
+                    "太原市晉陽科技有限公司",
+                    "2020-01-01",
+                    "2024-12-31",
+                )
+                .build(),
+            ],
+        ),
+    );
+    let f = only(&out, "name.consistency");
+    assert_eq!(f.status, Pass);
+    assert!(f.message.en.contains("traditional"), "{}", f.message.en);
+}
+
+#[test]
+fn name_ocr_confusion_is_review() {
+    let out = run(
+        builtins(),
+        input(
+            "山西已知科技有限公司",
+            vec![
+                lease(
+                    "l1",
+                    LANDLORD,
+                    "山西己知科技有限公司",
+                    "2020-01-01",
+                    "2024-12-31",
+                )
+                .build(),
+            ],
+        ),
+    );
+    let f = only(&out, "name.consistency");
+    assert_eq!(f.status, Review);
+    assert!(
+        f.message.zh.contains("己/已") || f.message.zh.contains("已/己"),
+        "{}",
+        f.message.zh
+    );
+}
+
+#[test]
+fn name_youxian_gongsi_vs_youxian_zeren_gongsi_is_review() {
+    let out = run(
+        builtins(),
+        input(
+            APPLICANT,
+            vec![
+                lease(
+                    "l1",
+                    LANDLORD,
+                    "太原市晋阳科技有限责任公司",
+                    "2020-01-01",
+                    "2024-12-31",
+                )
+                .build(),
+            ],
+        ),
+    );
+    let f = only(&out, "name.consistency");
+    assert_eq!(f.status, Review);
+    assert!(
+        f.message.en.contains("different registered names"),
+        "{}",
+        f.message.en
+    );
+}
+
+#[test]
+fn name_branch_is_review() {
+    assert_eq!(lessee_named("太原市晋阳科技有限公司小店分公司"), [Review]);
+}
+
+#[test]
+fn name_other_company_fails() {
+    assert_eq!(lessee_named("大同市云冈科技有限公司"), [Fail]);
+}
+
+#[test]
+fn name_change_with_the_same_credit_code_is_review() {
+    let codes = json!([
+        {"code": "91110000600037341L", "party": APPLICANT, "valid": true},
+    ]);
+    let codes_other = json!([
+        {"code": "91110000600037341L", "party": "太原市新名字科技有限公司", "valid": true},
+    ]);
+    let out = run(
+        builtins(),
+        input(
+            APPLICANT,
+            vec![
+                lease(
+                    "l1",
+                    LANDLORD,
+                    "太原市新名字科技有限公司",
+                    "2020-01-01",
+                    "2024-12-31",
+                )
+                .f("credit_codes", codes_other)
+                .build(),
+                audit("a1", "山西信达会计师事务所有限公司", APPLICANT)
+                    .f("credit_codes", codes)
+                    .build(),
+            ],
+        ),
+    );
+    let lessee = out
+        .findings
+        .iter()
+        .find(|f| f.rule == "name.consistency" && f.message.en.contains("head-lease lessee"))
+        .unwrap();
+    assert_eq!(lessee.status, Review);
+    assert!(
+        lessee.message.en.contains("same credit code"),
+        "{}",
+        lessee.message.en
+    );
+}
+
+#[test]
+fn sublease_tenant_is_not_the_applicant_and_that_is_right() {
+    // The applicant rents the site and sublets to a resident firm: it is the head-lease lessee
+    // and the sublease lessor; the sublease tenant is someone else.
+    let out = run(
+        builtins(),
+        input(
+            APPLICANT,
+            vec![
+                lease("head", LANDLORD, APPLICANT, "2020-01-01", "2024-12-31").build(),
+                sublease(
+                    "sub",
+                    APPLICANT,
+                    "太原市入驻小微企业有限公司",
+                    "2021-01-01",
+                    "2021-12-31",
+                )
+                .build(),
+            ],
+        ),
+    );
+    assert_eq!(statuses(&out, "name.consistency"), [Pass, Pass]);
+    assert_eq!(statuses(&out, "sublease.chain")[0], Pass);
+}
+
+#[test]
+fn sublease_lessor_other_than_the_applicant_fails() {
+    let out = run(
+        builtins(),
+        input(
+            APPLICANT,
+            vec![
+                lease("head", LANDLORD, APPLICANT, "2020-01-01", "2024-12-31").build(),
+                sublease(
+                    "sub",
+                    "大同市云冈科技有限公司",
+                    "太原市入驻小微企业有限公司",
+                    "2021-01-01",
+                    "2021-12-31",
+                )
+                .build(),
+            ],
+        ),
+    );
+    assert_eq!(statuses(&out, "name.consistency"), [Pass, Fail]);
+    assert_eq!(statuses(&out, "sublease.chain")[0], Fail);
+}
+
+#[test]
+fn name_audited_entity_is_compared_and_low_confidence_is_review() {
+    let out = run(
+        builtins(),
+        input(
+            APPLICANT,
+            vec![
+                doc("a1", DocumentKind::AuditReport)
+                    .weak("audited_entity", APPLICANT.into(), 0.4)
+                    .build(),
+            ],
+        ),
+    );
+    let f = only(&out, "name.consistency");
+    assert_eq!(f.status, Review);
+    assert!(f.message.en.contains("low confidence"), "{}", f.message.en);
+}
+
+#[test]
+fn name_certificate_owner_counts_only_for_an_owned_site() {
+    let owned = run(
+        builtins(),
+        input(
+            APPLICANT,
+            vec![certificate("c1", "大同市云冈科技有限公司").build()],
+        ),
+    );
+    assert_eq!(statuses(&owned, "name.consistency"), [Fail]);
+    let leased = run(
+        builtins(),
+        input(
+            APPLICANT,
+            vec![
+                lease("l1", LANDLORD, APPLICANT, "2020-01-01", "2024-12-31").build(),
+                certificate("c1", LANDLORD).build(),
+            ],
+        ),
+    );
+    assert_eq!(statuses(&leased, "name.consistency"), [Pass]);
+}
+
+#[test]
+fn name_without_documents_is_not_applicable() {
+    let out = run(builtins(), input(APPLICANT, vec![]));
+    assert_eq!(statuses(&out, "name.consistency"), [NotApplicable]);
+}
+
+// ---------- lease.term ----------
+
+fn term(start: &str, end: &str) -> Status {
+    let out = run(
+        builtins(),
+        input(
+            APPLICANT,
+            vec![lease("l1", LANDLORD, APPLICANT, start, end).build()],
+        ),
+    );
+    only(&out, "lease.term").status
+}
+
+#[test]
+fn lease_of_exactly_five_years_passes() {
+    assert_eq!(term("2020-01-01", "2024-12-31"), Pass);
+    assert_eq!(term("2020-03-15", "2025-03-14"), Pass);
+}
+
+#[test]
+fn lease_one_day_short_fails() {
+    assert_eq!(term("2020-01-01", "2024-12-30"), Fail);
+    assert_eq!(term("2020-01-02", "2024-12-31"), Fail);
+}
+
+#[test]
+fn lease_from_29_february_counts_to_the_end_of_february() {
+    assert_eq!(term("2020-02-29", "2025-02-27"), Pass);
+    assert_eq!(term("2020-02-29", "2025-02-26"), Fail);
+}
+
+#[test]
+fn lease_ending_before_it_starts_is_review() {
+    assert_eq!(term("2024-12-31", "2020-01-01"), Review);
+}
+
+#[test]
+fn lease_with_only_a_stated_duration() {
+    let stated = |years: u32| {
+        let d = doc("l1", DocumentKind::Lease)
+            .f("lessee", APPLICANT.into())
+            .f("term_stated", json!({"years": years, "months": 0}))
+            .build();
+        only(&run(builtins(), input(APPLICANT, vec![d])), "lease.term").status
+    };
+    assert_eq!(stated(5), Pass);
+    assert_eq!(stated(4), Fail);
+}
+
+#[test]
+fn lease_stated_duration_disagreeing_with_dates_is_review() {
+    let d = lease("l1", LANDLORD, APPLICANT, "2020-01-01", "2024-12-31")
+        .f("term_stated", json!({"years": 3, "months": 0}))
+        .build();
+    let out = run(builtins(), input(APPLICANT, vec![d]));
+    assert_eq!(only(&out, "lease.term").status, Review);
+    let agreeing = lease("l1", LANDLORD, APPLICANT, "2020-01-01", "2024-12-31")
+        .f("term_stated", json!({"years": 5, "months": 0}))
+        .build();
+    assert_eq!(
+        only(
+            &run(builtins(), input(APPLICANT, vec![agreeing])),
+            "lease.term"
+        )
+        .status,
+        Pass
+    );
+}
+
+#[test]
+fn lease_with_a_low_confidence_date_is_review() {
+    let d = lease("l1", LANDLORD, APPLICANT, "2020-01-01", "2024-12-31")
+        .weak("term_end", "2024-12-31".into(), 0.3)
+        .build();
+    assert_eq!(
+        only(&run(builtins(), input(APPLICANT, vec![d])), "lease.term").status,
+        Review
+    );
+}
+
+#[test]
+fn lease_without_term_is_review_and_no_lease_is_not_applicable() {
+    let d = doc("l1", DocumentKind::Lease)
+        .f("lessee", APPLICANT.into())
+        .build();
+    assert_eq!(
+        only(&run(builtins(), input(APPLICANT, vec![d])), "lease.term").status,
+        Review
+    );
+    let owned = run(
+        builtins(),
+        input(APPLICANT, vec![certificate("c1", APPLICANT).build()]),
+    );
+    assert_eq!(statuses(&owned, "lease.term"), [NotApplicable]);
+}
+
+#[test]
+fn lease_counted_from_the_application_date() {
+    let v = with_params("lease-term", json!({"count_from": "application_date"}));
+    let mut sub = input(
+        APPLICANT,
+        vec![lease("l1", LANDLORD, APPLICANT, "2020-01-01", "2024-12-31").build()],
+    );
+    sub.submission.application_date = Some("2021-06-01".into());
+    assert_eq!(only(&run(&v, sub.clone()), "lease.term").status, Fail);
+    sub.documents = vec![lease("l1", LANDLORD, APPLICANT, "2020-01-01", "2026-05-31").build()];
+    assert_eq!(only(&run(&v, sub.clone()), "lease.term").status, Pass);
+    sub.submission.application_date = None;
+    assert_eq!(only(&run(&v, sub), "lease.term").status, Review);
+    // The parameters in force are in the provenance.
+    let out = run(&v, input(APPLICANT, vec![]));
+    let prov = out.plugins.iter().find(|p| p.id == "lease-term").unwrap();
+    assert_eq!(prov.parameters["count_from"], json!("application_date"));
+    assert_eq!(prov.parameters["min_years"], json!(5.0));
+}
+
+#[test]
+fn lease_minimum_years_is_a_parameter() {
+    let v = with_params("lease-term", json!({"min_years": 3}));
+    let out = run(
+        &v,
+        input(
+            APPLICANT,
+            vec![lease("l1", LANDLORD, APPLICANT, "2020-01-01", "2022-12-31").build()],
+        ),
+    );
+    assert_eq!(only(&out, "lease.term").status, Pass);
+}
+
+// ---------- property.owner ----------
+
+#[test]
+fn owner_of_an_owned_site() {
+    let st = |c| {
+        only(
+            &run(builtins(), input(APPLICANT, vec![c])),
+            "property.owner",
+        )
+        .status
+    };
+    assert_eq!(st(certificate("c1", APPLICANT).build()), Pass);
+    assert_eq!(
+        st(certificate("c1", "大同市云冈科技有限公司").build()),
+        Fail
+    );
+    assert_eq!(
+        st(certificate("c1", APPLICANT)
+            .f("co_ownership", "共同共有".into())
+            .build()),
+        Review
+    );
+    assert_eq!(
+        st(certificate("c1", APPLICANT)
+            .f("is_ownership_proof", false.into())
+            .build()),
+        Fail
+    );
+    assert_eq!(
+        st(certificate("c1", APPLICANT)
+            .weak("owner", APPLICANT.into(), 0.2)
+            .build()),
+        Review
+    );
+}
+
+#[test]
+fn owner_of_a_leased_site_is_the_landlord() {
+    let head = || lease("l1", LANDLORD, APPLICANT, "2020-01-01", "2024-12-31").build();
+    let ok = run(
+        builtins(),
+        input(APPLICANT, vec![head(), certificate("c1", LANDLORD).build()]),
+    );
+    assert_eq!(only(&ok, "property.owner").status, Pass);
+    let other = run(
+        builtins(),
+        input(
+            APPLICANT,
+            vec![head(), certificate("c1", "大同市云冈科技有限公司").build()],
+        ),
+    );
+    assert_eq!(only(&other, "property.owner").status, Review);
+    let none = run(builtins(), input(APPLICANT, vec![head()]));
+    assert_eq!(statuses(&none, "property.owner"), [NotApplicable]);
+}
+
+// ---------- sublease.chain ----------
+
+fn chain(sub: docverify::verify::DocumentInput) -> Vec<Status> {
+    let head = lease("head", LANDLORD, APPLICANT, "2020-01-01", "2024-12-31")
+        .f("area_m2", json!(1000.0))
+        .build();
+    statuses(
+        &run(builtins(), input(APPLICANT, vec![head, sub])),
+        "sublease.chain",
+    )
+}
+
+#[test]
+fn sublease_chains_to_the_head_lease() {
+    let tenant = "太原市入驻小微企业有限公司";
+    assert_eq!(
+        chain(
+            sublease("s", APPLICANT, tenant, "2021-01-01", "2023-12-31")
+                .f("area_m2", json!(200.0))
+                .build()
+        ),
+        [Pass, Pass]
+    );
+    // Term outside the head lease.
+    assert_eq!(
+        chain(sublease("s", APPLICANT, tenant, "2021-01-01", "2025-06-30").build()),
+        [Fail]
+    );
+    // More area sublet than leased.
+    assert_eq!(
+        chain(
+            sublease("s", APPLICANT, tenant, "2021-01-01", "2023-12-31")
+                .f("area_m2", json!(1200.0))
+                .build()
+        ),
+        [Pass, Fail]
+    );
+    // Lessor is not the head-lease lessee.
+    assert_eq!(
+        chain(
+            sublease(
+                "s",
+                "大同市云冈科技有限公司",
+                tenant,
+                "2021-01-01",
+                "2023-12-31"
+            )
+            .build()
+        ),
+        [Fail]
+    );
+    // Missing dates: cannot tell.
+    let undated = doc("s", DocumentKind::Lease)
+        .f("is_sublease", true.into())
+        .f("lessor", APPLICANT.into())
+        .build();
+    assert_eq!(chain(undated), [Review]);
+}
+
+#[test]
+fn sublease_absent_is_not_applicable() {
+    let out = run(
+        builtins(),
+        input(
+            APPLICANT,
+            vec![lease("head", LANDLORD, APPLICANT, "2020-01-01", "2024-12-31").build()],
+        ),
+    );
+    assert_eq!(statuses(&out, "sublease.chain"), [NotApplicable]);
+}
+
+// ---------- audit.code ----------
+
+const FIRM: &str = "山西信达会计师事务所（特殊普通合伙）";
+const REPORT_NO: &str = "晋信达专审字〔2021〕第0123号";
+
+fn audit_code(report: docverify::verify::DocumentInput) -> Status {
+    only(
+        &run(builtins(), input(APPLICANT, vec![report])),
+        "audit.code",
+    )
+    .status
+}
+
+#[test]
+fn audit_code_carrying_the_printed_number_passes() {
+    let r = audit("a1", FIRM, APPLICANT)
+        .f("report_no", REPORT_NO.into())
+        .code(
+            "qr",
+            "https://acc.example/verify?no=晋信达专审字[2021]第0123号",
+        )
+        .build();
+    assert_eq!(audit_code(r), Pass);
+    let bare = audit("a1", FIRM, APPLICANT)
+        .f("report_code", "A1B2C3D4E5".into())
+        .code("qr", "A1B2C3D4E5")
+        .build();
+    assert_eq!(audit_code(bare), Pass);
+}
+
+#[test]
+fn audit_code_missing_fails_unless_extraction_failed() {
+    assert_eq!(
+        audit_code(
+            audit("a1", FIRM, APPLICANT)
+                .f("report_no", REPORT_NO.into())
+                .build()
+        ),
+        Fail
+    );
+    assert_eq!(
+        audit_code(
+            audit("a1", FIRM, APPLICANT)
+                .f("report_no", REPORT_NO.into())
+                .error("ocr", "deadline-exceeded")
+                .build()
+        ),
+        Review
+    );
+}
+
+#[test]
+fn audit_code_carrying_another_number_fails() {
+    let r = audit("a1", FIRM, APPLICANT)
+        .f("report_no", REPORT_NO.into())
+        .code("qr", "报告编号：晋信达专审字〔2021〕第0456号")
+        .build();
+    assert_eq!(audit_code(r), Fail);
+    let other_code = audit("a1", FIRM, APPLICANT)
+        .f("report_code", "A1B2C3D4E5".into())
+        .code("code128", "Z9Y8X7W6V5")
+        .build();
+    assert_eq!(audit_code(other_code), Fail);
+}
+
+#[test]
+fn audit_code_opaque_payload_is_review() {
+    let r = audit("a1", FIRM, APPLICANT)
+        .f("report_no", REPORT_NO.into())
+        .code("qr", "https://acc.example/v?t=8f14e45fceea167a")
+        .build();
+    assert_eq!(audit_code(r), Review);
+}
+
+// ---------- audit.same-firm ----------
+
+fn same_firm(main_firm: &str, sup_firm: &str) -> Status {
+    let main = audit("a1", main_firm, APPLICANT).build();
+    let sup = audit("a2", sup_firm, APPLICANT)
+        .f("is_supplementary", true.into())
+        .build();
+    only(
+        &run(builtins(), input(APPLICANT, vec![main, sup])),
+        "audit.same-firm",
+    )
+    .status
+}
+
+#[test]
+fn supplementary_report_from_the_same_firm_passes() {
+    assert_eq!(same_firm(FIRM, FIRM), Pass);
+    assert_eq!(same_firm(FIRM, "山西信达会计师事务所(特殊普通合伙)"), Pass);
+    assert_eq!(same_firm(FIRM, "山西众诚会计师事务所有限公司"), Fail);
+}
+
+#[test]
+fn supplementary_report_with_another_firm_code_fails() {
+    let main = audit("a1", FIRM, APPLICANT)
+        .f(
+            "credit_codes",
+            json!([{"code": "91110000600037341L", "party": FIRM, "valid": true}]),
+        )
+        .build();
+    let sup = audit("a2", FIRM, APPLICANT)
+        .f("is_supplementary", true.into())
+        .f(
+            "credit_codes",
+            json!([{"code": "91140100MA0GRXXX1X", "party": FIRM, "valid": false}]),
+        )
+        .build();
+    let out = run(builtins(), input(APPLICANT, vec![main, sup]));
+    assert_eq!(only(&out, "audit.same-firm").status, Fail);
+}
+
+#[test]
+fn no_supplementary_report_is_not_applicable() {
+    let out = run(
+        builtins(),
+        input(APPLICANT, vec![audit("a1", FIRM, APPLICANT).build()]),
+    );
+    assert_eq!(only(&out, "audit.same-firm").status, NotApplicable);
+}
+
+// ---------- site.area ----------
+
+fn area(declared: Option<f64>, leased: f64, v: &Verifier) -> Status {
+    let mut sub = input(
+        APPLICANT,
+        vec![
+            lease("l1", LANDLORD, APPLICANT, "2020-01-01", "2024-12-31")
+                .f("area_m2", json!(leased))
+                .build(),
+        ],
+    );
+    sub.submission.declared_area_m2 = declared;
+    only(&run(v, sub), "site.area").status
+}
+
+#[test]
+fn site_area_within_tolerance() {
+    assert_eq!(area(Some(1000.0), 1000.0, builtins()), Pass);
+    assert_eq!(area(Some(1005.0), 1000.0, builtins()), Pass);
+    assert_eq!(area(Some(1100.0), 1000.0, builtins()), Fail);
+    assert_eq!(area(None, 1000.0, builtins()), Review);
+    let loose = with_params("site-area", json!({"tolerance": 0.2}));
+    assert_eq!(area(Some(1100.0), 1000.0, &loose), Pass);
+}
+
+// ---------- credit-code.valid ----------
+
+fn codes(list: serde_json::Value) -> Vec<Status> {
+    let d = audit("a1", FIRM, APPLICANT).f("credit_codes", list).build();
+    statuses(
+        &run(builtins(), input(APPLICANT, vec![d])),
+        "credit-code.valid",
+    )
+}
+
+#[test]
+fn credit_codes_are_checked() {
+    assert_eq!(
+        codes(json!([{"code": "91110000600037341L", "party": APPLICANT, "valid": true}])),
+        [Pass]
+    );
+    assert_eq!(
+        codes(json!([{"code": "91110000600037341K", "party": null, "valid": false}])),
+        [Fail]
+    );
+    assert_eq!(
+        codes(json!([{"code": "9111OOOO6OOO37341L", "party": null, "valid": false}])),
+        [Review]
+    );
+    assert_eq!(
+        codes(json!([{"code": "91110000600037341", "party": null, "valid": false}])),
+        [Fail]
+    );
+}
+
+#[test]
+fn the_same_party_keeps_the_same_code() {
+    let a = audit("a1", FIRM, APPLICANT)
+        .f(
+            "credit_codes",
+            json!([{"code": "91110000600037341L", "party": APPLICANT, "valid": true}]),
+        )
+        .build();
+    // 91350100M000100Y43 is another well-formed code.
+    let l = lease("l1", LANDLORD, APPLICANT, "2020-01-01", "2024-12-31")
+        .f(
+            "credit_codes",
+            json!([{"code": "91350100M000100Y43", "party": APPLICANT, "valid": true}]),
+        )
+        .build();
+    let out = run(builtins(), input(APPLICANT, vec![a, l]));
+    assert_eq!(statuses(&out, "credit-code.valid"), [Fail]);
+}
+
+#[test]
+fn no_credit_code_is_not_applicable() {
+    assert_eq!(
+        statuses(
+            &run(builtins(), input(APPLICANT, vec![])),
+            "credit-code.valid"
+        ),
+        [NotApplicable]
+    );
+}
+
+// ---------- the whole set ----------
+
+#[test]
+fn a_clean_submission_passes_every_rule_and_records_provenance() {
+    let mut sub = input(
+        APPLICANT,
+        vec![
+            lease("head", LANDLORD, APPLICANT, "2020-01-01", "2024-12-31")
+                .f("area_m2", json!(1000.0))
+                .build(),
+            sublease(
+                "sub",
+                APPLICANT,
+                "太原市入驻小微企业有限公司",
+                "2021-01-01",
+                "2023-12-31",
+            )
+            .f("area_m2", json!(100.0))
+            .build(),
+            certificate("cert", LANDLORD)
+                .f("area_m2", json!(1500.0))
+                .build(),
+            audit("audit", FIRM, APPLICANT)
+                .f("report_no", REPORT_NO.into())
+                .f(
+                    "credit_codes",
+                    json!([{"code": "91110000600037341L", "party": APPLICANT, "valid": true}]),
+                )
+                .code("qr", REPORT_NO)
+                .build(),
+        ],
+    );
+    sub.submission.declared_area_m2 = Some(1000.0);
+    let out = run(builtins(), sub);
+    let bad: Vec<_> = out
+        .findings
+        .iter()
+        .filter(|f| !matches!(f.status, Pass | NotApplicable))
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+    assert_eq!(out.plugins.len(), 8);
+    for p in &out.plugins {
+        assert_eq!(p.digest.len(), 64, "{p:?}");
+        assert!(!p.rules.is_empty());
+        assert!(p.parameters.contains_key("min_confidence"));
+    }
+    let rules: std::collections::BTreeSet<_> =
+        out.findings.iter().map(|f| f.rule.as_str()).collect();
+    for r in [
+        "name.consistency",
+        "lease.term",
+        "property.owner",
+        "sublease.chain",
+        "audit.code",
+        "audit.same-firm",
+        "site.area",
+        "credit-code.valid",
+    ] {
+        assert!(rules.contains(r), "{r} missing");
+    }
+}
