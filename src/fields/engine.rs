@@ -270,7 +270,7 @@ fn parse_value(
     range: std::ops::Range<usize>,
 ) -> Result<(Value, f32, std::ops::Range<usize>), Unparsed> {
     let trimmed_len = raw
-        .trim_end_matches(|c: char| matches!(c, ',' | '.' | '。' | ';' | ':' | ' ' | '\n' | '、'))
+        .trim_end_matches([',', '.', '。', ';', ':', ' ', '\n', '、'])
         .len();
     let range = range.start..range.start + trimmed_len;
     let raw = &raw[..trimmed_len];
