@@ -1,18 +1,93 @@
 //! Document understanding: page text → kind and fields with evidence; packets → documents.
 //!
-//! OWNER: field extraction work (issue 5). This file is the interface the pipeline calls.
+//! The flow: [`classify::split`] gives each run of pages a kind (a bound packet yields several
+//! runs, blank and cover pages none); [`text::Norm`] joins a run's pages into one normalised
+//! text that remembers where every character was read; [`engine::read_fields`] applies the
+//! kind's declarative table ([`kinds`]) to it. Parsers for dates, durations, numbers and credit
+//! codes are public so tests and plugins can use the same readings.
+//!
+//! Field names per kind are fixed by the report contract (see `kinds.rs`). Values are as
+//! written for names and texts, ISO `YYYY-MM-DD` for dates, numbers in m² and yuan, and small
+//! objects for `term_stated` (`{"years","months"}`), `rent` (`{"amount","period","per_m2"}`) and
+//! `period` (`{"start","end"}`). An unfilled template date (____年__月__日) is left out and noted.
+//! Every document gets `credit_codes`: `[{"code","party","valid","evidence":{"page","span"}}]`.
 
-use crate::model::{DocumentKind, Extracted, Understood};
+pub mod classify;
+pub mod codes;
+pub mod dates;
+pub mod engine;
+pub mod kinds;
+pub mod numbers;
+pub mod text;
+
+use crate::model::{DocumentKind, Extracted, Page, Understood};
+
+/// Confidence of the classifier above which a differing kind hint is reported as contradicted.
+const CONTRADICTION: f32 = 0.9;
 
 /// Understands one upload. A bound packet yields several documents, each with its
-/// `page_range`; an ordinary upload yields one.
+/// `page_range`; an ordinary upload yields one. A `hint` (the kind given at upload) wins for
+/// an ordinary upload, but when the content clearly says otherwise a note says so.
 pub fn understand(extracted: &Extracted, hint: Option<DocumentKind>) -> Vec<Understood> {
-    let _ = extracted;
-    vec![Understood {
-        kind: hint.unwrap_or(DocumentKind::Other),
-        kind_confidence: if hint.is_some() { 0.5 } else { 0.0 },
-        fields: Default::default(),
-        page_range: None,
-        notes: vec![],
-    }]
+    let segments = classify::split(&extracted.pages);
+    if segments.is_empty() {
+        let kind = hint.unwrap_or(DocumentKind::Other);
+        return vec![Understood {
+            kind,
+            kind_confidence: if hint.is_some() { 0.5 } else { 0.0 },
+            fields: Default::default(),
+            page_range: None,
+            notes: vec!["没有可读的文字（空白页或尚未识别的扫描件） / no readable text (blank pages, or a scan without OCR text)".into()],
+        }];
+    }
+    let packet = segments.len() > 1;
+    segments
+        .into_iter()
+        .map(|seg| {
+            let mut notes = Vec::new();
+            let mut kind = seg.kind;
+            let mut confidence = seg.confidence;
+            if let Some(h) = hint
+                && h != seg.kind
+            {
+                if seg.confidence >= CONTRADICTION {
+                    notes.push(format!(
+                        "上传时标注的类型 {} 与内容不符，内容像是 {} / the kind hint {} contradicts the content, which reads as {}",
+                        h.as_str(),
+                        seg.kind.as_str(),
+                        h.as_str(),
+                        seg.kind.as_str()
+                    ));
+                }
+                if !packet {
+                    // The uploader's word wins for a single document.
+                    kind = h;
+                    confidence = if seg.confidence >= CONTRADICTION { 0.5 } else { 0.9 };
+                }
+            } else if hint == Some(seg.kind) {
+                confidence = confidence.max(0.99);
+            }
+            let pages: Vec<&Page> = seg.pages.iter().map(|&i| &extracted.pages[i]).collect();
+            let mut fields = Default::default();
+            if let Some(c) = engine::compiled(kind) {
+                let norm = text::Norm::build(&pages, &|line| c.is_label_line(line));
+                let reading = engine::read_fields(c, &norm);
+                fields = reading.fields;
+                notes.extend(reading.notes);
+            }
+            let page_range = packet.then(|| {
+                [
+                    pages.first().map_or(1, |p| p.number),
+                    pages.last().map_or(1, |p| p.number),
+                ]
+            });
+            Understood {
+                kind,
+                kind_confidence: confidence,
+                fields,
+                page_range,
+                notes,
+            }
+        })
+        .collect()
 }

@@ -1,0 +1,443 @@
+//! The declarative description of each document kind: how its title reads, which words hint at
+//! it, its labels and its patterns. Adding a kind means adding a table here, not a module
+//! (the idea of invoice2data's templates).
+//!
+//! All patterns run on the normalised text of [`super::text::Norm`]: NFKC (so `(` `)` `:` `,`
+//! `m2` stand for their full-width and unit-symbol forms), no spaces between Chinese characters,
+//! hard line breaks as `\n`. Placeholders `{DATE}`, `{RANGE}`, `{DURATION}`, `{NUM}`, `{AREA}`
+//! are replaced by the shared value patterns when the table is compiled.
+
+use crate::model::DocumentKind;
+
+/// How the text of a value becomes a field value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Parse {
+    /// A name as written (string), trimmed of trailing punctuation and `(以下简称…)`.
+    Name,
+    /// Free text as written (addresses, usage, right types).
+    Text,
+    /// A code as written without spaces (certificate and unit numbers, report codes).
+    Code,
+    /// One date → ISO `YYYY-MM-DD`; an unfilled blank leaves the field out with a note.
+    Date,
+    /// The last date inside the value (使用期限 …起…止 → the end).
+    LastDate,
+    /// An area in m² (number).
+    Area,
+    /// An amount in yuan (number; 万元 multiplied out).
+    Money,
+    /// A whole number (counts of firms, staff).
+    Integer,
+    /// A duration → `{"years", "months"}`.
+    Duration,
+    /// A rent figure → `{"amount", "period", "per_m2"}`.
+    Rent { period: &'static str, per_m2: bool },
+    /// A period: `2020年度` or a range of two dates → `{"start", "end"}`.
+    Period,
+    /// A flag: the field is this value when the pattern is found.
+    Flag(bool),
+}
+
+/// A label of the kind's form. It is recognised at the start of a line; its value runs to the
+/// next label or structural break (so values may wrap over lines and pages).
+#[derive(Debug, Clone, Copy)]
+pub struct LabelSpec {
+    /// Regex of the label (without the colon, which is optional after it).
+    pub label: &'static str,
+    /// The field it fills, or `None` for labels that only end the previous value.
+    pub field: Option<&'static str>,
+    pub parse: Parse,
+    /// How sure a value read under this label is (0..1).
+    pub certainty: f32,
+}
+
+/// A pattern found anywhere in the text; each named group fills a field.
+#[derive(Debug, Clone, Copy)]
+pub struct PatternSpec {
+    pub regex: &'static str,
+    /// (field, capture group, parse).
+    pub captures: &'static [(&'static str, &'static str, Parse)],
+    pub certainty: f32,
+    /// Collect every match into an array (e.g. the signing CPAs) instead of the first.
+    pub all: bool,
+}
+
+/// Everything known about one kind.
+#[derive(Debug, Clone, Copy)]
+pub struct KindSpec {
+    pub kind: DocumentKind,
+    /// Regexes a title line of a first page matches (anchored by the regex itself).
+    pub titles: &'static [&'static str],
+    /// Words that hint at the kind in the body, with weights (used without a title).
+    pub keywords: &'static [(&'static str, f32)],
+    pub labels: &'static [LabelSpec],
+    pub patterns: &'static [PatternSpec],
+    /// Flags that hold unless a pattern says otherwise.
+    pub defaults: &'static [(&'static str, bool)],
+    /// Fields naming parties (a credit code belongs to the nearest one printed before it).
+    pub parties: &'static [&'static str],
+}
+
+const fn label(label: &'static str, field: &'static str, parse: Parse) -> LabelSpec {
+    LabelSpec {
+        label,
+        field: Some(field),
+        parse,
+        certainty: 1.0,
+    }
+}
+
+const fn stop(label: &'static str) -> LabelSpec {
+    LabelSpec {
+        label,
+        field: None,
+        parse: Parse::Text,
+        certainty: 1.0,
+    }
+}
+
+const fn pat(
+    regex: &'static str,
+    captures: &'static [(&'static str, &'static str, Parse)],
+    certainty: f32,
+) -> PatternSpec {
+    PatternSpec {
+        regex,
+        captures,
+        certainty,
+        all: false,
+    }
+}
+
+/// Head leases and subleases. The role words differ (出租方/转租方, 承租方/次承租方) but the
+/// fields are the same; `is_sublease` says which it is.
+pub const LEASE: KindSpec = KindSpec {
+    kind: DocumentKind::Lease,
+    titles: &[
+        r"^[\p{Han}()]{0,16}(租赁合同|租赁协议|转租合同|转租协议|租房合同)(书)?(\([\p{Han}]{1,4}\))?$",
+    ],
+    keywords: &[
+        ("出租", 1.0),
+        ("承租", 1.0),
+        ("租金", 1.0),
+        ("租赁期限", 1.0),
+        ("甲方", 0.5),
+        ("乙方", 0.5),
+    ],
+    labels: &[
+        label(
+            r"(?:出租方|出租人|转租方|转租人|甲方)(?:\((?:出租方|出租人|转租方|转租人|甲方)\))?:",
+            "lessor",
+            Parse::Name,
+        ),
+        label(
+            r"(?:次承租方|次承租人|承租方|承租人|乙方)(?:\((?:次承租方|次承租人|承租方|承租人|乙方)\))?:",
+            "lessee",
+            Parse::Name,
+        ),
+        label(
+            r"(?:房屋坐落|租赁房屋坐落|坐落|房屋地址|租赁地址)",
+            "address",
+            Parse::Text,
+        ),
+        label(
+            r"(?:签订日期|签约日期|签署日期|签订时间|签约时间)",
+            "signed_on",
+            Parse::Date,
+        ),
+        stop(
+            r"(?:统一社会信用代码|社会信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|租赁期限|签订地点|身份证号)",
+        ),
+        stop(r"(?:甲方|乙方)\((?:盖章|签章|签字)\)"),
+    ],
+    patterns: &[
+        pat(
+            r"坐落于(?P<v>[^,。;\n]{4,80}?)的(?:房屋|厂房|办公|场地)",
+            &[("address", "v", Parse::Text)],
+            0.95,
+        ),
+        pat(
+            r"位于(?P<v>[^,。;\n]{4,80}?)[,。;(]",
+            &[("address", "v", Parse::Text)],
+            0.9,
+        ),
+        pat(
+            r"(?:建筑面积|租赁面积|使用面积|面积)(?:为|共计|共|约|:)?(?P<v>{AREA})",
+            &[("area_m2", "v", Parse::Area)],
+            0.95,
+        ),
+        pat(
+            r"(?:租赁期限|租期|期限)(?:为|是|:)?[^。\n]{0,8}?(?P<r>{RANGE})",
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            1.0,
+        ),
+        pat(
+            r"(?P<r>{RANGE})",
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            0.8,
+        ),
+        pat(
+            r"(?:租赁期限|租期|期限|共计|合计|共)(?:为|是|:)?(?P<v>{DURATION})",
+            &[("term_stated", "v", Parse::Duration)],
+            1.0,
+        ),
+        pat(
+            r"年租金(?:标准)?(?:为|是|:)?(?:人民币)?(?P<v>{NUM})元",
+            &[(
+                "rent",
+                "v",
+                Parse::Rent {
+                    period: "year",
+                    per_m2: false,
+                },
+            )],
+            1.0,
+        ),
+        pat(
+            r"月租金(?:标准)?(?:为|是|:)?(?:人民币)?(?P<v>{NUM})元",
+            &[(
+                "rent",
+                "v",
+                Parse::Rent {
+                    period: "month",
+                    per_m2: false,
+                },
+            )],
+            1.0,
+        ),
+        pat(
+            r"每平方米每(?:天|日)(?:人民币)?(?P<v>{NUM})元",
+            &[(
+                "rent",
+                "v",
+                Parse::Rent {
+                    period: "day",
+                    per_m2: true,
+                },
+            )],
+            1.0,
+        ),
+        pat(
+            r"每平方米每月(?:人民币)?(?P<v>{NUM})元",
+            &[(
+                "rent",
+                "v",
+                Parse::Rent {
+                    period: "month",
+                    per_m2: true,
+                },
+            )],
+            1.0,
+        ),
+        pat(
+            r"(?P<v>转租合同|转租协议|转租方|转租人|次承租|将其承租的|\(转租\))",
+            &[("is_sublease", "v", Parse::Flag(true))],
+            0.95,
+        ),
+    ],
+    defaults: &[("is_sublease", false)],
+    parties: &["lessor", "lessee"],
+};
+
+/// 不动产权证书 and 不动产登记证明 (the latter is not proof of ownership).
+pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
+    kind: DocumentKind::PropertyCertificate,
+    titles: &[r"^(中华人民共和国)?不动产(权证书|登记证明|证明)$"],
+    keywords: &[
+        ("不动产单元号", 2.0),
+        ("不动产权", 2.0),
+        ("权利人", 1.0),
+        ("权利类型", 1.0),
+    ],
+    labels: &[
+        label(r"权利人(?:\(申请人\))?", "owner", Parse::Name),
+        label(r"共有情况", "co_ownership", Parse::Text),
+        label(r"坐落", "address", Parse::Text),
+        label(r"不动产单元号", "unit_no", Parse::Code),
+        label(r"(?:权利类型|证明权利或事项)", "right_type", Parse::Text),
+        label(r"用途", "usage", Parse::Text),
+        label(r"使用期限", "valid_until", Parse::LastDate),
+        stop(r"(?:义务人|权利性质|面积|权利其他状况|附记|其他|权利人统一社会信用代码)"),
+    ],
+    patterns: &[
+        pat(
+            r"(?P<v>[\p{Han}]\(\d{4}\)[\p{Han}]{0,10}?不动产(?:权|证明)第\d{5,8}号)",
+            &[("certificate_no", "v", Parse::Code)],
+            1.0,
+        ),
+        pat(
+            r"房屋建筑面积:?(?P<v>{AREA})",
+            &[("area_m2", "v", Parse::Area)],
+            1.0,
+        ),
+        pat(
+            r"(?:共有宗地面积|宗地面积|土地面积|使用权面积):?(?P<v>{AREA})",
+            &[("land_area_m2", "v", Parse::Area)],
+            1.0,
+        ),
+        pat(
+            r"(?P<v>不动产证明第|不动产登记证明)",
+            &[("is_ownership_proof", "v", Parse::Flag(false))],
+            1.0,
+        ),
+    ],
+    defaults: &[("is_ownership_proof", true)],
+    parties: &["owner"],
+};
+
+/// 房屋所有权证 (before the unified real-estate register).
+pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
+    kind: DocumentKind::HouseOwnershipCertificate,
+    titles: &[r"^(中华人民共和国)?房屋所有权证$"],
+    keywords: &[("房屋所有权人", 2.0), ("房权证", 2.0), ("规划用途", 1.0)],
+    labels: &[
+        label(r"(?:房屋所有权人|所有权人)", "owner", Parse::Name),
+        label(r"共有情况", "co_ownership", Parse::Text),
+        label(r"(?:房屋坐落|坐落)", "address", Parse::Text),
+        label(r"规划用途", "usage", Parse::Text),
+        label(r"建筑面积(?:\(m2\)|\(平方米\))?", "area_m2", Parse::Area),
+        stop(r"(?:登记时间|房屋性质|设计用途|总层数|套内建筑面积|附记|房权证号)"),
+    ],
+    patterns: &[
+        pat(
+            r"(?P<v>[\p{Han}]{1,3}房权证[\p{Han}]{0,6}字第\d{4,10}号)",
+            &[("certificate_no", "v", Parse::Code)],
+            1.0,
+        ),
+        pat(
+            r"(?P<v>房屋所有权证)",
+            &[("is_ownership_proof", "v", Parse::Flag(true))],
+            1.0,
+        ),
+    ],
+    defaults: &[("is_ownership_proof", true)],
+    parties: &["owner"],
+};
+
+/// 国有土地使用证 (before the unified real-estate register).
+pub const LAND_CERTIFICATE: KindSpec = KindSpec {
+    kind: DocumentKind::LandCertificate,
+    titles: &[r"^(中华人民共和国)?国有土地使用证$"],
+    keywords: &[("土地使用权人", 2.0), ("国用", 2.0), ("地号", 1.0)],
+    labels: &[
+        label(r"土地使用权人", "owner", Parse::Name),
+        label(r"坐落", "address", Parse::Text),
+        label(r"地类\(用途\)", "usage", Parse::Text),
+        label(r"使用权类型", "right_type", Parse::Text),
+        label(r"终止日期", "valid_until", Parse::Date),
+        label(r"使用权面积", "land_area_m2", Parse::Area),
+        stop(r"(?:地号|图号|取得价格|其中独用面积|独用面积|分摊面积|附记)"),
+    ],
+    patterns: &[
+        pat(
+            r"(?P<v>[\p{Han}]{1,3}国用[(\[〔]\d{4}[)\]〕]第\d{3,8}号)",
+            &[("certificate_no", "v", Parse::Code)],
+            1.0,
+        ),
+        pat(
+            r"(?P<v>国有土地使用证)",
+            &[("is_ownership_proof", "v", Parse::Flag(true))],
+            1.0,
+        ),
+    ],
+    defaults: &[("is_ownership_proof", true)],
+    parties: &["owner"],
+};
+
+/// 专项审计报告 and 补充专项审计报告.
+pub const AUDIT_REPORT: KindSpec = KindSpec {
+    kind: DocumentKind::AuditReport,
+    titles: &[r"审计报告(\(补充\))?$"],
+    keywords: &[
+        ("注册会计师", 2.0),
+        ("会计师事务所", 2.0),
+        ("审计", 1.0),
+        ("专审字", 2.0),
+    ],
+    labels: &[
+        label(r"(?:被审计单位|单位名称)", "audited_entity", Parse::Name),
+        stop(r"(?:统一社会信用代码|入驻企业数量|从业人员|营业收入|服务成本|报告验证码|防伪编号)"),
+    ],
+    patterns: &[
+        pat(
+            r"(?m)^(?P<v>[^\n:,。]{2,30}?会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?)$",
+            &[("audit_firm", "v", Parse::Name)],
+            1.0,
+        ),
+        pat(
+            r"号\n(?P<v>[^\n:,。]{4,40}?)(?:全体股东|董事会)?:\n",
+            &[("audited_entity", "v", Parse::Name)],
+            0.95,
+        ),
+        pat(
+            r"(?P<v>[\p{Han}]{1,6}(?:专审字|审专字|审字|专字)[(\[〔]\d{4}[)\]〕]第?\d{1,6}号)",
+            &[("report_no", "v", Parse::Code)],
+            1.0,
+        ),
+        pat(
+            r"(?:报告验证码|防伪编号|验证码|报备编码|防伪码|报告编码):?(?P<v>[0-9A-Za-z][0-9A-Za-z\- ]{5,40}[0-9A-Za-z])",
+            &[("report_code", "v", Parse::Code)],
+            1.0,
+        ),
+        pat(
+            r"会计师事务所[^\n]*\n(?:[^\n]*\n){0,3}?(?P<v>{DATE})",
+            &[("report_date", "v", Parse::Date)],
+            0.95,
+        ),
+        PatternSpec {
+            regex: r"(?m)^(?:签字注册会计师|中国注册会计师|注册会计师):?(?P<v>[\p{Han}]{2,4})$",
+            captures: &[("signing_cpas", "v", Parse::Name)],
+            certainty: 1.0,
+            all: true,
+        },
+        pat(r"(?P<v>\d{4}年度)", &[("period", "v", Parse::Period)], 0.95),
+        pat(r"(?P<v>{RANGE})", &[("period", "v", Parse::Period)], 0.9),
+        pat(
+            r"(?P<v>补充专项审计报告|专项审计报告\(补充\)|补充审计报告)",
+            &[("is_supplementary", "v", Parse::Flag(true))],
+            1.0,
+        ),
+        pat(
+            r"入驻企业(?:数量)?(?:\(户\))?[:\n]*(?P<v>\d[\d,]*)",
+            &[("resident_firms", "v", Parse::Integer)],
+            1.0,
+        ),
+        pat(
+            r"从业人员(?:数量)?(?:\(人\))?[:\n]*(?P<v>\d[\d,]*)",
+            &[("staff", "v", Parse::Integer)],
+            1.0,
+        ),
+        pat(
+            r"营业收入(?P<u>\((?:万元|元)\))?[:\n]*(?P<v>{NUM}(?:万元|元)?)",
+            &[("revenue", "v", Parse::Money)],
+            1.0,
+        ),
+        pat(
+            r"服务(?:成本|支出|费用)(?P<u>\((?:万元|元)\))?[:\n]*(?P<v>{NUM}(?:万元|元)?)",
+            &[("service_cost", "v", Parse::Money)],
+            1.0,
+        ),
+    ],
+    defaults: &[("is_supplementary", false)],
+    parties: &["audited_entity", "audit_firm"],
+};
+
+/// Every kind with a table, in the order classification breaks ties.
+pub const KINDS: [&KindSpec; 5] = [
+    &LEASE,
+    &PROPERTY_CERTIFICATE,
+    &HOUSE_OWNERSHIP_CERTIFICATE,
+    &LAND_CERTIFICATE,
+    &AUDIT_REPORT,
+];
+
+/// The table of a kind (`Other` has none).
+pub fn spec(kind: DocumentKind) -> Option<&'static KindSpec> {
+    KINDS.into_iter().find(|k| k.kind == kind)
+}

@@ -1,0 +1,407 @@
+//! The text the field patterns run on: pages joined into one normalised string that remembers,
+//! for every character, where on which page it was read.
+//!
+//! Why: labels and values are written with full- or half-width forms, OCR puts spaces between
+//! Chinese characters, and a value can wrap onto the next line or page. Patterns are far simpler
+//! (and a kind stays a table) when they run on one canonical text: NFKC (（→(, ：→:, ㎡→m2,
+//! full-width digits → ASCII), spaces dropped except between two ASCII letters or digits, page
+//! furniture (第 1 页 共 3 页) dropped, and soft line breaks (a line that ran to the margin)
+//! removed while hard breaks (paragraph ends, short lines, a label starting the next line) stay
+//! `\n`. The source map turns a match back into the page, the char span of that page's text,
+//! the characters as written, their OCR confidence and their box.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::{BBox, Page};
+
+/// Where one normalised character came from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Src {
+    /// Index into the pages given to [`Norm::build`].
+    page: usize,
+    /// Char index in that page's text; `None` for a synthetic line break.
+    idx: Option<usize>,
+}
+
+/// Page furniture lines that never hold a value: 第 1 页 共 3 页, - 2 -, 3/5.
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(第\s*\d+\s*页\s*(共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|-\s*\d+\s*-|\d+\s*/\s*\d+)$")
+        .expect("static regex")
+});
+
+/// A next line starting like this begins something new (a clause, a numbered item, a label).
+static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(第[一二三四五六七八九十百0-9]+条|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]{1,2}[、.]([^0-9]|$)|[\p{Han}()]{1,12}:)",
+    )
+    .expect("static regex")
+});
+
+/// One normalised, joined text over a run of pages.
+#[derive(Debug, Clone)]
+pub struct Norm {
+    /// The normalised text: hard line breaks are `\n`, soft ones removed.
+    pub text: String,
+    /// Byte offset in `text` of each normalised char (plus the end).
+    offsets: Vec<usize>,
+    /// Source of each normalised char.
+    src: Vec<Src>,
+    /// Page numbers (1-based, as in the upload) of the pages, by index.
+    page_numbers: Vec<u32>,
+    /// Chars of each page's original text.
+    page_chars: Vec<Vec<char>>,
+    /// Per page: confidence of each original char (from spans, else the page confidence).
+    char_conf: Vec<Vec<f32>>,
+    /// Per page: positioned spans (start, end, bbox) to find boxes.
+    spans: Vec<Vec<(usize, usize, BBox)>>,
+}
+
+/// Display width of a char: CJK and full-width count two, ASCII one.
+fn char_width(c: char) -> usize {
+    if c.is_ascii() { 1 } else { 2 }
+}
+
+/// True for characters kept with a space between them (English words, numbers in a table row).
+fn keeps_space(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+/// A normalised line with the page-char index of each normalised char.
+struct Line {
+    chars: Vec<(char, usize)>,
+    width: usize,
+}
+
+fn normalise_line(chars: &[char], start: usize, end: usize) -> Line {
+    let mut out: Vec<(char, usize)> = Vec::new();
+    let mut pending_space: Option<usize> = None;
+    let mut width = 0;
+    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
+        width += char_width(c);
+        if c.is_whitespace() {
+            if !out.is_empty() && pending_space.is_none() {
+                pending_space = Some(i);
+            }
+            continue;
+        }
+        let mut mapped: Vec<char> = std::iter::once(c).nfkc().collect();
+        // NFKC leaves a few look-alikes that documents use interchangeably.
+        for m in mapped.iter_mut() {
+            *m = match *m {
+                '\u{2014}' | '\u{2015}' | '\u{2013}' | '\u{2012}' | '\u{FE58}' => '—',
+                '\u{3000}' => ' ',
+                '\u{25CB}' => '〇',
+                x => x,
+            };
+        }
+        if let Some(sp) = pending_space.take()
+            && let (Some(&(prev, _)), Some(&next)) = (out.last(), mapped.first())
+            && keeps_space(prev)
+            && keeps_space(next)
+        {
+            out.push((' ', sp));
+        }
+        for m in mapped {
+            if m.is_whitespace() {
+                continue;
+            }
+            out.push((m, i));
+        }
+    }
+    Line { chars: out, width }
+}
+
+impl Norm {
+    /// Joins and normalises `pages` (in order). `is_label_start` tells whether a line starts
+    /// with a label of the document's kind, which makes the break before it hard.
+    pub fn build(pages: &[&Page], is_label_start: &dyn Fn(&str) -> bool) -> Norm {
+        let mut norm = Norm {
+            text: String::new(),
+            offsets: Vec::new(),
+            src: Vec::new(),
+            page_numbers: pages.iter().map(|p| p.number).collect(),
+            page_chars: Vec::new(),
+            char_conf: Vec::new(),
+            spans: Vec::new(),
+        };
+        // (page index, line, page max width)
+        let mut lines: Vec<(usize, Line)> = Vec::new();
+        let mut max_width: Vec<usize> = Vec::new();
+        for (pi, page) in pages.iter().enumerate() {
+            let chars: Vec<char> = page.text.chars().collect();
+            let mut conf = vec![page.confidence.clamp(0.0, 1.0); chars.len()];
+            let mut spans = Vec::new();
+            for s in &page.spans {
+                let (a, b) = (s.start.min(chars.len()), s.end.min(chars.len()));
+                for c in conf.iter_mut().take(b).skip(a) {
+                    *c = s.confidence.clamp(0.0, 1.0);
+                }
+                spans.push((a, b, s.bbox));
+            }
+            let mut maxw = 0;
+            let mut start = 0;
+            for i in 0..=chars.len() {
+                if i == chars.len() || chars[i] == '\n' {
+                    let line = normalise_line(&chars, start, i);
+                    let trimmed: String = line.chars.iter().map(|c| c.0).collect();
+                    if !line.chars.is_empty() && !FURNITURE.is_match(&trimmed) {
+                        maxw = maxw.max(line.width);
+                        lines.push((pi, line));
+                    }
+                    start = i + 1;
+                }
+            }
+            max_width.push(maxw);
+            norm.page_chars.push(chars);
+            norm.char_conf.push(conf);
+            norm.spans.push(spans);
+        }
+        let mut prev: Option<(usize, String, usize)> = None; // page, text, width
+        for (pi, line) in lines {
+            let text: String = line.chars.iter().map(|c| c.0).collect();
+            if let Some((ppi, ptext, pwidth)) = &prev {
+                let soft = !ptext.ends_with(['。', ';', '!', '?', ':'])
+                    && *pwidth * 100 >= max_width[*ppi] * 80
+                    && !STRUCTURE.is_match(&text)
+                    && !is_label_start(&text);
+                if !soft {
+                    let last = norm.src.last().copied().unwrap_or(Src {
+                        page: pi,
+                        idx: None,
+                    });
+                    norm.push(
+                        '\n',
+                        Src {
+                            page: last.page,
+                            idx: None,
+                        },
+                    );
+                }
+            }
+            for (c, idx) in &line.chars {
+                norm.push(
+                    *c,
+                    Src {
+                        page: pi,
+                        idx: Some(*idx),
+                    },
+                );
+            }
+            prev = Some((pi, text, line.width));
+        }
+        norm.offsets.push(norm.text.len());
+        norm
+    }
+
+    fn push(&mut self, c: char, src: Src) {
+        self.offsets.push(self.text.len());
+        self.text.push(c);
+        self.src.push(src);
+    }
+
+    /// Char index of a byte offset of `text`.
+    fn char_at(&self, byte: usize) -> usize {
+        match self.offsets.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// Source chars (page index, char index) of the normalised byte range, in order, deduplicated.
+    fn sources(&self, range: std::ops::Range<usize>) -> Vec<(usize, usize)> {
+        let (a, b) = (self.char_at(range.start), self.char_at(range.end));
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for s in &self.src[a..b.min(self.src.len())] {
+            if let Some(i) = s.idx
+                && out.last() != Some(&(s.page, i))
+            {
+                out.push((s.page, i));
+            }
+        }
+        out
+    }
+
+    /// The characters of the byte range as written on the page (no NFKC, spaces and line
+    /// breaks that normalisation dropped stay dropped).
+    pub fn original(&self, range: std::ops::Range<usize>) -> String {
+        self.sources(range)
+            .into_iter()
+            .map(|(p, i)| self.page_chars[p][i])
+            .collect()
+    }
+
+    /// Where the byte range was read: page number, char span on that page (clipped to the
+    /// page where it starts), the union of the boxes of spans it touches, and the mean
+    /// confidence of its characters.
+    pub fn locate(&self, range: std::ops::Range<usize>) -> Located {
+        let srcs = self.sources(range.clone());
+        let Some(&(page, first)) = srcs.first() else {
+            let c = self
+                .char_at(range.start)
+                .min(self.src.len().saturating_sub(1));
+            let s = self
+                .src
+                .get(c)
+                .copied()
+                .unwrap_or(Src { page: 0, idx: None });
+            return Located {
+                page: self.page_numbers.get(s.page).copied().unwrap_or(1),
+                span: [0, 0],
+                bbox: None,
+                confidence: 1.0,
+            };
+        };
+        let on_page: Vec<usize> = srcs.iter().filter(|s| s.0 == page).map(|s| s.1).collect();
+        let last = on_page.last().copied().unwrap_or(first);
+        let conf = srcs.iter().map(|&(p, i)| self.char_conf[p][i]).sum::<f32>() / srcs.len() as f32;
+        let mut bbox: Option<BBox> = None;
+        for &(a, b, bx) in &self.spans[page] {
+            if a <= last && first < b {
+                bbox = Some(match bbox {
+                    None => bx,
+                    Some(u) => [
+                        u[0].min(bx[0]),
+                        u[1].min(bx[1]),
+                        u[2].max(bx[2]),
+                        u[3].max(bx[3]),
+                    ],
+                });
+            }
+        }
+        Located {
+            page: self.page_numbers[page],
+            span: [first, last + 1],
+            bbox,
+            confidence: conf,
+        }
+    }
+}
+
+/// Where a match was read (see [`Norm::locate`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located {
+    pub page: u32,
+    pub span: [usize; 2],
+    pub bbox: Option<BBox>,
+    pub confidence: f32,
+}
+
+/// The first non-empty lines of a page, space-free and NFKC-normalised (for titles).
+pub fn head_lines(page: &Page, n: usize) -> Vec<String> {
+    let chars: Vec<char> = page.text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..=chars.len() {
+        if i == chars.len() || chars[i] == '\n' {
+            let line: String = normalise_line(&chars, start, i)
+                .chars
+                .iter()
+                .map(|c| c.0)
+                .collect();
+            if !line.is_empty() && !FURNITURE.is_match(&line) {
+                out.push(line);
+                if out.len() == n {
+                    break;
+                }
+            }
+            start = i + 1;
+        }
+    }
+    out
+}
+
+/// Normalises a short string the way [`Norm`] does (for comparing names and parsing values).
+pub fn normalise(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    let mut start = 0;
+    for i in 0..=chars.len() {
+        if i == chars.len() || chars[i] == '\n' {
+            out.extend(normalise_line(&chars, start, i).chars.iter().map(|c| c.0));
+            start = i + 1;
+        }
+    }
+    out
+}
+
+/// The 第 N 页 (共 M 页) footer of a page, when printed: (N, M).
+pub fn page_footer(page: &Page) -> Option<(u32, Option<u32>)> {
+    static FOOT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^第(\d+)页(?:共(\d+)页)?$").expect("static regex"));
+    page.text.lines().rev().take(4).find_map(|l| {
+        let n = normalise(l);
+        FOOT.captures(&n).map(|c| {
+            (
+                c[1].parse().unwrap_or(0),
+                c.get(2).and_then(|m| m.as_str().parse().ok()),
+            )
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{TextSource, TextSpan};
+
+    fn page(n: u32, text: &str) -> Page {
+        Page {
+            number: n,
+            width: 595,
+            height: 842,
+            text: text.into(),
+            text_source: TextSource::TextLayer,
+            spans: vec![],
+            confidence: 1.0,
+            codes: vec![],
+            image_sha256: None,
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn nfkc_and_ocr_spaces() {
+        assert_eq!(
+            normalise("出 租 方（甲方）：太原 科技"),
+            "出租方(甲方):太原科技"
+        );
+        assert_eq!(normalise("面积 1 234.56 ㎡"), "面积1 234.56 m2");
+        assert_eq!(normalise("ABC Co Ltd"), "ABC Co Ltd");
+    }
+
+    #[test]
+    fn soft_breaks_join_and_hard_breaks_stay() {
+        let p = page(
+            1,
+            "甲方将坐落于山西省太原市小店区长治路二百号高新国际大厦\n十二层的房屋出租给乙方。\n出租方（甲方）：太原\n第 1 页 共 2 页",
+        );
+        let n = Norm::build(&[&p], &|_| false);
+        assert_eq!(
+            n.text,
+            "甲方将坐落于山西省太原市小店区长治路二百号高新国际大厦十二层的房屋出租给乙方。\n出租方(甲方):太原"
+        );
+    }
+
+    #[test]
+    fn original_and_location_map_back() {
+        let mut p = page(3, "权利人：山西（晋创）有限公司");
+        p.spans = vec![TextSpan {
+            start: 0,
+            end: 14,
+            bbox: [0.1, 0.2, 0.5, 0.25],
+            confidence: 0.8,
+        }];
+        let n = Norm::build(&[&p], &|_| false);
+        let at = n.text.find("山西").unwrap();
+        let r = at..n.text.len();
+        assert_eq!(n.original(r.clone()), "山西（晋创）有限公司");
+        let loc = n.locate(r);
+        assert_eq!(loc.page, 3);
+        assert_eq!(loc.span, [4, 14]);
+        assert_eq!(loc.bbox, Some([0.1, 0.2, 0.5, 0.25]));
+        assert!((loc.confidence - 0.8).abs() < 1e-6);
+    }
+}
