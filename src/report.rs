@@ -173,10 +173,18 @@ pub fn render_text(report: &Report) -> String {
             );
         }
         for c in &d.codes {
-            let _ = writeln!(out, "      码 code {} p.{}: {}", c.symbology, c.page, c.text);
+            let _ = writeln!(
+                out,
+                "      码 code {} p.{}: {}",
+                c.symbology, c.page, c.text
+            );
         }
         for e in &d.errors {
-            let _ = writeln!(out, "      错误 error [{}/{}]: {}", e.stage, e.code, e.message.zh);
+            let _ = writeln!(
+                out,
+                "      错误 error [{}/{}]: {}",
+                e.stage, e.code, e.message.zh
+            );
         }
     }
     let _ = writeln!(out, "\n检查 Findings ({}):", report.findings.len());
@@ -190,10 +198,7 @@ pub fn render_text(report: &Report) -> String {
         let _ = writeln!(out, "  [{status}] {}: {}", f.rule, f.message.zh);
     }
     if report.findings.is_empty() {
-        let _ = writeln!(
-            out,
-            "  （没有可运行的检查规则 no rule could run）"
-        );
+        let _ = writeln!(out, "  （没有可运行的检查规则 no rule could run）");
     }
     out
 }

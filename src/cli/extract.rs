@@ -28,10 +28,16 @@ pub fn run(args: ExtractArgs) -> ExitCode {
     match extract(&bytes, &ExtractConfig::default()) {
         Ok(doc) => {
             if args.format == "json" {
-                println!("{}", serde_json::to_string_pretty(&doc).expect("serialisable"));
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&doc).expect("serialisable")
+                );
             } else {
                 for p in &doc.pages {
-                    println!("--- page {} ({:?}) ---\n{}", p.number, p.text_source, p.text);
+                    println!(
+                        "--- page {} ({:?}) ---\n{}",
+                        p.number, p.text_source, p.text
+                    );
                 }
             }
             ExitCode::SUCCESS

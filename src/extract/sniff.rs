@@ -38,7 +38,21 @@ pub fn sniff(head: &[u8]) -> Option<MediaType> {
         [b'I', b'I', 0x2A, 0x00, ..] | [b'M', b'M', 0x00, 0x2A, ..] => Some(MediaType::Tiff),
         [b'I', b'I', 0x2B, 0x00, ..] | [b'M', b'M', 0x00, 0x2B, ..] => Some(MediaType::Tiff),
         [b'B', b'M', ..] if head.len() >= 14 => Some(MediaType::Bmp),
-        [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => Some(MediaType::Webp),
+        [
+            b'R',
+            b'I',
+            b'F',
+            b'F',
+            _,
+            _,
+            _,
+            _,
+            b'W',
+            b'E',
+            b'B',
+            b'P',
+            ..,
+        ] => Some(MediaType::Webp),
         _ => None,
     }
 }
@@ -83,7 +97,10 @@ mod tests {
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Some(MediaType::Png));
         assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), Some(MediaType::Webp));
         assert_eq!(sniff(b"PK\x03\x04"), None);
-        assert_eq!(describe(b"PK\x03\x04rest"), "zip archive (e.g. .docx/.xlsx)");
+        assert_eq!(
+            describe(b"PK\x03\x04rest"),
+            "zip archive (e.g. .docx/.xlsx)"
+        );
         assert_eq!(describe(b"hello"), "plain text");
     }
 }
