@@ -18,17 +18,45 @@ pub fn suppress_seals_to_gray(image: &DynamicImage) -> GrayImage {
         _ => {
             let rgb = image.to_rgb8();
             let (w, h) = rgb.dimensions();
+            // paper brightness in the red channel and in luminance: most of a page is paper,
+            // so a high percentile is the paper (grey or yellowed paper included)
+            let mut hist_r = [0u32; 256];
+            let mut hist_l = [0u32; 256];
+            let lum_of = |[r, g, b]: [f32; 3]| 0.299 * r + 0.587 * g + 0.114 * b;
+            for p in rgb.pixels() {
+                hist_r[p.0[0] as usize] += 1;
+                hist_l[lum_of(p.0.map(f32::from)).round().clamp(0.0, 255.0) as usize] += 1;
+            }
+            let paper_r = percentile(&hist_r, 0.9).max(1.0);
+            let paper_l = percentile(&hist_l, 0.9);
             let mut out = GrayImage::new(w, h);
             for (src, dst) in rgb.pixels().zip(out.pixels_mut()) {
                 let [r, g, b] = src.0.map(f32::from);
-                let lum = 0.299 * r + 0.587 * g + 0.114 * b;
+                let lum = lum_of([r, g, b]);
                 let redness = r - g.max(b);
-                let weight = ((redness - 25.0) / 45.0).clamp(0.0, 1.0);
-                dst.0[0] = (lum + weight * (r - lum)).round().clamp(0.0, 255.0) as u8;
+                let weight = ((redness - 10.0) / 25.0).clamp(0.0, 1.0);
+                // red ink lets most red light through (but not all): relative to the paper,
+                // anything above 80 % of the paper's red is paper
+                let lifted = (r / (0.8 * paper_r)).min(1.0) * paper_l;
+                dst.0[0] = (lum + weight * (lifted - lum)).round().clamp(0.0, 255.0) as u8;
             }
             out
         }
     }
+}
+
+/// The value below which `q` of the histogram's mass lies.
+fn percentile(hist: &[u32; 256], q: f64) -> f32 {
+    let total: u64 = hist.iter().map(|&c| u64::from(c)).sum();
+    let target = (total as f64 * q) as u64;
+    let mut acc = 0u64;
+    for (v, &c) in hist.iter().enumerate() {
+        acc += u64::from(c);
+        if acc > target {
+            return v as f32;
+        }
+    }
+    255.0
 }
 
 /// Shrinks an image so its longer side is at most `max_side` (area-averaging, so thin strokes

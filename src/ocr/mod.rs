@@ -203,6 +203,11 @@ fn read_page(engine: &Engine, image: &DynamicImage, pool: &Pool) -> Result<OcrPa
 
     let reading: Vec<Quad> = quads.iter().map(recognize::reading_quad).collect();
     let recs = recognize::recognize_lines(engine, &upright, &reading, pool)?;
+    if std::env::var_os("OCR_DEBUG").is_some() {
+        for (q, r) in reading.iter().zip(&recs) {
+            eprintln!("{:?} {:.3} {}", q.bounds().map(|v| v as i32), r.score, r.text());
+        }
+    }
     let lines: Vec<Line> = reading
         .into_iter()
         .zip(recs)
@@ -268,6 +273,11 @@ fn detect_lines(engine: &Engine, img: &GrayImage, pool: &Pool) -> Result<Vec<Qua
         img.width() as f32 / pw as f32,
         img.height() as f32 / ph as f32,
     );
+    if std::env::var_os("OCR_DEBUG").is_some() {
+        let g = GrayImage::from_fn(pw as u32, ph as u32, |x, y| image::Luma([(prob[y as usize * pw + x as usize] * 255.0) as u8]));
+        let _ = g.save("/tmp/prob.png");
+        let _ = input.save("/tmp/detin.png");
+    }
     let boxes = boxes_from_probability(&prob, pw, ph, &DbParams::default());
     Ok(boxes
         .into_iter()
