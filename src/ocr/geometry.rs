@@ -228,15 +228,6 @@ impl Quad {
         ]
     }
 
-    /// Centre point.
-    pub fn centre(&self) -> Pt {
-        let s = self
-            .0
-            .iter()
-            .fold(Pt::new(0.0, 0.0), |a, p| Pt::new(a.x + p.x, a.y + p.y));
-        Pt::new(s.x / 4.0, s.y / 4.0)
-    }
-
     /// Whether `p` lies inside the (convex) quad or on its edge.
     pub fn contains(&self, p: Pt) -> bool {
         let mut sign = 0.0f32;

@@ -118,11 +118,6 @@ pub fn box_downscale(img: &GrayImage, nw: u32, nh: u32) -> GrayImage {
 pub struct Turn(pub u8);
 
 impl Turn {
-    /// Degrees clockwise.
-    pub fn degrees(self) -> u32 {
-        self.0 as u32 % 4 * 90
-    }
-
     /// This turn followed by `other`.
     pub fn then(self, other: Turn) -> Turn {
         Turn((self.0 + other.0) % 4)
@@ -135,6 +130,16 @@ impl Turn {
             2 => image::imageops::rotate180(img),
             3 => image::imageops::rotate270(img),
             _ => img.clone(),
+        }
+    }
+
+    /// Maps a point of the image before the turn (size `w x h`) into the turned image.
+    pub fn map(self, p: Pt, w: f32, h: f32) -> Pt {
+        match self.0 % 4 {
+            1 => Pt::new(h - p.y, p.x),
+            2 => Pt::new(w - p.x, h - p.y),
+            3 => Pt::new(p.y, w - p.x),
+            _ => p,
         }
     }
 
@@ -238,6 +243,10 @@ mod tests {
             let r = turn.apply(&img);
             let (x, y, _) = r.enumerate_pixels().find(|p| p.2.0[0] == 255).unwrap();
             let back = turn.unmap(Pt::new(x as f32 + 0.5, y as f32 + 0.5), w, h);
+            let there = turn.map(Pt::new(30.5, 2.5), w, h);
+            assert!(
+                (there.x - x as f32 - 0.5).abs() < 1e-4 && (there.y - y as f32 - 0.5).abs() < 1e-4
+            );
             assert!(
                 (back.x - 30.5).abs() < 1e-4 && (back.y - 2.5).abs() < 1e-4,
                 "turn {t}: {back:?}"

@@ -18,6 +18,8 @@ const REC_MIN_W: usize = 320;
 const REC_MAX_W: usize = 48 * 80;
 /// Lines per recogniser run. Lines are sorted by length first so padding stays small.
 const REC_BATCH: usize = 8;
+/// Widest line in a batch relative to its narrowest (see [`batches`]).
+const REC_BATCH_SPREAD: f32 = 1.1;
 /// Classifier input (PP-OCR mobile v2.0 cls: 3x48x192).
 const CLS_H: usize = 48;
 const CLS_W: usize = 192;
@@ -42,6 +44,7 @@ pub struct RecLine {
 }
 
 impl RecLine {
+    #[cfg(test)]
     pub fn text(&self) -> String {
         self.chars.iter().map(|c| c.text.as_str()).collect()
     }
@@ -63,6 +66,25 @@ fn strip_width(q: &Quad, height: usize, max_w: usize) -> usize {
     ((height as f32 * ratio).ceil() as usize).clamp(1, max_w)
 }
 
+/// Groups lines (sorted by strip width) into batches of similar width: padding a short line to
+/// the width of a long one costs as much as reading the long one, so a batch closes when it is
+/// full or the next line is more than [`REC_BATCH_SPREAD`] times wider than its first.
+fn batches<'a>(order: &'a [usize], widths: &[usize]) -> Vec<&'a [usize]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for k in 1..=order.len() {
+        let full = k - start == REC_BATCH;
+        let spread = k < order.len()
+            && widths[order[k]].max(REC_MIN_W) as f32
+                > REC_BATCH_SPREAD * widths[order[start]].max(REC_MIN_W) as f32;
+        if k == order.len() || full || spread {
+            out.push(&order[start..k]);
+            start = k;
+        }
+    }
+    out
+}
+
 /// Reads every line box of `img` (quads already in reading orientation).
 pub fn recognize_lines(
     engine: &Engine,
@@ -77,7 +99,7 @@ pub fn recognize_lines(
     let mut order: Vec<usize> = (0..quads.len()).collect();
     order.sort_by_key(|&i| widths[i]);
     let mut out = vec![RecLine::default(); quads.len()];
-    for batch in order.chunks(REC_BATCH) {
+    for batch in batches(&order, &widths) {
         let bw = batch
             .iter()
             .map(|&i| widths[i])
@@ -263,6 +285,18 @@ mod tests {
         let f = frames(&[(0, 0.9), (0, 0.9)], 2);
         let l = ctc_decode(&f, 2, 2, &dict, 0.5);
         assert!(l.chars.is_empty() && l.score == 0.0);
+    }
+
+    #[test]
+    fn batches_group_similar_widths() {
+        let widths = [100, 330, 340, 1000, 1050, 1060, 2000];
+        let order: Vec<usize> = (0..widths.len()).collect();
+        let b = batches(&order, &widths);
+        assert_eq!(b, vec![&[0, 1, 2][..], &[3, 4, 5][..], &[6][..]]);
+        let many: Vec<usize> = (0..20).collect();
+        let same = [500; 20];
+        assert!(batches(&many, &same).iter().all(|b| b.len() <= REC_BATCH));
+        assert!(batches(&[], &[]).is_empty());
     }
 
     #[test]
