@@ -38,6 +38,8 @@ fn main() {
     let plugins = manifest_dir.join("plugins");
     println!("cargo:rerun-if-changed=plugins");
     println!("cargo:rerun-if-changed=build.rs");
+    // sqlx::migrate! embeds migrations/ at compile time.
+    println!("cargo:rerun-if-changed=migrations");
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let target_dir = out_dir.join("plugins-target");
 

@@ -256,7 +256,7 @@ impl Jobs {
             .analyze_document(&path, images.path(), hint, move |p| {
                 let _ = tx.send(p);
             })
-            .await;
+            .await?;
         let _ = progress_writer.await;
         // Page images become blobs so reports can show evidence on the page.
         if let Some(ex) = &outcome.extracted {

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
+use crate::extract::{PageProgress, Stage};
 use crate::model::{DocumentKind, Extracted, Message, TextSource, Understood};
 use crate::report::{
     DocumentError, InputDigest, Provenance, Report, ReportDocument, SCHEMA_ID, SubmissionInfo,
@@ -23,6 +24,31 @@ pub struct Progress {
     pub stage: String,
     pub pages_done: u32,
     pub pages_total: Option<u32>,
+}
+
+impl Progress {
+    /// The pipeline's view of what the extraction worker reported.
+    pub fn from_page(p: PageProgress) -> Progress {
+        let stage = match p.stage {
+            Stage::Open => "open",
+            Stage::Text => "text",
+            Stage::Image => "image",
+            Stage::Ocr => "ocr",
+            Stage::Codes => "codes",
+            Stage::Done => "extract",
+        };
+        // A page counts as done once its last stage finished.
+        let done = if p.stage == Stage::Done {
+            p.page
+        } else {
+            p.page.saturating_sub(1)
+        };
+        Progress {
+            stage: stage.into(),
+            pages_done: done,
+            pages_total: (p.pages > 0).then_some(p.pages),
+        }
+    }
 }
 
 /// What the per-upload stages produced; `extracted` is absent when extraction failed.
@@ -62,13 +88,22 @@ pub struct UploadOutcome {
 pub struct Pipeline {
     config: Arc<Config>,
     verifier: Verifier,
+    /// Documents in extraction at once (`ocr.max_concurrent`), across all jobs.
+    extract_slots: Arc<tokio::sync::Semaphore>,
 }
 
 impl Pipeline {
     /// Loads the plugins; fails when a configured plugin cannot be loaded.
     pub fn new(config: Arc<Config>) -> anyhow::Result<Pipeline> {
         let verifier = Verifier::new(&config.plugins)?;
-        Ok(Pipeline { config, verifier })
+        let extract_slots = Arc::new(tokio::sync::Semaphore::new(
+            config.ocr.max_concurrent.max(1),
+        ));
+        Ok(Pipeline {
+            config,
+            verifier,
+            extract_slots,
+        })
     }
 
     /// The configuration in force.
@@ -76,25 +111,29 @@ impl Pipeline {
         &self.config
     }
 
-    /// Extracts and understands one upload. Page images are written into `images_dir`.
-    /// Never fails: a failed stage is recorded in the outcome.
+    /// Extracts and understands one upload. Page images are written into `images_dir` as
+    /// `<sha256>.png`.
+    ///
+    /// A failure caused by the document (unreadable, over a cap, too slow, crashed the
+    /// worker) is recorded in the outcome; `Err` means a failure on our side (the worker
+    /// could not be started, the disk is full) that a retry may cure.
     pub async fn analyze_document(
         &self,
         path: &Path,
         images_dir: &Path,
         hint: Option<DocumentKind>,
         progress: impl FnMut(Progress) + Send + 'static,
-    ) -> DocumentOutcome {
-        let extracted = match self.extract(path, images_dir, progress).await {
+    ) -> anyhow::Result<DocumentOutcome> {
+        let extracted = match self.extract(path, images_dir, progress).await? {
             Ok(e) => e,
-            Err(outcome) => return outcome,
+            Err(outcome) => return Ok(outcome),
         };
         let for_fields = extracted.clone();
         let understood = tokio::task::spawn_blocking(move || {
             std::panic::catch_unwind(|| crate::fields::understand(&for_fields, hint))
         })
         .await;
-        match understood {
+        Ok(match understood {
             Ok(Ok(understood)) => DocumentOutcome {
                 extracted: Some(extracted),
                 understood,
@@ -109,47 +148,41 @@ impl Pipeline {
                     message: Message::new("字段识别出错", "field extraction crashed"),
                 }),
             },
-        }
+        })
     }
 
+    /// Runs extraction (with OCR) in an isolated worker process.
     async fn extract(
         &self,
         path: &Path,
-        _images_dir: &Path,
+        images_dir: &Path,
         mut progress: impl FnMut(Progress) + Send + 'static,
-    ) -> Result<Extracted, DocumentOutcome> {
-        let bytes = tokio::fs::read(path).await.map_err(|e| {
-            DocumentOutcome::failed(
-                "extract",
-                "io-error",
-                format!("无法读取文件：{e}"),
-                format!("cannot read the file: {e}"),
-            )
-        })?;
-        let config = self.config.extract.clone();
+    ) -> anyhow::Result<Result<Extracted, DocumentOutcome>> {
         progress(Progress {
-            stage: "extract".into(),
+            stage: "queued".into(),
             pages_done: 0,
             pages_total: None,
         });
+        // OCR holds about half a gigabyte per page in flight: bound the worker processes.
+        let _permit = self.extract_slots.clone().acquire_owned().await?;
+        let config = self.config.extract.clone();
+        let ocr = self.config.ocr.clone();
+        let (path, images_dir) = (path.to_path_buf(), images_dir.to_path_buf());
         let result = tokio::task::spawn_blocking(move || {
-            std::panic::catch_unwind(|| crate::extract::extract(&bytes, &config))
+            crate::extract::isolated::extract_file(&path, &images_dir, &config, &ocr, |p| {
+                progress(Progress::from_page(p))
+            })
         })
-        .await;
+        .await?;
         match result {
-            Ok(Ok(Ok(extracted))) => Ok(extracted),
-            Ok(Ok(Err(e))) => Err(DocumentOutcome::failed(
+            Ok(extracted) => Ok(Ok(extracted)),
+            Err(e) if !e.is_input_error() => Err(anyhow::anyhow!(e)),
+            Err(e) => Ok(Err(DocumentOutcome::failed(
                 "extract",
                 e.code(),
-                format!("无法提取：{e}"),
+                e.message_zh(),
                 e.to_string(),
-            )),
-            _ => Err(DocumentOutcome::failed(
-                "extract",
-                "extract-crashed",
-                "提取过程崩溃".into(),
-                "extraction crashed".into(),
-            )),
+            ))),
         }
     }
 

@@ -29,7 +29,12 @@ pub fn init_logging(cfg: &crate::config::LogConfig) {
 }
 
 /// Runs the service until a shutdown signal.
-pub async fn serve(config: Config) -> anyhow::Result<()> {
+pub async fn serve(mut config: Config) -> anyhow::Result<()> {
+    // Caches live with the data unless configured elsewhere: one directory to back up or
+    // mount, and a re-run of a submission costs nothing.
+    let cache = config.storage.data_dir.join("cache");
+    config.ocr.cache_dir.get_or_insert_with(|| cache.join("ocr"));
+    config.plugins.cache_dir.get_or_insert_with(|| cache.join("plugins"));
     let config = Arc::new(config);
     let data_dir = &config.storage.data_dir;
     std::fs::create_dir_all(data_dir)

@@ -22,7 +22,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub applicant: String,
     /// Declared site area in square metres.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub declared_area: Option<f64>,
     /// Base type (e.g. 创业创新基地).
     #[arg(long)]
@@ -96,8 +96,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let style = ProgressStyle::with_template("{prefix:>24} [{bar:30}] {pos}/{len} {msg}")
         .expect("valid template")
         .progress_chars("=> ");
+    let scratch = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => return super::usage_error(format_args!("cannot create a temporary directory: {e}")),
+    };
     let report = runtime.block_on(async {
-        let scratch = tempfile::tempdir().expect("temporary directory");
         let mut uploads = Vec::new();
         for (i, path, media, sha256, hint) in inputs {
             let file = path
@@ -115,7 +118,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
                     b.set_position(p.pages_done as u64);
                     b.set_message(p.stage);
                 })
-                .await;
+                .await?;
             bar.finish_with_message(if outcome.error.is_some() { "failed" } else { "done" });
             uploads.push(UploadOutcome {
                 id: format!("doc-{}", i + 1),
@@ -132,8 +135,15 @@ pub fn run(args: CheckArgs) -> ExitCode {
             base_type: args.base_type,
             application_date: Some(chrono::Local::now().format("%Y-%m-%d").to_string()),
         };
-        pipeline.build_report(info, &uploads).await
+        anyhow::Ok(pipeline.build_report(info, &uploads).await)
     });
+    let report = match report {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("docverify: internal error / 内部错误: {e:#}");
+            return ExitCode::from(super::EXIT_INTERNAL);
+        }
+    };
     if args.format == "json" {
         println!(
             "{}",

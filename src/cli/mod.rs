@@ -15,6 +15,8 @@ use clap::{Parser, Subcommand};
 
 /// Exit status for bad usage or unreadable input.
 pub const EXIT_USAGE: u8 = 2;
+/// Exit status when something failed on our side (not the input's fault).
+pub const EXIT_INTERNAL: u8 = 4;
 
 /// docverify — checks the materials of 小微企业双创基地 applications.
 #[derive(Debug, Parser)]
