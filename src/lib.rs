@@ -16,3 +16,4 @@ pub mod report;
 pub mod server;
 pub mod store;
 pub mod verify;
+pub mod web;

@@ -232,6 +232,8 @@ impl Pipeline {
                 generated_at: chrono::Utc::now()
                     .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             },
+            decisions: Vec::new(),
+            reviewed_verdict: None,
         }
     }
 }

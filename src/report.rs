@@ -23,6 +23,60 @@ pub struct Report {
     pub documents: Vec<ReportDocument>,
     pub findings: Vec<Finding>,
     pub provenance: Provenance,
+    /// Reviewers' decisions on findings, oldest first; absent until someone decides. The
+    /// machine's findings and `verdict` above are never changed by them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
+    /// The verdict with the decisions in effect applied; absent until someone decides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_verdict: Option<Verdict>,
+}
+
+/// Whether a reviewer agreed with the machine's finding or set another status.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionKind {
+    /// The finding stands as the machine made it.
+    Confirm,
+    /// The reviewer holds another status (a reason is then required).
+    Override,
+}
+
+/// A reviewer's decision on one finding, with who made it and when. Decisions are kept as a
+/// history: the newest one on a finding is in effect, earlier ones stay for the record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, utoipa::ToSchema)]
+pub struct Decision {
+    pub id: String,
+    /// The rule of the finding, e.g. `lease.term`.
+    pub rule: String,
+    /// The document the finding is about (the document of its first evidence); absent for a
+    /// finding with no evidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    pub decision: DecisionKind,
+    /// The status the reviewer holds for the finding (the machine's own on a confirm).
+    #[schema(value_type = String, example = "pass")]
+    pub status: Status,
+    /// The machine's status of the finding when the decision was made.
+    #[schema(value_type = String, example = "fail")]
+    pub machine_status: Status,
+    /// Why (required for an override).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Who decided, as they named themselves.
+    pub reviewer: String,
+    /// RFC 3339 time of the decision.
+    pub decided_at: String,
+    /// False once a later decision on the same finding replaced this one.
+    pub in_effect: bool,
+}
+
+/// The document a finding is about: the document of its first evidence. Together with the
+/// rule it names a finding (a rule gives one finding per document it judges).
+pub fn finding_document(f: &Finding) -> Option<&str> {
+    f.evidence.first().map(|e| e.document.as_str())
 }
 
 /// What the applicant declared.
@@ -132,6 +186,31 @@ impl Report {
         Verdict::from_statuses(findings.iter().map(|f| f.status))
     }
 
+    /// Attaches reviewers' decisions (oldest first): marks the newest one per finding as in
+    /// effect and sets `reviewed_verdict` from the findings with those decisions applied.
+    /// With no decisions the report is left as the machine made it.
+    pub fn apply_decisions(&mut self, mut decisions: Vec<Decision>) {
+        let mut seen = std::collections::BTreeSet::new();
+        for d in decisions.iter_mut().rev() {
+            d.in_effect = seen.insert((d.rule.clone(), d.document.clone()));
+        }
+        self.reviewed_verdict = if decisions.is_empty() {
+            None
+        } else {
+            Some(Verdict::from_statuses(self.findings.iter().map(|f| {
+                decisions
+                    .iter()
+                    .find(|d| {
+                        d.in_effect
+                            && d.rule == f.rule
+                            && d.document.as_deref() == finding_document(f)
+                    })
+                    .map_or(f.status, |d| d.status)
+            })))
+        };
+        self.decisions = decisions;
+    }
+
     /// The JSON Schema of the report, as published in `docs/report.schema.json`.
     pub fn json_schema() -> serde_json::Value {
         let schema = schemars::schema_for!(Report);
@@ -200,5 +279,142 @@ pub fn render_text(report: &Report) -> String {
     if report.findings.is_empty() {
         let _ = writeln!(out, "  （没有可运行的检查规则 no rule could run）");
     }
+    if !report.decisions.is_empty() {
+        let _ = writeln!(out, "\n复核 Decisions ({}):", report.decisions.len());
+        for d in &report.decisions {
+            let what = match d.decision {
+                DecisionKind::Confirm => "确认 confirm",
+                DecisionKind::Override => "改判 override",
+            };
+            let _ = writeln!(
+                out,
+                "  {} {} {}{}: {what} {:?} → {:?}{} {}",
+                d.decided_at,
+                d.reviewer,
+                d.rule,
+                d.document.as_deref().map(|x| format!(" ({x})")).unwrap_or_default(),
+                d.machine_status,
+                d.status,
+                if d.in_effect { "" } else { " [已被取代 superseded]" },
+                d.reason.as_deref().unwrap_or("")
+            );
+        }
+        if let Some(v) = report.reviewed_verdict {
+            let _ = writeln!(out, "复核后结论 Reviewed verdict: {v:?}");
+        }
+    }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EvidenceRef, Message};
+
+    fn finding(rule: &str, doc: Option<&str>, status: Status) -> Finding {
+        Finding {
+            rule: rule.into(),
+            status,
+            plugin: "p@1".into(),
+            message: Message::new("消息", "message"),
+            evidence: doc
+                .map(|d| EvidenceRef {
+                    document: d.into(),
+                    field: None,
+                    page: None,
+                    bbox: None,
+                    text: None,
+                })
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    fn decision(rule: &str, doc: Option<&str>, status: Status, machine: Status) -> Decision {
+        Decision {
+            id: format!("{rule}-{status:?}"),
+            rule: rule.into(),
+            document: doc.map(Into::into),
+            decision: if status == machine {
+                DecisionKind::Confirm
+            } else {
+                DecisionKind::Override
+            },
+            status,
+            machine_status: machine,
+            reason: Some("理由".into()),
+            reviewer: "张三".into(),
+            decided_at: "2026-11-27T00:00:00Z".into(),
+            in_effect: false,
+        }
+    }
+
+    fn report(findings: Vec<Finding>) -> Report {
+        Report {
+            schema: SCHEMA_ID.into(),
+            submission: SubmissionInfo {
+                id: "s".into(),
+                applicant: "甲".into(),
+                declared_area_m2: None,
+                base_type: None,
+                application_date: None,
+            },
+            verdict: Report::verdict_of(&findings),
+            documents: vec![],
+            findings,
+            provenance: Provenance {
+                docverify: "0".into(),
+                plugins: vec![],
+                parameters: Default::default(),
+                inputs: vec![],
+                lookups: vec![],
+                generated_at: "2026-11-27T00:00:00Z".into(),
+            },
+            decisions: vec![],
+            reviewed_verdict: None,
+        }
+    }
+
+    #[test]
+    fn the_newest_decision_per_finding_sets_the_reviewed_verdict() {
+        let mut r = report(vec![
+            finding("lease.term", Some("doc-1"), Status::Fail),
+            finding("lease.term", Some("doc-2"), Status::Pass),
+            finding("site.area", None, Status::Review),
+        ]);
+        assert_eq!(r.verdict, Verdict::Fail);
+        r.apply_decisions(vec![
+            decision("lease.term", Some("doc-1"), Status::Review, Status::Fail),
+            decision("lease.term", Some("doc-1"), Status::Pass, Status::Fail),
+            decision("site.area", None, Status::Pass, Status::Review),
+        ]);
+        let in_effect: Vec<bool> = r.decisions.iter().map(|d| d.in_effect).collect();
+        assert_eq!(in_effect, [false, true, true]);
+        assert_eq!(r.reviewed_verdict, Some(Verdict::Pass));
+        // The machine's verdict and findings are untouched.
+        assert_eq!(r.verdict, Verdict::Fail);
+        assert_eq!(r.findings[0].status, Status::Fail);
+        // A decision on one document's finding leaves the same rule's other finding alone.
+        let mut r2 = report(vec![
+            finding("lease.term", Some("doc-1"), Status::Pass),
+            finding("lease.term", Some("doc-2"), Status::Fail),
+        ]);
+        r2.apply_decisions(vec![decision(
+            "lease.term",
+            Some("doc-1"),
+            Status::Pass,
+            Status::Pass,
+        )]);
+        assert_eq!(r2.reviewed_verdict, Some(Verdict::Fail));
+    }
+
+    #[test]
+    fn no_decisions_leave_the_report_as_made() {
+        let mut r = report(vec![finding("a.b", None, Status::Pass)]);
+        let before = r.clone();
+        r.apply_decisions(vec![]);
+        assert_eq!(r, before);
+        let json = serde_json::to_value(&r).unwrap();
+        assert!(json.get("decisions").is_none() && json.get("reviewed_verdict").is_none());
+    }
 }

@@ -28,6 +28,20 @@ pub enum ApiError {
     /// The body could not be read as multipart.
     #[error("malformed multipart body: {0}")]
     Malformed(String),
+    /// A JSON endpoint got a body without `Content-Type: application/json`.
+    #[error("expected an application/json body")]
+    NotJson,
+    /// The JSON body is not valid JSON or does not have the expected members.
+    #[error("malformed JSON body: {0}")]
+    MalformedJson(String),
+    /// The request is well formed but the resource is not in a state that allows it
+    /// (e.g. a decision before the report exists).
+    #[error("{en}")]
+    Conflict {
+        code: &'static str,
+        zh: String,
+        en: String,
+    },
     #[error("{what} not found")]
     NotFound { what: &'static str, id: String },
     /// A query parameter is not acceptable.
@@ -80,6 +94,17 @@ impl ApiError {
                 "malformed-multipart",
                 "multipart 请求体格式错误".into(),
             ),
+            ApiError::NotJson => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "expected-json",
+                "请求体应为 application/json".into(),
+            ),
+            ApiError::MalformedJson(m) => (
+                StatusCode::BAD_REQUEST,
+                "malformed-json",
+                format!("JSON 请求体格式错误：{m}"),
+            ),
+            ApiError::Conflict { code, zh, .. } => (StatusCode::CONFLICT, code, zh.clone()),
             ApiError::NotFound { what, id } => (
                 StatusCode::NOT_FOUND,
                 "not-found",
@@ -128,6 +153,7 @@ fn zh_noun(what: &str) -> &'static str {
         "document" => "材料",
         "page" => "页面",
         "report" => "报告",
+        "decision" => "复核意见",
         _ => "资源",
     }
 }

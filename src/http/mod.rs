@@ -1,5 +1,6 @@
 //! The JSON API (axum): routes, shared state, request ids and logging.
 
+pub mod decisions;
 pub mod error;
 pub mod openapi;
 pub mod submissions;
@@ -42,6 +43,10 @@ pub fn router(state: AppState) -> Router {
         .route("/submissions/{id}", get(submissions::get_one))
         .route("/submissions/{id}/report", get(submissions::report))
         .route(
+            "/submissions/{id}/decisions",
+            get(decisions::list).post(decisions::create),
+        )
+        .route(
             "/submissions/{id}/documents/{doc}/file",
             get(submissions::document_file),
         )
@@ -53,6 +58,7 @@ pub fn router(state: AppState) -> Router {
         .route("/schemas/report-v1.json", get(openapi::report_schema));
     Router::new()
         .nest("/api/v1", api)
+        .merge(crate::web::router())
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .fallback(not_found)

@@ -20,10 +20,15 @@ use crate::report::Report;
         super::submissions::report,
         super::submissions::document_file,
         super::submissions::page_image,
+        super::decisions::create,
+        super::decisions::list,
         super::healthz,
         super::readyz,
     ),
-    tags((name = "submissions", description = "Upload and read submissions"))
+    tags(
+        (name = "submissions", description = "Upload and read submissions"),
+        (name = "decisions", description = "Reviewers confirm or override findings; the machine's findings stay beside their decisions")
+    )
 )]
 pub struct ApiDoc;
 

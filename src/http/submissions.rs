@@ -33,10 +33,16 @@ pub struct SubmissionStatus {
     pub updated_at: String,
     pub progress: Progress,
     pub documents: Vec<DocumentStatus>,
-    /// The `docverify.report/v1` report, once done (schema at `/api/v1/schemas/report-v1.json`).
+    /// The `docverify.report/v1` report, once done (schema at `/api/v1/schemas/report-v1.json`),
+    /// with the reviewers' decisions attached.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
     pub report: Option<serde_json::Value>,
+    /// Reviewers' decisions, oldest first (also in the report).
+    pub decisions: Vec<crate::report::Decision>,
+    /// The verdict with the decisions in effect applied; absent until someone decides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewed_verdict: Option<String>,
 }
 
 /// Documents finished out of all.
@@ -93,6 +99,11 @@ pub struct SubmissionSummary {
     pub verdict: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// How many reviewer decisions were recorded.
+    pub decisions: i64,
+    /// Documents finished out of all, while the submission is queued or processing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<Progress>,
 }
 
 /// Query of the submission list.
@@ -155,14 +166,15 @@ pub async fn get_one(
 ) -> Result<Json<SubmissionStatus>, ApiError> {
     let sub = load(&state, &id).await?;
     let docs = state.jobs.store.list_documents(&id).await?;
-    let report = match &sub.report_json {
-        Some(j) => Some(serde_json::from_str(j).map_err(anyhow::Error::from)?),
-        None => None,
-    };
-    let done = docs
-        .iter()
-        .filter(|d| matches!(d.status, ProcessingStatus::Done | ProcessingStatus::Failed))
-        .count();
+    let (report, decisions) = super::decisions::report_with_decisions(&state, &sub).await?;
+    let reviewed_verdict = report
+        .as_ref()
+        .and_then(|r| r.reviewed_verdict)
+        .map(|v| verdict_str(v).to_string());
+    let report = report
+        .map(serde_json::to_value)
+        .transpose()
+        .map_err(anyhow::Error::from)?;
     Ok(Json(SubmissionStatus {
         id: sub.id,
         applicant: sub.applicant,
@@ -173,16 +185,33 @@ pub async fn get_one(
         error: sub.error,
         created_at: sub.created_at,
         updated_at: sub.updated_at,
-        progress: Progress {
-            documents_done: done,
-            documents_total: docs.len(),
-        },
+        progress: progress(&docs),
         documents: docs.iter().map(document_status).collect(),
         report,
+        decisions,
+        reviewed_verdict,
     }))
 }
 
-/// The report alone (404 until the submission is done).
+fn progress(docs: &[DocumentRow]) -> Progress {
+    Progress {
+        documents_done: docs
+            .iter()
+            .filter(|d| matches!(d.status, ProcessingStatus::Done | ProcessingStatus::Failed))
+            .count(),
+        documents_total: docs.len(),
+    }
+}
+
+fn verdict_str(v: crate::model::Verdict) -> &'static str {
+    match v {
+        crate::model::Verdict::Pass => "pass",
+        crate::model::Verdict::Review => "review",
+        crate::model::Verdict::Fail => "fail",
+    }
+}
+
+/// The report alone, with the reviewers' decisions attached (404 until the submission is done).
 #[utoipa::path(
     get, path = "/api/v1/submissions/{id}/report",
     params(("id" = String, Path, description = "submission id")),
@@ -194,6 +223,12 @@ pub async fn report(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let sub = load(&state, &id).await?;
+    if sub.decisions > 0 {
+        if let (Some(report), _) = super::decisions::report_with_decisions(&state, &sub).await? {
+            return Ok(Json(report).into_response());
+        }
+    }
+    // No decisions: the stored report byte for byte.
     let json = sub.report_json.ok_or(ApiError::NotFound {
         what: "report",
         id: id.clone(),
@@ -248,18 +283,26 @@ pub async fn list(
         })
         .await?;
     let more = rows.len() > limit as usize;
-    let items: Vec<SubmissionSummary> = rows
-        .into_iter()
-        .take(limit as usize)
-        .map(|s| SubmissionSummary {
+    let mut items: Vec<SubmissionSummary> = Vec::with_capacity(rows.len());
+    for s in rows.into_iter().take(limit as usize) {
+        // Live progress only for the few still under way.
+        let progress = match s.status {
+            ProcessingStatus::Queued | ProcessingStatus::Processing => {
+                Some(progress(&state.jobs.store.list_documents(&s.id).await?))
+            }
+            _ => None,
+        };
+        items.push(SubmissionSummary {
             id: s.id,
             applicant: s.applicant,
             status: s.status,
             verdict: s.verdict,
             created_at: s.created_at,
             updated_at: s.updated_at,
-        })
-        .collect();
+            decisions: s.decisions,
+            progress,
+        });
+    }
     let next_after = if more {
         items.last().map(|s| s.id.clone())
     } else {

@@ -82,6 +82,40 @@ pub struct SubmissionRow {
     pub report_json: Option<String>,
     pub created_at: String,
     pub updated_at: String,
+    /// How many reviewer decisions were recorded on it.
+    pub decisions: i64,
+}
+
+/// A reviewer's decision to store (validated by the caller against the report).
+#[derive(Debug, Clone)]
+pub struct NewDecision {
+    pub id: String,
+    pub submission_id: String,
+    pub rule: String,
+    pub document: Option<String>,
+    /// `confirm` or `override`.
+    pub decision: String,
+    /// The status the reviewer holds: `pass`, `fail`, `review` or `not_applicable`.
+    pub status: String,
+    /// The machine's status of the finding at the time.
+    pub machine_status: String,
+    pub reason: Option<String>,
+    pub reviewer: String,
+}
+
+/// A stored decision.
+#[derive(Debug, Clone)]
+pub struct DecisionRow {
+    pub id: String,
+    pub rule: String,
+    pub document: Option<String>,
+    pub decision: String,
+    pub status: String,
+    pub machine_status: String,
+    pub reason: Option<String>,
+    pub reviewer: String,
+    /// RFC 3339, set by the store.
+    pub created_at: String,
 }
 
 /// A stored document with its progress.
@@ -189,6 +223,11 @@ pub trait MetaStore: Send + Sync + 'static {
         error: &str,
         retry: bool,
     ) -> Result<(), StoreError>;
+    /// Appends a reviewer's decision; decisions are never changed or removed.
+    async fn add_decision(&self, d: &NewDecision) -> Result<DecisionRow, StoreError>;
+    /// A submission's decisions, oldest first.
+    async fn list_decisions(&self, submission_id: &str) -> Result<Vec<DecisionRow>, StoreError>;
+
     /// True when the database answers.
     async fn ping(&self) -> Result<(), StoreError>;
 }

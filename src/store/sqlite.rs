@@ -8,8 +8,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Row, SqlitePool};
 
 use super::{
-    ClaimedJob, DocumentProgress, DocumentRow, ListQuery, MetaStore, NewSubmission,
-    ProcessingStatus, StoreError, SubmissionRow,
+    ClaimedJob, DecisionRow, DocumentProgress, DocumentRow, ListQuery, MetaStore, NewDecision,
+    NewSubmission, ProcessingStatus, StoreError, SubmissionRow,
 };
 
 /// Rows in one SQLite file.
@@ -25,6 +25,10 @@ fn now_text() -> String {
 fn now_secs() -> i64 {
     chrono::Utc::now().timestamp()
 }
+
+/// The columns of a submission row, with its decision count.
+const SUBMISSION_COLUMNS: &str = "submissions.*, (SELECT COUNT(*) FROM decisions d
+    WHERE d.submission_id = submissions.id) AS decisions";
 
 fn status_of(s: &str) -> ProcessingStatus {
     ProcessingStatus::parse(s).unwrap_or(ProcessingStatus::Failed)
@@ -60,6 +64,21 @@ impl SqliteStore {
             report_json: row.get("report_json"),
             created_at: row.get("created_at"),
             updated_at: row.get("updated_at"),
+            decisions: row.get("decisions"),
+        }
+    }
+
+    fn decision(r: &sqlx::sqlite::SqliteRow) -> DecisionRow {
+        DecisionRow {
+            id: r.get("id"),
+            rule: r.get("rule"),
+            document: r.get("document"),
+            decision: r.get("decision"),
+            status: r.get("status"),
+            machine_status: r.get("machine_status"),
+            reason: r.get("reason"),
+            reviewer: r.get("reviewer"),
+            created_at: r.get("created_at"),
         }
     }
 }
@@ -115,8 +134,10 @@ impl MetaStore for SqliteStore {
     }
 
     async fn get_submission(&self, id: &str) -> Result<Option<SubmissionRow>, StoreError> {
-        let row = sqlx::query("SELECT * FROM submissions WHERE id = ?")
-            .bind(id)
+        let row = sqlx::query(&format!(
+            "SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE id = ?"
+        ))
+        .bind(id)
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.as_ref().map(Self::submission))
@@ -150,7 +171,7 @@ impl MetaStore for SqliteStore {
 
     async fn list_submissions(&self, q: &ListQuery) -> Result<Vec<SubmissionRow>, StoreError> {
         // Keyset paging on (created_at, id), newest first.
-        let mut sql = String::from("SELECT * FROM submissions WHERE 1 = 1");
+        let mut sql = format!("SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE 1 = 1");
         if q.after.is_some() {
             sql.push_str(
                 " AND (created_at, id) < (SELECT created_at, id FROM submissions WHERE id = ?)",
@@ -348,6 +369,38 @@ impl MetaStore for SqliteStore {
         Ok(())
     }
 
+    async fn add_decision(&self, d: &NewDecision) -> Result<DecisionRow, StoreError> {
+        let row = sqlx::query(
+            "INSERT INTO decisions (id, submission_id, rule, document, decision, status,
+               machine_status, reason, reviewer, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             RETURNING *",
+        )
+        .bind(&d.id)
+        .bind(&d.submission_id)
+        .bind(&d.rule)
+        .bind(&d.document)
+        .bind(&d.decision)
+        .bind(&d.status)
+        .bind(&d.machine_status)
+        .bind(&d.reason)
+        .bind(&d.reviewer)
+        .bind(now_text())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Self::decision(&row))
+    }
+
+    async fn list_decisions(&self, submission_id: &str) -> Result<Vec<DecisionRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT * FROM decisions WHERE submission_id = ? ORDER BY created_at, id",
+        )
+        .bind(submission_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(Self::decision).collect())
+    }
+
     async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
@@ -440,5 +493,72 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(found.len(), 1);
+    }
+
+    #[tokio::test]
+    async fn decisions_are_appended_in_order_and_counted() {
+        let (_d, s) = store().await;
+        s.create_submission(&submission("s1")).await.unwrap();
+        for (i, status) in ["pass", "review"].into_iter().enumerate() {
+            let row = s
+                .add_decision(&NewDecision {
+                    id: uuid::Uuid::now_v7().to_string(),
+                    submission_id: "s1".into(),
+                    rule: "lease.term".into(),
+                    document: Some("doc-1".into()),
+                    decision: "override".into(),
+                    status: status.into(),
+                    machine_status: "fail".into(),
+                    reason: Some(format!("理由{i}")),
+                    reviewer: "张三".into(),
+                })
+                .await
+                .unwrap();
+            assert!(!row.created_at.is_empty());
+        }
+        let list = s.list_decisions("s1").await.unwrap();
+        assert_eq!(
+            list.iter().map(|d| d.status.as_str()).collect::<Vec<_>>(),
+            ["pass", "review"]
+        );
+        assert_eq!(s.get_submission("s1").await.unwrap().unwrap().decisions, 2);
+        // The schema refuses what the API would never send.
+        let bad = s
+            .add_decision(&NewDecision {
+                id: "x".into(),
+                submission_id: "s1".into(),
+                rule: "r".into(),
+                document: None,
+                decision: "maybe".into(),
+                status: "pass".into(),
+                machine_status: "fail".into(),
+                reason: None,
+                reviewer: "张三".into(),
+            })
+            .await;
+        assert!(bad.is_err());
+        // Unknown submission: the foreign key refuses it.
+        let orphan = s
+            .add_decision(&NewDecision {
+                id: "y".into(),
+                submission_id: "nope".into(),
+                ..list_to_new(&list[0])
+            })
+            .await;
+        assert!(orphan.is_err());
+    }
+
+    fn list_to_new(d: &DecisionRow) -> NewDecision {
+        NewDecision {
+            id: d.id.clone(),
+            submission_id: "s1".into(),
+            rule: d.rule.clone(),
+            document: d.document.clone(),
+            decision: d.decision.clone(),
+            status: d.status.clone(),
+            machine_status: d.machine_status.clone(),
+            reason: d.reason.clone(),
+            reviewer: d.reviewer.clone(),
+        }
     }
 }
