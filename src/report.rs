@@ -292,10 +292,17 @@ pub fn render_text(report: &Report) -> String {
                 d.decided_at,
                 d.reviewer,
                 d.rule,
-                d.document.as_deref().map(|x| format!(" ({x})")).unwrap_or_default(),
+                d.document
+                    .as_deref()
+                    .map(|x| format!(" ({x})"))
+                    .unwrap_or_default(),
                 d.machine_status,
                 d.status,
-                if d.in_effect { "" } else { " [已被取代 superseded]" },
+                if d.in_effect {
+                    ""
+                } else {
+                    " [已被取代 superseded]"
+                },
                 d.reason.as_deref().unwrap_or("")
             );
         }

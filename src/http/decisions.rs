@@ -76,7 +76,8 @@ fn status_str(s: Status) -> String {
 }
 
 fn to_decision(r: DecisionRow) -> Result<Decision, ApiError> {
-    let bad = |what: &str| ApiError::Internal(anyhow::anyhow!("stored decision {}: bad {what}", r.id));
+    let bad =
+        |what: &str| ApiError::Internal(anyhow::anyhow!("stored decision {}: bad {what}", r.id));
     Ok(Decision {
         decision: match r.decision.as_str() {
             "confirm" => DecisionKind::Confirm,
@@ -151,7 +152,9 @@ fn validate(report: &Report, req: &DecisionRequest) -> Result<ValidDecision, Api
         return Err(ApiError::invalid(
             "invalid-reviewer",
             format!("复核人姓名应为不超过 {MAX_REVIEWER_CHARS} 个字符的单行文字"),
-            format!("the reviewer's name must be one line of at most {MAX_REVIEWER_CHARS} characters"),
+            format!(
+                "the reviewer's name must be one line of at most {MAX_REVIEWER_CHARS} characters"
+            ),
         ));
     }
     let kind = match text(&req.decision) {
@@ -185,7 +188,10 @@ fn validate(report: &Report, req: &DecisionRequest) -> Result<ValidDecision, Api
         known.dedup();
         return Err(ApiError::invalid(
             "unknown-rule",
-            format!("报告中没有规则 {rule} 的检查结果（有：{}）", known.join("、")),
+            format!(
+                "报告中没有规则 {rule} 的检查结果（有：{}）",
+                known.join("、")
+            ),
             format!(
                 "the report has no finding of rule {rule:?} (it has: {})",
                 known.join(", ")
@@ -279,7 +285,10 @@ fn validate(report: &Report, req: &DecisionRequest) -> Result<ValidDecision, Api
             if s == machine {
                 return Err(ApiError::invalid(
                     "status-unchanged",
-                    format!("改判的状态与机器结论相同（{}），请用确认（confirm）", status_str(s)),
+                    format!(
+                        "改判的状态与机器结论相同（{}），请用确认（confirm）",
+                        status_str(s)
+                    ),
                     format!(
                         "the override sets the machine's own status ({}); use confirm",
                         status_str(s)
@@ -399,7 +408,10 @@ pub async fn create(
     decision.in_effect = true;
     Ok((
         StatusCode::CREATED,
-        [(header::LOCATION, format!("/api/v1/submissions/{id}/decisions"))],
+        [(
+            header::LOCATION,
+            format!("/api/v1/submissions/{id}/decisions"),
+        )],
         Json(decision),
     ))
 }
@@ -491,7 +503,13 @@ mod tests {
         }
     }
 
-    fn req(rule: &str, doc: Option<&str>, decision: &str, status: Option<&str>, reason: Option<&str>) -> DecisionRequest {
+    fn req(
+        rule: &str,
+        doc: Option<&str>,
+        decision: &str,
+        status: Option<&str>,
+        reason: Option<&str>,
+    ) -> DecisionRequest {
         DecisionRequest {
             rule: Some(rule.into()),
             document: doc.map(Into::into),
@@ -509,7 +527,17 @@ mod tests {
     #[test]
     fn an_override_names_its_finding_and_keeps_the_machine_status() {
         let r = report();
-        let v = validate(&r, &req("lease.term", Some("doc-1"), "override", Some("pass"), Some("原件核对无误"))).unwrap();
+        let v = validate(
+            &r,
+            &req(
+                "lease.term",
+                Some("doc-1"),
+                "override",
+                Some("pass"),
+                Some("原件核对无误"),
+            ),
+        )
+        .unwrap();
         assert_eq!(v.document.as_deref(), Some("doc-1"));
         assert_eq!((v.status, v.machine), (Status::Pass, Status::Fail));
         assert_eq!(v.reviewer, "张三");
@@ -522,17 +550,50 @@ mod tests {
     fn bad_decisions_get_stable_codes() {
         let r = report();
         let cases = [
-            (req("nope.rule", None, "confirm", None, None), "unknown-rule"),
-            (req("lease.term", None, "confirm", None, None), "ambiguous-finding"),
-            (req("lease.term", Some("doc-9"), "confirm", None, None), "unknown-document"),
-            (req("site.area", Some("doc-1"), "confirm", None, None), "unknown-finding"),
-            (req("site.area", None, "override", Some("pass"), None), "missing-reason"),
-            (req("site.area", None, "override", Some("pass"), Some("   ")), "missing-reason"),
-            (req("site.area", None, "override", None, Some("r")), "missing-status"),
-            (req("site.area", None, "override", Some("review"), Some("r")), "status-unchanged"),
-            (req("site.area", None, "override", Some("great"), Some("r")), "invalid-status"),
-            (req("site.area", None, "confirm", Some("pass"), None), "invalid-status"),
-            (req("site.area", None, "approve", None, None), "invalid-decision"),
+            (
+                req("nope.rule", None, "confirm", None, None),
+                "unknown-rule",
+            ),
+            (
+                req("lease.term", None, "confirm", None, None),
+                "ambiguous-finding",
+            ),
+            (
+                req("lease.term", Some("doc-9"), "confirm", None, None),
+                "unknown-document",
+            ),
+            (
+                req("site.area", Some("doc-1"), "confirm", None, None),
+                "unknown-finding",
+            ),
+            (
+                req("site.area", None, "override", Some("pass"), None),
+                "missing-reason",
+            ),
+            (
+                req("site.area", None, "override", Some("pass"), Some("   ")),
+                "missing-reason",
+            ),
+            (
+                req("site.area", None, "override", None, Some("r")),
+                "missing-status",
+            ),
+            (
+                req("site.area", None, "override", Some("review"), Some("r")),
+                "status-unchanged",
+            ),
+            (
+                req("site.area", None, "override", Some("great"), Some("r")),
+                "invalid-status",
+            ),
+            (
+                req("site.area", None, "confirm", Some("pass"), None),
+                "invalid-status",
+            ),
+            (
+                req("site.area", None, "approve", None, None),
+                "invalid-decision",
+            ),
         ];
         for (q, want) in cases {
             assert_eq!(code(validate(&r, &q)), want, "{q:?}");

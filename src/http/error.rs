@@ -75,20 +75,26 @@ impl ApiError {
     /// Status, stable code, title, Chinese detail.
     fn parts(&self) -> (StatusCode, &'static str, String) {
         match self {
-            ApiError::PayloadTooLarge { zh, .. } => {
-                (StatusCode::PAYLOAD_TOO_LARGE, "payload-too-large", zh.clone())
-            }
+            ApiError::PayloadTooLarge { zh, .. } => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload-too-large",
+                zh.clone(),
+            ),
             ApiError::UnsupportedMediaType { file, found } => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported-media-type",
-                format!("{file}：不支持的文件类型（{found}），请上传 PDF、JPEG、PNG、TIFF、BMP 或 WebP"),
+                format!(
+                    "{file}：不支持的文件类型（{found}），请上传 PDF、JPEG、PNG、TIFF、BMP 或 WebP"
+                ),
             ),
             ApiError::NotMultipart(_) => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "expected-multipart",
                 "请求体应为 multipart/form-data".into(),
             ),
-            ApiError::Invalid { code, zh, .. } => (StatusCode::UNPROCESSABLE_ENTITY, code, zh.clone()),
+            ApiError::Invalid { code, zh, .. } => {
+                (StatusCode::UNPROCESSABLE_ENTITY, code, zh.clone())
+            }
             ApiError::Malformed(_) => (
                 StatusCode::BAD_REQUEST,
                 "malformed-multipart",
@@ -164,7 +170,8 @@ impl IntoResponse for ApiError {
             tracing::error!(error = ?e, "internal error");
         }
         let problem = self.problem();
-        let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status =
+            StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut resp = (status, axum::Json(problem)).into_response();
         resp.headers_mut().insert(
             header::CONTENT_TYPE,

@@ -171,8 +171,10 @@ pub async fn get_one(
         .as_ref()
         .and_then(|r| r.reviewed_verdict)
         .map(|v| verdict_str(v).to_string());
+    // Through text, not `to_value`: f32 members (confidences, boxes) keep their short
+    // spelling, exactly as `/report` and the stored report write them.
     let report = report
-        .map(serde_json::to_value)
+        .map(|r| serde_json::to_string(&r).and_then(|j| serde_json::from_str(&j)))
         .transpose()
         .map_err(anyhow::Error::from)?;
     Ok(Json(SubmissionStatus {
@@ -256,10 +258,12 @@ pub async fn list(
     }
     let status = match p.status.as_deref() {
         None | Some("") => None,
-        Some(s) => Some(ProcessingStatus::parse(s).ok_or_else(|| ApiError::BadQuery {
-            zh: format!("未知的状态：{s}"),
-            en: format!("unknown status {s:?}; use queued, processing, done or failed"),
-        })?),
+        Some(s) => Some(
+            ProcessingStatus::parse(s).ok_or_else(|| ApiError::BadQuery {
+                zh: format!("未知的状态：{s}"),
+                en: format!("unknown status {s:?}; use queued, processing, done or failed"),
+            })?,
+        ),
     };
     let verdict = match p.verdict.as_deref() {
         None | Some("") => None,

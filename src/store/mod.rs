@@ -189,8 +189,12 @@ pub trait MetaStore: Send + Sync + 'static {
         error: Option<&str>,
     ) -> Result<(), StoreError>;
     /// Stores the finished report and marks the submission done.
-    async fn save_report(&self, id: &str, verdict: &str, report_json: &str)
-    -> Result<(), StoreError>;
+    async fn save_report(
+        &self,
+        id: &str,
+        verdict: &str,
+        report_json: &str,
+    ) -> Result<(), StoreError>;
     async fn set_document_progress(
         &self,
         submission_id: &str,
@@ -208,11 +212,18 @@ pub trait MetaStore: Send + Sync + 'static {
     ) -> Result<(), StoreError>;
 
     /// Claims the oldest queued job, or one whose lease expired, for `owner`.
-    async fn claim_job(&self, owner: &str, lease_secs: u64)
-    -> Result<Option<ClaimedJob>, StoreError>;
+    async fn claim_job(
+        &self,
+        owner: &str,
+        lease_secs: u64,
+    ) -> Result<Option<ClaimedJob>, StoreError>;
     /// Extends the lease; false when the job is no longer ours.
-    async fn renew_lease(&self, job_id: &str, owner: &str, lease_secs: u64)
-    -> Result<bool, StoreError>;
+    async fn renew_lease(
+        &self,
+        job_id: &str,
+        owner: &str,
+        lease_secs: u64,
+    ) -> Result<bool, StoreError>;
     /// Marks the job done.
     async fn finish_job(&self, job_id: &str, owner: &str) -> Result<(), StoreError>;
     /// Records a failure: queued again when `retry`, else failed for good.

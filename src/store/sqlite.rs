@@ -138,8 +138,8 @@ impl MetaStore for SqliteStore {
             "SELECT {SUBMISSION_COLUMNS} FROM submissions WHERE id = ?"
         ))
         .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
+        .fetch_optional(&self.pool)
+        .await?;
         Ok(row.as_ref().map(Self::submission))
     }
 
@@ -392,12 +392,11 @@ impl MetaStore for SqliteStore {
     }
 
     async fn list_decisions(&self, submission_id: &str) -> Result<Vec<DecisionRow>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT * FROM decisions WHERE submission_id = ? ORDER BY created_at, id",
-        )
-        .bind(submission_id)
-        .fetch_all(&self.pool)
-        .await?;
+        let rows =
+            sqlx::query("SELECT * FROM decisions WHERE submission_id = ? ORDER BY created_at, id")
+                .bind(submission_id)
+                .fetch_all(&self.pool)
+                .await?;
         Ok(rows.iter().map(Self::decision).collect())
     }
 

@@ -54,7 +54,10 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
         name,
         content_type,
         body,
-        etag: format!("\"{}\"", hex::encode(&Sha256::digest(body.as_bytes())[..16])),
+        etag: format!(
+            "\"{}\"",
+            hex::encode(&Sha256::digest(body.as_bytes())[..16])
+        ),
     })
     .collect()
 });
@@ -96,17 +99,26 @@ fn serve(a: &Asset, headers: &HeaderMap) -> Response {
         a.body.into_response()
     };
     let h = resp.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(a.content_type));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(a.content_type),
+    );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     if let Ok(v) = HeaderValue::from_str(&a.etag) {
         h.insert(header::ETAG, v);
     }
-    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
     resp
 }
 
@@ -123,7 +135,11 @@ mod tests {
         assert!(ASSETS.iter().all(|a| !a.body.is_empty()));
         // Every module the page imports is served: no import can 404.
         for a in ASSETS.iter().filter(|a| a.name.ends_with(".js")) {
-            for line in a.body.lines().filter(|l| l.trim_start().starts_with("import ")) {
+            for line in a
+                .body
+                .lines()
+                .filter(|l| l.trim_start().starts_with("import "))
+            {
                 let target = line
                     .split(['"', '\''])
                     .nth(1)
@@ -151,7 +167,10 @@ mod tests {
     fn a_matching_etag_gets_not_modified() {
         let a = &ASSETS[1];
         let mut h = HeaderMap::new();
-        h.insert(header::IF_NONE_MATCH, HeaderValue::from_str(&a.etag).unwrap());
+        h.insert(
+            header::IF_NONE_MATCH,
+            HeaderValue::from_str(&a.etag).unwrap(),
+        );
         assert_eq!(serve(a, &h).status(), StatusCode::NOT_MODIFIED);
         assert_eq!(serve(a, &HeaderMap::new()).status(), StatusCode::OK);
     }

@@ -34,6 +34,11 @@ document.getElementById("lang").addEventListener("click", () => {
   route();
 });
 
+// A printed report shows everything: folded sections open for printing.
+window.addEventListener("beforeprint", () => {
+  for (const d of document.querySelectorAll("details")) d.open = true;
+});
+
 setLang(lang());
 window.addEventListener("hashchange", route);
 route();

@@ -97,7 +97,7 @@ export function render(main, id) {
   }
 
   /** Shows page `page` of `doc` with `bbox` (fractions of the page) highlighted. */
-  function openViewer({ doc, page, bbox, field, value, confidence, text }) {
+  function openViewer({ doc, page, bbox, field, value, confidence, text, finding }) {
     closeViewer();
     const img = h("img", {
       class: "page-image",
@@ -111,6 +111,9 @@ export function render(main, id) {
       { class: "viewer-side" },
       h("h2", {}, docLabel(doc)),
       h("p", { class: "muted" }, t("view.page", { page })),
+      finding
+        ? h("div", { class: "viewer-finding" }, statusBadgeOf(finding.status), " ", h("strong", {}, ruleName(finding.rule)), h("p", {}, msg(finding.message)))
+        : null,
       field ? h("p", {}, h("strong", {}, fieldName(field))) : null,
       value !== undefined ? h("p", { class: "read-value", id: "viewer-value" }, formatValue(value)) : null,
       confidence !== undefined ? h("p", { class: "muted" }, `${t("view.confidence")} ${Math.round(confidence * 100)}%`) : null,
@@ -141,12 +144,12 @@ export function render(main, id) {
   }
 
   /** Opens an evidence reference, borrowing the field's own evidence for what it lacks. */
-  function openEvidence(e) {
+  function openEvidence(e, finding) {
     const f = e.field ? docById(e.document)?.fields?.[e.field] : undefined;
     const page = e.page ?? f?.evidence?.page;
     if (!page) return;
     const bbox = e.bbox ?? (f?.evidence?.page === page ? f?.evidence?.bbox : undefined);
-    openViewer({ doc: e.document, page, bbox, field: e.field, value: f?.value, confidence: f?.confidence, text: e.text });
+    openViewer({ doc: e.document, page, bbox, field: e.field, value: f?.value, confidence: f?.confidence, text: e.text, finding });
   }
 
   // ---- drawing ---------------------------------------------------------------------------
@@ -228,19 +231,22 @@ export function render(main, id) {
     }
     const worst = (fs) => Math.min(...fs.map((f) => RANK[f.status] ?? 9));
     const ordered = [...groups.entries()].sort((a, b) => worst(a[1]) - worst(b[1]));
+    const group = ([rule, fs]) =>
+      h(
+        "div",
+        { class: "rule-group", dataset: { rule } },
+        h("h3", {}, ruleName(rule), " ", h("code", {}, rule)),
+        fs.sort((a, b) => (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9)).map(findingCard),
+      );
+    // Rules that did not apply are folded away (and unfolded for printing).
+    const na = ordered.filter(([, fs]) => worst(fs) === RANK.not_applicable);
     return h(
       "section",
       { class: "findings", id: "findings" },
       h("h2", {}, t("view.findings")),
       ordered.length === 0 ? h("p", { class: "muted" }, t("view.noFindings")) : null,
-      ordered.map(([rule, fs]) =>
-        h(
-          "div",
-          { class: "rule-group", dataset: { rule } },
-          h("h3", {}, ruleName(rule), " ", h("code", {}, rule)),
-          fs.sort((a, b) => (RANK[a.status] ?? 9) - (RANK[b.status] ?? 9)).map(findingCard),
-        ),
-      ),
+      ordered.filter((g) => !na.includes(g)).map(group),
+      na.length ? h("details", { class: "na-groups" }, h("summary", {}, t("view.notApplicable", { n: na.length })), na.map(group)) : null,
     );
   }
 
@@ -283,7 +289,7 @@ export function render(main, id) {
                         type: "button",
                         class: "link evidence-link no-print-button",
                         dataset: { document: e.document, page: String(page), bbox: e.bbox ? e.bbox.join(",") : "" },
-                        onclick: () => openEvidence({ ...e, page }),
+                        onclick: () => openEvidence({ ...e, page }, f),
                       },
                       t("view.showOnPage", { page }),
                     )
