@@ -59,7 +59,8 @@ fn the_web_page_end_to_end_in_chromium() {
         &[("DOCVERIFY_SERVER__MAX_FILE_BYTES", "400000")],
     );
     let shots = std::env::var_os("DOCVERIFY_SCREENSHOTS")
-        .map(PathBuf::from)
+        // Relative to the repository (node runs in tests/e2e).
+        .map(|p| root.join(p))
         .unwrap_or_else(|| dir.path().join("screenshots"));
     let status = Command::new("node")
         .arg(e2e.join("web.mjs"))

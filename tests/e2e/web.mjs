@@ -36,10 +36,12 @@ function step(what) {
   console.log(`[e2e] ${what}`);
 }
 
-async function shot(page, name, opts = {}) {
+/** Saves a screenshot of the page (or of one element) when SCREENSHOTS is set; .jpg for scans. */
+async function shot(target, name, opts = {}) {
   if (!shots) return;
   mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, name), ...opts });
+  const type = name.endsWith(".jpg") ? { type: "jpeg", quality: 80 } : {};
+  await target.screenshot({ path: join(shots, name), ...type, ...opts });
 }
 
 /** Drops files on the drop zone the way a browser does: a `drop` event carrying a DataTransfer. */
@@ -72,6 +74,13 @@ try {
   const errors = [];
   page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
   page.on("console", (m) => m.type() === "error" && !/status of (4|5)\d\d/.test(m.text()) && errors.push(`console: ${m.text()}`));
+
+  // A second submission (through the API) so the list has something to filter out.
+  const otherForm = new FormData();
+  otherForm.append("applicant", "太原示例物业管理有限公司");
+  otherForm.append("file", new Blob([readFileSync(join(fixtures, "api/certificate.png"))]), "certificate.png");
+  const other = await api("/api/v1/submissions", { method: "POST", body: otherForm });
+  assert.equal(other.status, 202);
 
   // ---- new submission ---------------------------------------------------------------------
   step("new submission: drop four files");
@@ -125,7 +134,7 @@ try {
   // Failures first: the first finding card on the page is a failing one.
   const firstStatus = await page.locator("article.finding").first().getAttribute("data-status");
   assert.equal(firstStatus, status.report.findings.some((f) => f.status === "fail") ? "fail" : firstStatus);
-  await shot(page, "submission.png", { fullPage: true });
+  await shot(page, "submission.png");
 
   // ---- evidence on the page image -----------------------------------------------------------
   step("open a failing finding's evidence and check the box");
@@ -154,7 +163,7 @@ try {
   if (ev.field && doc.fields[ev.field] && typeof doc.fields[ev.field].value === "string") {
     assert.equal(await page.locator("#viewer-value").innerText(), doc.fields[ev.field].value);
   }
-  await shot(page, "evidence.png");
+  await shot(page, "evidence.jpg");
   await page.keyboard.press("Escape");
   await page.waitForSelector("#viewer", { state: "detached" });
 
@@ -188,7 +197,7 @@ try {
   assert.equal(kept.status, "fail");
   assert.ok(report.reviewed_verdict, "reviewed verdict present");
   await page.locator("#decisions table").waitFor();
-  await shot(page, "decision.png", { fullPage: true });
+  await shot(card, "decision.png");
 
   // ---- print ------------------------------------------------------------------------------
   step("print stylesheet");
@@ -197,28 +206,46 @@ try {
   assert.equal(await page.locator("header.top").isVisible(), false);
   assert.ok(await page.locator(".print-title").isVisible());
   assert.ok(await page.locator("#provenance").isVisible());
-  await shot(page, "print.png", { fullPage: true });
+  await shot(page, "print.jpg", { fullPage: true });
   await page.emulateMedia({ media: "screen" });
 
   // ---- the list ---------------------------------------------------------------------------
   step("list: status, verdict, decisions, filters, search");
   await page.goto(`${base}/#/`);
   const row = page.locator(`#submissions tr[data-id="${id}"]`);
+  const otherRow = page.locator(`#submissions tr[data-id="${other.body.id}"]`);
   await row.waitFor();
+  await otherRow.waitFor();
   assert.match(await row.innerText(), new RegExp(APPLICANT));
   assert.match(await row.innerText(), /已复核 1 条/);
-  await page.selectOption("select[name=verdict]", status.report.verdict);
-  await row.waitFor();
-  const other = ["pass", "review", "fail"].find((v) => v !== status.report.verdict);
-  await page.selectOption("select[name=verdict]", other);
-  await row.waitFor({ state: "detached" });
-  await page.selectOption("select[name=verdict]", "");
+  // Search by applicant.
   await page.fill("input[name=q]", "晋创");
+  await otherRow.waitFor({ state: "detached" });
   await row.waitFor();
   await page.fill("input[name=q]", "没有这家公司");
   await row.waitFor({ state: "detached" });
   await page.fill("input[name=q]", "");
+  await otherRow.waitFor();
+  // Filter by verdict, once the other submission has one.
+  const otherDone = await (async () => {
+    for (let i = 0; i < 600; i++) {
+      const s = (await api(`/api/v1/submissions/${other.body.id}`)).body;
+      if (s.status === "done" || s.status === "failed") return s;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error("the second submission did not finish");
+  })();
+  await page.selectOption("select[name=verdict]", status.report.verdict);
   await row.waitFor();
+  if (otherDone.verdict !== status.report.verdict) await otherRow.waitFor({ state: "detached" });
+  const none = ["pass", "review", "fail"].find((v) => v !== status.report.verdict && v !== otherDone.verdict);
+  await page.selectOption("select[name=verdict]", none);
+  await row.waitFor({ state: "detached" });
+  await page.selectOption("select[name=status]", "done");
+  await page.selectOption("select[name=verdict]", "");
+  await row.waitFor();
+  await otherRow.waitFor();
+  assert.match(page.url(), /status=done/);
   await shot(page, "list.png");
 
   step("English");
@@ -227,7 +254,6 @@ try {
   await page.click(`#submissions tr[data-id="${id}"] a`);
   await page.waitForSelector("#verdict-value");
   assert.match(await page.locator("#findings h2").innerText(), /Findings/);
-  await shot(page, "submission-en.png");
   await page.click("#lang");
 
   assert.deepEqual(errors, [], "the page logged errors");
