@@ -225,10 +225,10 @@ pub async fn report(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let sub = load(&state, &id).await?;
-    if sub.decisions > 0 {
-        if let (Some(report), _) = super::decisions::report_with_decisions(&state, &sub).await? {
-            return Ok(Json(report).into_response());
-        }
+    if sub.decisions > 0
+        && let (Some(report), _) = super::decisions::report_with_decisions(&state, &sub).await?
+    {
+        return Ok(Json(report).into_response());
     }
     // No decisions: the stored report byte for byte.
     let json = sub.report_json.ok_or(ApiError::NotFound {
