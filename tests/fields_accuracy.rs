@@ -1,13 +1,13 @@
 //! Field exact-match accuracy of `extract` + `fields::understand` over the committed corpus
 //! (fixtures/corpus, ground truth in manifest.json). Thresholds from issue 5: kinds 100 %,
 //! fields ≥ 99 % on born-digital documents, packets split at the right pages ≥ 95 %; scans
-//! ≥ 97 % once OCR returns text (until then they are skipped with a printed reason).
+//! ≥ 97 % once OCR returns text (a sample in the default run, see [`scan_accuracy_meets_the_bar`]).
 
 use std::path::PathBuf;
 
 use docverify::extract::{ExtractConfig, extract};
 use docverify::fields::understand;
-use docverify::model::{TextSource, Understood};
+use docverify::model::Understood;
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
@@ -59,29 +59,25 @@ fn score_fields(
     }
 }
 
-#[test]
-fn born_digital_accuracy_meets_the_bar() {
+/// The corpus documents, from manifest.json.
+fn manifest_documents() -> Vec<Value> {
     let manifest_path = corpus().join("manifest.json");
     let manifest: Value =
         serde_json::from_str(&std::fs::read_to_string(&manifest_path).expect("manifest.json"))
             .expect("manifest parses");
-    let docs = manifest["documents"].as_array().expect("documents");
+    let docs = manifest["documents"].as_array().expect("documents").clone();
     assert!(docs.len() >= 200, "corpus has {} documents", docs.len());
+    docs
+}
+
+/// Extracts (OCR included for scans) and scores `docs`.
+fn score(docs: &[&Value]) -> Tally {
     let mut t = Tally::default();
-    let mut skipped = 0;
     for d in docs {
         let id = d["id"].as_str().unwrap();
         let bytes = std::fs::read(corpus().join(d["file"].as_str().unwrap())).unwrap();
         let extracted =
             extract(&bytes, &ExtractConfig::default()).unwrap_or_else(|e| panic!("{id}: {e}"));
-        let has_text = extracted
-            .pages
-            .iter()
-            .any(|p| p.text_source != TextSource::None);
-        if d["source"] == "scan" && !has_text {
-            skipped += 1;
-            continue;
-        }
         let got = understand(&extracted, None);
         let exp = &d["expected"];
         if exp["kind"] == "packet" {
@@ -133,18 +129,24 @@ fn born_digital_accuracy_meets_the_bar() {
         }
         score_fields(&mut t, id, exp["fields"].as_object().unwrap(), &got[0]);
     }
+    t
+}
+
+fn pct((a, b): (usize, usize)) -> f64 {
+    if b == 0 {
+        100.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
+}
+
+/// Prints the tally and asserts the issue's thresholds (`min_fields` differs by source).
+fn assert_bar(label: &str, t: &Tally, min_fields: f64) {
     for m in &t.misses {
         println!("miss: {m}");
     }
-    let pct = |(a, b): (usize, usize)| {
-        if b == 0 {
-            100.0
-        } else {
-            100.0 * a as f64 / b as f64
-        }
-    };
     println!(
-        "kinds {}/{} ({:.2}%), fields {}/{} ({:.2}%), packet parts {}/{} ({:.2}%)",
+        "{label}: kinds {}/{} ({:.2}%), fields {}/{} ({:.2}%), packet parts {}/{} ({:.2}%)",
         t.kinds.0,
         t.kinds.1,
         pct(t.kinds),
@@ -155,24 +157,53 @@ fn born_digital_accuracy_meets_the_bar() {
         t.packets.1,
         pct(t.packets)
     );
-    if skipped > 0 {
-        println!(
-            "skipped {skipped} scans: extraction returned no text for them (OCR, docverify::ocr::recognize, is not available yet); the ≥ 97 % scan threshold applies once it is"
-        );
-    }
+    assert!(t.kinds.1 > 0 && t.fields.1 > 0, "nothing was scored");
+    assert_eq!(t.kinds.0, t.kinds.1, "{label}: kinds must all be right");
     assert!(
-        t.kinds.1 > 0 && t.fields.1 > 0 && t.packets.1 > 0,
-        "nothing was scored"
-    );
-    assert_eq!(t.kinds.0, t.kinds.1, "kinds must all be right");
-    assert!(
-        pct(t.fields) >= 99.0,
-        "field accuracy {:.2}% < 99%",
+        pct(t.fields) >= min_fields,
+        "{label}: field accuracy {:.2}% < {min_fields}%",
         pct(t.fields)
     );
     assert!(
         pct(t.packets) >= 95.0,
-        "packet split {:.2}% < 95%",
+        "{label}: packet split {:.2}% < 95%",
         pct(t.packets)
     );
+}
+
+#[test]
+fn born_digital_accuracy_meets_the_bar() {
+    let docs = manifest_documents();
+    let born: Vec<&Value> = docs.iter().filter(|d| d["source"] == "born-digital").collect();
+    let t = score(&born);
+    assert!(t.packets.1 > 0, "no packet was scored");
+    assert_bar("born-digital", &t, 99.0);
+}
+
+/// Scans go through OCR (about 3 s a page on 2 cores), so the default run reads a sample:
+/// every kind, every sixth scan of it, packets included. `DOCVERIFY_SCAN_SAMPLE=all` reads
+/// all 112 (about 10 minutes; docs/BENCHMARKS.md has the last full run).
+#[test]
+fn scan_accuracy_meets_the_bar() {
+    let docs = manifest_documents();
+    let all = std::env::var("DOCVERIFY_SCAN_SAMPLE").is_ok_and(|v| v == "all");
+    let mut seen_per_kind = std::collections::HashMap::<String, usize>::new();
+    let scans: Vec<&Value> = docs
+        .iter()
+        .filter(|d| d["source"] == "scan")
+        .filter(|d| {
+            let n = seen_per_kind
+                .entry(d["expected"]["kind"].to_string())
+                .or_default();
+            *n += 1;
+            all || (*n - 1) % 6 == 0
+        })
+        .collect();
+    println!(
+        "reading {} scans ({})",
+        scans.len(),
+        if all { "all" } else { "sample; DOCVERIFY_SCAN_SAMPLE=all for every scan" }
+    );
+    let t = score(&scans);
+    assert_bar("scans", &t, 97.0);
 }
