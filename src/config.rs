@@ -164,12 +164,12 @@ impl Config {
                 path: path.to_owned(),
                 source,
             })?;
-            let overlay: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-                ConfigError::Parse {
-                    path: path.to_owned(),
-                    message: e.to_string(),
-                }
-            })?;
+            let overlay: toml::Table =
+                text.parse()
+                    .map_err(|e: toml::de::Error| ConfigError::Parse {
+                        path: path.to_owned(),
+                        message: e.to_string(),
+                    })?;
             merge(&mut tree, overlay);
             // Check the file alone first so its errors name the file, not the environment.
             tree.clone()

@@ -53,7 +53,8 @@ impl Jobs {
         while !shutdown.is_cancelled() {
             match self.store.claim_job(&owner, cfg.lease_secs).await {
                 Ok(Some(job)) => {
-                    let span = info_span!("job", submission = %job.submission_id, attempt = job.attempts);
+                    let span =
+                        info_span!("job", submission = %job.submission_id, attempt = job.attempts);
                     self.run_job(&owner, job, &shutdown).instrument(span).await;
                     continue;
                 }
@@ -178,7 +179,9 @@ impl Jobs {
         for doc in docs {
             let outcome = match (&doc.result_json, state) {
                 (Some(json), _) => serde_json::from_str::<DocumentOutcome>(json)?,
-                (None, DeadlineState::Running) => self.process_document(submission_id, &doc).await?,
+                (None, DeadlineState::Running) => {
+                    self.process_document(submission_id, &doc).await?
+                }
                 (None, DeadlineState::Exceeded) => {
                     let outcome = DocumentOutcome {
                         extracted: None,

@@ -229,8 +229,7 @@ impl Pipeline {
                 parameters,
                 inputs,
                 lookups: output.lookups,
-                generated_at: chrono::Utc::now()
-                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                generated_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             },
             decisions: Vec::new(),
             reviewed_verdict: None,
@@ -316,7 +315,10 @@ mod tests {
     #[test]
     fn text_source_of_mixed_pages() {
         use TextSource::*;
-        assert_eq!(text_source_of([TextLayer, TextLayer].into_iter()), TextLayer);
+        assert_eq!(
+            text_source_of([TextLayer, TextLayer].into_iter()),
+            TextLayer
+        );
         assert_eq!(text_source_of([TextLayer, None, Ocr].into_iter()), Mixed);
         assert_eq!(text_source_of([None].into_iter()), None);
         assert_eq!(text_source_of([].into_iter()), None);

@@ -33,8 +33,14 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
     // Caches live with the data unless configured elsewhere: one directory to back up or
     // mount, and a re-run of a submission costs nothing.
     let cache = config.storage.data_dir.join("cache");
-    config.ocr.cache_dir.get_or_insert_with(|| cache.join("ocr"));
-    config.plugins.cache_dir.get_or_insert_with(|| cache.join("plugins"));
+    config
+        .ocr
+        .cache_dir
+        .get_or_insert_with(|| cache.join("ocr"));
+    config
+        .plugins
+        .cache_dir
+        .get_or_insert_with(|| cache.join("plugins"));
     let config = Arc::new(config);
     let data_dir = &config.storage.data_dir;
     std::fs::create_dir_all(data_dir)
@@ -83,8 +89,7 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
         {
             s.recv().await;
         }

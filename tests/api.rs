@@ -73,7 +73,7 @@ async fn upload_poll_report_and_download() {
         .collect();
     let expected = if statuses.contains(&"fail") {
         "fail"
-    } else if statuses.contains(&"review") || !statuses.iter().any(|s| *s == "pass") {
+    } else if statuses.contains(&"review") || !statuses.contains(&"pass") {
         "review"
     } else {
         "pass"
@@ -153,22 +153,44 @@ async fn bad_input_gets_a_problem_and_leaves_nothing_behind() {
     let docx = read("api/application.docx");
 
     let cases: Vec<(reqwest::multipart::Form, u16, &str)> = vec![
-        (form(Some("甲公司"), &[("big.png", big.clone(), None)]), 413, "payload-too-large"),
+        (
+            form(Some("甲公司"), &[("big.png", big.clone(), None)]),
+            413,
+            "payload-too-large",
+        ),
         // A good file first, then an oversize one: the first must not be kept either.
         (
-            form(Some("甲公司"), &[("a.pdf", lease.clone(), None), ("big.png", big, None)]),
+            form(
+                Some("甲公司"),
+                &[("a.pdf", lease.clone(), None), ("big.png", big, None)],
+            ),
             413,
             "payload-too-large",
         ),
         (
-            form(Some("甲公司"), &[("a.pdf", lease.clone(), None), ("申请.pdf", docx, None)]),
+            form(
+                Some("甲公司"),
+                &[("a.pdf", lease.clone(), None), ("申请.pdf", docx, None)],
+            ),
             415,
             "unsupported-media-type",
         ),
-        (form(None, &[("a.pdf", lease.clone(), None)]), 422, "missing-applicant"),
-        (form(Some("   "), &[("a.pdf", lease.clone(), None)]), 422, "missing-applicant"),
+        (
+            form(None, &[("a.pdf", lease.clone(), None)]),
+            422,
+            "missing-applicant",
+        ),
+        (
+            form(Some("   "), &[("a.pdf", lease.clone(), None)]),
+            422,
+            "missing-applicant",
+        ),
         (form(Some("甲公司"), &[]), 422, "no-files"),
-        (form(Some("甲公司"), &[("empty.pdf", vec![], None)]), 422, "empty-file"),
+        (
+            form(Some("甲公司"), &[("empty.pdf", vec![], None)]),
+            422,
+            "empty-file",
+        ),
         (
             form(Some("甲公司"), &[("a.pdf", lease.clone(), Some("invoice"))]),
             422,
@@ -346,8 +368,10 @@ async fn a_job_interrupted_by_a_crash_completes_after_restart() {
             files.push((format!("cert-{i}.png"), cert.clone()));
         }
     }
-    let parts: Vec<(&str, Vec<u8>, Option<&str>)> =
-        files.iter().map(|(n, b)| (n.as_str(), b.clone(), None)).collect();
+    let parts: Vec<(&str, Vec<u8>, Option<&str>)> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.clone(), None))
+        .collect();
     let resp = c
         .post(server.url("/api/v1/submissions"))
         .multipart(form(Some("山西晋创科技有限公司"), &parts))
@@ -372,7 +396,7 @@ async fn a_job_interrupted_by_a_crash_completes_after_restart() {
             .await
             .unwrap();
         let done = v["progress"]["documents_done"].as_u64().unwrap();
-        if v["status"] == "processing" && done >= 1 && done < 40 {
+        if v["status"] == "processing" && (1..40).contains(&done) {
             caught_running = true;
             break;
         }

@@ -56,7 +56,10 @@ fn text_format_is_a_chinese_summary() {
         lease.to_str().unwrap(),
     ]);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("申报单位 Applicant: 山西晋创科技有限公司"), "{text}");
+    assert!(
+        text.contains("申报单位 Applicant: 山西晋创科技有限公司"),
+        "{text}"
+    );
     assert!(text.contains("结论 Verdict:"), "{text}");
     assert!(text.contains("lease.pdf"), "{text}");
     assert!(matches!(out.status.code(), Some(0 | 1 | 3)));
@@ -69,15 +72,27 @@ fn bad_usage_and_unreadable_input_exit_2_with_one_line() {
     let truncated = fixture("api/truncated.pdf");
     let cases: Vec<(Vec<String>, &str)> = vec![
         (
-            vec!["--applicant".into(), "甲".into(), docx.display().to_string()],
+            vec![
+                "--applicant".into(),
+                "甲".into(),
+                docx.display().to_string(),
+            ],
             "unsupported file type",
         ),
         (
-            vec!["--applicant".into(), "甲".into(), "/no/such/file.pdf".into()],
+            vec![
+                "--applicant".into(),
+                "甲".into(),
+                "/no/such/file.pdf".into(),
+            ],
             "/no/such/file.pdf",
         ),
         (
-            vec!["--applicant".into(), " ".into(), lease.display().to_string()],
+            vec![
+                "--applicant".into(),
+                " ".into(),
+                lease.display().to_string(),
+            ],
             "--applicant",
         ),
         (
@@ -91,7 +106,11 @@ fn bad_usage_and_unreadable_input_exit_2_with_one_line() {
             "--declared-area",
         ),
         (
-            vec!["--applicant".into(), "甲".into(), truncated.display().to_string()],
+            vec![
+                "--applicant".into(),
+                "甲".into(),
+                truncated.display().to_string(),
+            ],
             "truncated.pdf",
         ),
     ];

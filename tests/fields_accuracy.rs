@@ -174,7 +174,10 @@ fn assert_bar(label: &str, t: &Tally, min_fields: f64) {
 #[test]
 fn born_digital_accuracy_meets_the_bar() {
     let docs = manifest_documents();
-    let born: Vec<&Value> = docs.iter().filter(|d| d["source"] == "born-digital").collect();
+    let born: Vec<&Value> = docs
+        .iter()
+        .filter(|d| d["source"] == "born-digital")
+        .collect();
     let t = score(&born);
     assert!(t.packets.1 > 0, "no packet was scored");
     assert_bar("born-digital", &t, 99.0);
@@ -196,13 +199,17 @@ fn scan_accuracy_meets_the_bar() {
                 .entry(d["expected"]["kind"].to_string())
                 .or_default();
             *n += 1;
-            all || (*n - 1) % 6 == 0
+            all || (*n - 1).is_multiple_of(6)
         })
         .collect();
     println!(
         "reading {} scans ({})",
         scans.len(),
-        if all { "all" } else { "sample; DOCVERIFY_SCAN_SAMPLE=all for every scan" }
+        if all {
+            "all"
+        } else {
+            "sample; DOCVERIFY_SCAN_SAMPLE=all for every scan"
+        }
     );
     let t = score(&scans);
     assert_bar("scans", &t, 97.0);

@@ -82,7 +82,13 @@ pub fn run(args: CheckArgs) -> ExitCode {
             ));
         };
         let hint = hints.iter().find(|(f, _)| f == path).map(|(_, k)| *k);
-        inputs.push((i, path.clone(), media, hex::encode(Sha256::digest(&bytes)), hint));
+        inputs.push((
+            i,
+            path.clone(),
+            media,
+            hex::encode(Sha256::digest(&bytes)),
+            hint,
+        ));
     }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
@@ -98,7 +104,9 @@ pub fn run(args: CheckArgs) -> ExitCode {
         .progress_chars("=> ");
     let scratch = match tempfile::tempdir() {
         Ok(d) => d,
-        Err(e) => return super::usage_error(format_args!("cannot create a temporary directory: {e}")),
+        Err(e) => {
+            return super::usage_error(format_args!("cannot create a temporary directory: {e}"));
+        }
     };
     let report = runtime.block_on(async {
         let mut uploads = Vec::new();
@@ -119,7 +127,11 @@ pub fn run(args: CheckArgs) -> ExitCode {
                     b.set_message(p.stage);
                 })
                 .await?;
-            bar.finish_with_message(if outcome.error.is_some() { "failed" } else { "done" });
+            bar.finish_with_message(if outcome.error.is_some() {
+                "failed"
+            } else {
+                "done"
+            });
             uploads.push(UploadOutcome {
                 id: format!("doc-{}", i + 1),
                 file,
@@ -153,11 +165,12 @@ pub fn run(args: CheckArgs) -> ExitCode {
         print!("{}", render_text(&report));
     }
     // Unreadable input is a usage error even though the report was printed.
-    if let Some((doc, err)) = report
-        .documents
-        .iter()
-        .find_map(|d| d.errors.iter().find(|e| e.stage == "extract").map(|e| (d, e)))
-    {
+    if let Some((doc, err)) = report.documents.iter().find_map(|d| {
+        d.errors
+            .iter()
+            .find(|e| e.stage == "extract")
+            .map(|e| (d, e))
+    }) {
         eprintln!(
             "docverify: {}: {} / {}",
             doc.file, err.message.en, err.message.zh

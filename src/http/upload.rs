@@ -237,7 +237,9 @@ pub async fn create(
                     ApiError::invalid(
                         "invalid-declared-area",
                         format!("申报面积应为正数（平方米）：{a}"),
-                        format!("declared_area_m2 must be a positive number of square metres: {a:?}"),
+                        format!(
+                            "declared_area_m2 must be a positive number of square metres: {a:?}"
+                        ),
                     )
                 })?,
         ),
@@ -346,7 +348,9 @@ async fn stream_to_file(
             .await
             .map_err(|e| ApiError::Internal(e.into()))?;
     }
-    out.flush().await.map_err(|e| ApiError::Internal(e.into()))?;
+    out.flush()
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?;
     Ok((hex::encode(hasher.finalize()), size, head))
 }
 
@@ -394,7 +398,12 @@ async fn read_text(mut field: Field<'_>, name: &str) -> Result<String, ApiError>
 /// The last path component of an uploaded file name, or `upload-N`.
 fn base_name(raw: Option<&str>, index: usize) -> String {
     raw.and_then(|n| n.rsplit(['/', '\\']).next())
-        .map(|n| n.trim().chars().filter(|c| !c.is_control()).collect::<String>())
+        .map(|n| {
+            n.trim()
+                .chars()
+                .filter(|c| !c.is_control())
+                .collect::<String>()
+        })
         .filter(|n| !n.is_empty() && n != "." && n != "..")
         .unwrap_or_else(|| format!("upload-{index}"))
 }
@@ -405,7 +414,10 @@ mod tests {
 
     #[test]
     fn file_names_lose_their_directories() {
-        assert_eq!(base_name(Some("C:\\scans\\租赁合同.pdf"), 1), "租赁合同.pdf");
+        assert_eq!(
+            base_name(Some("C:\\scans\\租赁合同.pdf"), 1),
+            "租赁合同.pdf"
+        );
         assert_eq!(base_name(Some("../../etc/passwd"), 1), "passwd");
         assert_eq!(base_name(Some(".."), 2), "upload-2");
         assert_eq!(base_name(None, 3), "upload-3");

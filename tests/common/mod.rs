@@ -13,7 +13,9 @@ pub fn bin() -> &'static str {
 
 /// The repository's own fixtures.
 pub fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
 }
 
 /// A running server; killed (SIGKILL) when dropped.
@@ -82,7 +84,10 @@ impl Drop for Server {
 }
 
 /// A multipart upload: applicant plus (file name, bytes, kind hint) parts.
-pub fn form(applicant: Option<&str>, files: &[(&str, Vec<u8>, Option<&str>)]) -> reqwest::multipart::Form {
+pub fn form(
+    applicant: Option<&str>,
+    files: &[(&str, Vec<u8>, Option<&str>)],
+) -> reqwest::multipart::Form {
     let mut f = reqwest::multipart::Form::new();
     if let Some(a) = applicant {
         f = f.text("applicant", a.to_string());
@@ -100,7 +105,12 @@ pub fn form(applicant: Option<&str>, files: &[(&str, Vec<u8>, Option<&str>)]) ->
 }
 
 /// Polls a submission until it is done or failed (bounded), returning its status JSON.
-pub async fn wait_done(client: &reqwest::Client, server: &Server, id: &str, limit: Duration) -> serde_json::Value {
+pub async fn wait_done(
+    client: &reqwest::Client,
+    server: &Server,
+    id: &str,
+    limit: Duration,
+) -> serde_json::Value {
     let start = Instant::now();
     loop {
         let v: serde_json::Value = client
@@ -115,7 +125,10 @@ pub async fn wait_done(client: &reqwest::Client, server: &Server, id: &str, limi
         if s == "done" || s == "failed" {
             return v;
         }
-        assert!(start.elapsed() < limit, "submission {id} not done after {limit:?}: {v}");
+        assert!(
+            start.elapsed() < limit,
+            "submission {id} not done after {limit:?}: {v}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -123,20 +136,30 @@ pub async fn wait_done(client: &reqwest::Client, server: &Server, id: &str, limi
 /// Validates a report against the committed JSON Schema.
 pub fn assert_valid_report(report: &serde_json::Value) {
     let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json"))
-            .expect("docs/report.schema.json"),
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json"),
+        )
+        .expect("docs/report.schema.json"),
     )
     .expect("schema JSON");
     let validator = jsonschema::validator_for(&schema).expect("valid schema");
-    let errors: Vec<String> = validator.iter_errors(report).map(|e| format!("{e} at {}", e.instance_path)).collect();
-    assert!(errors.is_empty(), "report does not match the schema: {errors:#?}\n{report:#}");
+    let errors: Vec<String> = validator
+        .iter_errors(report)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "report does not match the schema: {errors:#?}\n{report:#}"
+    );
     assert_eq!(report["schema"], "docverify.report/v1");
 }
 
 /// Every file under a directory (recursively), for checking that nothing was left behind.
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = vec![];
-    let Ok(rd) = std::fs::read_dir(dir) else { return out };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return out;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
