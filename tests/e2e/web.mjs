@@ -78,7 +78,8 @@ try {
   // A second submission (through the API) so the list has something to filter out.
   const otherForm = new FormData();
   otherForm.append("applicant", "太原示例物业管理有限公司");
-  otherForm.append("file", new Blob([readFileSync(join(fixtures, "api/certificate.png"))]), "certificate.png");
+  // A page whose QR code holds a web address: shown as text, never as a link.
+  otherForm.append("file", new Blob([readFileSync(join(fixtures, "codes/page_qr.jpg"))]), "page_qr.jpg");
   const other = await api("/api/v1/submissions", { method: "POST", body: otherForm });
   assert.equal(other.status, 202);
 
@@ -247,6 +248,19 @@ try {
   await otherRow.waitFor();
   assert.match(page.url(), /status=done/);
   await shot(page, "list.png");
+
+  step("a decoded web address is text, not a link");
+  await page.click(`#submissions tr[data-id="${other.body.id}"] a`);
+  await page.waitForSelector("#documents");
+  const qr = otherDone.report.documents.flatMap((d) => d.codes).find((c) => /^https?:/.test(c.text));
+  assert.ok(qr, `the QR fixture should decode to a web address: ${JSON.stringify(otherDone.report.documents)}`);
+  const codeText = page.locator(".code-text", { hasText: qr.text });
+  assert.equal(await codeText.count(), 1);
+  assert.equal(await codeText.evaluate((el) => el.closest("a")), null);
+  assert.equal(await page.locator(`a[href*="${new URL(qr.text).host}"]`).count(), 0);
+  assert.match(await page.locator("li.code").first().innerText(), new RegExp(new URL(qr.text).host.replaceAll(".", "\\.")));
+  await page.goto(`${base}/#/`);
+  await page.waitForSelector(`#submissions tr[data-id="${id}"]`);
 
   step("English");
   await page.click("#lang");
