@@ -127,6 +127,8 @@ try {
       ["lease_150dpi_blur.jpg", null],
     ],
   );
+  // Live progress while the documents are read (a picture only: the verdict may come first).
+  if (await page.locator("#progress").count()) await shot(page, "progress.png");
   await page.waitForSelector("#verdict-value", { timeout: VERDICT_TIMEOUT_MS });
   const status = (await api(`/api/v1/submissions/${id}`)).body;
   assert.equal(status.status, "done");

@@ -391,7 +391,7 @@ export function render(main, id) {
       r.documents.map((d) =>
         h(
           "article",
-          { class: "document", dataset: { document: d.id } },
+          { class: `document${d.errors.length ? " has-errors" : ""}`, dataset: { document: d.id } },
           h("h3", {}, h("span", { class: "badge kind" }, kindName(d.kind)), " ", d.file, " ", h("code", { class: "muted" }, d.id)),
           h(
             "p",
@@ -400,7 +400,7 @@ export function render(main, id) {
               t("view.pages", { n: d.pages }),
               d.page_range ? t("view.pageRange", { a: d.page_range[0], b: d.page_range[1] }) : null,
               `${t("view.textSource")}: ${t(`src.${d.text_source}`)}`,
-              t("view.kindConf", { pct: Math.round(d.kind_confidence * 100) }),
+              d.pages ? t("view.kindConf", { pct: Math.round(d.kind_confidence * 100) }) : null,
               `SHA-256 ${d.sha256.slice(0, 16)}…`,
             ]
               .filter(Boolean)
