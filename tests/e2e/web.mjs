@@ -1,5 +1,5 @@
 // End-to-end test of the reviewers' web page in a real browser (Debian's chromium driven by
-// playwright-core). Run by tests/web_e2e.rs, which starts the server and passes:
+// playwright-core). Run by tests/web.rs, which starts the server and passes:
 //   DOCVERIFY_BASE   the server's base URL (http://127.0.0.1:PORT)
 //   FIXTURES         the repository's fixtures/ folder
 //   CHROMIUM         the browser binary (default /usr/bin/chromium)
