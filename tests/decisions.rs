@@ -278,6 +278,8 @@ async fn decisions_are_recorded_attached_to_the_report_and_kept() {
     assert_eq!(status["report"], after);
     let listed = get_json(&c, &server, "/api/v1/submissions").await;
     assert_eq!(listed["items"][0]["decisions"], 3);
+    assert_eq!(listed["items"][0]["reviewed_verdict"], reviewed);
+    assert_eq!(listed["items"][0]["verdict"], report["verdict"]);
 
     // Kept across a restart.
     server.kill();

@@ -101,6 +101,10 @@ pub struct SubmissionSummary {
     pub updated_at: String,
     /// How many reviewer decisions were recorded.
     pub decisions: i64,
+    /// The verdict with the decisions in effect applied, when there are any (the `verdict`
+    /// filter matches the machine's verdict).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewed_verdict: Option<String>,
     /// Documents finished out of all, while the submission is queued or processing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub progress: Option<Progress>,
@@ -296,6 +300,15 @@ pub async fn list(
             }
             _ => None,
         };
+        let reviewed_verdict = if s.decisions > 0 {
+            super::decisions::report_with_decisions(&state, &s)
+                .await?
+                .0
+                .and_then(|r| r.reviewed_verdict)
+                .map(|v| verdict_str(v).to_string())
+        } else {
+            None
+        };
         items.push(SubmissionSummary {
             id: s.id,
             applicant: s.applicant,
@@ -304,6 +317,7 @@ pub async fn list(
             created_at: s.created_at,
             updated_at: s.updated_at,
             decisions: s.decisions,
+            reviewed_verdict,
             progress,
         });
     }

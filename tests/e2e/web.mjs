@@ -128,6 +128,7 @@ try {
     ],
   );
   // Live progress while the documents are read (a picture only: the verdict may come first).
+  await page.waitForSelector("#progress, #verdict-value");
   if (await page.locator("#progress").count()) await shot(page, "progress.png");
   await page.waitForSelector("#verdict-value", { timeout: VERDICT_TIMEOUT_MS });
   const status = (await api(`/api/v1/submissions/${id}`)).body;
@@ -221,6 +222,7 @@ try {
   await otherRow.waitFor();
   assert.match(await row.innerText(), new RegExp(APPLICANT));
   assert.match(await row.innerText(), /已复核 1 条/);
+  assert.match(await row.innerText(), /复核后结论/);
   // Search by applicant.
   await page.fill("input[name=q]", "晋创");
   await otherRow.waitFor({ state: "detached" });

@@ -145,6 +145,7 @@ export function render(main, params) {
             "td",
             {},
             verdictBadge(s.verdict),
+            s.reviewed_verdict ? h("span", { class: "reviewed" }, ` → ${t("view.reviewedVerdict")} `, verdictBadge(s.reviewed_verdict)) : null,
             s.decisions ? h("small", { class: "reviewed" }, t("list.reviewed", { n: s.decisions })) : null,
           ),
         );
