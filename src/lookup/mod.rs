@@ -163,7 +163,9 @@ impl reqwest::dns::Resolve for GuardedResolver {
 }
 
 impl HttpLookup {
-    /// Builds the client (no proxy, no automatic redirects, the guarded resolver).
+    /// Builds the client (no proxy, no automatic redirects, the guarded resolver). The total
+    /// time is bounded around the whole lookup (redirects and rate-limit wait included), not
+    /// per request.
     pub fn new(config: &LookupConfig) -> anyhow::Result<HttpLookup> {
         let mut config = config.clone();
         config.hosts = config
@@ -183,7 +185,6 @@ impl HttpLookup {
             .redirect(reqwest::redirect::Policy::none())
             .dns_resolver(Arc::new(GuardedResolver { local }))
             .connect_timeout(Duration::from_millis(config.connect_timeout_ms.max(1)))
-            .timeout(Duration::from_millis(config.timeout_ms.max(1)))
             .user_agent(config.user_agent.clone())
             .https_only(false)
             .build()

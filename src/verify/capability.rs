@@ -224,7 +224,9 @@ impl LookupHost {
         }
         let i = self.begin(&url);
         let backend = self.services.lookup.clone();
-        let plain_http = |host: &str| backend.as_ref().is_some_and(|b| b.plain_http_allowed(host));
+        // Offline there is no provider to say which hosts allow plain http: let the grant
+        // decide, so the plugin hears "unavailable" rather than a misleading scheme refusal.
+        let plain_http = |host: &str| backend.as_ref().is_none_or(|b| b.plain_http_allowed(host));
         let parsed = match self.granted.authorize_lookup(&url, plain_http) {
             Ok(u) => u,
             Err(why) => {
