@@ -77,9 +77,11 @@ impl Emulator {
 
     /// The paths the emulator was asked for so far.
     fn requests(&self) -> Vec<String> {
-        let v: Value =
-            serde_json::from_slice(&get(&format!("http://127.0.0.1:{}/_emulator/requests", self.port)))
-                .unwrap();
+        let v: Value = serde_json::from_slice(&get(&format!(
+            "http://127.0.0.1:{}/_emulator/requests",
+            self.port
+        )))
+        .unwrap();
         v["requests"]
             .as_array()
             .unwrap()
@@ -97,7 +99,15 @@ fn get(url: &str) -> Vec<u8> {
             .enable_all()
             .build()
             .unwrap();
-        rt.block_on(async { reqwest::get(&url).await.unwrap().bytes().await.unwrap().to_vec() })
+        rt.block_on(async {
+            reqwest::get(&url)
+                .await
+                .unwrap()
+                .bytes()
+                .await
+                .unwrap()
+                .to_vec()
+        })
     })
     .join()
     .unwrap()
@@ -216,8 +226,14 @@ fn code_unknown_to_the_registry_fails() {
 fn registry_naming_another_client_or_firm_fails() {
     for (changes, says) in [
         (json!({"client": "太原鼎盛科技有限公司"}), "audited entity"),
-        (json!({"firm": "北京信达会计师事务所有限公司"}), "audit firm"),
-        (json!({"report_no": "晋华专审字〔2023〕第0101号"}), "report number"),
+        (
+            json!({"firm": "北京信达会计师事务所有限公司"}),
+            "audit firm",
+        ),
+        (
+            json!({"report_no": "晋华专审字〔2023〕第0101号"}),
+            "report number",
+        ),
     ] {
         let (report, _emu) = run_against(vec![filed(changes.clone())], "");
         let (status, en) = verdict(&report);
@@ -250,7 +266,10 @@ fn registry_down_is_review() {
     assert!(en.contains("lookup failed"), "{en}");
     let l = lookups(&report);
     assert!(l[0].get("status").is_none(), "{l:#?}");
-    assert!(l[0]["error"].as_str().unwrap().starts_with("failed:"), "{l:#?}");
+    assert!(
+        l[0]["error"].as_str().unwrap().starts_with("failed:"),
+        "{l:#?}"
+    );
 }
 
 #[test]
@@ -289,9 +308,10 @@ fn redirect_to_a_private_address_is_refused_and_not_followed() {
     let dir = tempfile::tempdir().unwrap();
     let extra = "[lookup.hosts.\"127.0.0.1\"]\nhttp = true\n";
     let config = example_config(dir.path(), emu.port, extra);
-    let text = std::fs::read_to_string(&config)
-        .unwrap()
-        .replace(r#"hosts = ["localhost"]"#, r#"hosts = ["localhost", "127.0.0.1"]"#);
+    let text = std::fs::read_to_string(&config).unwrap().replace(
+        r#"hosts = ["localhost"]"#,
+        r#"hosts = ["localhost", "127.0.0.1"]"#,
+    );
     std::fs::write(&config, text).unwrap();
     let report = check(Some(&config), &genuine());
     let (status, en) = verdict(&report);
@@ -304,7 +324,10 @@ fn redirect_to_a_private_address_is_refused_and_not_followed() {
     assert_eq!(emu.requests(), [format!("/api/v1/reports/{CODE}")]);
     assert!(target.requests().is_empty());
     let l = lookups(&report);
-    assert!(l[0]["error"].as_str().unwrap().starts_with("refused:"), "{l:#?}");
+    assert!(
+        l[0]["error"].as_str().unwrap().starts_with("refused:"),
+        "{l:#?}"
+    );
 }
 
 #[test]
@@ -333,7 +356,10 @@ adapter = "payload"
     let cases = [
         ("hostile-loopback-v4.pdf", "127.0.0.1 is a loopback address"),
         ("hostile-loopback-v6.pdf", "::1 is a loopback address"),
-        ("hostile-metadata.pdf", "169.254.169.254 is the cloud metadata address"),
+        (
+            "hostile-metadata.pdf",
+            "169.254.169.254 is the cloud metadata address",
+        ),
         ("hostile-private.pdf", "10.0.0.1 is a private address"),
         ("hostile-file.pdf", "scheme `file` is not allowed"),
         (
@@ -364,7 +390,10 @@ adapter = "payload"
     let l = lookups(&report);
     assert_eq!(l.len(), cases.len(), "{l:#?}");
     for r in &l {
-        assert!(r.get("status").is_none() && r.get("digest").is_none(), "{r}");
+        assert!(
+            r.get("status").is_none() && r.get("digest").is_none(),
+            "{r}"
+        );
         let e = r["error"].as_str().unwrap();
         assert!(e.starts_with("denied:") || e.starts_with("refused:"), "{r}");
     }
@@ -376,7 +405,10 @@ fn offline_or_unconfigured_is_review_never_pass() {
     let report = check(None, &genuine());
     let (status, en) = verdict(&report);
     assert_eq!(status, "review", "{en}");
-    assert!(en.contains("no audit-report registry is configured"), "{en}");
+    assert!(
+        en.contains("no audit-report registry is configured"),
+        "{en}"
+    );
     assert!(lookups(&report).is_empty());
     // Configured and granted, but lookups switched off (offline mode).
     let (report, emu) = run_against(vec![filed(json!({}))], "[lookup]\nenabled = false\n");

@@ -143,10 +143,7 @@ async fn by_path(State(s): State<AppState>, Path(code): Path<String>) -> Respons
     answer(&s, format!("/api/v1/reports/{code}"), &code).await
 }
 
-async fn by_query(
-    State(s): State<AppState>,
-    Query(q): Query<HashMap<String, String>>,
-) -> Response {
+async fn by_query(State(s): State<AppState>, Query(q): Query<HashMap<String, String>>) -> Response {
     let code = q.get("code").cloned().unwrap_or_default();
     answer(&s, format!("/verify?code={code}"), &code).await
 }

@@ -128,12 +128,21 @@ mod tests {
         ] {
             assert!(reason(a).is_some(), "{a} should be refused");
         }
-        assert_eq!(reason("169.254.169.254"), Some("the cloud metadata address"));
+        assert_eq!(
+            reason("169.254.169.254"),
+            Some("the cloud metadata address")
+        );
     }
 
     #[test]
     fn public_addresses_pass() {
-        for a in ["8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8", "64:ff9b::808:808"] {
+        for a in [
+            "8.8.8.8",
+            "1.1.1.1",
+            "2606:4700:4700::1111",
+            "::ffff:8.8.8.8",
+            "64:ff9b::808:808",
+        ] {
             assert_eq!(reason(a), None, "{a}");
         }
     }

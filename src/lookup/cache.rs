@@ -43,7 +43,8 @@ impl TtlCache {
         }
         if self.entries.len() >= self.max && !self.entries.contains_key(url) {
             let ttl = self.ttl;
-            self.entries.retain(|_, (at, _)| now.duration_since(*at) < ttl);
+            self.entries
+                .retain(|_, (at, _)| now.duration_since(*at) < ttl);
             if self.entries.len() >= self.max
                 && let Some(oldest) = self
                     .entries

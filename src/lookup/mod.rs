@@ -141,16 +141,16 @@ impl reqwest::dns::Resolve for GuardedResolver {
         let host = name.as_str().trim_end_matches('.').to_ascii_lowercase();
         let local = self.local.contains(&host);
         Box::pin(async move {
-            let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
-                .await?
-                .collect();
+            let addrs: Vec<SocketAddr> =
+                tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
             if !local {
                 for a in &addrs {
                     if let Some(why) = address::non_public_reason(a.ip()) {
                         return Err(Box::new(AddressRefused(format!(
                             "`{host}` resolves to {}, {why}; refused (configure the host as local only if it really is on your network)",
                             a.ip()
-                        ))) as Box<dyn std::error::Error + Send + Sync>);
+                        )))
+                            as Box<dyn std::error::Error + Send + Sync>);
                     }
                 }
             }
@@ -210,14 +210,14 @@ impl LookupBackend for HttpLookup {
         Box::pin(async move {
             let started = Instant::now();
             let total = Duration::from_millis(inner.config.timeout_ms.max(1));
-            let result = match tokio::time::timeout(total, inner.fetch(&call, started + total)).await
-            {
-                Ok(r) => r,
-                Err(_) => Err(LookupFailure::Failed(format!(
-                    "no answer within {} ms",
-                    inner.config.timeout_ms
-                ))),
-            };
+            let result =
+                match tokio::time::timeout(total, inner.fetch(&call, started + total)).await {
+                    Ok(r) => r,
+                    Err(_) => Err(LookupFailure::Failed(format!(
+                        "no answer within {} ms",
+                        inner.config.timeout_ms
+                    ))),
+                };
             let elapsed_ms = started.elapsed().as_millis() as u64;
             match &result {
                 Ok(a) => tracing::info!(
@@ -335,7 +335,11 @@ impl Inner {
         deadline: Instant,
     ) -> Result<LookupAnswer, LookupFailure> {
         let key = call.url.as_str().to_string();
-        if let Some(mut hit) = self.cache.lock().ok().and_then(|mut c| c.get(&key, Instant::now()))
+        if let Some(mut hit) = self
+            .cache
+            .lock()
+            .ok()
+            .and_then(|mut c| c.get(&key, Instant::now()))
         {
             hit.cached = true;
             return Ok(hit);
@@ -376,12 +380,13 @@ impl Inner {
                 tracing::info!(submission = %call.submission, from = %url, to = %next, "lookup redirected");
                 // Each hop passes the same checks as the first request.
                 url = next;
-                self.check_hop(&url, &call.grant.hosts).map_err(|f| match f {
-                    LookupFailure::Refused(why) => {
-                        LookupFailure::Refused(format!("redirect refused: {why}"))
-                    }
-                    other => other,
-                })?;
+                self.check_hop(&url, &call.grant.hosts)
+                    .map_err(|f| match f {
+                        LookupFailure::Refused(why) => {
+                            LookupFailure::Refused(format!("redirect refused: {why}"))
+                        }
+                        other => other,
+                    })?;
                 continue;
             }
             let content_type = response

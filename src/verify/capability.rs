@@ -291,7 +291,10 @@ mod tests {
         let (g, notes) = Granted::resolve(&["lookup".into()], &Grants::default());
         assert_eq!(g, Granted::default());
         assert!(notes.is_empty());
-        assert!(g.authorize_lookup("https://registry.example/", |_| false).is_err());
+        assert!(
+            g.authorize_lookup("https://registry.example/", |_| false)
+                .is_err()
+        );
     }
 
     #[test]
@@ -304,7 +307,10 @@ mod tests {
     #[test]
     fn only_granted_https_hosts_pass() {
         let (g, _) = Granted::resolve(&["lookup".into()], &grants(&["Registry.Example"]));
-        assert!(g.authorize_lookup("https://registry.example/q?c=1", |_| false).is_ok());
+        assert!(
+            g.authorize_lookup("https://registry.example/q?c=1", |_| false)
+                .is_ok()
+        );
         for bad in [
             "http://registry.example/",
             "https://registry.example.evil.test/",
@@ -316,7 +322,10 @@ mod tests {
             assert!(g.authorize_lookup(bad, |_| false).is_err(), "{bad}");
         }
         // Plain http only where the provider allows it.
-        assert!(g.authorize_lookup("http://registry.example/", |h| h == "registry.example").is_ok());
+        assert!(
+            g.authorize_lookup("http://registry.example/", |h| h == "registry.example")
+                .is_ok()
+        );
         for bad in ["ftp://registry.example/", "http://other.example/"] {
             assert!(g.authorize_lookup(bad, |_| true).is_err(), "{bad}");
         }

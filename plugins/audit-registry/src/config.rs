@@ -196,7 +196,9 @@ fn family(v: &Value, at: &str, adapters: &[Adapter]) -> Result<Family, String> {
     let adapter = adapters
         .iter()
         .position(|a| a.id == adapter_id)
-        .ok_or(format!("{at}.adapter `{adapter_id}` is not among the adapters"))?;
+        .ok_or(format!(
+            "{at}.adapter `{adapter_id}` is not among the adapters"
+        ))?;
     Ok(Family {
         name: string(o, at, "name")?.unwrap_or_else(|| id.clone()),
         id,
@@ -209,7 +211,9 @@ fn family(v: &Value, at: &str, adapters: &[Adapter]) -> Result<Family, String> {
 impl Family {
     /// The code a payload carries, when it is of this family.
     pub fn code_in_payload(&self, payload: &str) -> Option<String> {
-        self.payload.as_ref().and_then(|r| capture(r, payload.trim()))
+        self.payload
+            .as_ref()
+            .and_then(|r| capture(r, payload.trim()))
     }
 
     /// The code a printed verification code is, when it is of this family.

@@ -234,8 +234,14 @@ pub fn judge_answer(
     );
     let join = |v: &[(String, String)]| {
         (
-            v.iter().map(|l| l.0.as_str()).collect::<Vec<_>>().join("；"),
-            v.iter().map(|l| l.1.as_str()).collect::<Vec<_>>().join("; "),
+            v.iter()
+                .map(|l| l.0.as_str())
+                .collect::<Vec<_>>()
+                .join("；"),
+            v.iter()
+                .map(|l| l.1.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
         )
     };
     if !fails.is_empty() {
@@ -278,7 +284,9 @@ fn look_up(adapter: &Adapter, code: &str, url: &str, printed: &Printed) -> Outco
         Err(CapabilityError::Denied(why)) => outcome(
             Status::Review,
             format!("主机拒绝查询 {url}：{why}；未访问该地址，码「{code}」未能核验"),
-            format!("the host refused to fetch {url}: {why}; nothing was fetched and code '{code}' is unchecked"),
+            format!(
+                "the host refused to fetch {url}: {why}; nothing was fetched and code '{code}' is unchecked"
+            ),
         ),
         Err(CapabilityError::Unavailable(why)) => outcome(
             Status::Review,
@@ -309,29 +317,35 @@ fn judge(report: Doc, regs: &Registries, max_lookups: usize) -> Finding {
     for c in &report.doc.codes {
         for fam in &regs.families {
             if let Some(code) = fam.code_in_payload(&c.text) {
-                add(&mut candidates, Candidate {
-                    family: fam,
-                    code,
-                    payload: Some(c.text.clone()),
-                    evidence: EvidenceRef {
-                        document: id.into(),
-                        field: None,
-                        page: Some(c.page),
-                        text: Some(c.text.clone()),
+                add(
+                    &mut candidates,
+                    Candidate {
+                        family: fam,
+                        code,
+                        payload: Some(c.text.clone()),
+                        evidence: EvidenceRef {
+                            document: id.into(),
+                            field: None,
+                            page: Some(c.page),
+                            text: Some(c.text.clone()),
+                        },
                     },
-                });
+                );
             }
         }
     }
     if let Some(f) = printed_code.filter(|f| f.reliable()) {
         for fam in &regs.families {
             if let Some(code) = fam.code_in_print(f.as_str().unwrap_or_default()) {
-                add(&mut candidates, Candidate {
-                    family: fam,
-                    code,
-                    payload: None,
-                    evidence: f.evidence(),
-                });
+                add(
+                    &mut candidates,
+                    Candidate {
+                        family: fam,
+                        code,
+                        payload: None,
+                        evidence: f.evidence(),
+                    },
+                );
             }
         }
     }
@@ -403,7 +417,9 @@ fn judge(report: Doc, regs: &Registries, max_lookups: usize) -> Finding {
             Status::Review,
             msg(
                 format!("{id}：报告上的码无法构成查询地址，真伪未能核验"),
-                format!("{id}: no lookup URL could be made from the report's codes; authenticity unchecked"),
+                format!(
+                    "{id}: no lookup URL could be made from the report's codes; authenticity unchecked"
+                ),
             ),
             doc_evidence(),
         );
@@ -505,7 +521,9 @@ impl Plugin for AuditRegistry {
                     Status::Review,
                     msg(
                         format!("登记平台配置有误（{e}），真伪未能核验"),
-                        format!("the registry configuration is invalid ({e}); authenticity unchecked"),
+                        format!(
+                            "the registry configuration is invalid ({e}); authenticity unchecked"
+                        ),
                     ),
                     reports.iter().map(|r| r.evidence()).collect(),
                 )];
@@ -586,7 +604,8 @@ mod tests {
 
     #[test]
     fn other_client_or_firm_fails() {
-        for (firm, client) in [(FIRM, "太原别家有限公司"), ("北京某会计师事务所", CLIENT)] {
+        for (firm, client) in [(FIRM, "太原别家有限公司"), ("北京某会计师事务所", CLIENT)]
+        {
             let o = judge_answer(
                 &adapter(),
                 "C1",
