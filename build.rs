@@ -23,6 +23,7 @@ const BUILTINS: &[&str] = &[
     "sublease-chain",
     "audit-code",
     "audit-same-firm",
+    "audit-registry",
     "site-area",
     "credit-code",
 ];

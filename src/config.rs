@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::extract::ExtractConfig;
+use crate::lookup::LookupConfig;
 use crate::ocr::OcrConfig;
 use crate::verify::PluginsConfig;
 
@@ -25,6 +26,7 @@ pub struct Config {
     pub extract: ExtractConfig,
     pub ocr: OcrConfig,
     pub plugins: PluginsConfig,
+    pub lookup: LookupConfig,
 }
 
 /// `[server]`: the HTTP listener and upload limits.

@@ -9,6 +9,7 @@ pub mod extract;
 pub mod fields;
 pub mod http;
 pub mod jobs;
+pub mod lookup;
 pub mod model;
 pub mod ocr;
 pub mod pipeline;

@@ -15,6 +15,7 @@ use crate::model::{DocumentKind, Extracted, Message, TextSource, Understood};
 use crate::report::{
     DocumentError, InputDigest, Provenance, Report, ReportDocument, SCHEMA_ID, SubmissionInfo,
 };
+use crate::verify::capability::HostServices;
 use crate::verify::{DocumentInput, Verifier, VerifyInput};
 
 /// How far one document has come, for progress bars and the API status.
@@ -95,7 +96,7 @@ pub struct Pipeline {
 impl Pipeline {
     /// Loads the plugins; fails when a configured plugin cannot be loaded.
     pub fn new(config: Arc<Config>) -> anyhow::Result<Pipeline> {
-        let verifier = Verifier::new(&config.plugins)?;
+        let verifier = Verifier::with_services(&config.plugins, host_services(&config)?)?;
         let extract_slots = Arc::new(tokio::sync::Semaphore::new(
             config.ocr.max_concurrent.max(1),
         ));
@@ -235,6 +236,17 @@ impl Pipeline {
             reviewed_verdict: None,
         }
     }
+}
+
+/// The capability providers: the HTTP lookup unless `[lookup] enabled = false` (offline).
+fn host_services(config: &Config) -> anyhow::Result<HostServices> {
+    let lookup: Option<Arc<dyn crate::verify::capability::LookupBackend>> = if config.lookup.enabled
+    {
+        Some(Arc::new(crate::lookup::HttpLookup::new(&config.lookup)?))
+    } else {
+        None
+    };
+    Ok(HostServices { lookup })
 }
 
 /// The report documents of one upload: one, or one per part of a bound packet.

@@ -160,6 +160,12 @@ pub struct LookupRecord {
     /// SHA-256 of the answer body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digest: Option<String>,
+    /// Where the answer finally came from, when the registry redirected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_url: Option<String>,
+    /// The answer was reused from the lookup cache (fetched earlier, within its TTL).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cached: bool,
     /// Why no answer was used (refused, timeout …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,

@@ -30,6 +30,7 @@ fn list_shows_every_builtin_with_rules_source_and_digest() {
         ("sublease-chain", "sublease.chain"),
         ("audit-code", "audit.code"),
         ("audit-same-firm", "audit.same-firm"),
+        ("audit-registry", "audit.registry"),
         ("site-area", "site.area"),
         ("credit-code", "credit-code.valid"),
     ] {
@@ -40,7 +41,7 @@ fn list_shows_every_builtin_with_rules_source_and_digest() {
         assert!(text.contains(rule), "{rule} in\n{text}");
     }
     assert!(text.contains("source:       builtin"), "{text}");
-    assert_eq!(text.matches("digest:       sha256:").count(), 8, "{text}");
+    assert_eq!(text.matches("digest:       sha256:").count(), 9, "{text}");
     assert!(text.contains("min_years=5"), "{text}");
 }
 
@@ -75,7 +76,7 @@ hosts = ["registry.example"]
     );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let plugins = doc["plugins"].as_array().unwrap();
-    assert_eq!(plugins.len(), 9);
+    assert_eq!(plugins.len(), 10);
     let lease = plugins.iter().find(|p| p["id"] == "lease-term").unwrap();
     assert_eq!(lease["enabled"], false);
     let min_years = lease["parameters"]
@@ -159,7 +160,7 @@ fn verify_runs_the_plugins_over_a_json_submission() {
         .unwrap();
     assert_eq!(lease_term["status"], "fail");
     assert_eq!(lease_term["plugin"], "lease-term@0.1.0");
-    assert_eq!(doc["plugins"].as_array().unwrap().len(), 8);
+    assert_eq!(doc["plugins"].as_array().unwrap().len(), 9);
     std::fs::write(file.path(), "{").unwrap();
     let bad = docverify()
         .args(["plugins", "verify", "--input"])

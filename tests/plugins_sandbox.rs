@@ -208,7 +208,7 @@ fn wasi_filesystem_and_sockets_imports_are_refused_at_load() {
         refused.iter().any(|r| r.reason.contains("wasi:sockets")),
         "{refused:#?}"
     );
-    assert_eq!(v.plugins().len(), 9, "eight built-ins and the hostile one");
+    assert_eq!(v.plugins().len(), 10, "nine built-ins and the hostile one");
     let out = run(&v, input(APPLICANT, vec![]));
     assert!(
         out.findings
@@ -266,7 +266,7 @@ fn disabled_plugins_do_not_run() {
     let v = Verifier::new(&c).unwrap();
     let out = run(&v, input(APPLICANT, vec![]));
     assert!(statuses(&out, "lease.term").is_empty());
-    assert_eq!(out.plugins.len(), 7);
+    assert_eq!(out.plugins.len(), 8);
     assert!(
         !v.plugins()
             .iter()
@@ -317,9 +317,9 @@ fn compiled_components_are_cached_on_disk() {
         .unwrap()
         .filter_map(Result::ok)
         .collect();
-    assert_eq!(entries.len(), 8, "one compiled file per built-in");
+    assert_eq!(entries.len(), 9, "one compiled file per built-in");
     // A second start uses them, and a corrupt entry is recompiled rather than trusted.
     std::fs::write(entries[0].path(), b"not a compiled component").unwrap();
     let v = Verifier::new(&c).unwrap();
-    assert_eq!(v.plugins().len(), 8);
+    assert_eq!(v.plugins().len(), 9);
 }

@@ -7,6 +7,7 @@ pub mod check;
 pub mod extract;
 pub mod ocr;
 pub mod plugins;
+pub mod registry_emulator;
 pub mod serve;
 
 use std::process::ExitCode;
@@ -47,6 +48,8 @@ pub enum Command {
     Ocr(ocr::OcrArgs),
     /// Inspect the verifier plugins.
     Plugins(plugins::PluginsArgs),
+    /// Run a local audit-report registry for development and tests.
+    RegistryEmulator(registry_emulator::RegistryEmulatorArgs),
     /// Internal: the isolated extraction worker (reads a request on stdin).
     #[command(name = "__extract-worker", hide = true)]
     ExtractWorker,
@@ -72,6 +75,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Ocr(args) => ocr::run(args),
         Command::Plugins(args) => plugins::run(args),
+        Command::RegistryEmulator(args) => registry_emulator::run(args),
         Command::ExtractWorker => extract::run_worker(),
     }
 }

@@ -66,22 +66,35 @@ impl Granted {
         v
     }
 
-    /// Whether `lookup` of `url` is allowed; the error says why not.
-    pub fn authorize_lookup(&self, url: &str) -> Result<reqwest::Url, String> {
+    /// Whether `lookup` of `url` is allowed; the error says why not. `plain_http` says whether
+    /// the provider allows plain `http` to a host (https is always required otherwise).
+    pub fn authorize_lookup(
+        &self,
+        url: &str,
+        plain_http: impl Fn(&str) -> bool,
+    ) -> Result<reqwest::Url, String> {
         let Some(grant) = &self.lookup else {
             return Err("capability `lookup` is not granted to this plugin".into());
         };
         let parsed = reqwest::Url::parse(url).map_err(|e| format!("not a URL ({e})"))?;
-        if parsed.scheme() != "https" {
-            return Err(format!(
-                "scheme `{}` is not allowed (https only)",
-                parsed.scheme()
-            ));
+        let host = parsed
+            .host_str()
+            .unwrap_or_default()
+            .trim_end_matches('.')
+            .to_ascii_lowercase();
+        match parsed.scheme() {
+            "https" => {}
+            "http" if plain_http(&host) => {}
+            "http" => {
+                return Err(format!(
+                    "plain http to `{host}` is not allowed (https only unless [lookup.hosts] allows it)"
+                ));
+            }
+            other => return Err(format!("scheme `{other}` is not allowed (https only)")),
         }
         if !parsed.username().is_empty() || parsed.password().is_some() {
             return Err("URLs with credentials are not allowed".into());
         }
-        let host = parsed.host_str().unwrap_or_default().to_ascii_lowercase();
         if !grant.hosts.contains(&host) {
             return Err(format!("host `{host}` is not granted to this plugin"));
         }
@@ -108,6 +121,10 @@ pub struct LookupAnswer {
     pub status: u16,
     pub content_type: Option<String>,
     pub body: Vec<u8>,
+    /// Where the answer finally came from, when redirects led elsewhere.
+    pub final_url: Option<String>,
+    /// Whether the answer was reused from the provider's cache (fetched earlier).
+    pub cached: bool,
 }
 
 /// Why a granted lookup did not answer (the plugin sees the text).
@@ -123,6 +140,11 @@ pub enum LookupFailure {
 pub trait LookupBackend: Send + Sync + 'static {
     /// Performs one GET.
     fn fetch(&self, call: LookupCall) -> BoxFuture<'static, Result<LookupAnswer, LookupFailure>>;
+
+    /// Whether plain `http` to `host` is configured (https only by default).
+    fn plain_http_allowed(&self, _host: &str) -> bool {
+        false
+    }
 }
 
 /// Providers of the capabilities, shared by all calls.
@@ -170,21 +192,24 @@ impl LookupHost {
         }
     }
 
-    fn record(
-        &mut self,
-        url: &str,
-        status: Option<u16>,
-        body: Option<&[u8]>,
-        error: Option<String>,
-    ) {
+    /// Starts the record of one attempt (time of the request) and returns its index. A call
+    /// cut short by the plugin's wall timeout keeps this record, saying no answer came.
+    fn begin(&mut self, url: &str) -> usize {
         self.records.push(LookupRecord {
             plugin: self.plugin.clone(),
             url: crate::verify::host::truncate(url, 2000),
-            at: chrono::Utc::now().to_rfc3339(),
-            status,
-            digest: body.map(|b| hex::encode(Sha256::digest(b))),
-            error,
+            at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            status: None,
+            digest: None,
+            final_url: None,
+            cached: false,
+            error: Some("no answer: the plugin call ended before the lookup did".into()),
         });
+        self.records.len() - 1
+    }
+
+    fn fail(&mut self, i: usize, error: String) {
+        self.records[i].error = Some(error);
     }
 
     /// `lookup.fetch`: the WIT call.
@@ -197,17 +222,23 @@ impl LookupHost {
             // Trap rather than answer: a plugin that keeps asking would otherwise loop.
             wasmtime::bail!("more than {MAX_LOOKUPS_PER_CALL} lookups in one call");
         }
-        let parsed = match self.granted.authorize_lookup(&url) {
+        let i = self.begin(&url);
+        let backend = self.services.lookup.clone();
+        // Offline there is no provider to say which hosts allow plain http: let the grant
+        // decide, so the plugin hears "unavailable" rather than a misleading scheme refusal.
+        let plain_http = |host: &str| backend.as_ref().is_none_or(|b| b.plain_http_allowed(host));
+        let parsed = match self.granted.authorize_lookup(&url, plain_http) {
             Ok(u) => u,
             Err(why) => {
                 tracing::warn!(plugin = %self.plugin, submission = %self.submission, %url, %why, "lookup denied");
-                self.record(&url, None, None, Some(format!("denied: {why}")));
+                self.fail(i, format!("denied: {why}"));
                 return Ok(Err(CapabilityError::Denied(why)));
             }
         };
-        let Some(backend) = self.services.lookup.clone() else {
+        let Some(backend) = backend else {
             let why = "no lookup provider is configured on this host (offline)".to_string();
-            self.record(&url, None, None, Some(format!("unavailable: {why}")));
+            tracing::info!(plugin = %self.plugin, submission = %self.submission, %url, "lookup unavailable (offline)");
+            self.fail(i, format!("unavailable: {why}"));
             return Ok(Err(CapabilityError::Unavailable(why)));
         };
         let call = LookupCall {
@@ -219,7 +250,12 @@ impl LookupHost {
         tracing::info!(plugin = %self.plugin, submission = %self.submission, %url, "lookup");
         match backend.fetch(call).await {
             Ok(answer) => {
-                self.record(&url, Some(answer.status), Some(&answer.body), None);
+                let r = &mut self.records[i];
+                r.status = Some(answer.status);
+                r.digest = Some(hex::encode(Sha256::digest(&answer.body)));
+                r.final_url = answer.final_url.clone();
+                r.cached = answer.cached;
+                r.error = None;
                 Ok(Ok(super::host::docverify::plugin::lookup::Response {
                     status: answer.status,
                     content_type: answer.content_type,
@@ -227,11 +263,11 @@ impl LookupHost {
                 }))
             }
             Err(LookupFailure::Refused(why)) => {
-                self.record(&url, None, None, Some(format!("refused: {why}")));
+                self.fail(i, format!("refused: {why}"));
                 Ok(Err(CapabilityError::Denied(why)))
             }
             Err(LookupFailure::Failed(why)) => {
-                self.record(&url, None, None, Some(format!("failed: {why}")));
+                self.fail(i, format!("failed: {why}"));
                 Ok(Err(CapabilityError::Failed(why)))
             }
         }
@@ -255,7 +291,10 @@ mod tests {
         let (g, notes) = Granted::resolve(&["lookup".into()], &Grants::default());
         assert_eq!(g, Granted::default());
         assert!(notes.is_empty());
-        assert!(g.authorize_lookup("https://registry.example/").is_err());
+        assert!(
+            g.authorize_lookup("https://registry.example/", |_| false)
+                .is_err()
+        );
     }
 
     #[test]
@@ -268,7 +307,10 @@ mod tests {
     #[test]
     fn only_granted_https_hosts_pass() {
         let (g, _) = Granted::resolve(&["lookup".into()], &grants(&["Registry.Example"]));
-        assert!(g.authorize_lookup("https://registry.example/q?c=1").is_ok());
+        assert!(
+            g.authorize_lookup("https://registry.example/q?c=1", |_| false)
+                .is_ok()
+        );
         for bad in [
             "http://registry.example/",
             "https://registry.example.evil.test/",
@@ -277,7 +319,15 @@ mod tests {
             "file:///etc/passwd",
             "not a url",
         ] {
-            assert!(g.authorize_lookup(bad).is_err(), "{bad}");
+            assert!(g.authorize_lookup(bad, |_| false).is_err(), "{bad}");
+        }
+        // Plain http only where the provider allows it.
+        assert!(
+            g.authorize_lookup("http://registry.example/", |h| h == "registry.example")
+                .is_ok()
+        );
+        for bad in ["ftp://registry.example/", "http://other.example/"] {
+            assert!(g.authorize_lookup(bad, |_| true).is_err(), "{bad}");
         }
     }
 }

@@ -220,7 +220,9 @@ impl Verifier {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(threads.clamp(1, 256))
             .thread_name("docverify-plugin")
-            .enable_time()
+            // Time for the deadlines; I/O for capability providers (the `lookup` HTTP client)
+            // whose futures the host calls await on these threads.
+            .enable_all()
             .build()
             .context("starting the plugin threads")?;
         let base_limits = Limits::from_config(config);
@@ -565,7 +567,16 @@ fn configure(
     for spec in &meta.parameters {
         let value = match settings.parameters.get(&spec.name) {
             Some(v) => {
-                match convert::param_value(v).filter(|pv| convert::same_type(pv, &spec.default)) {
+                // A text parameter may be written as TOML tables or arrays (e.g. the registry
+                // adapters of `audit-registry`); the plugin receives them as JSON text.
+                let given = match (v, &spec.default) {
+                    (
+                        serde_json::Value::Object(_) | serde_json::Value::Array(_),
+                        wit::ParamValue::Text(_),
+                    ) => Some(wit::ParamValue::Text(v.to_string())),
+                    _ => convert::param_value(v),
+                };
+                match given.filter(|pv| convert::same_type(pv, &spec.default)) {
                     Some(pv) => pv,
                     None => bail!(
                         "插件 {} 的参数 {} 类型不对 / parameter `{}` of plugin `{}` must be like {} (got {v})",
