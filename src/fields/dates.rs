@@ -37,8 +37,9 @@ pub static RANGE_RE: LazyLock<String> = LazyLock::new(|| {
     format!(r"(?:自|从)?(?P<a>{d})(?:起|开始)?(?:至|到|—|~|-|－|一)(?P<b>{d})(?:止)?")
 });
 
-/// Regex source matching a duration (租期 5 年, 伍年, 五(5)年, 60个月, 3年6个月).
-pub const DURATION_RE: &str = r"(?:[0-9]+|[一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾])+(?:\([0-9]+\))?(?:年(?:零?(?:[0-9]+|[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+)个月)?|个月)";
+/// Regex source matching a duration (租期 5 年, 伍年, 五(5)年, 60个月, 3年6个月). At most three
+/// Arabic digits: `租赁期限2020年3月1日…` (OCR dropped the colon) starts a date, not a term.
+pub const DURATION_RE: &str = r"(?:[0-9]{1,3}|[一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]+)(?:\([0-9]+\))?(?:年(?:零?(?:[0-9]+|[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+)个月)?|个月)";
 
 /// Why a string is not a date.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -586,6 +586,26 @@ mod tests {
     }
 
     #[test]
+    fn ocr_lease_term_without_colon_and_dash_read_as_one() {
+        // The colon after 租赁期限 was lost: the year after it is not a stated duration.
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n第二条 租赁期限\n租赁期限2020年3月1日至2023年2月28日，共计三年。",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 3, "months": 0}))
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2020-03-01")));
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n租赁期限:贰零壹捌年壹月壹日一贰零壹玖年壹拾贰月叁拾壹日",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2018-01-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2019-12-31")));
+    }
+
+    #[test]
     fn labels_inside_lease_clauses_count_only_with_a_colon() {
         // 甲方 inside a clause is a word, not a label; 乙方: after a wide gap is a label.
         let f = read(
