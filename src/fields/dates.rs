@@ -29,13 +29,17 @@ pub static DATE_RE: LazyLock<String> = LazyLock::new(|| {
 pub const BLANK_DATE_RE: &str = r"_*\s*年\s*_*\s*月\s*_*\s*日";
 
 /// Regex source matching a range of two dates (groups `a` and `b`).
+///
+/// OCR reads a printed dash (—) between two dates as the numeral 一, which looks the same; a
+/// date always ends in 日 or a digit, so a 一 right after it can only be the separator.
 pub static RANGE_RE: LazyLock<String> = LazyLock::new(|| {
     let d = DATE_RE.as_str();
-    format!(r"(?:自|从)?(?P<a>{d})(?:起|开始)?(?:至|到|—|~|-|－)(?P<b>{d})(?:止)?")
+    format!(r"(?:自|从)?(?P<a>{d})(?:起|开始)?(?:至|到|—|~|-|－|一)(?P<b>{d})(?:止)?")
 });
 
-/// Regex source matching a duration (租期 5 年, 伍年, 五(5)年, 60个月, 3年6个月).
-pub const DURATION_RE: &str = r"(?:[0-9]+|[一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾])+(?:\([0-9]+\))?(?:年(?:零?(?:[0-9]+|[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+)个月)?|个月)";
+/// Regex source matching a duration (租期 5 年, 伍年, 五(5)年, 60个月, 3年6个月). At most three
+/// Arabic digits: `租赁期限2020年3月1日…` (OCR dropped the colon) starts a date, not a term.
+pub const DURATION_RE: &str = r"(?:[0-9]{1,3}|[一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]+)(?:\([0-9]+\))?(?:年(?:零?(?:[0-9]+|[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+)个月)?|个月)";
 
 /// Why a string is not a date.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -210,6 +214,10 @@ mod tests {
             "2020.1.1至2024.12.31",
             "2020-01-01—2024-12-31",
             "从二〇二〇年一月一日到二〇二四年十二月三十一日",
+            // OCR reading of the dash
+            "贰零贰零年壹月壹日一贰零贰肆年壹拾贰月叁拾壹日",
+            "二〇二〇年一月一日一二〇二四年十二月三十一日",
+            "2020-01-01一2024-12-31",
         ] {
             let n = normalise(s);
             let c = re.captures(&n).unwrap_or_else(|| panic!("{s}"));

@@ -19,7 +19,8 @@ const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)";
 
 /// Expands the placeholders of a table regex.
 fn expand(re: &str) -> String {
-    let area = format!(r"{NUM} ?(?:平方米|m2|平米)");
+    // OCR may miss the superscript of m² (`2,105.11m`): a lone m ending a word is the unit.
+    let area = format!(r"{NUM} ?(?:平方米|m2|平米|m\b)");
     re.replace("{DATE}", &dates::DATE_RE)
         .replace("{RANGE}", &dates::RANGE_RE)
         .replace("{DURATION}", dates::DURATION_RE)
@@ -115,21 +116,17 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     let mut lists: BTreeMap<&'static str, Vec<Candidate>> = BTreeMap::new();
     let mut notes = Vec::new();
 
-    // Labels at line starts; a value runs to the next line that starts a label or a clause.
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .filter(|&i| i < text.len())
-        .collect();
+    // Labels at line starts (and inside lines, see `label_hits`); a value runs to the next
+    // label or to the next line that starts a clause.
+    let hits = label_hits(c, text);
     let starts_new = |pos: usize| -> bool {
         let line = &text[pos..];
         c.label_at(line).is_some() || STRUCTURE.is_match(line)
     };
-    for &ls in &line_starts {
-        let Some((li, len)) = c.label_at(&text[ls..]) else {
-            continue;
-        };
+    for (hi, &(ls, li, len)) in hits.iter().enumerate() {
         let spec = &c.spec.labels[li];
         let Some(field) = spec.field else { continue };
+        let next_label = hits.get(hi + 1).map_or(text.len(), |h| h.0);
         let mut start = ls + len;
         while let Some(ch) = text[start..].chars().next() {
             if ch == ':' || ch == '\n' || ch == ' ' {
@@ -138,12 +135,17 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 break;
             }
         }
-        if start < text.len() && starts_new(start) && text[ls + len..start].contains('\n') {
-            continue; // an empty cell: the next line is already another label
+        if start >= next_label
+            || (start < text.len() && starts_new(start) && text[ls + len..start].contains('\n'))
+        {
+            continue; // an empty cell: the next label follows at once
         }
         let mut end = start;
         for (i, ch) in text[start..].char_indices() {
             let at = start + i;
+            if at >= next_label {
+                break;
+            }
             if ch == '\n' {
                 if starts_new(at + 1) || at + 1 >= text.len() {
                     break;
@@ -230,6 +232,34 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     let codes = credit_codes(c, norm, &fields);
     fields.insert("credit_codes".into(), codes);
     Reading { fields, notes }
+}
+
+/// Where labels start in `text`: (byte offset, label index, label length), in text order.
+///
+/// A label counts at the start of a line; inside a line it counts for a form of cells
+/// ([`KindSpec::cells`], where OCR may join a row's cells) or when a colon follows it (an
+/// explicit `label:` in running text). Text inside a found label is not searched again, so
+/// `其中独用面积` is one label, not also `面积`.
+fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
+    let mut hits = Vec::new();
+    let mut line_start = true;
+    let mut pos = 0;
+    while pos < text.len() {
+        let rest = &text[pos..];
+        let found = c.label_at(rest).filter(|&(_, len)| {
+            line_start || c.spec.cells || rest[..len].ends_with(':') || rest[len..].starts_with(':')
+        });
+        if let Some((li, len)) = found {
+            hits.push((pos, li, len));
+            pos += len;
+            line_start = false;
+            continue;
+        }
+        let ch = rest.chars().next().expect("pos < len");
+        line_start = ch == '\n';
+        pos += ch.len_utf8();
+    }
+    hits
 }
 
 fn first_line_len(text: &str) -> usize {
@@ -428,5 +458,166 @@ fn credit_codes(c: &Compiled, norm: &Norm, fields: &BTreeMap<String, Field>) -> 
         value: Value::Array(items),
         confidence: conf,
         evidence: evidence(&loc),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Page, TextSource};
+
+    /// Reads `text` as one OCR page of `kind`, the way `understand` does.
+    fn read(kind: DocumentKind, text: &str) -> BTreeMap<String, Field> {
+        let page = Page {
+            number: 1,
+            width: 1654,
+            height: 2339,
+            text: text.into(),
+            text_source: TextSource::Ocr,
+            spans: vec![],
+            confidence: 1.0,
+            codes: vec![],
+            image_sha256: None,
+            warnings: vec![],
+        };
+        let c = compiled(kind).expect("kind has a table");
+        let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
+        read_fields(c, &norm).fields
+    }
+
+    fn get<'a>(f: &'a BTreeMap<String, Field>, name: &str) -> Option<&'a Value> {
+        f.get(name).map(|f| &f.value)
+    }
+
+    #[test]
+    fn ocr_run_on_certificate_row_stops_at_the_next_label() {
+        // OCR joined the address cell with the next row's label and value (no gap, no break).
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人 晋中太行孵化器管理有限公司\n共有情况 单独所有\n\
+             坐落 山西省晋中市榆次区坞城路15号数码港7号楼24层1909室不动产单元号140108444728GX63477W86611356\n\
+             权利类型 国有建设用地使用权/房屋所有权\n用途 商务金融用地/办公\n\
+             面积 宗地面积26,847.66m²/房屋建筑面积16489.65平方米使用期限国有建设用地使用权2004.07.15起2054.07.14止",
+        );
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省晋中市榆次区坞城路15号数码港7号楼24层1909室"))
+        );
+        assert_eq!(
+            get(&f, "unit_no"),
+            Some(&json!("140108444728GX63477W86611356"))
+        );
+        assert_eq!(get(&f, "valid_until"), Some(&json!("2054-07-14")));
+        assert_eq!(get(&f, "area_m2"), Some(&json!(16489.65)));
+        assert_eq!(get(&f, "land_area_m2"), Some(&json!(26847.66)));
+    }
+
+    #[test]
+    fn ocr_run_on_owner_stops_at_the_obligor_label() {
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产登记证明\n证明权利或事项 抵押权\n权利人(申请人) 中国银行股份有限公司太原分行义务人太原云冈科技有限公司\n坐落 山西省太原市小店区长治路1号",
+        );
+        assert_eq!(
+            get(&f, "owner"),
+            Some(&json!("中国银行股份有限公司太原分行"))
+        );
+        assert_eq!(get(&f, "right_type"), Some(&json!("抵押权")));
+    }
+
+    #[test]
+    fn ocr_run_on_land_and_house_rows() {
+        let land = read(
+            DocumentKind::LandCertificate,
+            "国有土地使用证\n土地使用权人 大同新元创业服务有限公司\n坐落 山西省大同市平城区龙城大街311号2414室地号67-536-8\n\
+             地类(用途) 科教用地\n使用权类型 出让终止日期2054.12.22\n使用权面积 62404.04平方米其中独用面积62404.04 m²",
+        );
+        assert_eq!(
+            get(&land, "address"),
+            Some(&json!("山西省大同市平城区龙城大街311号2414室"))
+        );
+        assert_eq!(get(&land, "right_type"), Some(&json!("出让")));
+        assert_eq!(get(&land, "valid_until"), Some(&json!("2054-12-22")));
+        assert_eq!(get(&land, "land_area_m2"), Some(&json!(62404.04)));
+        let house = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权人 太原龙城孵化器管理有限公司\n房屋坐落 太原市小店区长治路88号1411室登记时间2009年12月28日\n规划用途 办公",
+        );
+        assert_eq!(
+            get(&house, "address"),
+            Some(&json!("太原市小店区长治路88号1411室"))
+        );
+        assert_eq!(get(&house, "usage"), Some(&json!("办公")));
+    }
+
+    #[test]
+    fn ocr_run_on_audit_table_row_and_its_credit_code() {
+        let f = read(
+            DocumentKind::AuditReport,
+            "附表:双创基地运营情况表\n单位名称 太原新元创新创业科技有限公司统一社会信用代码91140100MA0K1L2X3B入驻企业数量(户)21\n从业人员(人) 749",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("太原新元创新创业科技有限公司"))
+        );
+        assert_eq!(get(&f, "resident_firms"), Some(&json!(21)));
+        let codes = get(&f, "credit_codes").and_then(Value::as_array).unwrap();
+        assert_eq!(codes.len(), 1);
+        assert_eq!(codes[0]["party"], json!("太原新元创新创业科技有限公司"));
+    }
+
+    #[test]
+    fn ocr_readings_of_units_and_colons() {
+        // m² read without its superscript; the colon after the CPA label read as ·, 一 or lost.
+        let cert = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n面积\t宗地面积34525.12m/房屋建筑面积28769.06平方米",
+        );
+        assert_eq!(get(&cert, "land_area_m2"), Some(&json!(34525.12)));
+        assert_eq!(get(&cert, "area_m2"), Some(&json!(28769.06)));
+        let audit = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n我们认为，贵公司双创基地运营情况表在所有重大方面按照相关规定编制，公允反映了运营情况。\n中国注册会计师·杨建\n中国注册会计师一曾鹏浩\n中国注册会计师刘瑞\n中国注册会计师:贾宏琳",
+        );
+        assert_eq!(
+            get(&audit, "signing_cpas"),
+            Some(&json!(["杨建", "曾鹏浩", "刘瑞", "贾宏琳"]))
+        );
+    }
+
+    #[test]
+    fn ocr_lease_term_without_colon_and_dash_read_as_one() {
+        // The colon after 租赁期限 was lost: the year after it is not a stated duration.
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n第二条 租赁期限\n租赁期限2020年3月1日至2023年2月28日，共计三年。",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 3, "months": 0}))
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2020-03-01")));
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n租赁期限:贰零壹捌年壹月壹日一贰零壹玖年壹拾贰月叁拾壹日",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2018-01-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2019-12-31")));
+    }
+
+    #[test]
+    fn labels_inside_lease_clauses_count_only_with_a_colon() {
+        // 甲方 inside a clause is a word, not a label; 乙方: after a wide gap is a label.
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方(甲方):太原科技有限公司 承租方(乙方):山西创业有限公司\n\
+             第一条 甲方将坐落于山西省太原市小店区长治路1号的房屋出租给乙方使用。",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("太原科技有限公司")));
+        assert_eq!(get(&f, "lessee"), Some(&json!("山西创业有限公司")));
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省太原市小店区长治路1号"))
+        );
     }
 }

@@ -38,8 +38,9 @@ pub enum Parse {
     Flag(bool),
 }
 
-/// A label of the kind's form. It is recognised at the start of a line; its value runs to the
-/// next label or structural break (so values may wrap over lines and pages).
+/// A label of the kind's form. It is recognised at the start of a line, and inside a line where
+/// [`KindSpec::cells`] says so or a colon follows it; its value runs to the next label or
+/// structural break (so values may wrap over lines and pages).
 #[derive(Debug, Clone, Copy)]
 pub struct LabelSpec {
     /// Regex of the label (without the colon, which is optional after it).
@@ -76,6 +77,13 @@ pub struct KindSpec {
     pub defaults: &'static [(&'static str, bool)],
     /// Fields naming parties (a credit code belongs to the nearest one printed before it).
     pub parties: &'static [&'static str],
+    /// The kind is a form of label and value cells (certificates, the audit's table). OCR
+    /// cannot always tell the cells of a row apart (a narrow gap reads as one line:
+    /// `坐落…1909室不动产单元号1401…`), so a label then starts its field wherever it appears in a
+    /// line and ends the value before it. Prose kinds (leases) say `false`: there a label inside
+    /// a line counts only when a colon follows it, because their labels are ordinary words of
+    /// the clauses (甲方, 地址).
+    pub cells: bool,
 }
 
 const fn label(label: &'static str, field: &'static str, parse: Parse) -> LabelSpec {
@@ -243,6 +251,7 @@ pub const LEASE: KindSpec = KindSpec {
     ],
     defaults: &[("is_sublease", false)],
     parties: &["lessor", "lessee"],
+    cells: false,
 };
 
 /// 不动产权证书 and 不动产登记证明 (the latter is not proof of ownership).
@@ -289,6 +298,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
     ],
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
+    cells: true,
 };
 
 /// 房屋所有权证 (before the unified real-estate register).
@@ -318,6 +328,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
     ],
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
+    cells: true,
 };
 
 /// 国有土地使用证 (before the unified real-estate register).
@@ -348,6 +359,7 @@ pub const LAND_CERTIFICATE: KindSpec = KindSpec {
     ],
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
+    cells: true,
 };
 
 /// 专项审计报告 and 补充专项审计报告.
@@ -391,7 +403,9 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             0.95,
         ),
         PatternSpec {
-            regex: r"(?m)^(?:签字注册会计师|中国注册会计师|注册会计师):?(?P<v>[\p{Han}]{2,4})$",
+            // OCR reads the colon after the label as 一, · or ・ now and then (一 is no surname
+            // in use, and a two-character name keeps it: the name needs two characters).
+            regex: r"(?m)^(?:签字注册会计师|中国注册会计师|注册会计师)[:一·・.,]?(?P<v>[\p{Han}]{2,4})$",
             captures: &[("signing_cpas", "v", Parse::Name)],
             certainty: 1.0,
             all: true,
@@ -426,6 +440,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
     ],
     defaults: &[("is_supplementary", false)],
     parties: &["audited_entity", "audit_firm"],
+    cells: true,
 };
 
 /// Every kind with a table, in the order classification breaks ties.

@@ -86,10 +86,10 @@ pub fn parse_number(s: &str) -> Option<f64> {
 /// Parses an area such as `1,234.56平方米`, `567.89㎡`, `12 m²` (NFKC'd or not) into m².
 pub fn parse_area(s: &str) -> Option<f64> {
     let n = crate::fields::text::normalise(s);
-    let num = n
-        .trim_end_matches("平方米")
-        .trim_end_matches("m2")
-        .trim_end_matches("平米")
+    let num = ["平方米", "m2", "平米", "m"]
+        .iter()
+        .find_map(|unit| n.strip_suffix(unit))
+        .unwrap_or(&n)
         .trim();
     parse_number(num)
 }
@@ -150,6 +150,8 @@ mod tests {
         assert_eq!(parse_area("1,234.56平方米"), Some(1234.56));
         assert_eq!(parse_area("567.89㎡"), Some(567.89));
         assert_eq!(parse_area("12 m²"), Some(12.0));
+        // OCR missed the superscript
+        assert_eq!(parse_area("2,105.11m"), Some(2105.11));
         assert_eq!(parse_money("12,345.67万元"), Some(123_456_700.0));
         assert_eq!(parse_money("人民币120,000.00元"), Some(120_000.0));
     }

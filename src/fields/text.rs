@@ -73,6 +73,8 @@ fn keeps_space(c: char) -> bool {
 struct Line {
     chars: Vec<(char, usize)>,
     width: usize,
+    /// The line is a cell of a table row (tab-separated): the break after it is hard.
+    cell_end: bool,
 }
 
 fn normalise_line(chars: &[char], start: usize, end: usize) -> Line {
@@ -111,7 +113,11 @@ fn normalise_line(chars: &[char], start: usize, end: usize) -> Line {
             out.push((m, i));
         }
     }
-    Line { chars: out, width }
+    Line {
+        chars: out,
+        width,
+        cell_end: false,
+    }
 }
 
 impl Norm {
@@ -143,9 +149,20 @@ impl Norm {
             }
             let mut maxw = 0;
             let mut start = 0;
+            let mut row_has_cells = false;
             for i in 0..=chars.len() {
-                if i == chars.len() || chars[i] == '\n' {
-                    let line = normalise_line(&chars, start, i);
+                // A tab separates the cells of a table row (OCR layout): each cell is a line
+                // of its own, as a text layer prints it, and the break after every cell of
+                // such a row is hard (the next row starts with a label cell).
+                if i == chars.len() || chars[i] == '\n' || chars[i] == '\t' {
+                    if start == 0 || chars.get(start - 1) == Some(&'\n') {
+                        row_has_cells = chars[start..]
+                            .iter()
+                            .take_while(|&&c| c != '\n')
+                            .any(|&c| c == '\t');
+                    }
+                    let mut line = normalise_line(&chars, start, i);
+                    line.cell_end = row_has_cells;
                     let trimmed: String = line.chars.iter().map(|c| c.0).collect();
                     if !line.chars.is_empty() && !FURNITURE.is_match(&trimmed) {
                         maxw = maxw.max(line.width);
@@ -159,11 +176,12 @@ impl Norm {
             norm.char_conf.push(conf);
             norm.spans.push(spans);
         }
-        let mut prev: Option<(usize, String, usize)> = None; // page, text, width
+        let mut prev: Option<(usize, String, usize, bool)> = None; // page, text, width, cell end
         for (pi, line) in lines {
             let text: String = line.chars.iter().map(|c| c.0).collect();
-            if let Some((ppi, ptext, pwidth)) = &prev {
-                let soft = !ptext.ends_with(['。', ';', '!', '?', ':'])
+            if let Some((ppi, ptext, pwidth, pcell)) = &prev {
+                let soft = !pcell
+                    && !ptext.ends_with(['。', ';', '!', '?', ':'])
                     && *pwidth * 100 >= max_width[*ppi] * 80
                     && !STRUCTURE.is_match(&text)
                     && !is_label_start(&text);
@@ -190,7 +208,7 @@ impl Norm {
                     },
                 );
             }
-            prev = Some((pi, text, line.width));
+            prev = Some((pi, text, line.width, line.cell_end));
         }
         norm.offsets.push(norm.text.len());
         norm
@@ -383,6 +401,23 @@ mod tests {
             n.text,
             "甲方将坐落于山西省太原市小店区长治路二百号高新国际大厦十二层的房屋出租给乙方。\n出租方(甲方):太原"
         );
+    }
+
+    #[test]
+    fn table_cells_separated_by_tabs_become_lines() {
+        // OCR lays a certificate row out as label, tab, value; a long value cell must not be
+        // joined with the next row's label.
+        let p = page(
+            1,
+            "权利人\t晋中太行孵化器管理有限公司\n坐落\t山西省晋中市榆次区坞城路15号数码港7号楼24层1909室\n不动产单元号\t140108444728GX63477W86611356",
+        );
+        let n = Norm::build(&[&p], &|_| false);
+        assert_eq!(
+            n.text,
+            "权利人\n晋中太行孵化器管理有限公司\n坐落\n山西省晋中市榆次区坞城路15号数码港7号楼24层1909室\n不动产单元号\n140108444728GX63477W86611356"
+        );
+        let at = n.text.find("140108").unwrap();
+        assert_eq!(n.original(at..n.text.len()), "140108444728GX63477W86611356");
     }
 
     #[test]
