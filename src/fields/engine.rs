@@ -292,6 +292,15 @@ enum Unparsed {
 
 /// Parses the value text `raw` (normalised) whose byte range in the text is `range`. Returns
 /// the value, the parse certainty and the range the evidence should point at.
+/// Chinese organisation names are registered with full-width brackets (`博远（山西）…`); OCR
+/// cannot tell `(` from `（` on a scan, so a name holding Chinese gets the registered form.
+fn full_width_brackets(name: &str) -> String {
+    if !name.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return name.to_string();
+    }
+    name.replace('(', "（").replace(')', "）")
+}
+
 fn parse_value(
     parse: Parse,
     raw: &str,
@@ -316,7 +325,12 @@ fn parse_value(
             if value.trim().is_empty() {
                 return Err(Unparsed::No);
             }
-            Ok((Value::String(value.trim().to_string()), 1.0, r))
+            let value = if parse == Parse::Name {
+                full_width_brackets(value.trim())
+            } else {
+                value.trim().to_string()
+            };
+            Ok((Value::String(value), 1.0, r))
         }
         Parse::Code => {
             let value: String = norm
@@ -510,6 +524,15 @@ mod tests {
         assert_eq!(get(&f, "valid_until"), Some(&json!("2054-07-14")));
         assert_eq!(get(&f, "area_m2"), Some(&json!(16489.65)));
         assert_eq!(get(&f, "land_area_m2"), Some(&json!(26847.66)));
+    }
+
+    #[test]
+    fn chinese_names_take_full_width_brackets() {
+        assert_eq!(
+            full_width_brackets("山西公信会计师事务所(特殊普通合伙）"),
+            "山西公信会计师事务所（特殊普通合伙）"
+        );
+        assert_eq!(full_width_brackets("ACME (Asia) Ltd"), "ACME (Asia) Ltd");
     }
 
     #[test]

@@ -12,7 +12,8 @@ use crate::model::DocumentKind;
 /// How the text of a value becomes a field value.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Parse {
-    /// A name as written (string), trimmed of trailing punctuation and `(以下简称…)`.
+    /// A name as written (string), trimmed of trailing punctuation and `(以下简称…)`; brackets in
+    /// a Chinese name take the registered full-width form.
     Name,
     /// Free text as written (addresses, usage, right types).
     Text,

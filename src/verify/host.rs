@@ -32,7 +32,7 @@ wasmtime::component::bindgen!({
 });
 
 /// The WIT types, as the host sees them.
-pub use docverify::plugin::types as wit;
+pub use self::docverify::plugin::types as wit;
 
 /// The wasmtime version compiled components depend on (pinned in Cargo.toml); part of the
 /// on-disk cache key.
@@ -221,13 +221,14 @@ impl WasiView for CallState {
     }
 }
 
-impl docverify::plugin::types::Host for CallState {}
+impl self::docverify::plugin::types::Host for CallState {}
 
-impl docverify::plugin::lookup::Host for CallState {
+impl self::docverify::plugin::lookup::Host for CallState {
     async fn fetch(
         &mut self,
         url: String,
-    ) -> wasmtime::Result<Result<docverify::plugin::lookup::Response, wit::CapabilityError>> {
+    ) -> wasmtime::Result<Result<self::docverify::plugin::lookup::Response, wit::CapabilityError>>
+    {
         self.lookup.fetch(url).await
     }
 }
