@@ -242,11 +242,15 @@ pub fn render_text(report: &Report) -> String {
     for d in &report.documents {
         let _ = writeln!(
             out,
-            "  - {} [{}] {} 页 pages, {:?}, 类型 kind {} ({:.2})",
+            "  - {} [{}] {} 页 pages, {}, 类型 kind {} ({:.2})",
             d.file,
             &d.sha256[..12.min(d.sha256.len())],
             d.pages,
-            d.text_source,
+            // The JSON spelling (`text-layer`, `ocr`, `mixed`), as in the report.
+            serde_json::to_value(d.text_source)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
             d.kind.as_str(),
             d.kind_confidence
         );

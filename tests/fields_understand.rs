@@ -201,3 +201,11 @@ fn packets_split_and_empty_uploads_say_why() {
     assert_eq!(none[0].kind, DocumentKind::Other);
     assert!(!none[0].notes.is_empty());
 }
+
+#[test]
+fn address_in_a_clause_ends_before_what_is_let() {
+    let text = "房屋租赁合同\n出租方（甲方）：太原市汾河物业管理有限公司\n承租方（乙方）：山西晋创科技有限公司\n一、甲方将位于太原市小店区长治路 88 号的厂房出租给乙方使用，\n租赁面积 3,260.5 平方米。";
+    let u = understand(&doc(vec![page(1, text, TextSource::TextLayer)]), None);
+    let fields = &u[0].fields;
+    assert_eq!(fields["address"].value, json!("太原市小店区长治路88号"));
+}

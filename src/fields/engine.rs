@@ -293,12 +293,48 @@ enum Unparsed {
 /// Parses the value text `raw` (normalised) whose byte range in the text is `range`. Returns
 /// the value, the parse certainty and the range the evidence should point at.
 /// Chinese organisation names are registered with full-width brackets (`博远（山西）…`); OCR
-/// cannot tell `(` from `（` on a scan, so a name holding Chinese gets the registered form.
+/// cannot tell `(` from `（` on a scan, so a name it read holding Chinese gets the registered
+/// form (a text layer's name stays as written).
 fn full_width_brackets(name: &str) -> String {
     if !name.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
         return name.to_string();
     }
     name.replace('(', "（").replace(')', "）")
+}
+
+/// Makes the bracket pairs of a code agree. OCR reads `〕` as `]` and `（` as `(` now and then;
+/// a printed number never mixes forms, so a mixed pair takes the Chinese form of its half that
+/// has one (`〔2024]` → `〔2024〕`, `(2022）` → `（2022）`). Pairs already in one form stay.
+fn matched_brackets(code: &str) -> String {
+    const PAIRS: [(char, char, char, char); 2] = [
+        // (open as read, close as read) → the Chinese pair
+        ('〔', '〕', '[', ']'),
+        ('（', '）', '(', ')'),
+    ];
+    let mut chars: Vec<char> = code.chars().collect();
+    for (zh_open, zh_close, ascii_open, ascii_close) in PAIRS {
+        let open = chars.iter().position(|&c| c == zh_open || c == ascii_open);
+        let close = chars
+            .iter()
+            .rposition(|&c| c == zh_close || c == ascii_close);
+        if let (Some(o), Some(c)) = (open, close)
+            && o < c
+            && (chars[o] == zh_open) != (chars[c] == zh_close)
+        {
+            chars[o] = zh_open;
+            chars[c] = zh_close;
+        }
+    }
+    // `〔` closed by `)`/`）` or `(`/`（` closed by `〕`: the form printed first wins.
+    if let (Some(o), Some(c)) = (
+        chars.iter().position(|&c| c == '〔'),
+        chars.iter().rposition(|&c| c == ')' || c == '）'),
+    ) && o < c
+        && !chars[o..c].contains(&'〕')
+    {
+        chars[c] = '〕';
+    }
+    chars.into_iter().collect()
 }
 
 fn parse_value(
@@ -325,7 +361,7 @@ fn parse_value(
             if value.trim().is_empty() {
                 return Err(Unparsed::No);
             }
-            let value = if parse == Parse::Name {
+            let value = if parse == Parse::Name && norm.from_ocr(r.clone()) {
                 full_width_brackets(value.trim())
             } else {
                 value.trim().to_string()
@@ -338,6 +374,7 @@ fn parse_value(
                 .chars()
                 .filter(|c| !c.is_whitespace())
                 .collect();
+            let value = matched_brackets(&value);
             if value.is_empty() {
                 return Err(Unparsed::No);
             }
@@ -524,6 +561,41 @@ mod tests {
         assert_eq!(get(&f, "valid_until"), Some(&json!("2054-07-14")));
         assert_eq!(get(&f, "area_m2"), Some(&json!(16489.65)));
         assert_eq!(get(&f, "land_area_m2"), Some(&json!(26847.66)));
+    }
+
+    #[test]
+    fn report_date_under_a_misread_firm_line() {
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n我们认为，贵公司双创基地运营情况表在所有重大方面按照相关规定编制，公允\n反映了双创基地的运营情况。\n中国注册会计师:康秀\n太原信达会十师事务所有限公司\n中国·太原\n2020年4月24日",
+        );
+        assert_eq!(get(&f, "report_date"), Some(&json!("2020-04-24")));
+        assert_eq!(get(&f, "audit_firm"), None);
+    }
+
+    #[test]
+    fn code_bracket_pairs_agree() {
+        assert_eq!(
+            matched_brackets("晋龙城专审字〔2024]第986号"),
+            "晋龙城专审字〔2024〕第986号"
+        );
+        assert_eq!(
+            matched_brackets("晋龙城专审字(2022）第0283号"),
+            "晋龙城专审字（2022）第0283号"
+        );
+        assert_eq!(
+            matched_brackets("晋(2021)太原市不动产权第0012345号"),
+            "晋(2021)太原市不动产权第0012345号"
+        );
+        assert_eq!(
+            matched_brackets("晋华审专字（2021）第0535号"),
+            "晋华审专字（2021）第0535号"
+        );
+        assert_eq!(
+            matched_brackets("晋中专审字〔2020)第12号"),
+            "晋中专审字〔2020〕第12号"
+        );
+        assert_eq!(matched_brackets("A-123"), "A-123");
     }
 
     #[test]

@@ -13,11 +13,12 @@ use crate::model::DocumentKind;
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Parse {
     /// A name as written (string), trimmed of trailing punctuation and `(以下简称…)`; brackets in
-    /// a Chinese name take the registered full-width form.
+    /// a Chinese name read by OCR take the registered full-width form.
     Name,
     /// Free text as written (addresses, usage, right types).
     Text,
-    /// A code as written without spaces (certificate and unit numbers, report codes).
+    /// A code as written without spaces (certificate and unit numbers, report codes); a bracket
+    /// pair OCR read in two forms is made to agree.
     Code,
     /// One date → ISO `YYYY-MM-DD`; an unfilled blank leaves the field out with a note.
     Date,
@@ -161,7 +162,12 @@ pub const LEASE: KindSpec = KindSpec {
     ],
     patterns: &[
         pat(
-            r"坐落于(?P<v>[^,。;\n]{4,80}?)的(?:房屋|厂房|办公|场地)",
+            r"坐落于(?P<v>[^,。;\n]{4,80}?)的(?:房屋|厂房|办公|场地|楼宇|写字楼|商铺|仓库)",
+            &[("address", "v", Parse::Text)],
+            0.95,
+        ),
+        pat(
+            r"位于(?P<v>[^,。;\n]{4,80}?)的(?:房屋|厂房|办公|场地|楼宇|写字楼|商铺|仓库)",
             &[("address", "v", Parse::Text)],
             0.95,
         ),
@@ -402,6 +408,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             r"会计师事务所[^\n]*\n(?:[^\n]*\n){0,3}?(?P<v>{DATE})",
             &[("report_date", "v", Parse::Date)],
             0.95,
+        ),
+        // The firm's line may be misread under its seal; the place line (中国·太原) that
+        // precedes the date in the signature block anchors it as well.
+        pat(
+            r"(?m)^中国 ?[·・.]? ?[\p{Han}]{2,3}\n(?P<v>{DATE})",
+            &[("report_date", "v", Parse::Date)],
+            0.9,
         ),
         PatternSpec {
             // OCR reads the colon after the label as 一, · or ・ now and then (一 is no surname

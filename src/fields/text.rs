@@ -57,6 +57,8 @@ pub struct Norm {
     char_conf: Vec<Vec<f32>>,
     /// Per page: positioned spans (start, end, bbox) to find boxes.
     spans: Vec<Vec<(usize, usize, BBox)>>,
+    /// Per page: its text came from OCR (which cannot tell `(` from `（`).
+    page_ocr: Vec<bool>,
 }
 
 /// Display width of a char: CJK and full-width count two, ASCII one.
@@ -129,6 +131,10 @@ impl Norm {
             offsets: Vec::new(),
             src: Vec::new(),
             page_numbers: pages.iter().map(|p| p.number).collect(),
+            page_ocr: pages
+                .iter()
+                .map(|p| p.text_source == crate::model::TextSource::Ocr)
+                .collect(),
             page_chars: Vec::new(),
             char_conf: Vec::new(),
             spans: Vec::new(),
@@ -240,6 +246,13 @@ impl Norm {
             }
         }
         out
+    }
+
+    /// True when any character of the byte range was read by OCR.
+    pub fn from_ocr(&self, range: std::ops::Range<usize>) -> bool {
+        self.sources(range)
+            .into_iter()
+            .any(|(p, _)| self.page_ocr.get(p).copied().unwrap_or(false))
     }
 
     /// The characters of the byte range as written on the page (no NFKC, spaces and line
