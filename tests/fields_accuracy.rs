@@ -183,8 +183,8 @@ fn born_digital_accuracy_meets_the_bar() {
     assert_bar("born-digital", &t, 99.0);
 }
 
-/// Scans go through OCR (in the test profile about 10 s of CPU a page), so the default run reads
-/// a sample that fits CI (about 3 minutes on an idle 2-core machine): every ninth scan of each
+/// Scans go through OCR (in the test profile about 5 s of CPU a page), so the default run reads
+/// a sample that fits CI (about 2 minutes on a 2-core machine): every ninth scan of each
 /// kind, which keeps every kind and one bound packet (14 scans, 25 pages).
 /// `DOCVERIFY_SCAN_SAMPLE=all` reads all 112 (204 pages; docs/BENCHMARKS.md, "Field accuracy",
 /// has the last full run).

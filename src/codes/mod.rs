@@ -248,10 +248,14 @@ fn run_rqrr(gray: &GrayImage, view: &View, warnings: &mut Vec<String>) -> Vec<Fo
 /// Without an ECI designator rxing guesses a charset per byte segment; GBK bytes (lead bytes
 /// 0xA1-0xF7) then come out as Shift_JIS half-width katakana or Latin-1 letters. When the text
 /// looks like that and the payload bytes read cleanly as GBK, GBK wins. Genuine Shift_JIS
-/// Japanese (full-width kana and kanji) is left alone.
+/// Japanese (full-width kana and kanji, or half-width katakana with well-placed voicing
+/// marks, see [`plausibly_japanese`]) is left alone.
 fn rxing_text(r: &RXingResult) -> String {
     let text = r.getText().to_string();
     if r.getBarcodeFormat() != &BarcodeFormat::QR_CODE || !looks_garbled(&text) {
+        return text;
+    }
+    if plausibly_japanese(&text) {
         return text;
     }
     let meta = r.getRXingResultMetadata();
@@ -279,6 +283,33 @@ fn rxing_text(r: &RXingResult) -> String {
         Some(gbk) if !looks_garbled(&gbk) => gbk.into_owned(),
         _ => text,
     }
+}
+
+/// Half-width katakana written by a Japanese (Shift_JIS) encoder rather than Chinese bytes that
+/// a Shift_JIS guess misread: it carries voicing marks (ﾞ ﾟ) and each follows a kana that takes
+/// one (ﾃﾞ, ﾊﾟ). In misread Chinese a mark follows any kana (about one in three takes it), so
+/// two or more marks, all well placed, and nothing else garbled are asked for.
+fn plausibly_japanese(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let mut marks = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let well_placed = match c {
+            'ﾞ' => matches!(prev, Some('ｳ' | 'ｶ'..='ﾄ' | 'ﾊ'..='ﾎ')),
+            'ﾟ' => matches!(prev, Some('ﾊ'..='ﾎ')),
+            _ => {
+                if matches!(c as u32, 0x00C0..=0x00FF | 0xE000..=0xF8FF | 0xFFFD) {
+                    return false;
+                }
+                continue;
+            }
+        };
+        if !well_placed {
+            return false;
+        }
+        marks += 1;
+    }
+    marks >= 2
 }
 
 /// Half-width katakana, Latin-1 letters, private-use or replacement characters: what a
@@ -495,6 +526,44 @@ mod tests {
         );
         // The retry is what made the difference (or the plain pass already read it).
         assert!(plain.codes.len() <= retried.codes.len());
+    }
+
+    #[test]
+    fn half_width_japanese_is_not_taken_for_misread_chinese() {
+        assert!(plausibly_japanese("*ﾃﾞｻﾞｲﾝQR*\r\nhttp://d-qr.net/ex/"));
+        assert!(plausibly_japanese("ｲﾗｽﾄ入りｶﾗｰQRｺｰﾄﾞ ﾊﾟﾝ"));
+        // One mark is not enough evidence; a misplaced one rules Japanese out.
+        assert!(!plausibly_japanese("ﾃﾞｻｲﾝ"));
+        assert!(!plausibly_japanese("ﾃﾞｻﾞｲﾞﾝ"));
+    }
+
+    #[test]
+    fn chinese_read_as_shift_jis_is_rarely_taken_for_japanese() {
+        // Addresses, names and phrases of the kind QR payloads carry, GBK-encoded and misread
+        // as Shift_JIS: the rule must send (almost) all of them back to GBK.
+        let samples = [
+            "上海市浦东新区张江路88号",
+            "山西省太原市小店区长治路88号",
+            "晋中誉诚会计师事务所有限公司",
+            "山西晋创科技有限公司",
+            "不动产权证书查验",
+            "专项审计报告防伪查询",
+            "统一社会信用代码",
+            "太原市不动产登记中心",
+            "运城市盐湖区龙城大街346号",
+            "大同博远产业园运营有限责任公司",
+            "省级小微企业创业创新基地",
+            "报告文号晋龙城专审字第0283号",
+        ];
+        let mut japanese = 0;
+        for zh in samples {
+            let (bytes, _, _) = encoding_rs::GBK.encode(zh);
+            let (sjis, _, _) = encoding_rs::SHIFT_JIS.decode(&bytes);
+            if plausibly_japanese(&sjis) {
+                japanese += 1;
+            }
+        }
+        assert_eq!(japanese, 0);
     }
 
     #[test]
