@@ -4,19 +4,8 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Server, assert_valid_report, files_under, fixture, form, wait_done};
+use common::{Server, assert_valid_report, client, files_under, form, get_json, read, wait_done};
 use serde_json::Value;
-
-fn read(rel: &str) -> Vec<u8> {
-    std::fs::read(fixture(rel)).expect("fixture")
-}
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .timeout(Duration::from_secs(60))
-        .build()
-        .unwrap()
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn upload_poll_report_and_download() {
@@ -82,14 +71,7 @@ async fn upload_poll_report_and_download() {
     assert_eq!(status["verdict"], expected);
 
     // The report alone, and the originals byte for byte.
-    let alone: Value = c
-        .get(server.url(&format!("/api/v1/submissions/{id}/report")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let alone: Value = get_json(&c, &server, &format!("/api/v1/submissions/{id}/report")).await;
     assert_eq!(&alone, report);
     for (doc, bytes) in [("doc-1", &lease), ("doc-2", &cert)] {
         let r = c
@@ -102,23 +84,14 @@ async fn upload_poll_report_and_download() {
     }
 
     // Listed newest first.
-    let list: Value = c
-        .get(server.url("/api/v1/submissions?limit=10"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Value = get_json(&c, &server, "/api/v1/submissions?limit=10").await;
     assert_eq!(list["items"][0]["id"], id);
-    let found: Value = c
-        .get(server.url("/api/v1/submissions?applicant=晋创&status=done"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let found: Value = get_json(
+        &c,
+        &server,
+        "/api/v1/submissions?applicant=晋创&status=done",
+    )
+    .await;
     assert_eq!(found["items"].as_array().unwrap().len(), 1);
 }
 
@@ -232,14 +205,7 @@ async fn bad_input_gets_a_problem_and_leaves_nothing_behind() {
     assert_problem(resp, 400, "invalid-query").await;
 
     // Nothing was stored: no rows, no blobs, no scratch files.
-    let list: Value = c
-        .get(server.url("/api/v1/submissions"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Value = get_json(&c, &server, "/api/v1/submissions").await;
     assert_eq!(list["items"].as_array().unwrap().len(), 0);
     assert!(files_under(&dir.path().join("blobs")).is_empty());
     assert!(files_under(&dir.path().join("tmp")).is_empty());
@@ -267,14 +233,7 @@ async fn health_openapi_and_schema_are_served_and_in_sync() {
         c.get(server.url("/readyz")).send().await.unwrap().status(),
         200
     );
-    let served: Value = c
-        .get(server.url("/api/v1/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let served: Value = get_json(&c, &server, "/api/v1/openapi.json").await;
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let committed: Value =
         serde_json::from_str(&std::fs::read_to_string(root.join("docs/openapi.json")).unwrap())
@@ -283,14 +242,7 @@ async fn health_openapi_and_schema_are_served_and_in_sync() {
         served, committed,
         "docs/openapi.json is stale: run `cargo run -- openapi > docs/openapi.json`"
     );
-    let schema: Value = c
-        .get(server.url("/api/v1/schemas/report-v1.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let schema: Value = get_json(&c, &server, "/api/v1/schemas/report-v1.json").await;
     let committed: Value = serde_json::from_str(
         &std::fs::read_to_string(root.join("docs/report.schema.json")).unwrap(),
     )
@@ -387,14 +339,7 @@ async fn a_job_interrupted_by_a_crash_completes_after_restart() {
     // Wait until the job is visibly under way, then kill -9.
     let mut caught_running = false;
     for _ in 0..3000 {
-        let v: Value = c
-            .get(server.url(&format!("/api/v1/submissions/{id}")))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let v: Value = get_json(&c, &server, &format!("/api/v1/submissions/{id}")).await;
         let done = v["progress"]["documents_done"].as_u64().unwrap();
         if v["status"] == "processing" && (1..40).contains(&done) {
             caught_running = true;

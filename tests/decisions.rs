@@ -5,19 +5,8 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Server, assert_valid_report, fixture, form, wait_done};
+use common::{Server, assert_valid_report, client, form, get_json, read, wait_done};
 use serde_json::{Value, json};
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .timeout(Duration::from_secs(60))
-        .build()
-        .unwrap()
-}
-
-fn read(rel: &str) -> Vec<u8> {
-    std::fs::read(fixture(rel)).expect("fixture")
-}
 
 async fn post_decision(
     c: &reqwest::Client,
@@ -44,12 +33,6 @@ async fn assert_problem(resp: reqwest::Response, status: u16, code: &str) -> Val
     assert!(!p["detail"].as_str().unwrap().is_empty());
     assert!(!p["detail_zh"].as_str().unwrap().is_empty());
     p
-}
-
-async fn get_json(c: &reqwest::Client, server: &Server, path: &str) -> Value {
-    let r = c.get(server.url(path)).send().await.unwrap();
-    assert_eq!(r.status(), 200, "{path}");
-    r.json().await.unwrap()
 }
 
 /// The worst status of findings, as the verdict is made (`review` when none ran).

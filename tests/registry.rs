@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use common::{Server, assert_valid_report, bin, fixture, form, wait_done};
+use common::{Server, assert_valid_report, bin, fixture, form, get_json, wait_done};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
@@ -444,14 +444,7 @@ async fn the_api_stays_responsive_while_a_registry_hangs_and_answers_are_cached(
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert!(asked, "the registry was never asked");
-    let status: Value = c
-        .get(server.url(&format!("/api/v1/submissions/{id}")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let status: Value = get_json(&c, &server, &format!("/api/v1/submissions/{id}")).await;
     assert_ne!(
         status["status"], "done",
         "the lookup should still be hanging"

@@ -18,6 +18,26 @@ pub fn fixture(rel: &str) -> PathBuf {
         .join(rel)
 }
 
+/// The fixture's bytes.
+pub fn read(rel: &str) -> Vec<u8> {
+    std::fs::read(fixture(rel)).expect("fixture")
+}
+
+/// An HTTP client whose requests give up after a minute rather than hang a test.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .build()
+        .unwrap()
+}
+
+/// GET `path` on `server`, which must answer 200 with JSON.
+pub async fn get_json(c: &reqwest::Client, server: &Server, path: &str) -> serde_json::Value {
+    let r = c.get(server.url(path)).send().await.unwrap();
+    assert_eq!(r.status(), 200, "{path}");
+    r.json().await.unwrap()
+}
+
 /// A running server; killed (SIGKILL) when dropped.
 pub struct Server {
     pub child: Child,
