@@ -71,6 +71,28 @@ fn an_endless_loop_is_stopped_at_the_cpu_deadline() {
 }
 
 #[test]
+fn every_plugin_keeps_its_place_and_its_own_call_time_beside_a_spinning_one() {
+    // Calls share a few tasks per submission (lanes); order and timing stay per plugin.
+    let (v, _d) = hostile("loop", |_, _| {});
+    let out = run(&v, input(APPLICANT, vec![]));
+    let loaded: Vec<String> = v.plugins().iter().map(|p| p.id.clone()).collect();
+    let ran: Vec<String> = out.plugins.iter().map(|p| p.id.clone()).collect();
+    assert_eq!(ran, loaded, "provenance in load order");
+    assert_eq!(out.call_times.len(), out.plugins.len());
+    let (_, spun) = out
+        .plugins
+        .iter()
+        .zip(&out.call_times)
+        .find(|(p, _)| p.id == "hostile")
+        .expect("the hostile plugin ran");
+    // A CPU budget of 300 ms is 30 epoch ticks of at least 10 ms each.
+    assert!(
+        spun.as_millis() >= 300,
+        "the loop ran to its deadline: {spun:?}"
+    );
+}
+
+#[test]
 fn an_endless_loop_hits_the_wall_clock_timeout_first_when_that_is_shorter() {
     let (v, _d) = hostile("loop", |c, _| {
         c.deadline_ms = 60_000;

@@ -57,6 +57,11 @@ impl Granted {
         (Granted { lookup }, notes)
     }
 
+    /// Whether nothing is granted (the plugin can only compute).
+    pub fn is_empty(&self) -> bool {
+        self.lookup.is_none()
+    }
+
     /// The names of the capabilities in force, for listings.
     pub fn names(&self) -> Vec<String> {
         let mut v = Vec::new();

@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use wasmtime::component::{Component, HasSelf, Linker, ResourceTable};
 use wasmtime::{
-    Config, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, ResourceLimiter, Store,
-    StoreLimits, StoreLimitsBuilder, Trap, UpdateDeadline,
+    Config, Enabled, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, ResourceLimiter,
+    Store, StoreLimits, StoreLimitsBuilder, Trap, UpdateDeadline,
 };
 use wasmtime_wasi::p2::pipe::MemoryInputPipe;
 use wasmtime_wasi::{WasiCtx, WasiCtxView, WasiView};
@@ -356,10 +356,44 @@ fn engine_config(config: &PluginsConfig, limits: &Limits, fuel: bool) -> Config 
         .max_core_instances_per_component(32)
         .max_component_instance_size(1 << 20)
         .max_core_instance_size(1 << 20)
-        .linear_memory_keep_resident(64 << 10)
         .table_keep_resident(16 << 10);
+    // Resetting a used memory slot by madvise makes every later call fault its pages in
+    // again, each fault and each madvise a TLB shootdown across the cores: on a 2-core VM
+    // that was two thirds of a call (docs/BENCHMARKS.md, "Plugins"). With PAGEMAP_SCAN
+    // (Linux 6.7) only the pages a call wrote are reset, by memset, and stay resident. Without
+    // it the budget would be a memset of its whole length every call, so keep it small.
+    if pagemap_scan_available() {
+        p.pagemap_scan(Enabled::Auto)
+            .linear_memory_keep_resident(KEEP_RESIDENT_WITH_PAGEMAP);
+    } else {
+        p.linear_memory_keep_resident(64 << 10);
+    }
     c.allocation_strategy(InstanceAllocationStrategy::Pooling(p));
     c
+}
+
+/// Bytes of a memory slot reset in place (not returned to the kernel) between calls when the
+/// kernel reports which pages were written: more than a built-in plugin touches.
+const KEEP_RESIDENT_WITH_PAGEMAP: usize = 2 << 20;
+
+/// Whether the kernel has the `PAGEMAP_SCAN` ioctl (Linux 6.7 and later).
+fn pagemap_scan_available() -> bool {
+    let Ok(release) = std::fs::read_to_string("/proc/sys/kernel/osrelease") else {
+        return false;
+    };
+    kernel_at_least(&release, (6, 7))
+}
+
+/// Whether a kernel release string such as `6.18.44-fc` is at least `min` (major, minor).
+fn kernel_at_least(release: &str, min: (u32, u32)) -> bool {
+    let mut parts = release
+        .trim()
+        .split(|c: char| !c.is_ascii_digit())
+        .map(|n| n.parse::<u32>().ok());
+    match (parts.next().flatten(), parts.next().flatten()) {
+        (Some(major), Some(minor)) => (major, minor) >= min,
+        _ => false,
+    }
 }
 
 impl Host {
@@ -575,10 +609,15 @@ impl Host {
             Err(CallFailure::Trap(_)) if state.limiter.memory_cap_hit => Err(CallFailure::Memory),
             r => r,
         };
+        let (stdout, stderr) = (state.stdout.text(), state.stderr.text());
+        let lookups = std::mem::take(&mut state.lookup.records);
+        // Dropping the store returns the instance to the pool, which resets its memory: part
+        // of what a call costs, so it is inside `elapsed`.
+        drop(store);
         let trace = CallTrace {
-            stdout: state.stdout.text(),
-            stderr: state.stderr.text(),
-            lookups: std::mem::take(&mut state.lookup.records),
+            stdout,
+            stderr,
+            lookups,
             elapsed: started.elapsed(),
         };
         (result, trace)
@@ -634,5 +673,21 @@ pub(crate) fn truncate(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kernel_at_least;
+
+    #[test]
+    fn kernel_release_strings_are_compared_by_major_and_minor() {
+        assert!(kernel_at_least("6.18.44-fc-v657\n", (6, 7)));
+        assert!(kernel_at_least("6.7.0", (6, 7)));
+        assert!(!kernel_at_least("6.6.30-generic", (6, 7)));
+        assert!(!kernel_at_least("5.15.0-91-generic", (6, 7)));
+        assert!(kernel_at_least("10.0", (6, 7)));
+        assert!(!kernel_at_least("", (6, 7)));
+        assert!(!kernel_at_least("garbage", (6, 7)));
     }
 }

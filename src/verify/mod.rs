@@ -17,6 +17,7 @@ pub mod host;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{Context as _, bail};
 use serde::{Deserialize, Serialize};
@@ -62,6 +63,10 @@ pub struct VerifyOutput {
     pub findings: Vec<Finding>,
     pub plugins: Vec<PluginProvenance>,
     pub lookups: Vec<LookupRecord>,
+    /// How long each plugin's sandboxed call took (fresh instance, submission copied in, rule
+    /// run, findings copied out), in the order of `plugins`. For logs and benchmarks, never
+    /// the report: a report must not change from one run to the next.
+    pub call_times: Vec<Duration>,
 }
 
 /// Where a plugin came from.
@@ -170,6 +175,8 @@ pub struct Verifier {
     /// The plugins' own threads. `Option` so that drop can shut it down without blocking
     /// (dropping a runtime inside another runtime's task would panic).
     runtime: Option<tokio::runtime::Runtime>,
+    /// How many tasks one submission's calls are spread over (the plugin threads).
+    lanes: usize,
     calls: Arc<tokio::sync::Semaphore>,
 }
 
@@ -250,6 +257,7 @@ impl Verifier {
             plugins: plugins.into_iter().map(Arc::new).collect(),
             refused,
             runtime: Some(runtime),
+            lanes: threads.clamp(1, 256),
             calls,
         })
     }
@@ -269,56 +277,98 @@ impl Verifier {
     /// Never fails: a plugin that does not answer properly is reported by findings (see the
     /// failure policy). The provenance lists every plugin that ran, with its parameters.
     pub async fn verify(&self, input: VerifyInput) -> VerifyOutput {
-        let base = Arc::new(convert::submission(&input));
+        let base = convert::submission(&input);
         let fields = Arc::new(convert::field_index(&input));
         let Some(runtime) = &self.runtime else {
             return VerifyOutput::default();
         };
+        let enabled: Vec<Arc<Loaded>> = self
+            .plugins
+            .iter()
+            .filter(|p| p.info.enabled)
+            .cloned()
+            .collect();
+        // One task per lane, not per plugin: a hop onto the plugin threads and back costs more
+        // than a plugin call itself (docs/BENCHMARKS.md, "Plugins"). Each lane runs its calls
+        // one after another over one copy of the submission; a plugin granted a capability
+        // (it may wait on the network) gets a lane of its own so it holds up no other.
+        let mut lanes: Vec<Vec<(usize, Arc<Loaded>)>> = vec![Vec::new(); self.lanes];
+        let mut next = 0;
+        for (i, p) in enabled.iter().enumerate() {
+            if p.granted.is_empty() {
+                lanes[next % self.lanes].push((i, p.clone()));
+                next += 1;
+            } else {
+                lanes.push(vec![(i, p.clone())]);
+            }
+        }
+        lanes.retain(|l| !l.is_empty());
+        let mut copies: Vec<wit::Submission> = (1..lanes.len()).map(|_| base.clone()).collect();
+        copies.push(base);
         let mut tasks = Vec::new();
-        for p in self.plugins.iter().filter(|p| p.info.enabled) {
-            let (p2, host, base, fields, calls) = (
-                p.clone(),
-                self.host.clone(),
-                base.clone(),
-                fields.clone(),
-                self.calls.clone(),
-            );
+        for (lane, submission) in lanes.into_iter().zip(copies) {
+            let (host, fields, calls) = (self.host.clone(), fields.clone(), self.calls.clone());
             let task = runtime.spawn(async move {
-                let _permit = calls.acquire_owned().await;
-                run_one(&host, &p2, &base, &fields).await
+                let mut submission = submission;
+                let mut out = Vec::with_capacity(lane.len());
+                for (i, p) in lane {
+                    let _permit = calls.acquire().await;
+                    submission.parameters = p.params.clone();
+                    out.push((i, run_one(&host, &p, &submission, &fields).await));
+                }
+                out
             });
-            tasks.push((p.clone(), task));
+            tasks.push(task);
+        }
+        let mut results: Vec<Option<CallOutcome>> = (0..enabled.len()).map(|_| None).collect();
+        for task in tasks {
+            // A lane's task only ends early if the host itself panicked; its plugins are then
+            // reported below as failed, like any other plugin that gave no answer.
+            if let Ok(done) = task.await {
+                for (i, r) in done {
+                    results[i] = Some(r);
+                }
+            }
         }
         let mut out = VerifyOutput::default();
-        for (p, task) in tasks {
-            let (findings, lookups) = match task.await {
-                Ok(r) => r,
-                Err(e) => (
-                    failure_findings(&p.info, &CallFailure::Trap(format!("host task: {e}"))),
-                    Vec::new(),
-                ),
-            };
-            out.findings.extend(findings);
-            out.lookups.extend(lookups);
+        for (p, result) in enabled.iter().zip(results) {
+            let outcome = result.unwrap_or_else(|| {
+                let failure = CallFailure::Trap("host task ended without an answer".into());
+                CallOutcome {
+                    findings: failure_findings(&p.info, &failure),
+                    lookups: Vec::new(),
+                    elapsed: Duration::ZERO,
+                }
+            });
+            out.findings.extend(outcome.findings);
+            out.lookups.extend(outcome.lookups);
+            out.call_times.push(outcome.elapsed);
             out.plugins.push(p.provenance());
         }
         out
     }
 }
 
+/// What one plugin call left.
+struct CallOutcome {
+    /// Its findings, or the failure findings its policy asks for.
+    findings: Vec<Finding>,
+    lookups: Vec<LookupRecord>,
+    elapsed: Duration,
+}
+
 /// One plugin over one submission: findings (or failure findings) and its lookups.
 async fn run_one(
     host: &Host,
     p: &Loaded,
-    base: &wit::Submission,
+    submission: &wit::Submission,
     fields: &convert::FieldIndex,
-) -> (Vec<Finding>, Vec<LookupRecord>) {
+) -> CallOutcome {
     let key = p.info.key();
-    let mut submission = base.clone();
-    submission.parameters = p.params.clone();
+    let base = submission;
     let lookup = LookupHost::new(&key, &base.id, p.granted.clone(), host.services());
     let (result, trace) = host
-        .verify(&p.prepared, &p.limits, lookup, &submission)
+        .verify(&p.prepared, &p.limits, lookup, submission)
         .await;
     if !trace.stdout.is_empty() || !trace.stderr.is_empty() {
         tracing::info!(
@@ -329,6 +379,12 @@ async fn run_one(
             "plugin output"
         );
     }
+    tracing::debug!(
+        plugin = %key,
+        submission = %base.id,
+        elapsed_us = trace.elapsed.as_micros() as u64,
+        "plugin call"
+    );
     let result = result.and_then(|raw| {
         convert::findings(&key, &p.info.rules, raw, fields).map_err(CallFailure::BadOutput)
     });
@@ -364,7 +420,11 @@ async fn run_one(
             failure_findings(&p.info, &failure)
         }
     };
-    (findings, trace.lookups)
+    CallOutcome {
+        findings,
+        lookups: trace.lookups,
+        elapsed: trace.elapsed,
+    }
 }
 
 /// The findings a failed plugin leaves: one per rule, status by the failure policy.
