@@ -1,10 +1,12 @@
 //! Plugin call benchmark: warm per-plugin call and the whole verification step.
 //!
 //! Run: `cargo bench --bench plugins` (add `-- --quick` for fewer rounds). Each plugin is timed
-//! alone (a verifier with only that plugin enabled: spawn on the plugin threads, fresh instance
-//! from `InstancePre`, copy the submission in, run, convert findings), side by side with the
-//! anchor: the `hostile` test plugin in `ok` mode, which does nothing, so it measures the fixed
-//! cost of a sandboxed call. Then all eight built-ins over the same submission.
+//! alone (a verifier with only that plugin enabled), side by side with the anchor: the
+//! `hostile` test plugin in `ok` mode, which does nothing, so it measures the fixed cost of a
+//! sandboxed call. Then all eight built-ins over the same submission. Two times per row: the
+//! call (fresh instance from `InstancePre`, submission copied in, rule run, findings copied
+//! out: `VerifyOutput::call_times`) and the whole step (`Verifier::verify`, including the hop
+//! onto the plugin threads and back and the conversion of findings).
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -159,24 +161,38 @@ fn median(mut v: Vec<Duration>) -> (Duration, Duration) {
     (v[v.len() / 2], v[v.len() * 9 / 10])
 }
 
-fn time(
-    rt: &tokio::runtime::Runtime,
-    v: &Verifier,
-    input: &VerifyInput,
-    rounds: usize,
-) -> (Duration, Duration) {
-    for _ in 0..rounds / 10 + 5 {
-        rt.block_on(v.verify(input.clone()));
+/// Medians and 90th percentiles of the whole step and of the calls in it (each call's own
+/// time inside the plugin thread, as `VerifyOutput::call_times` reports it).
+struct Timing {
+    step: (Duration, Duration),
+    call: (Duration, Duration),
+}
+
+/// Samples of one row, gathered block by block.
+#[derive(Default)]
+struct Samples {
+    steps: Vec<Duration>,
+    calls: Vec<Duration>,
+}
+
+impl Samples {
+    fn take(&mut self, rt: &tokio::runtime::Runtime, v: &Verifier, input: &VerifyInput, n: usize) {
+        for _ in 0..n {
+            let i = input.clone();
+            let t = Instant::now();
+            let out = rt.block_on(v.verify(i));
+            self.steps.push(t.elapsed());
+            self.calls.extend(out.call_times.iter().copied());
+            std::hint::black_box(out);
+        }
     }
-    let mut samples = Vec::with_capacity(rounds);
-    for _ in 0..rounds {
-        let i = input.clone();
-        let t = Instant::now();
-        let out = rt.block_on(v.verify(i));
-        samples.push(t.elapsed());
-        std::hint::black_box(out);
+
+    fn timing(self) -> Timing {
+        Timing {
+            step: median(self.steps),
+            call: median(self.calls),
+        }
     }
-    median(samples)
 }
 
 fn main() {
@@ -191,9 +207,42 @@ fn main() {
     let us = |d: Duration| d.as_secs_f64() * 1e6;
     println!("plugin call benchmark: {rounds} rounds after warm-up, 3-document submission");
     println!(
-        "{:<20} {:>12} {:>12} {:>10}",
-        "plugin", "median µs", "p90 µs", "× anchor"
+        "{:<20} {:>10} {:>10} {:>10} {:>10} {:>8}",
+        "plugin", "call µs", "call p90", "step µs", "step p90", "× anchor"
     );
+    let row = |name: &str, t: &Timing, anchor: Duration| {
+        println!(
+            "{:<20} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>8.2}",
+            name,
+            us(t.call.0),
+            us(t.call.1),
+            us(t.step.0),
+            us(t.step.1),
+            t.call.0.as_secs_f64() / anchor.as_secs_f64()
+        );
+    };
+    // Rows take turns in blocks of 50 calls, so that the machine's ups and downs (a shared
+    // 2-core VM) fall on every row alike.
+    let mut rows: Vec<(String, Verifier)> = vec![("anchor (no-op)".into(), only("hostile"))];
+    for id in BUILTINS {
+        rows.push((id.into(), only(id)));
+    }
+    rows.push((
+        "all 8 built-ins".into(),
+        Verifier::new(&base_config()).unwrap(),
+    ));
+    let mut samples: Vec<Samples> = rows.iter().map(|_| Samples::default()).collect();
+    for (_, v) in &rows {
+        Samples::default().take(&rt, v, &input, 20);
+    }
+    for _ in 0..rounds / 50 {
+        for ((_, v), s) in rows.iter().zip(samples.iter_mut()) {
+            s.take(&rt, v, &input, 50);
+        }
+    }
+    let timings: Vec<Timing> = samples.into_iter().map(Samples::timing).collect();
+    let anchor = timings[0].call.0;
+    row(&rows[0].0, &timings[0], anchor);
     // The hop alone: an empty task spawned on another runtime and awaited, as `verify` does.
     let other = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -207,42 +256,17 @@ fn main() {
         hops.push(t.elapsed());
     }
     let (h_med, h_p90) = median(hops);
-    let anchor = only("hostile");
-    let (a_med, a_p90) = time(&rt, &anchor, &input, rounds);
     println!(
-        "{:<20} {:>12.1} {:>12.1} {:>10.2}",
-        "anchor (no-op)",
-        us(a_med),
-        us(a_p90),
-        1.0
-    );
-    println!(
-        "{:<20} {:>12.1} {:>12.1} {:>10.2}",
+        "{:<20} {:>10} {:>10} {:>10.1} {:>10.1}",
         "thread hop only",
+        "",
+        "",
         us(h_med),
-        us(h_p90),
-        h_med.as_secs_f64() / a_med.as_secs_f64()
+        us(h_p90)
     );
-    for id in BUILTINS {
-        let v = only(id);
-        let (med, p90) = time(&rt, &v, &input, rounds);
-        println!(
-            "{:<20} {:>12.1} {:>12.1} {:>10.2}",
-            id,
-            us(med),
-            us(p90),
-            med.as_secs_f64() / a_med.as_secs_f64()
-        );
+    for ((name, _), t) in rows.iter().zip(&timings).skip(1) {
+        row(name, t, anchor);
     }
-    let all = Verifier::new(&base_config()).unwrap();
-    let (med, p90) = time(&rt, &all, &input, rounds);
-    println!(
-        "{:<20} {:>12.1} {:>12.1} {:>10.2}",
-        "all 8 built-ins",
-        us(med),
-        us(p90),
-        med.as_secs_f64() / a_med.as_secs_f64()
-    );
     let t = Instant::now();
     let fresh = Verifier::new(&base_config()).unwrap();
     println!(
