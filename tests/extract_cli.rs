@@ -197,3 +197,33 @@ fn missing_file_is_a_clear_error() {
     assert_eq!(run.code, 2);
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
 }
+
+#[test]
+fn codes_are_read_beside_ocr_on_scanned_pages() {
+    // With OCR on, the code scan of a scanned page runs on its own thread meanwhile: the
+    // codes must come out the same as without OCR.
+    let want = expected();
+    for name in ["page_qr.jpg", "page_code128.jpg", "scan_jpeg.pdf"] {
+        let run = extract(&fixtures().join(name), &[]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        let got: Value = serde_json::from_str(&run.stdout).expect("JSON");
+        for (g, w) in got["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(want[name]["pages"].as_array().unwrap())
+        {
+            let codes: Vec<Value> = g["codes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| serde_json::json!([c["symbology"], c["text"]]))
+                .collect();
+            assert_eq!(Value::Array(codes), w["codes"], "{name}");
+            assert_ne!(
+                g["text_source"], "text_layer",
+                "{name}: a scan has no text layer"
+            );
+        }
+    }
+}

@@ -9,6 +9,7 @@ use image::DynamicImage;
 use sha2::{Digest, Sha256};
 
 use super::{ExtractConfig, ExtractError, MediaType, PageProgress, Stage, quality};
+use crate::codes::CodeScan;
 use crate::model::{Extracted, Page, TextSource};
 use crate::ocr::OcrConfig;
 
@@ -121,13 +122,47 @@ impl<'a> Pipeline<'a> {
             }
             None => false,
         };
+        // Codes and the page image file do not depend on the text: on a page that needs OCR
+        // they run on a second thread meanwhile (the code scan is single-threaded and took
+        // a third as long as OCR on a 150 dpi scan).
+        let images_dir = self.images_dir;
+        let mut codes_config = self.config.codes.clone();
+        codes_config.retries &= !input.rendered;
+        let beside_text =
+            |image: &DynamicImage| -> Result<(CodeScan, Option<String>), ExtractError> {
+                let scan = crate::codes::scan(image, number, &codes_config);
+                let sha = images_dir.map(|dir| write_png(image, dir)).transpose()?;
+                Ok((scan, sha))
+            };
+        let needs_ocr = !layer_usable && input.image.is_some();
+        let (read, beside) = std::thread::scope(|s| {
+            let beside = input
+                .image
+                .as_ref()
+                .filter(|_| needs_ocr)
+                .map(|image| s.spawn(|| beside_text(image)));
+            let read = match (&input.image, needs_ocr) {
+                (Some(image), true) => Some(
+                    self.stage(Stage::Ocr)
+                        .map(|()| crate::ocr::recognize(image, self.ocr)),
+                ),
+                _ => None,
+            };
+            let beside = beside.map(|h| {
+                h.join().unwrap_or_else(|panic| {
+                    Err(ExtractError::Internal {
+                        reason: format!("code scan crashed: {}", panic_message(&panic)),
+                    })
+                })
+            });
+            (read, beside)
+        });
         if layer_usable {
             text = normalise_layer(input.text_layer.as_deref().unwrap_or_default());
             text_source = TextSource::TextLayer;
             confidence = 1.0;
-        } else if let Some(image) = &input.image {
-            self.stage(Stage::Ocr)?;
-            match crate::ocr::recognize(image, self.ocr) {
+        } else if let Some(read) = read {
+            match read? {
                 Ok(read) => {
                     text_source = if read.text.trim().is_empty() {
                         TextSource::None
@@ -148,14 +183,13 @@ impl<'a> Pipeline<'a> {
         let mut image_sha256 = None;
         if let Some(image) = &input.image {
             self.stage(Stage::Codes)?;
-            let mut codes_config = self.config.codes.clone();
-            codes_config.retries &= !input.rendered;
-            let scan = crate::codes::scan(image, number, &codes_config);
+            let (scan, sha) = match beside {
+                Some(done) => done?,
+                None => beside_text(image)?,
+            };
             codes = scan.codes;
             warnings.extend(scan.warnings);
-            if let Some(dir) = self.images_dir {
-                image_sha256 = Some(write_png(image, dir)?);
-            }
+            image_sha256 = sha;
         }
         self.pages.push(Page {
             number,
@@ -184,6 +218,15 @@ impl<'a> Pipeline<'a> {
             pages: self.pages,
         }
     }
+}
+
+/// The text of a caught panic, for a warning.
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
 }
 
 /// Text layers come with `\r`, form feeds and trailing blanks; the model wants lines
