@@ -119,6 +119,10 @@ fn retry(gray: &GrayImage, warnings: &mut Vec<String>) -> Vec<Found> {
         if !found.is_empty() {
             return found;
         }
+        let found = run_rxing_with(gray, &View::whole(w, h), Binarizer::Adaptive, warnings);
+        if !found.is_empty() {
+            return found;
+        }
     }
 
     // Large images (page scans): a 2-3 cm code is a small part of the page; the corners,
@@ -176,8 +180,31 @@ struct Found {
     points: Vec<(f32, f32)>,
 }
 
+/// How rxing turns grey levels into black and white.
+#[derive(Debug, Clone, Copy)]
+enum Binarizer {
+    /// zxing's default: local thresholds over 8x8 blocks.
+    Hybrid,
+    /// A threshold per pixel from its 31x31 neighbourhood: reads small, blurred 1-D crops whose
+    /// bars run into the image edge where the block thresholds break the bars up.
+    Adaptive,
+}
+
 fn run_rxing(gray: &GrayImage, view: &View, warnings: &mut Vec<String>) -> Vec<Found> {
-    let mut hints = DecodeHints {
+    run_rxing_with(gray, view, Binarizer::Hybrid, warnings)
+}
+
+fn run_rxing_with(
+    gray: &GrayImage,
+    view: &View,
+    binarizer: Binarizer,
+    warnings: &mut Vec<String>,
+) -> Vec<Found> {
+    use rxing::common::{AdaptiveThresholdBinarizer, HybridBinarizer};
+    use rxing::multi::{GenericMultipleBarcodeReader, MultipleBarcodeReader};
+    use rxing::{BinaryBitmap, Luma8LuminanceSource, MultiUseMultiFormatReader};
+
+    let hints = DecodeHints {
         TryHarder: Some(true),
         PossibleFormats: Some(FORMATS.iter().copied().collect()),
         ..Default::default()
@@ -185,22 +212,48 @@ fn run_rxing(gray: &GrayImage, view: &View, warnings: &mut Vec<String>) -> Vec<F
     let (w, h) = gray.dimensions();
     let luma = gray.as_raw().clone();
     let result = catch_unwind(AssertUnwindSafe(|| {
-        rxing::helpers::detect_multiple_in_luma_with_hints(luma, w, h, &mut hints)
+        let source = Luma8LuminanceSource::new(luma, w, h)?;
+        let mut reader = GenericMultipleBarcodeReader::new(MultiUseMultiFormatReader::default());
+        match binarizer {
+            Binarizer::Hybrid => reader.decode_multiple_with_hints(
+                &mut BinaryBitmap::new(HybridBinarizer::new(source)),
+                &hints,
+            ),
+            Binarizer::Adaptive => reader.decode_multiple_with_hints(
+                &mut BinaryBitmap::new(AdaptiveThresholdBinarizer::new(source, 15)),
+                &hints,
+            ),
+        }
     }));
     match result {
-        Ok(Ok(results)) => results
-            .iter()
-            .filter_map(|r| {
-                let symbology = symbology_name(r.getBarcodeFormat())?;
-                let points = r.getPoints().iter().map(|p| view.map(p.x, p.y)).collect();
-                Some(Found {
+        Ok(Ok(results)) => {
+            let mut found = Vec::new();
+            for r in &results {
+                let Some(symbology) = symbology_name(r.getBarcodeFormat()) else {
+                    continue;
+                };
+                let points: Vec<(f32, f32)> =
+                    r.getPoints().iter().map(|p| view.map(p.x, p.y)).collect();
+                let text = rxing_text(r);
+                if symbology == "code39"
+                    && let Some(pharma) = code32_reading(&text)
+                {
+                    found.push(Found {
+                        rank: 0,
+                        symbology: "code32",
+                        text: pharma,
+                        points: points.clone(),
+                    });
+                }
+                found.push(Found {
                     rank: 0,
                     symbology,
-                    text: rxing_text(r),
+                    text,
                     points,
-                })
-            })
-            .collect(),
+                });
+            }
+            found
+        }
         // rxing reports "nothing found" as an error; that is the common case, not a problem.
         Ok(Err(_)) => Vec::new(),
         Err(panic) => {
@@ -208,6 +261,41 @@ fn run_rxing(gray: &GrayImage, view: &View, warnings: &mut Vec<String>) -> Vec<F
             Vec::new()
         }
     }
+}
+
+/// A Code 39 symbol that is an Italian pharmacode (Code 32): six base-32 characters that
+/// spell a nine-digit number whose last digit checks the first eight. Read as printed under
+/// such codes, `A` and the nine digits. `None` for any other Code 39 text, so an ordinary
+/// code is never reinterpreted unless its check digit happens to hold (1 in 10), and even
+/// then the plain Code 39 reading is kept beside it.
+fn code32_reading(text: &str) -> Option<String> {
+    const ALPHABET: &[u8] = b"0123456789BCDFGHJKLMNPQRSTUVWXYZ";
+    if text.len() != 6 {
+        return None;
+    }
+    let mut value: u64 = 0;
+    for b in text.bytes() {
+        let digit = ALPHABET.iter().position(|&a| a == b)?;
+        value = value * 32 + digit as u64;
+    }
+    if value >= 1_000_000_000 {
+        return None;
+    }
+    let digits = format!("{value:09}");
+    let d: Vec<u32> = digits.bytes().map(|b| u32::from(b - b'0')).collect();
+    // Odd positions as they are, even positions doubled with their digits summed.
+    let sum: u32 = d[..8]
+        .iter()
+        .enumerate()
+        .map(|(i, &x)| {
+            if i % 2 == 0 {
+                x
+            } else {
+                (2 * x) / 10 + (2 * x) % 10
+            }
+        })
+        .sum();
+    (sum % 10 == d[8]).then(|| format!("A{digits}"))
 }
 
 fn run_rqrr(gray: &GrayImage, view: &View, warnings: &mut Vec<String>) -> Vec<Found> {
@@ -620,6 +708,21 @@ mod tests {
         assert!(looks_garbled("Ã¤Â¸Â\u{AD}"));
         assert!(!looks_garbled("Google モバイル"));
         assert!(!looks_garbled("统一社会信用代码 91310000"));
+    }
+
+    #[test]
+    fn code32_is_read_only_when_its_check_digit_holds() {
+        assert_eq!(code32_reading("3PRM8N").as_deref(), Some("A123456788"));
+        assert_eq!(code32_reading("000000").as_deref(), Some("A000000000"));
+        assert_eq!(code32_reading("3PRM8P"), None, "check digit off");
+        assert_eq!(
+            code32_reading("3PRA8N"),
+            None,
+            "vowels are not in the alphabet"
+        );
+        assert_eq!(code32_reading("3PRM8"), None);
+        assert_eq!(code32_reading("ZZZZZZ"), None, "beyond nine digits");
+        assert_eq!(code32_reading("DV2024"), None);
     }
 
     #[test]
