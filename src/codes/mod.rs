@@ -4,9 +4,10 @@
 //! rxing (a zxing port) reads QR, 1-D and 2-D symbologies and is the workhorse; rqrr is a
 //! cheap first pass that occasionally reads a QR rxing misses. When a page yields nothing,
 //! the page is retried as it is often printed or photographed: the inverted image (white on
-//! black), the image padded with its border colour (codes touching the photo's edge), and the
-//! four corners cropped and upscaled 2x (small codes on a full-page scan). Pages are never
-//! downscaled: that loses 1-D barcodes on scans.
+//! black), the image padded with its border colour (codes touching the photo's edge), a
+//! per-pixel adaptive threshold (small blurred crops), and the four corners cropped and
+//! upscaled 2x (small codes on a full-page scan). Pages are never downscaled: that loses 1-D
+//! barcodes on scans. A Code 39 symbol that is an Italian pharmacode is also given as Code 32.
 //!
 //! Every decoder call runs under `catch_unwind`: a panic in a decoder becomes "no code found"
 //! plus a warning, never a lost document.
