@@ -38,6 +38,16 @@ fn extract(file: &Path, extra: &[&str]) -> Run {
     }
 }
 
+/// A page's codes as `[symbology, text]` pairs, the shape expected.json gives them in.
+fn codes_of(page: &Value) -> Vec<Value> {
+    page["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| serde_json::json!([c["symbology"], c["text"]]))
+        .collect()
+}
+
 /// Checks one fixture's output against its expectation; returns a description of each
 /// mismatch.
 fn check(name: &str, want: &Value, run: &Run) -> Vec<String> {
@@ -84,12 +94,7 @@ fn check(name: &str, want: &Value, run: &Run) -> Vec<String> {
     for (i, (g, w)) in gp.iter().zip(wp).enumerate() {
         let page = format!("{name} p{}", i + 1);
         if let Some(codes) = w.get("codes") {
-            let got_codes: Vec<Value> = g["codes"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|c| serde_json::json!([c["symbology"], c["text"]]))
-                .collect();
+            let got_codes = codes_of(g);
             if &Value::Array(got_codes.clone()) != codes {
                 bad.push(format!("{page}: codes {got_codes:?} != {codes}"));
             }
@@ -213,13 +218,7 @@ fn codes_are_read_beside_ocr_on_scanned_pages() {
             .iter()
             .zip(want[name]["pages"].as_array().unwrap())
         {
-            let codes: Vec<Value> = g["codes"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|c| serde_json::json!([c["symbology"], c["text"]]))
-                .collect();
-            assert_eq!(Value::Array(codes), w["codes"], "{name}");
+            assert_eq!(Value::Array(codes_of(g)), w["codes"], "{name}");
             assert_ne!(
                 g["text_source"], "text_layer",
                 "{name}: a scan has no text layer"

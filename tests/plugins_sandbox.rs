@@ -85,7 +85,7 @@ fn every_plugin_keeps_its_place_and_its_own_call_time_beside_a_spinning_one() {
         .zip(&out.call_times)
         .find(|(p, _)| p.id == "hostile")
         .expect("the hostile plugin ran");
-    // A CPU budget of 300 ms is 30 epoch ticks of at least 10 ms each.
+    // A CPU budget of 300 ms is 60 epoch ticks of at least 5 ms each.
     assert!(
         spun.as_millis() >= 300,
         "the loop ran to its deadline: {spun:?}"

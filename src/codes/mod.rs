@@ -258,7 +258,10 @@ fn run_rxing_with(
         // rxing reports "nothing found" as an error; that is the common case, not a problem.
         Ok(Err(_)) => Vec::new(),
         Err(panic) => {
-            warnings.push(format!("rxing panicked: {}", panic_text(&panic)));
+            warnings.push(format!(
+                "rxing panicked: {}",
+                crate::extract::panic_message(&*panic)
+            ));
             Vec::new()
         }
     }
@@ -326,7 +329,10 @@ fn run_rqrr(gray: &GrayImage, view: &View, warnings: &mut Vec<String>) -> Vec<Fo
     match result {
         Ok(found) => found,
         Err(panic) => {
-            warnings.push(format!("rqrr panicked: {}", panic_text(&panic)));
+            warnings.push(format!(
+                "rqrr panicked: {}",
+                crate::extract::panic_message(&*panic)
+            ));
             Vec::new()
         }
     }
@@ -538,16 +544,6 @@ fn pad_up(g: &GrayImage, min_dim: u32) -> (GrayImage, View) {
         scale: 1.0 / k as f32,
     };
     (out, view)
-}
-
-fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
-    if let Some(s) = panic.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else if let Some(s) = panic.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "unknown panic".to_string()
-    }
 }
 
 #[cfg(test)]

@@ -151,7 +151,7 @@ impl<'a> Pipeline<'a> {
             let beside = beside.map(|h| {
                 h.join().unwrap_or_else(|panic| {
                     Err(ExtractError::Internal {
-                        reason: format!("code scan crashed: {}", panic_message(&panic)),
+                        reason: format!("code scan crashed: {}", super::panic_message(&*panic)),
                     })
                 })
             });
@@ -218,15 +218,6 @@ impl<'a> Pipeline<'a> {
             pages: self.pages,
         }
     }
-}
-
-/// The text of a caught panic, for a warning.
-fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".into())
 }
 
 /// Text layers come with `\r`, form feeds and trailing blanks; the model wants lines

@@ -365,15 +365,14 @@ async fn run_one(
     fields: &convert::FieldIndex,
 ) -> CallOutcome {
     let key = p.info.key();
-    let base = submission;
-    let lookup = LookupHost::new(&key, &base.id, p.granted.clone(), host.services());
+    let lookup = LookupHost::new(&key, &submission.id, p.granted.clone(), host.services());
     let (result, trace) = host
         .verify(&p.prepared, &p.limits, lookup, submission)
         .await;
     if !trace.stdout.is_empty() || !trace.stderr.is_empty() {
         tracing::info!(
             plugin = %key,
-            submission = %base.id,
+            submission = %submission.id,
             stdout = %host::truncate(&trace.stdout, 2000),
             stderr = %host::truncate(&trace.stderr, 2000),
             "plugin output"
@@ -381,7 +380,7 @@ async fn run_one(
     }
     tracing::debug!(
         plugin = %key,
-        submission = %base.id,
+        submission = %submission.id,
         elapsed_us = trace.elapsed.as_micros() as u64,
         "plugin call"
     );
@@ -410,7 +409,7 @@ async fn run_one(
         Err(failure) => {
             tracing::warn!(
                 plugin = %key,
-                submission = %base.id,
+                submission = %submission.id,
                 failure = failure.code(),
                 detail = ?failure,
                 elapsed_ms = trace.elapsed.as_millis() as u64,

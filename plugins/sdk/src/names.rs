@@ -10,6 +10,8 @@
 //!
 //! Every answer says which step decided and why, in both languages.
 
+use std::borrow::Cow;
+
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use crate::Status;
@@ -43,21 +45,23 @@ pub struct NameMatch {
 pub fn normalize(name: &str) -> String {
     // Most names are NFKC already; the quick check is far cheaper than normalising, which
     // showed in the per-call cost of the plugins that compare many strings.
-    let unify = |c: char| match c {
+    let nfkc: Cow<str> = if is_nfkc_quick(name.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(name.nfkc().collect())
+    };
+    nfkc.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(unify_bracket)
+        .collect()
+}
+
+/// The bracket shapes a name is printed with, as `(` and `)`.
+fn unify_bracket(c: char) -> char {
+    match c {
         '〔' | '【' | '[' | '［' | '﹝' => '(',
         '〕' | '】' | ']' | '］' | '﹞' => ')',
         c => c,
-    };
-    if is_nfkc_quick(name.chars()) == IsNormalized::Yes {
-        name.chars()
-            .filter(|c| !c.is_whitespace())
-            .map(unify)
-            .collect()
-    } else {
-        name.nfkc()
-            .filter(|c| !c.is_whitespace())
-            .map(unify)
-            .collect()
     }
 }
 
@@ -242,11 +246,7 @@ mod tests {
         let full = |s: &str| -> String {
             s.nfkc()
                 .filter(|c| !c.is_whitespace())
-                .map(|c| match c {
-                    '〔' | '【' | '[' | '［' | '﹝' => '(',
-                    '〕' | '】' | ']' | '］' | '﹞' => ')',
-                    c => c,
-                })
+                .map(unify_bracket)
                 .collect()
         };
         for s in [
