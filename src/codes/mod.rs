@@ -7,7 +7,9 @@
 //! black), the image padded with its border colour (codes touching the photo's edge), a
 //! per-pixel adaptive threshold (small blurred crops), and the four corners cropped and
 //! upscaled 2x (small codes on a full-page scan). Pages are never downscaled: that loses 1-D
-//! barcodes on scans. A Code 39 symbol that is an Italian pharmacode is also given as Code 32.
+//! barcodes on scans. Several codes on one image are found by blanking out each code read and
+//! reading again (`run_rxing_with`). A Code 39 symbol that is an Italian pharmacode is also
+//! given as Code 32.
 //!
 //! Every decoder call runs under `catch_unwind`: a panic in a decoder becomes "no code found"
 //! plus a warning, never a lost document.
@@ -195,6 +197,18 @@ fn run_rxing(gray: &GrayImage, view: &View, warnings: &mut Vec<String>) -> Vec<F
     run_rxing_with(gray, view, Binarizer::Hybrid, warnings)
 }
 
+/// Most decodes of one image: each code found is blanked out and the image read again until
+/// a read finds nothing, so this bounds the codes per image (and the work on a pathological
+/// image that keeps yielding the same code).
+const MAX_DECODES_PER_IMAGE: usize = 16;
+
+/// Reads every code in `gray`: decode the whole image, blank out the code found (with its
+/// quiet zone), decode again, until nothing more is found.
+///
+/// zxing's `GenericMultipleBarcodeReader` instead decodes the regions left, right, above and
+/// below each code it finds; those crops together cover the page about twice, and on a page
+/// with one code every one of them is a failing TryHarder decode, the dearest kind. Blanking
+/// pays one failing decode of the page per image instead (measured in docs/BENCHMARKS.md).
 fn run_rxing_with(
     gray: &GrayImage,
     view: &View,
@@ -202,8 +216,7 @@ fn run_rxing_with(
     warnings: &mut Vec<String>,
 ) -> Vec<Found> {
     use rxing::common::{AdaptiveThresholdBinarizer, HybridBinarizer};
-    use rxing::multi::{GenericMultipleBarcodeReader, MultipleBarcodeReader};
-    use rxing::{BinaryBitmap, Luma8LuminanceSource, MultiUseMultiFormatReader};
+    use rxing::{BinaryBitmap, Luma8LuminanceSource, MultiUseMultiFormatReader, Reader};
 
     let hints = DecodeHints {
         TryHarder: Some(true),
@@ -211,60 +224,231 @@ fn run_rxing_with(
         ..Default::default()
     };
     let (w, h) = gray.dimensions();
-    let luma = gray.as_raw().clone();
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        let source = Luma8LuminanceSource::new(luma, w, h)?;
-        let mut reader = GenericMultipleBarcodeReader::new(MultiUseMultiFormatReader::default());
-        match binarizer {
-            Binarizer::Hybrid => reader.decode_multiple_with_hints(
-                &mut BinaryBitmap::new(HybridBinarizer::new(source)),
-                &hints,
-            ),
-            Binarizer::Adaptive => reader.decode_multiple_with_hints(
-                &mut BinaryBitmap::new(AdaptiveThresholdBinarizer::new(source, 15)),
-                &hints,
-            ),
-        }
-    }));
-    match result {
-        Ok(Ok(results)) => {
-            let mut found = Vec::new();
-            for r in &results {
-                let Some(symbology) = symbology_name(r.getBarcodeFormat()) else {
-                    continue;
-                };
-                let points: Vec<(f32, f32)> =
-                    r.getPoints().iter().map(|p| view.map(p.x, p.y)).collect();
-                let text = rxing_text(r);
-                if symbology == "code39"
-                    && let Some(pharma) = code32_reading(&text)
-                {
-                    found.push(Found {
-                        rank: 0,
-                        symbology: "code32",
-                        text: pharma,
-                        points: points.clone(),
-                    });
-                }
-                found.push(Found {
-                    rank: 0,
-                    symbology,
-                    text,
-                    points,
-                });
+    let mut image = gray.clone();
+    let mut found: Vec<Found> = Vec::new();
+    // Where each code found sits (image pixels), to tell a code seen again from a new one.
+    let mut blanked: Vec<(usize, Rect)> = Vec::new();
+    for _ in 0..MAX_DECODES_PER_IMAGE {
+        let luma = image.as_raw().clone();
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            let source = Luma8LuminanceSource::new(luma, w, h)?;
+            let mut reader = MultiUseMultiFormatReader::default();
+            match binarizer {
+                Binarizer::Hybrid => reader.decode_with_hints(
+                    &mut BinaryBitmap::new(HybridBinarizer::new(source)),
+                    &hints,
+                ),
+                Binarizer::Adaptive => reader.decode_with_hints(
+                    &mut BinaryBitmap::new(AdaptiveThresholdBinarizer::new(source, 15)),
+                    &hints,
+                ),
             }
-            found
+        }));
+        let r = match result {
+            Ok(Ok(r)) => r,
+            // rxing reports "nothing found" as an error; that is the common case.
+            Ok(Err(_)) => break,
+            Err(panic) => {
+                warnings.push(format!(
+                    "rxing panicked: {}",
+                    crate::extract::panic_message(&*panic)
+                ));
+                break;
+            }
+        };
+        let Some(symbology) = symbology_name(r.getBarcodeFormat()) else {
+            break;
+        };
+        let points: Vec<(f32, f32)> = r.getPoints().iter().map(|p| (p.x, p.y)).collect();
+        let Some(mut rect) = code_area(&image, &points, symbology) else {
+            break;
+        };
+        let text = rxing_text(&r);
+        // Part of a code already found (its blank missed some bars): grow that blank instead.
+        if let Some((_, seen)) = blanked.iter_mut().find(|(i, seen)| {
+            found[*i].symbology == symbology && found[*i].text == text && seen.touches(&rect)
+        }) {
+            rect = seen.union(&rect).grown(0.5, 8);
+            *seen = rect;
+            rect.fill(&mut image);
+            continue;
         }
-        // rxing reports "nothing found" as an error; that is the common case, not a problem.
-        Ok(Err(_)) => Vec::new(),
-        Err(panic) => {
-            warnings.push(format!(
-                "rxing panicked: {}",
-                crate::extract::panic_message(&*panic)
-            ));
-            Vec::new()
+        rect.fill(&mut image);
+        let mapped: Vec<(f32, f32)> = points.iter().map(|&(x, y)| view.map(x, y)).collect();
+        if symbology == "code39"
+            && let Some(pharma) = code32_reading(&text)
+        {
+            found.push(Found {
+                rank: 0,
+                symbology: "code32",
+                text: pharma,
+                points: mapped.clone(),
+            });
+        }
+        blanked.push((found.len(), rect));
+        found.push(Found {
+            rank: 0,
+            symbology,
+            text,
+            points: mapped,
+        });
+    }
+    found
+}
+
+/// A rectangle of image pixels, `x1`/`y1` exclusive.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Rect {
+    x0: u32,
+    y0: u32,
+    x1: u32,
+    y1: u32,
+    /// The image size, which a grown rectangle stays inside.
+    w: u32,
+    h: u32,
+}
+
+impl Rect {
+    fn around(points: &[(f32, f32)], w: u32, h: u32) -> Option<Rect> {
+        let finite = points
+            .iter()
+            .filter(|(x, y)| x.is_finite() && y.is_finite());
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for &(x, y) in finite {
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x);
+            y1 = y1.max(y);
+        }
+        if x0 > x1 {
+            return None;
+        }
+        let clamp = |v: f32, max: u32| (v.max(0.0) as u32).min(max);
+        Some(Rect {
+            x0: clamp(x0.floor(), w),
+            y0: clamp(y0.floor(), h),
+            x1: clamp(x1.ceil() + 1.0, w),
+            y1: clamp(y1.ceil() + 1.0, h),
+            w,
+            h,
+        })
+    }
+
+    /// Grown on every side by `frac` of its larger side plus `px` pixels.
+    fn grown(&self, frac: f32, px: u32) -> Rect {
+        let by = ((self.x1 - self.x0).max(self.y1 - self.y0) as f32 * frac) as u32 + px;
+        Rect {
+            x0: self.x0.saturating_sub(by),
+            y0: self.y0.saturating_sub(by),
+            x1: (self.x1 + by).min(self.w),
+            y1: (self.y1 + by).min(self.h),
+            ..*self
         }
     }
+
+    fn union(&self, o: &Rect) -> Rect {
+        Rect {
+            x0: self.x0.min(o.x0),
+            y0: self.y0.min(o.y0),
+            x1: self.x1.max(o.x1),
+            y1: self.y1.max(o.y1),
+            ..*self
+        }
+    }
+
+    /// Overlapping or adjacent (within a few pixels).
+    fn touches(&self, o: &Rect) -> bool {
+        let g = self.grown(0.0, 4);
+        g.x0 < o.x1 && o.x0 < g.x1 && g.y0 < o.y1 && o.y0 < g.y1
+    }
+
+    /// Paints the rectangle white, so the next decode cannot see what was there.
+    fn fill(&self, image: &mut GrayImage) {
+        for y in self.y0..self.y1 {
+            for x in self.x0..self.x1 {
+                image.put_pixel(x, y, Luma([255]));
+            }
+        }
+    }
+}
+
+/// The area a decoded code covers, from the decoder's points: a 2-D code's points are its
+/// corners or finder-pattern centres, so its box is grown by a quiet zone; a 1-D code's two
+/// points lie on the one scan line that read it, so its bars are followed across the lines
+/// beside it until they stop.
+fn code_area(image: &GrayImage, points: &[(f32, f32)], symbology: &str) -> Option<Rect> {
+    let (w, h) = image.dimensions();
+    let rect = Rect::around(points, w, h)?;
+    let one_d = matches!(symbology, "code128" | "code39" | "ean13");
+    if !one_d {
+        return Some(rect.grown(0.25, 8));
+    }
+    let (rw, rh) = (rect.x1 - rect.x0, rect.y1 - rect.y0);
+    let horizontal = rw >= rh;
+    // Along the code (the scan line) and across it (the bars' length).
+    let (along, across_at, across_max) = if horizontal {
+        ((rect.x0, rect.x1), (rect.y0 + rect.y1) / 2, h)
+    } else {
+        ((rect.y0, rect.y1), (rect.x0 + rect.x1) / 2, w)
+    };
+    let sample = |i: u32, a: u32| -> u8 {
+        if horizontal {
+            image.get_pixel(a, i)[0]
+        } else {
+            image.get_pixel(i, a)[0]
+        }
+    };
+    // Bars cross a line of the code many times; a line beyond the code's end few.
+    let transitions = |line: u32| -> u32 {
+        let (mut lo, mut hi) = (255u8, 0u8);
+        for a in along.0..along.1 {
+            let v = sample(line, a);
+            lo = lo.min(v);
+            hi = hi.max(v);
+        }
+        let mid = (lo as u16 + hi as u16) / 2;
+        let mut count = 0;
+        let mut dark = false;
+        for a in along.0..along.1 {
+            let d = (sample(line, a) as u16) < mid;
+            if d != dark {
+                count += 1;
+                dark = d;
+            }
+        }
+        if hi.saturating_sub(lo) < 40 { 0 } else { count }
+    };
+    let need = (transitions(across_at) / 2).max(6);
+    let mut lo = across_at;
+    while lo > 0 && transitions(lo - 1) >= need {
+        lo -= 1;
+    }
+    let mut hi = across_at;
+    while hi + 1 < across_max && transitions(hi + 1) >= need {
+        hi += 1;
+    }
+    let bars = if horizontal {
+        Rect {
+            y0: lo,
+            y1: hi + 1,
+            ..rect
+        }
+    } else {
+        Rect {
+            x0: lo,
+            x1: hi + 1,
+            ..rect
+        }
+    };
+    // Quiet zones along the code, a few lines across it.
+    let quiet = (rw.max(rh) / 10).max(8);
+    Some(Rect {
+        x0: bars.x0.saturating_sub(if horizontal { quiet } else { 4 }),
+        x1: (bars.x1 + if horizontal { quiet } else { 4 }).min(w),
+        y0: bars.y0.saturating_sub(if horizontal { 4 } else { quiet }),
+        y1: (bars.y1 + if horizontal { 4 } else { quiet }).min(h),
+        ..bars
+    })
 }
 
 /// A Code 39 symbol that is an Italian pharmacode (Code 32): six base-32 characters that
@@ -587,6 +771,59 @@ mod tests {
             qr_box[0] > 0.7 && qr_box[1] < 0.2 && qr_box[2] <= 1.0,
             "{qr_box:?}"
         );
+    }
+
+    #[test]
+    fn every_code_on_a_page_is_read_once() {
+        // Two QR codes and two barcodes, one of them turned 90°, one QR right beside a barcode:
+        // each is blanked out after it is read, so each is read exactly once.
+        let bar = fixture("code128.png");
+        let mut page = on_page(&fixture("qr_utf8.png"), 1700, 2300, 1300, 80);
+        imageops::replace(&mut page, &fixture("qr_gbk.png"), 100, 1000);
+        imageops::replace(&mut page, &bar, 100, 2000);
+        imageops::replace(&mut page, &imageops::rotate90(&bar), 1500, 900);
+        let qr_w = fixture("qr_gbk.png").width() as i64;
+        imageops::replace(&mut page, &fixture("code32.png"), 100 + qr_w + 40, 1000);
+        let scan = scan_gray(&page, 1, &CodesConfig::default());
+        let mut texts: Vec<_> = scan
+            .codes
+            .iter()
+            .map(|c| (c.symbology.as_str(), c.text.as_str()))
+            .collect();
+        texts.sort();
+        assert_eq!(
+            texts,
+            vec![
+                // the same text twice on a page is one code (`finish`)
+                ("code128", "DV-2024-000123"),
+                ("code32", "A123456788"),
+                ("code39", "3PRM8N"),
+                ("qr", "上海市浦东新区张江路88号"),
+                ("qr", "统一社会信用代码：91310115MA1K4ABC2X"),
+            ],
+            "{:?}",
+            scan.codes
+        );
+    }
+
+    #[test]
+    fn a_one_d_code_is_blanked_over_its_whole_height() {
+        // A tall barcode: its scan line is one row, its bars run far above and below.
+        let bar = fixture("code128.png");
+        let tall = imageops::resize(
+            &bar,
+            bar.width(),
+            bar.height() * 4,
+            imageops::FilterType::Nearest,
+        );
+        let mut page = on_page(&tall, 1000, 1400, 200, 300);
+        let view = View::whole(1000, 1400);
+        let found = run_rxing(&page, &view, &mut Vec::new());
+        assert_eq!(found.len(), 1, "{found:?}");
+        // And a blank covers it: nothing of it is left to read.
+        let rect = code_area(&page, &found[0].points, "code128").expect("area");
+        rect.fill(&mut page);
+        assert!(run_rxing(&page, &view, &mut Vec::new()).is_empty());
     }
 
     #[test]
