@@ -1,6 +1,7 @@
 //! Plugin call benchmark: warm per-plugin call and the whole verification step.
 //!
-//! Run: `cargo bench --bench plugins` (add `-- --quick` for fewer rounds). Each plugin is timed
+//! Run: `cargo bench --bench plugins` (add `-- --quick` for fewer rounds, `-- --only ID` for
+//! one plugin beside the anchor). Each plugin is timed
 //! alone (a verifier with only that plugin enabled), side by side with the anchor: the
 //! `hostile` test plugin in `ok` mode, which does nothing, so it measures the fixed cost of a
 //! sandboxed call. Then all eight built-ins over the same submission. Two times per row: the
@@ -196,7 +197,13 @@ impl Samples {
 }
 
 fn main() {
-    let quick = std::env::args().any(|a| a == "--quick");
+    let args: Vec<String> = std::env::args().collect();
+    let quick = args.iter().any(|a| a == "--quick");
+    // `--only ID`: time that plugin alone (beside the anchor), e.g. under `perf record`.
+    let only_id = args
+        .iter()
+        .position(|a| a == "--only")
+        .and_then(|i| args.get(i + 1).cloned());
     let rounds = if quick { 200 } else { 2000 };
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -225,12 +232,16 @@ fn main() {
     // 2-core VM) fall on every row alike.
     let mut rows: Vec<(String, Verifier)> = vec![("anchor (no-op)".into(), only("hostile"))];
     for id in BUILTINS {
-        rows.push((id.into(), only(id)));
+        if only_id.as_deref().is_none_or(|o| o == id) {
+            rows.push((id.into(), only(id)));
+        }
     }
-    rows.push((
-        "all 8 built-ins".into(),
-        Verifier::new(&base_config()).unwrap(),
-    ));
+    if only_id.is_none() {
+        rows.push((
+            "all 8 built-ins".into(),
+            Verifier::new(&base_config()).unwrap(),
+        ));
+    }
     let mut samples: Vec<Samples> = rows.iter().map(|_| Samples::default()).collect();
     for (_, v) in &rows {
         Samples::default().take(&rt, v, &input, 20);

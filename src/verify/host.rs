@@ -373,8 +373,9 @@ fn engine_config(config: &PluginsConfig, limits: &Limits, fuel: bool) -> Config 
 }
 
 /// Bytes of a memory slot reset in place (not returned to the kernel) between calls when the
-/// kernel reports which pages were written: more than a built-in plugin touches.
-const KEEP_RESIDENT_WITH_PAGEMAP: usize = 2 << 20;
+/// kernel reports which pages were written: the built-in plugins' initial memory
+/// (`plugins/.cargo/config.toml`), more than one of them touches.
+const KEEP_RESIDENT_WITH_PAGEMAP: usize = 4 << 20;
 
 /// Whether the kernel has the `PAGEMAP_SCAN` ioctl (Linux 6.7 and later).
 fn pagemap_scan_available() -> bool {
