@@ -1,8 +1,9 @@
 //! The three PP-OCR networks, compiled into the binary and loaded once per process.
 //!
 //! The ONNX files under `models/` (see `models/SOURCE.md`) are embedded with `include_bytes!`
-//! so `docverify` works with no setup and no download; rten parses them lazily on the first
-//! OCR call of a process (about a second), and every later call, from any thread, shares them.
+//! so `docverify` works with no setup and no download; rten reads them in place on the first
+//! OCR call of a process (well under 0.1 s; docs/BENCHMARKS.md, "OCR"), and every later call,
+//! from any thread, shares them.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
