@@ -24,13 +24,14 @@ fn reads_an_image_as_text() {
     let out = bin()
         .args(["ocr"])
         .arg(fixture("audit_150dpi_grey.jpg"))
+        // asked for, the page's stage times are logged on stderr
+        .env("RUST_LOG", "docverify=debug")
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "stderr: {stderr}");
+    assert!(stderr.contains("OCR page read"), "stderr: {stderr}");
+    assert!(stderr.contains("detect="), "stderr: {stderr}");
     let text = String::from_utf8(out.stdout).unwrap();
     let c = compact(&text);
     assert!(c.contains("专项审计报告"), "{text}");

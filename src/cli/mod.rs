@@ -57,6 +57,13 @@ pub enum Command {
 
 /// Runs a parsed command line and returns the process exit status.
 pub fn run(cli: Cli) -> ExitCode {
+    // `serve` logs by its configuration; the one-shot commands stay quiet unless RUST_LOG asks
+    // (e.g. `RUST_LOG=docverify=debug docverify ocr page.png` prints each page's stage times).
+    if !matches!(cli.command, Command::Serve(_) | Command::ExtractWorker)
+        && std::env::var_os("RUST_LOG").is_some()
+    {
+        crate::server::init_logging(&crate::config::LogConfig::default());
+    }
     match cli.command {
         Command::Serve(args) => serve::run(args),
         Command::Check(args) => check::run(args),
