@@ -8,8 +8,8 @@
 //! per-pixel adaptive threshold (small blurred crops), and the four corners cropped and
 //! upscaled 2x (small codes on a full-page scan). Pages are never downscaled: that loses 1-D
 //! barcodes on scans. Several codes on one image are found by blanking out each code read and
-//! reading again (`run_rxing_with`). A Code 39 symbol that is an Italian pharmacode is also
-//! given as Code 32.
+//! reading again (`read_all`), the 2-D and 1-D symbologies of a page on two threads. A Code 39
+//! symbol that is an Italian pharmacode is also given as Code 32.
 //!
 //! Every decoder call runs under `catch_unwind`: a panic in a decoder becomes "no code found"
 //! plus a warning, never a lost document.
@@ -37,6 +37,9 @@ pub struct CodesConfig {
     pub rqrr_first_pass: bool,
     /// Retry inverted, padded and corner crops when a page yields nothing.
     pub retries: bool,
+    /// Threads one page's scan may use: with 2, the 2-D and the 1-D symbologies of a page
+    /// image (over 1 MP) are read at once. Extraction uses 1 on pages that OCR reads meanwhile.
+    pub threads: usize,
 }
 
 impl Default for CodesConfig {
@@ -45,6 +48,7 @@ impl Default for CodesConfig {
             enabled: true,
             rqrr_first_pass: true,
             retries: true,
+            threads: 2,
         }
     }
 }
@@ -60,6 +64,23 @@ const FORMATS: [BarcodeFormat; 6] = [
     BarcodeFormat::PDF_417,
     BarcodeFormat::DATA_MATRIX,
 ];
+
+/// [`FORMATS`] split for reading on two threads: the 2-D readers (with PDF417's rotations,
+/// the dearer half) and the 1-D ones.
+const FORMATS_2D: [BarcodeFormat; 3] = [
+    BarcodeFormat::QR_CODE,
+    BarcodeFormat::PDF_417,
+    BarcodeFormat::DATA_MATRIX,
+];
+const FORMATS_1D: [BarcodeFormat; 3] = [
+    BarcodeFormat::CODE_128,
+    BarcodeFormat::CODE_39,
+    BarcodeFormat::EAN_13,
+];
+
+/// Smallest image (pixels) whose symbologies are split over two threads: a page, not a photo
+/// of one code, which reads in milliseconds anyway.
+const SPLIT_MIN_PIXELS: u64 = 1_000_000;
 
 /// Largest image (pixels) that gets the rqrr first pass: phone photos of one code, not pages.
 const RQRR_FIRST_PASS_MAX_PIXELS: u64 = 2_000_000;
@@ -92,10 +113,10 @@ pub fn scan_gray(gray: &GrayImage, page: u32, config: &CodesConfig) -> CodeScan 
     if config.rqrr_first_pass && (w as u64 * h as u64) <= RQRR_FIRST_PASS_MAX_PIXELS {
         found.extend(run_rqrr(gray, &full, &mut scan.warnings));
     }
-    found.extend(run_rxing(gray, &full, &mut scan.warnings));
+    found.extend(run_rxing(gray, &full, config.threads, &mut scan.warnings));
 
     if found.is_empty() && config.retries {
-        found = retry(gray, &mut scan.warnings);
+        found = retry(gray, config.threads, &mut scan.warnings);
     }
     scan.codes = finish(found, w, h, page);
     scan
@@ -104,11 +125,11 @@ pub fn scan_gray(gray: &GrayImage, page: u32, config: &CodesConfig) -> CodeScan 
 /// The retry ladder for a page on which the plain passes found nothing. Stops at the first
 /// rung that finds something, except the corner crops, which are all read (a page can carry
 /// a QR code in one corner and a barcode in another).
-fn retry(gray: &GrayImage, warnings: &mut Vec<String>) -> Vec<Found> {
+fn retry(gray: &GrayImage, threads: usize, warnings: &mut Vec<String>) -> Vec<Found> {
     let (w, h) = gray.dimensions();
     let mut inverted = gray.clone();
     imageops::invert(&mut inverted);
-    let found = run_rxing(&inverted, &View::whole(w, h), warnings);
+    let found = run_rxing(&inverted, &View::whole(w, h), threads, warnings);
     if !found.is_empty() {
         return found;
     }
@@ -117,12 +138,18 @@ fn retry(gray: &GrayImage, warnings: &mut Vec<String>) -> Vec<Found> {
     // the edge gets its quiet zone, and upscale so modules are at least a few pixels wide.
     if w.max(h) <= 1600 {
         let (padded, view) = pad_up(gray, 800);
-        let mut found = run_rxing(&padded, &view, warnings);
+        let mut found = run_rxing(&padded, &view, threads, warnings);
         found.extend(run_rqrr(&padded, &view, warnings));
         if !found.is_empty() {
             return found;
         }
-        let found = run_rxing_with(gray, &View::whole(w, h), Binarizer::Adaptive, warnings);
+        let found = run_rxing_with(
+            gray,
+            &View::whole(w, h),
+            Binarizer::Adaptive,
+            threads,
+            warnings,
+        );
         if !found.is_empty() {
             return found;
         }
@@ -141,7 +168,7 @@ fn retry(gray: &GrayImage, warnings: &mut Vec<String>) -> Vec<Found> {
                 y: y as f32,
                 scale: 0.5,
             };
-            let mut here = run_rxing(&up, &view, warnings);
+            let mut here = run_rxing(&up, &view, threads, warnings);
             if here.is_empty() {
                 here = run_rqrr(&up, &view, warnings);
             }
@@ -193,8 +220,49 @@ enum Binarizer {
     Adaptive,
 }
 
-fn run_rxing(gray: &GrayImage, view: &View, warnings: &mut Vec<String>) -> Vec<Found> {
-    run_rxing_with(gray, view, Binarizer::Hybrid, warnings)
+fn run_rxing(
+    gray: &GrayImage,
+    view: &View,
+    threads: usize,
+    warnings: &mut Vec<String>,
+) -> Vec<Found> {
+    run_rxing_with(gray, view, Binarizer::Hybrid, threads, warnings)
+}
+
+/// Reads every code in `gray` with rxing; on a page-sized image and `threads` >= 2, the 2-D
+/// and the 1-D symbologies on two threads (each pass's cost is mostly failing detectors,
+/// which split cleanly by symbology).
+fn run_rxing_with(
+    gray: &GrayImage,
+    view: &View,
+    binarizer: Binarizer,
+    threads: usize,
+    warnings: &mut Vec<String>,
+) -> Vec<Found> {
+    let (w, h) = gray.dimensions();
+    if threads < 2 || u64::from(w) * u64::from(h) < SPLIT_MIN_PIXELS {
+        return read_all(gray, view, binarizer, &FORMATS, warnings);
+    }
+    let (mut found, one_d) = std::thread::scope(|s| {
+        let one_d = s.spawn(|| {
+            let mut warnings = Vec::new();
+            let found = read_all(gray, view, binarizer, &FORMATS_1D, &mut warnings);
+            (found, warnings)
+        });
+        let two_d = read_all(gray, view, binarizer, &FORMATS_2D, warnings);
+        (two_d, one_d.join())
+    });
+    match one_d {
+        Ok((more, more_warnings)) => {
+            found.extend(more);
+            warnings.extend(more_warnings);
+        }
+        Err(panic) => warnings.push(format!(
+            "1-D code reader crashed: {}",
+            crate::extract::panic_message(&*panic)
+        )),
+    }
+    found
 }
 
 /// Most decodes of one image: each code found is blanked out and the image read again until
@@ -209,10 +277,11 @@ const MAX_DECODES_PER_IMAGE: usize = 16;
 /// below each code it finds; those crops together cover the page about twice, and on a page
 /// with one code every one of them is a failing TryHarder decode, the dearest kind. Blanking
 /// pays one failing decode of the page per image instead (measured in docs/BENCHMARKS.md).
-fn run_rxing_with(
+fn read_all(
     gray: &GrayImage,
     view: &View,
     binarizer: Binarizer,
+    formats: &[BarcodeFormat],
     warnings: &mut Vec<String>,
 ) -> Vec<Found> {
     use rxing::common::{AdaptiveThresholdBinarizer, HybridBinarizer};
@@ -220,7 +289,7 @@ fn run_rxing_with(
 
     let hints = DecodeHints {
         TryHarder: Some(true),
-        PossibleFormats: Some(FORMATS.iter().copied().collect()),
+        PossibleFormats: Some(formats.iter().copied().collect()),
         ..Default::default()
     };
     let (w, h) = gray.dimensions();
@@ -804,6 +873,16 @@ mod tests {
             "{:?}",
             scan.codes
         );
+        // One thread (beside OCR) reads the same codes as two (2-D and 1-D apart).
+        let one = scan_gray(
+            &page,
+            1,
+            &CodesConfig {
+                threads: 1,
+                ..Default::default()
+            },
+        );
+        assert_eq!(one.codes, scan.codes);
     }
 
     #[test]
@@ -818,12 +897,12 @@ mod tests {
         );
         let mut page = on_page(&tall, 1000, 1400, 200, 300);
         let view = View::whole(1000, 1400);
-        let found = run_rxing(&page, &view, &mut Vec::new());
+        let found = run_rxing(&page, &view, 1, &mut Vec::new());
         assert_eq!(found.len(), 1, "{found:?}");
         // And a blank covers it: nothing of it is left to read.
         let rect = code_area(&page, &found[0].points, "code128").expect("area");
         rect.fill(&mut page);
-        assert!(run_rxing(&page, &view, &mut Vec::new()).is_empty());
+        assert!(run_rxing(&page, &view, 1, &mut Vec::new()).is_empty());
     }
 
     #[test]

@@ -123,18 +123,21 @@ impl<'a> Pipeline<'a> {
             None => false,
         };
         // Codes and the page image file do not depend on the text: on a page that needs OCR
-        // they run on a second thread meanwhile (the code scan is single-threaded and took
-        // a third as long as OCR on a 150 dpi scan).
+        // they run on a second thread meanwhile, with one thread of their own (OCR keeps the
+        // cores busy); on other pages the code scan may use its two.
         let images_dir = self.images_dir;
+        let needs_ocr = !layer_usable && input.image.is_some();
         let mut codes_config = self.config.codes.clone();
         codes_config.retries &= !input.rendered;
+        if needs_ocr {
+            codes_config.threads = 1;
+        }
         let beside_text =
             |image: &DynamicImage| -> Result<(CodeScan, Option<String>), ExtractError> {
                 let scan = crate::codes::scan(image, number, &codes_config);
                 let sha = images_dir.map(|dir| write_png(image, dir)).transpose()?;
                 Ok((scan, sha))
             };
-        let needs_ocr = !layer_usable && input.image.is_some();
         let (read, beside) = std::thread::scope(|s| {
             let beside = input
                 .image
