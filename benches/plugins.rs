@@ -204,6 +204,12 @@ fn main() {
         .iter()
         .position(|a| a == "--only")
         .and_then(|i| args.get(i + 1).cloned());
+    if let Some(id) = &only_id
+        && !BUILTINS.contains(&id.as_str())
+    {
+        eprintln!("--only {id}: not a built-in plugin (one of {BUILTINS:?})");
+        std::process::exit(2);
+    }
     let rounds = if quick { 200 } else { 2000 };
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

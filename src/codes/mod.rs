@@ -53,25 +53,15 @@ impl Default for CodesConfig {
     }
 }
 
-/// The symbologies read: what Chinese business documents carry (QR on certificates and
-/// invoices, Code128/Code39 on contracts and forms, EAN-13 on goods, PDF417/DataMatrix on
-/// some official forms).
-const FORMATS: [BarcodeFormat; 6] = [
-    BarcodeFormat::QR_CODE,
-    BarcodeFormat::CODE_128,
-    BarcodeFormat::CODE_39,
-    BarcodeFormat::EAN_13,
-    BarcodeFormat::PDF_417,
-    BarcodeFormat::DATA_MATRIX,
-];
-
-/// [`FORMATS`] split for reading on two threads: the 2-D readers (with PDF417's rotations,
-/// the dearer half) and the 1-D ones.
+/// The symbologies read, what Chinese business documents carry, in two groups that are read
+/// apart (`run_rxing_with`): 2-D (QR on certificates and invoices, PDF417 and DataMatrix on some
+/// official forms; PDF417's four rotations make this the dearer group) ...
 const FORMATS_2D: [BarcodeFormat; 3] = [
     BarcodeFormat::QR_CODE,
     BarcodeFormat::PDF_417,
     BarcodeFormat::DATA_MATRIX,
 ];
+/// ... and 1-D (Code128 and Code 39 on contracts and forms, EAN-13 on goods).
 const FORMATS_1D: [BarcodeFormat; 3] = [
     BarcodeFormat::CODE_128,
     BarcodeFormat::CODE_39,
@@ -229,9 +219,10 @@ fn run_rxing(
     run_rxing_with(gray, view, Binarizer::Hybrid, threads, warnings)
 }
 
-/// Reads every code in `gray` with rxing; on a page-sized image and `threads` >= 2, the 2-D
-/// and the 1-D symbologies on two threads (each pass's cost is mostly failing detectors,
-/// which split cleanly by symbology).
+/// Reads every code in `gray` with rxing: the 2-D and the 1-D symbologies in blanking loops
+/// of their own (each pass's cost is mostly failing detectors, and a group never pays for the
+/// other's), on two threads when `threads` >= 2 and the image is page-sized, else one after
+/// the other. Either way the same passes run, so the codes found do not depend on `threads`.
 fn run_rxing_with(
     gray: &GrayImage,
     view: &View,
@@ -241,7 +232,9 @@ fn run_rxing_with(
 ) -> Vec<Found> {
     let (w, h) = gray.dimensions();
     if threads < 2 || u64::from(w) * u64::from(h) < SPLIT_MIN_PIXELS {
-        return read_all(gray, view, binarizer, &FORMATS, warnings);
+        let mut found = read_all(gray, view, binarizer, &FORMATS_2D, warnings);
+        found.extend(read_all(gray, view, binarizer, &FORMATS_1D, warnings));
+        return found;
     }
     let (mut found, one_d) = std::thread::scope(|s| {
         let one_d = s.spawn(|| {
@@ -265,9 +258,9 @@ fn run_rxing_with(
     found
 }
 
-/// Most decodes of one image: each code found is blanked out and the image read again until
-/// a read finds nothing, so this bounds the codes per image (and the work on a pathological
-/// image that keeps yielding the same code).
+/// Most decodes of one image by one group of symbologies: each code found is blanked out and
+/// the image read again until a read finds nothing, so this bounds the codes per image (and
+/// the work on a pathological image that keeps yielding the same code).
 const MAX_DECODES_PER_IMAGE: usize = 16;
 
 /// Reads every code in `gray`: decode the whole image, blank out the code found (with its
@@ -329,20 +322,22 @@ fn read_all(
             break;
         };
         let points: Vec<(f32, f32)> = r.getPoints().iter().map(|p| (p.x, p.y)).collect();
-        let Some(mut rect) = code_area(&image, &points, symbology) else {
-            break;
-        };
         let text = rxing_text(&r);
-        // Part of a code already found (its blank missed some bars): grow that blank instead.
-        if let Some((_, seen)) = blanked.iter_mut().find(|(i, seen)| {
-            found[*i].symbology == symbology && found[*i].text == text && seen.touches(&rect)
-        }) {
-            rect = seen.union(&rect).grown(0.5, 8);
-            *seen = rect;
+        // Where it is, to blank it out; a code without a place is kept, but ends the search
+        // (blanking nothing, the next pass would find it again).
+        let area = code_area(&image, &points, symbology);
+        if let Some(rect) = area {
+            // Part of a code already found (its blank missed some bars): widen that blank to
+            // cover both readings, and report nothing new.
+            if let Some((_, seen)) = blanked.iter_mut().find(|(i, seen)| {
+                found[*i].symbology == symbology && found[*i].text == text && seen.touches(&rect)
+            }) {
+                *seen = seen.union(&rect).grown(0.0, 8);
+                seen.fill(&mut image);
+                continue;
+            }
             rect.fill(&mut image);
-            continue;
         }
-        rect.fill(&mut image);
         let mapped: Vec<(f32, f32)> = points.iter().map(|&(x, y)| view.map(x, y)).collect();
         if symbology == "code39"
             && let Some(pharma) = code32_reading(&text)
@@ -354,13 +349,18 @@ fn read_all(
                 points: mapped.clone(),
             });
         }
-        blanked.push((found.len(), rect));
+        if let Some(rect) = area {
+            blanked.push((found.len(), rect));
+        }
         found.push(Found {
             rank: 0,
             symbology,
             text,
             points: mapped,
         });
+        if area.is_none() {
+            break;
+        }
     }
     found
 }
@@ -448,9 +448,16 @@ impl Rect {
 fn code_area(image: &GrayImage, points: &[(f32, f32)], symbology: &str) -> Option<Rect> {
     let (w, h) = image.dimensions();
     let rect = Rect::around(points, w, h)?;
-    let one_d = matches!(symbology, "code128" | "code39" | "ean13");
-    if !one_d {
-        return Some(rect.grown(0.25, 8));
+    if rect.x0 >= rect.x1 || rect.y0 >= rect.y1 {
+        return None;
+    }
+    match symbology {
+        // Finder-pattern centres sit 3.5 modules inside a QR code's corners: a quarter of
+        // their spacing reaches past the edge for the smallest versions.
+        "qr" => return Some(rect.grown(0.25, 8)),
+        // PDF417 and DataMatrix points are the symbol's corners.
+        "pdf417" | "datamatrix" => return Some(rect.grown(0.0, 12)),
+        _ => {}
     }
     let (rw, rh) = (rect.x1 - rect.x0, rect.y1 - rect.y0);
     let horizontal = rw >= rh;

@@ -321,9 +321,14 @@ mod limits {
 
     pub fn apply(command: &mut Command, config: &ExtractConfig) {
         let memory = config.worker_memory_mb.saturating_mul(1 << 20);
-        // CPU seconds: the wall deadline plus slack (the wall clock normally fires first;
-        // this is the backstop if the parent is itself starved).
-        let cpu = config.deadline_secs.saturating_add(10);
+        // CPU seconds, which count every thread (OCR and the code scan run several): the wall
+        // deadline on every core plus slack. The wall clock normally fires first; this is the
+        // backstop if the parent is itself starved.
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as u64;
+        let cpu = config
+            .deadline_secs
+            .saturating_mul(cores)
+            .saturating_add(10);
         // SAFETY: the closure runs in the forked child before exec and only calls
         // async-signal-safe functions (setrlimit, prctl), allocating nothing.
         unsafe {

@@ -23,7 +23,7 @@ pub struct PluginsConfig {
     pub cache_dir: Option<PathBuf>,
     /// Keep compiled components on disk at all (off: compile on every start, ~1 s).
     pub cache: bool,
-    /// Linear-memory cap of one plugin call, in MiB.
+    /// Linear-memory cap of one plugin call, in MiB (at least 4: the built-ins start with 4).
     pub memory_mib: u64,
     /// CPU budget of one plugin call in milliseconds of guest execution (epoch interruption).
     pub deadline_ms: u64,

@@ -77,7 +77,7 @@ impl Limits {
     /// The limits the configuration asks for (fuel is per plugin and set by the caller).
     pub fn from_config(c: &PluginsConfig) -> Limits {
         Limits {
-            memory: usize::try_from(c.memory_mib.clamp(1, 4096) << 20).unwrap_or(64 << 20),
+            memory: usize::try_from(c.memory_mib.clamp(4, 4096) << 20).unwrap_or(64 << 20),
             ticks: (c.deadline_ms.max(1) * 1_000_000 / TICK.as_nanos() as u64).max(1),
             wall: Duration::from_millis(c.wall_timeout_ms.max(1)),
             fuel: None,
