@@ -379,19 +379,7 @@ struct Rect {
 
 impl Rect {
     fn around(points: &[(f32, f32)], w: u32, h: u32) -> Option<Rect> {
-        let finite = points
-            .iter()
-            .filter(|(x, y)| x.is_finite() && y.is_finite());
-        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-        for &(x, y) in finite {
-            x0 = x0.min(x);
-            y0 = y0.min(y);
-            x1 = x1.max(x);
-            y1 = y1.max(y);
-        }
-        if x0 > x1 {
-            return None;
-        }
+        let (x0, y0, x1, y1) = extent(points)?;
         let clamp = |v: f32, max: u32| (v.max(0.0) as u32).min(max);
         Some(Rect {
             x0: clamp(x0.floor(), w),
@@ -406,11 +394,16 @@ impl Rect {
     /// Grown on every side by `frac` of its larger side plus `px` pixels.
     fn grown(&self, frac: f32, px: u32) -> Rect {
         let by = ((self.x1 - self.x0).max(self.y1 - self.y0) as f32 * frac) as u32 + px;
+        self.grown_by(by, by)
+    }
+
+    /// Grown by `dx` pixels left and right and `dy` above and below, inside the image.
+    fn grown_by(&self, dx: u32, dy: u32) -> Rect {
         Rect {
-            x0: self.x0.saturating_sub(by),
-            y0: self.y0.saturating_sub(by),
-            x1: (self.x1 + by).min(self.w),
-            y1: (self.y1 + by).min(self.h),
+            x0: self.x0.saturating_sub(dx),
+            y0: self.y0.saturating_sub(dy),
+            x1: (self.x1 + dx).min(self.w),
+            y1: (self.y1 + dy).min(self.h),
             ..*self
         }
     }
@@ -518,12 +511,10 @@ fn code_area(image: &GrayImage, points: &[(f32, f32)], symbology: &str) -> Optio
     };
     // Quiet zones along the code, a few lines across it.
     let quiet = (rw.max(rh) / 10).max(8);
-    Some(Rect {
-        x0: bars.x0.saturating_sub(if horizontal { quiet } else { 4 }),
-        x1: (bars.x1 + if horizontal { quiet } else { 4 }).min(w),
-        y0: bars.y0.saturating_sub(if horizontal { 4 } else { quiet }),
-        y1: (bars.y1 + if horizontal { 4 } else { quiet }).min(h),
-        ..bars
+    Some(if horizontal {
+        bars.grown_by(quiet, 4)
+    } else {
+        bars.grown_by(4, quiet)
     })
 }
 
@@ -729,22 +720,21 @@ fn overlaps(a: BBox, b: BBox) -> bool {
     smaller > 0.0 && ix * iy > 0.5 * smaller
 }
 
-/// The box around the decoder's points as fractions of the page, clamped to the page.
-fn bbox_of(points: &[(f32, f32)], w: u32, h: u32) -> Option<BBox> {
-    let finite: Vec<_> = points
+/// The least and greatest x and y of the finite points (decoders give NaN for points they
+/// could not place); `None` when there is none.
+fn extent(points: &[(f32, f32)]) -> Option<(f32, f32, f32, f32)> {
+    points
         .iter()
         .filter(|(x, y)| x.is_finite() && y.is_finite())
-        .collect();
-    if finite.is_empty() {
-        return None;
-    }
-    let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-    for (x, y) in finite {
-        x0 = x0.min(*x);
-        y0 = y0.min(*y);
-        x1 = x1.max(*x);
-        y1 = y1.max(*y);
-    }
+        .fold(None, |acc, &(x, y)| {
+            let (x0, y0, x1, y1) = acc.unwrap_or((x, y, x, y));
+            Some((x0.min(x), y0.min(y), x1.max(x), y1.max(y)))
+        })
+}
+
+/// The box around the decoder's points as fractions of the page, clamped to the page.
+fn bbox_of(points: &[(f32, f32)], w: u32, h: u32) -> Option<BBox> {
+    let (x0, y0, x1, y1) = extent(points)?;
     let (fw, fh) = (w as f32, h as f32);
     let c = |v: f32| v.clamp(0.0, 1.0);
     Some([c(x0 / fw), c(y0 / fh), c(x1 / fw), c(y1 / fh)])
