@@ -7,10 +7,13 @@
 //! in-memory pipes that are logged after the call. Nothing of one call survives into the next.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use wasmtime::component::{Component, HasSelf, Linker, ResourceTable};
+use wasmtime::component::{
+    Component, ComponentExportIndex, HasSelf, Linker, ResourceTable, TypedFunc,
+};
 use wasmtime::{
     Config, Enabled, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, ResourceLimiter,
     Store, StoreLimits, StoreLimitsBuilder, Trap, UpdateDeadline,
@@ -33,6 +36,9 @@ wasmtime::component::bindgen!({
 
 /// The WIT types, as the host sees them.
 pub use self::docverify::plugin::types as wit;
+
+/// The interface every plugin exports (its name carries the API version).
+const VERIFIER_EXPORT: &str = "docverify:plugin/verifier@0.1.0";
 
 /// The wasmtime version compiled components depend on (pinned in Cargo.toml); part of the
 /// on-disk cache key.
@@ -309,7 +315,16 @@ impl CallFailure {
 #[derive(Clone)]
 pub struct Prepared {
     pre: PluginPre<CallState>,
+    /// Where `verify` is among the component's exports.
+    verify_index: ComponentExportIndex,
+    /// Set once a call has checked `verify`'s type against the bindings' ([`VerifyFunc`]).
+    /// The type belongs to the component, so later calls skip the check: it walks the whole
+    /// submission type and was 1–2 µs of a ~32 µs call (docs/BENCHMARKS.md, "Plugins").
+    verify_checked: Arc<AtomicBool>,
 }
+
+/// `verify` as the host calls it: the submission in, findings or the plugin's error out.
+type VerifyFunc<'a> = TypedFunc<(&'a wit::Submission,), (Result<Vec<wit::Finding>, String>,)>;
 
 /// What a call left behind besides its result.
 #[derive(Debug, Default)]
@@ -464,10 +479,17 @@ impl Host {
             .instantiate_pre(component)
             .map_err(|e| anyhow::Error::from(e).context("linking the plugin"))?;
         let pre = PluginPre::new(pre).map_err(|e| {
-            anyhow::Error::from(e)
-                .context("the plugin does not export docverify:plugin/verifier@0.1.0")
+            anyhow::Error::from(e).context(format!("the plugin does not export {VERIFIER_EXPORT}"))
         })?;
-        Ok(Prepared { pre })
+        let verify_index = component
+            .get_export_index(None, VERIFIER_EXPORT)
+            .and_then(|verifier| component.get_export_index(Some(&verifier), "verify"))
+            .with_context(|| format!("the plugin does not export {VERIFIER_EXPORT}#verify"))?;
+        Ok(Prepared {
+            pre,
+            verify_index,
+            verify_checked: Arc::default(),
+        })
     }
 
     /// The names of a component's imports.
@@ -585,15 +607,33 @@ impl Host {
         };
         let result = {
             let run = async {
+                // Instantiated without the bindings' `load`, which type-checks every export on
+                // every call; `verify`'s type is checked once per plugin below.
                 let inst = plugin
                     .pre
+                    .instance_pre()
                     .instantiate_async(&mut store)
                     .await
                     .map_err(|e| CallFailure::Instantiate(format!("{e:#}")))?;
-                match inst
-                    .docverify_plugin_verifier()
-                    .call_verify(&mut store, submission)
+                let func = inst
+                    .get_func(&mut store, plugin.verify_index)
+                    .ok_or_else(|| CallFailure::Instantiate("no verify export".into()))?;
+                let verify: VerifyFunc = if plugin.verify_checked.load(Ordering::Acquire) {
+                    // SAFETY: this component's `verify` passed `Func::typed` with these very
+                    // parameter and result types in an earlier call (the branch below), and an
+                    // export's type is fixed by the component.
+                    unsafe { VerifyFunc::new_unchecked(func) }
+                } else {
+                    let checked = func.typed(&store).map_err(|e| {
+                        CallFailure::Instantiate(format!("verify has the wrong type: {e:#}"))
+                    })?;
+                    plugin.verify_checked.store(true, Ordering::Release);
+                    checked
+                };
+                match verify
+                    .call_async(&mut store, (submission,))
                     .await
+                    .map(|(r,)| r)
                 {
                     Ok(Ok(findings)) => Ok(findings),
                     Ok(Err(reported)) => Err(CallFailure::Reported(truncate(&reported, 500))),

@@ -23,10 +23,11 @@ pub enum CodeCheck {
 
 /// The code as compared: NFKC (full-width letters and digits), no white space, upper case.
 pub fn normalize(code: &str) -> String {
-    code.nfkc()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase()
+    let keep = |c: char| (!c.is_whitespace()).then_some(c);
+    let mut code = crate::names::simple_nfkc(code, keep)
+        .unwrap_or_else(|| code.nfkc().filter(|c| !c.is_whitespace()).collect());
+    code.make_ascii_uppercase();
+    code
 }
 
 fn valid(code: &str) -> bool {

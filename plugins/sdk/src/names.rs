@@ -10,9 +10,7 @@
 //!
 //! Every answer says which step decided and why, in both languages.
 
-use std::borrow::Cow;
-
-use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::Status;
 use crate::t2s_table::T2S;
@@ -43,17 +41,43 @@ pub struct NameMatch {
 /// Step 2: NFKC (which turns （） into ()), no white space, and the other bracket shapes a
 /// name is printed with (〔〕【】［］) unified to ().
 pub fn normalize(name: &str) -> String {
-    // Most names are NFKC already; the quick check is far cheaper than normalising, which
-    // showed in the per-call cost of the plugins that compare many strings.
-    let nfkc: Cow<str> = if is_nfkc_quick(name.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(name)
-    } else {
-        Cow::Owned(name.nfkc().collect())
-    };
-    nfkc.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(unify_bracket)
-        .collect()
+    // Every call runs in a fresh instance, so normalising dominated the plugins that compare
+    // many names (docs/BENCHMARKS.md, "Plugins"); names are nearly always printed in
+    // characters whose NFKC needs no tables.
+    match simple_nfkc(name, |c| (!c.is_whitespace()).then(|| unify_bracket(c))) {
+        Some(s) => s,
+        None => name
+            .nfkc()
+            .filter(|c| !c.is_whitespace())
+            .map(unify_bracket)
+            .collect(),
+    }
+}
+
+/// NFKC of `s` without the Unicode tables when every character is one whose NFKC is itself or
+/// one ASCII character, each `keep` maps (or drops with `None`); `None` when `s` holds any
+/// other character, and the caller runs the full algorithm.
+///
+/// The characters: ASCII, CJK ideographs (U+3400–U+4DBF, U+4E00–U+9FFF: no decompositions),
+/// the brackets 【】〔〕 (none either), U+3000 ideographic space (→ space) and the full-width
+/// ASCII forms U+FF01–U+FF5E (each → its ASCII twin). All are starters that decompose to at
+/// most one starter, and none is the second half of a canonical composition, so the NFKC of a
+/// string of them is the NFKC of each in turn.
+pub(crate) fn simple_nfkc(s: &str, keep: impl Fn(char) -> Option<char>) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let n = match c {
+            '\0'..='\x7f' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' => c,
+            '【' | '】' | '〔' | '〕' => c,
+            '\u{3000}' => ' ',
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0)?,
+            _ => return None,
+        };
+        if let Some(k) = keep(n) {
+            out.push(k);
+        }
+    }
+    Some(out)
 }
 
 /// The bracket shapes a name is printed with, as `(` and `)`.
@@ -67,12 +91,46 @@ fn unify_bracket(c: char) -> char {
 
 /// Traditional → simplified, per character.
 pub fn to_simplified(s: &str) -> String {
+    // Most names hold no traditional character: one bit test per character instead of a
+    // binary search of the table.
+    if !s.chars().any(is_traditional) {
+        return s.to_string();
+    }
     s.chars()
         .map(|c| match T2S.binary_search_by_key(&c, |&(t, _)| t) {
             Ok(i) => T2S[i].1,
             Err(_) => c,
         })
         .collect()
+}
+
+/// First and last code point the traditional characters of [`T2S`] lie between.
+const T2S_FIRST: u32 = 0x4e00;
+const T2S_LAST: u32 = 0x9fff;
+
+/// One bit per code point of U+4E00–U+9FFF: set when [`T2S`] has that character.
+static TRADITIONAL: [u64; ((T2S_LAST - T2S_FIRST) / 64 + 1) as usize] = {
+    let mut bits = [0u64; ((T2S_LAST - T2S_FIRST) / 64 + 1) as usize];
+    let mut i = 0;
+    while i < T2S.len() {
+        let c = T2S[i].0 as u32;
+        // A key outside the range stops the build.
+        assert!(c >= T2S_FIRST && c <= T2S_LAST);
+        let k = c - T2S_FIRST;
+        bits[(k / 64) as usize] |= 1 << (k % 64);
+        i += 1;
+    }
+    bits
+};
+
+/// Whether [`T2S`] converts `c`.
+fn is_traditional(c: char) -> bool {
+    let c = c as u32;
+    if !(T2S_FIRST..=T2S_LAST).contains(&c) {
+        return false;
+    }
+    let k = c - T2S_FIRST;
+    TRADITIONAL[(k / 64) as usize] & (1 << (k % 64)) != 0
 }
 
 /// Steps 2 and 3 together: the form two names are compared in.
@@ -262,6 +320,62 @@ mod tests {
             assert_eq!(normalize(s), full(s), "{s}");
         }
         assert_eq!(normalize("ＡＢ（１）"), "AB(1)");
+    }
+
+    #[test]
+    fn simple_nfkc_agrees_with_the_full_algorithm() {
+        let full = |s: &str| s.nfkc().collect::<String>();
+        // Every BMP character alone, after a letter and before combining marks (which
+        // compose with a preceding starter): where the quick path answers, it is right.
+        let mut quick = 0;
+        for c in (0u32..=0xffff).filter_map(char::from_u32) {
+            for s in [
+                c.to_string(),
+                format!("a{c}"),
+                format!("{c}\u{301}"),
+                format!("{c}\u{3099}"),
+            ] {
+                if let Some(q) = simple_nfkc(&s, Some) {
+                    assert_eq!(q, full(&s), "{s:?}");
+                    quick += 1;
+                }
+            }
+        }
+        // ASCII and the CJK block alone, at least, take the quick path.
+        assert!(quick > 2 * (128 + 0x5200), "{quick}");
+        // Mixed strings, some with characters that need the tables (half-width kana and
+        // their voicing mark compose; ㈱, Ⅻ and ﹝ decompose).
+        let alphabet: Vec<char> = "aZ1 (（）〔】　Ａｚ０太晉㐀é\u{301}ﾊﾞ㈱Ⅻ﹝·"
+            .chars()
+            .collect();
+        let full_normalize = |s: &str| -> String {
+            s.nfkc()
+                .filter(|c| !c.is_whitespace())
+                .map(unify_bracket)
+                .collect()
+        };
+        let mut seed: u64 = 0x2021_0005;
+        for _ in 0..20_000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (seed >> 60) as usize;
+            let s: String = (0..len)
+                .map(|i| alphabet[((seed >> (i * 5 % 56)) as usize) % alphabet.len()])
+                .collect();
+            assert_eq!(normalize(&s), full_normalize(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn traditional_characters_are_found_by_the_bitmap() {
+        for &(t, s) in T2S {
+            assert!(is_traditional(t), "{t}");
+            assert_eq!(to_simplified(&t.to_string()), s.to_string());
+        }
+        assert!(!is_traditional('太') && !is_traditional('a') && !is_traditional('\u{20000}'));
+        assert_eq!(to_simplified("太原市晉陽科技"), "太原市晋阳科技");
+        assert_eq!(to_simplified("太原市晋阳科技"), "太原市晋阳科技");
     }
 
     #[test]

@@ -13,9 +13,10 @@
 //!
 //! THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
 
-/// `(traditional, simplified)` pairs sorted by the traditional character.
+/// `(traditional, simplified)` pairs sorted by the traditional character. A `const` so that
+/// `names` can build its bitmap of traditional characters at compile time.
 #[rustfmt::skip]
-pub(crate) static T2S: &[(char, char)] = &[
+pub(crate) const T2S: &[(char, char)] = &[
     ('丟', '丢'), ('並', '并'), ('乾', '干'), ('亂', '乱'), ('亙', '亘'), ('亞', '亚'), ('仝', '同'), ('佇', '伫'),
     ('佈', '布'), ('佔', '占'), ('併', '并'), ('來', '来'), ('侖', '仑'), ('侶', '侣'), ('侷', '局'), ('俁', '俣'),
     ('係', '系'), ('俠', '侠'), ('倆', '俩'), ('倈', '俫'), ('倉', '仓'), ('個', '个'), ('們', '们'), ('倖', '幸'),
