@@ -3,10 +3,11 @@
 //! Run: `cargo bench --bench plugins` (add `-- --quick` for fewer rounds, `-- --only ID` for
 //! one plugin beside the anchor). Each plugin is timed alone (a verifier with only that plugin
 //! enabled), side by side with the anchor: the `hostile` test plugin in `ok` mode, which does
-//! nothing, so it measures the fixed cost of a sandboxed call. Then all eight built-ins over the same submission. Two times per row: the
-//! call (fresh instance from `InstancePre`, submission copied in, rule run, findings copied
-//! out: `VerifyOutput::call_times`) and the whole step (`Verifier::verify`, including the hop
-//! onto the plugin threads and back and the conversion of findings).
+//! nothing, so it measures the fixed cost of a sandboxed call. Then all eight built-ins over
+//! the same submission. Two times per row: the call (fresh instance from `InstancePre`,
+//! submission copied in, rule run, findings copied out: `VerifyOutput::call_times`) and the
+//! whole step (`Verifier::verify`, including the hop onto the plugin threads and back and the
+//! conversion of findings).
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};

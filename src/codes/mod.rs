@@ -349,17 +349,16 @@ fn read_all(
                 points: mapped.clone(),
             });
         }
-        if let Some(rect) = area {
-            blanked.push((found.len(), rect));
-        }
+        let index = found.len();
         found.push(Found {
             rank: 0,
             symbology,
             text,
             points: mapped,
         });
-        if area.is_none() {
-            break;
+        match area {
+            Some(rect) => blanked.push((index, rect)),
+            None => break,
         }
     }
     found

@@ -1,7 +1,5 @@
 //! 统一社会信用代码 (unified social credit code, GB 32100-2015): form and check character.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// The code alphabet: digits and capitals without I, O, S, V, Z.
 const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 /// Weights of positions 1..=17.
@@ -23,9 +21,7 @@ pub enum CodeCheck {
 
 /// The code as compared: NFKC (full-width letters and digits), no white space, upper case.
 pub fn normalize(code: &str) -> String {
-    let keep = |c: char| (!c.is_whitespace()).then_some(c);
-    let mut code = crate::names::simple_nfkc(code, keep)
-        .unwrap_or_else(|| code.nfkc().filter(|c| !c.is_whitespace()).collect());
+    let mut code = crate::names::nfkc_with(code, |c| (!c.is_whitespace()).then_some(c));
     code.make_ascii_uppercase();
     code
 }

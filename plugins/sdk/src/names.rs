@@ -41,17 +41,16 @@ pub struct NameMatch {
 /// Step 2: NFKC (which turns （） into ()), no white space, and the other bracket shapes a
 /// name is printed with (〔〕【】［］) unified to ().
 pub fn normalize(name: &str) -> String {
-    // Every call runs in a fresh instance, so normalising dominated the plugins that compare
-    // many names (docs/BENCHMARKS.md, "Plugins"); names are nearly always printed in
-    // characters whose NFKC needs no tables.
-    match simple_nfkc(name, |c| (!c.is_whitespace()).then(|| unify_bracket(c))) {
-        Some(s) => s,
-        None => name
-            .nfkc()
-            .filter(|c| !c.is_whitespace())
-            .map(unify_bracket)
-            .collect(),
-    }
+    nfkc_with(name, |c| (!c.is_whitespace()).then(|| unify_bracket(c)))
+}
+
+/// NFKC of `s` with each resulting character passed through `keep`, which maps it or drops it
+/// (`None`). Every call runs in a fresh instance, so normalising dominated the plugins that
+/// compare many names (docs/BENCHMARKS.md, "Plugins"): names and codes are nearly always
+/// printed in characters whose NFKC needs no tables ([`simple_nfkc`]), and only the others go
+/// through the full algorithm.
+pub(crate) fn nfkc_with(s: &str, keep: impl Fn(char) -> Option<char>) -> String {
+    simple_nfkc(s, &keep).unwrap_or_else(|| s.nfkc().filter_map(keep).collect())
 }
 
 /// NFKC of `s` without the Unicode tables when every character is one whose NFKC is itself or
@@ -63,7 +62,7 @@ pub fn normalize(name: &str) -> String {
 /// ASCII forms U+FF01–U+FF5E (each → its ASCII twin). All are starters that decompose to at
 /// most one starter, and none is the second half of a canonical composition, so the NFKC of a
 /// string of them is the NFKC of each in turn.
-pub(crate) fn simple_nfkc(s: &str, keep: impl Fn(char) -> Option<char>) -> Option<String> {
+fn simple_nfkc(s: &str, keep: impl Fn(char) -> Option<char>) -> Option<String> {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let n = match c {
