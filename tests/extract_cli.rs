@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use docverify::model::{Extracted, TextSource};
 use serde_json::Value;
 
 fn fixtures() -> PathBuf {
@@ -206,22 +207,31 @@ fn missing_file_is_a_clear_error() {
 #[test]
 fn codes_are_read_beside_ocr_on_scanned_pages() {
     // With OCR on, the code scan of a scanned page runs on its own thread meanwhile: the
-    // codes must come out the same as without OCR.
+    // codes must come out the same as without OCR, and the text must come from OCR (a scan
+    // has no text layer). Typed values, so a misspelt source cannot pass unnoticed.
     let want = expected();
     for name in ["page_qr.jpg", "page_code128.jpg", "scan_jpeg.pdf"] {
         let run = extract(&fixtures().join(name), &[]);
         assert_eq!(run.code, 0, "{name}: {}", run.stderr);
-        let got: Value = serde_json::from_str(&run.stdout).expect("JSON");
-        for (g, w) in got["pages"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .zip(want[name]["pages"].as_array().unwrap())
-        {
-            assert_eq!(Value::Array(codes_of(g)), w["codes"], "{name}");
-            assert_ne!(
-                g["text_source"], "text_layer",
-                "{name}: a scan has no text layer"
+        let got: Extracted = serde_json::from_str(&run.stdout).expect("an extraction as JSON");
+        let want_pages = want[name]["pages"].as_array().unwrap();
+        assert!(
+            !want_pages.is_empty(),
+            "{name}: expected.json lists no pages"
+        );
+        assert_eq!(got.pages.len(), want_pages.len(), "{name}: page count");
+        for (g, w) in got.pages.iter().zip(want_pages) {
+            let codes: Vec<Value> = g
+                .codes
+                .iter()
+                .map(|c| serde_json::json!([c.symbology, c.text]))
+                .collect();
+            assert_eq!(Value::Array(codes), w["codes"], "{name} p{}", g.number);
+            assert_eq!(
+                g.text_source,
+                TextSource::Ocr,
+                "{name} p{}: a scan is read by OCR",
+                g.number
             );
         }
     }
