@@ -329,19 +329,76 @@ fn configuration_mistakes_are_errors() {
     );
 }
 
+/// A cache file as found on disk: where, which inode, when last written, what it holds.
+#[derive(Debug, PartialEq)]
+struct CacheFile {
+    path: std::path::PathBuf,
+    inode: u64,
+    modified: std::time::SystemTime,
+    bytes: Vec<u8>,
+}
+
+/// The cache directory's files, by name.
+fn cache_files(dir: &std::path::Path) -> Vec<CacheFile> {
+    use std::os::unix::fs::MetadataExt;
+    let mut files: Vec<CacheFile> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let meta = std::fs::metadata(&path).unwrap();
+            CacheFile {
+                inode: meta.ino(),
+                modified: meta.modified().unwrap(),
+                bytes: std::fs::read(&path).unwrap(),
+                path,
+            }
+        })
+        .collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
 #[test]
 fn compiled_components_are_cached_on_disk() {
     let cache = tempfile::tempdir().unwrap();
     let mut c = config();
     c.cache_dir = Some(cache.path().into());
     Verifier::new(&c).unwrap();
-    let entries: Vec<_> = std::fs::read_dir(cache.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .collect();
-    assert_eq!(entries.len(), 9, "one compiled file per built-in");
-    // A second start uses them, and a corrupt entry is recompiled rather than trusted.
-    std::fs::write(entries[0].path(), b"not a compiled component").unwrap();
+    let first = cache_files(cache.path());
+    assert_eq!(first.len(), 9, "one compiled file per built-in: {first:#?}");
+    for f in &first {
+        assert!(
+            f.path.extension().is_some_and(|e| e == "cwasm") && f.bytes.starts_with(b"\x7fELF"),
+            "{} is not a compiled component",
+            f.path.display()
+        );
+    }
+
+    // A second start reuses every entry: none is written again (a write replaces the file
+    // through a rename, so it would show as a new inode and a new modification time).
+    Verifier::new(&c).unwrap();
+    assert_eq!(cache_files(cache.path()), first, "the cache was not reused");
+
+    // A corrupt entry is recompiled and written again rather than trusted; the others are
+    // still reused as they are.
+    let corrupt = &first[0].path;
+    std::fs::write(corrupt, b"not a compiled component").unwrap();
     let v = Verifier::new(&c).unwrap();
     assert_eq!(v.plugins().len(), 9);
+    let third = cache_files(cache.path());
+    assert_eq!(third.len(), 9, "{third:#?}");
+    assert_eq!(third[1..], first[1..], "the sound entries were not reused");
+    let rewritten = &third[0];
+    assert_eq!(&rewritten.path, corrupt);
+    assert_ne!(
+        rewritten.inode, first[0].inode,
+        "the corrupt entry was not written again"
+    );
+    assert!(
+        rewritten.bytes.starts_with(b"\x7fELF"),
+        "the corrupt entry was not replaced by a compiled component"
+    );
+    // And what was written is itself reused by the next start.
+    Verifier::new(&c).unwrap();
+    assert_eq!(cache_files(cache.path()), third);
 }
