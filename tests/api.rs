@@ -53,22 +53,31 @@ async fn upload_poll_report_and_download() {
     assert_eq!(docs[1]["file"], "certificate.png");
     let inputs = report["provenance"]["inputs"].as_array().unwrap();
     assert_eq!(inputs.len(), 2);
-    // The verdict is the worst finding (review when none ran).
-    let statuses: Vec<&str> = report["findings"]
-        .as_array()
-        .unwrap()
+    // The fixtures' known verdict and the findings that make it: the lease's credit code has
+    // a wrong check character (fail); the certificate names an owner who is not the landlord
+    // (review); the lease's term, area and lessee pass.
+    assert_eq!(report["verdict"], "fail", "{report:#}");
+    assert_eq!(status["verdict"], "fail");
+    let findings = rule_statuses(report);
+    let not_passed: Vec<_> = findings
         .iter()
-        .map(|f| f["status"].as_str().unwrap())
+        .filter(|(_, s, _)| s == "fail" || s == "review")
+        .cloned()
         .collect();
-    let expected = if statuses.contains(&"fail") {
-        "fail"
-    } else if statuses.contains(&"review") || !statuses.contains(&"pass") {
-        "review"
-    } else {
-        "pass"
-    };
-    assert_eq!(report["verdict"], expected);
-    assert_eq!(status["verdict"], expected);
+    assert_eq!(
+        not_passed,
+        [
+            finding("property.owner", "review", "doc-2"),
+            finding("credit-code.valid", "fail", "doc-1"),
+        ],
+        "{report:#}"
+    );
+    for rule in ["name.consistency", "lease.term", "site.area"] {
+        assert!(
+            findings.contains(&finding(rule, "pass", "doc-1")),
+            "{rule} should pass on the lease: {findings:?}"
+        );
+    }
 
     // The report alone, and the originals byte for byte.
     let alone: Value = get_json(&c, &server, &format!("/api/v1/submissions/{id}/report")).await;
@@ -93,6 +102,27 @@ async fn upload_poll_report_and_download() {
     )
     .await;
     assert_eq!(found["items"].as_array().unwrap().len(), 1);
+}
+
+/// A finding as (rule, status, document of its first evidence).
+fn finding(rule: &str, status: &str, document: &str) -> (String, String, String) {
+    (rule.into(), status.into(), document.into())
+}
+
+/// A report's findings as (rule, status, document of the first evidence), in report order.
+fn rule_statuses(report: &Value) -> Vec<(String, String, String)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            finding(
+                f["rule"].as_str().unwrap(),
+                f["status"].as_str().unwrap(),
+                f["evidence"][0]["document"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect()
 }
 
 /// Asserts a problem-details answer with the given status and code.

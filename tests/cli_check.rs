@@ -36,13 +36,42 @@ fn json_report_matches_schema_and_exit_status_matches_verdict() {
     assert_eq!(report["documents"][0]["file"], "lease.pdf");
     assert_eq!(report["documents"][1]["file"], "certificate.png");
     assert_eq!(report["documents"][0]["pages"], 2);
-    let expected_code = match report["verdict"].as_str().unwrap() {
-        "pass" => 0,
-        "fail" => 1,
-        "review" => 3,
-        v => panic!("unknown verdict {v}"),
-    };
-    assert_eq!(out.status.code(), Some(expected_code), "stderr: {stderr}");
+    // The fixtures' known verdict and the findings that make it (as in tests/api.rs): the
+    // lease's credit code fails its check character, the certificate's owner is not the
+    // landlord (review); the lease's term, area and lessee pass. Exit 1 is `fail`.
+    assert_eq!(report["verdict"], "fail", "{report:#}");
+    let findings: Vec<(&str, &str, &str)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap(),
+                f["status"].as_str().unwrap(),
+                f["evidence"][0]["document"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    let not_passed: Vec<_> = findings
+        .iter()
+        .filter(|(_, s, _)| matches!(*s, "fail" | "review"))
+        .copied()
+        .collect();
+    assert_eq!(
+        not_passed,
+        [
+            ("property.owner", "review", "doc-2"),
+            ("credit-code.valid", "fail", "doc-1"),
+        ],
+        "{report:#}"
+    );
+    for rule in ["name.consistency", "lease.term", "site.area"] {
+        assert!(
+            findings.contains(&(rule, "pass", "doc-1")),
+            "{rule} should pass on the lease: {findings:?}"
+        );
+    }
+    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
 }
 
 #[test]
@@ -60,9 +89,18 @@ fn text_format_is_a_chinese_summary() {
         text.contains("申报单位 Applicant: 山西晋创科技有限公司"),
         "{text}"
     );
-    assert!(text.contains("结论 Verdict:"), "{text}");
+    // No declared area: site.area asks for review; the credit code still fails.
+    assert!(text.contains("结论 Verdict: 不通过 (fail)"), "{text}");
     assert!(text.contains("lease.pdf"), "{text}");
-    assert!(matches!(out.status.code(), Some(0 | 1 | 3)));
+    assert!(
+        text.contains("[不通过 fail] credit-code.valid: 代码「91140100MA0GRXXX1A」无效"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[复核 review] site.area: 申报面积未填写"),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]

@@ -35,17 +35,6 @@ async fn assert_problem(resp: reqwest::Response, status: u16, code: &str) -> Val
     p
 }
 
-/// The worst status of findings, as the verdict is made (`review` when none ran).
-fn verdict_of(statuses: &[&str]) -> &'static str {
-    if statuses.contains(&"fail") {
-        "fail"
-    } else if statuses.contains(&"review") || !statuses.contains(&"pass") {
-        "review"
-    } else {
-        "pass"
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn decisions_are_recorded_attached_to_the_report_and_kept() {
     let dir = tempfile::tempdir().unwrap();
@@ -77,6 +66,9 @@ async fn decisions_are_recorded_attached_to_the_report_and_kept() {
     assert_eq!(status["status"], "done", "{status:#}");
     let report = status["report"].clone();
     let findings = report["findings"].as_array().unwrap().clone();
+    // Known: both leases carry a credit code with a wrong check character and together
+    // declare twice the area (fail); their lessee, term and parties pass.
+    assert_eq!(report["verdict"], "fail", "{report:#}");
     assert!(status["decisions"].as_array().unwrap().is_empty());
     assert!(status.get("reviewed_verdict").is_none());
     let empty = get_json(&c, &server, &format!("/api/v1/submissions/{id}/decisions")).await;
@@ -106,6 +98,11 @@ async fn decisions_are_recorded_attached_to_the_report_and_kept() {
         .unwrap_or_else(|| panic!("a rule should judge each lease: {report:#}"))
         .clone();
     let twice_rule = twice["rule"].as_str().unwrap().to_string();
+    assert_eq!(
+        (rule.as_str(), doc.as_str(), twice_rule.as_str()),
+        ("site.area", "doc-1", "name.consistency"),
+        "{report:#}"
+    );
 
     // Bad input: problem details with stable codes, nothing stored.
     let ok = json!({"rule": rule, "document": doc, "decision": "override", "status": "pass",
@@ -235,18 +232,26 @@ async fn decisions_are_recorded_attached_to_the_report_and_kept() {
         .map(|d| d["in_effect"].as_bool().unwrap())
         .collect();
     assert_eq!(in_effect, [false, true, true]);
-    let effective: Vec<&str> = findings
-        .iter()
-        .map(|f| {
-            if f["rule"] == json!(rule) && doc_of(f).as_deref() == Some(&doc) {
-                "review"
-            } else {
-                f["status"].as_str().unwrap()
-            }
-        })
-        .collect();
-    let reviewed = verdict_of(&effective);
-    assert_eq!(list["reviewed_verdict"], reviewed);
+    // The area now under review, but both credit codes still fail.
+    assert_eq!(list["reviewed_verdict"], "fail", "{list:#}");
+
+    // Overriding both credit-code findings leaves the area under review: the reviewed verdict
+    // is `review`, while the machine's stays `fail`.
+    for d in ["doc-1", "doc-2"] {
+        let r = post_decision(
+            &c,
+            &server,
+            &id,
+            &json!({"rule": "credit-code.valid", "document": d, "decision": "override",
+                    "status": "pass", "reason": "已向登记机关核实代码", "reviewer": "王五"}),
+        )
+        .await;
+        assert_eq!(r.status(), 201, "{d}");
+    }
+    let list = get_json(&c, &server, &format!("/api/v1/submissions/{id}/decisions")).await;
+    assert_eq!(list["items"].as_array().unwrap().len(), 5);
+    let reviewed = "review";
+    assert_eq!(list["reviewed_verdict"], reviewed, "{list:#}");
 
     let after = get_json(&c, &server, &format!("/api/v1/submissions/{id}/report")).await;
     assert_valid_report(&after);
@@ -260,7 +265,7 @@ async fn decisions_are_recorded_attached_to_the_report_and_kept() {
     assert_eq!(status["verdict"], report["verdict"]);
     assert_eq!(status["report"], after);
     let listed = get_json(&c, &server, "/api/v1/submissions").await;
-    assert_eq!(listed["items"][0]["decisions"], 3);
+    assert_eq!(listed["items"][0]["decisions"], 5);
     assert_eq!(listed["items"][0]["reviewed_verdict"], reviewed);
     assert_eq!(listed["items"][0]["verdict"], report["verdict"]);
 
