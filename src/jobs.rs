@@ -5,8 +5,21 @@
 //! claimed again once the lease runs out — also by a restarted server; processing is idempotent
 //! (finished documents are skipped, the report is rebuilt from stored results); every job has
 //! a deadline; a failed document is recorded on the document, never loses the submission.
+//!
+//! Job bookkeeping (finishing or failing a job, marking its submission failed) is never dropped
+//! silently: a failed write is logged and retried a few times ([`WRITE_ATTEMPTS`]); when it
+//! still fails, the job is left leased so that it is claimed again when its lease runs out
+//! (re-running is idempotent), the submission's state is written before the job is released,
+//! and `/readyz` answers 503 until a later bookkeeping write succeeds ([`Bookkeeping`]).
+//!
+//! Test hook: with `DOCVERIFY_TEST_HOLD_JOBS` set to a file path when the service starts, a
+//! worker holds each job before its document number N+1 for as long as that file exists, N
+//! being the number written in the file (empty: 0). Tests use it to catch a job mid-run
+//! without depending on timing. Nothing in production sets it.
 
-use std::sync::Arc;
+use std::future::Future;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::sync::{Notify, mpsc};
@@ -29,6 +42,70 @@ pub struct Jobs {
     pub wake: Notify,
     /// Identifies this process's workers in leases.
     pub instance: String,
+    /// Job bookkeeping the store failed to record (shown by `/readyz`).
+    pub bookkeeping: Bookkeeping,
+    /// Test hook (`DOCVERIFY_TEST_HOLD_JOBS`, see the module documentation); `None` in
+    /// production.
+    pub hold_file: Option<PathBuf>,
+}
+
+/// The environment variable of the test hook that holds jobs (see the module documentation).
+pub const HOLD_JOBS_ENV: &str = "DOCVERIFY_TEST_HOLD_JOBS";
+
+/// Tries of one bookkeeping write before it is left to the lease (see the module
+/// documentation); the waits between them double from [`WRITE_BACKOFF`].
+pub const WRITE_ATTEMPTS: u32 = 4;
+const WRITE_BACKOFF: Duration = Duration::from_millis(200);
+
+/// The last job bookkeeping write that failed for good, until a later one succeeds.
+#[derive(Debug, Default)]
+pub struct Bookkeeping {
+    outstanding: Mutex<Option<BookkeepingFault>>,
+}
+
+/// A bookkeeping write the store refused (after [`WRITE_ATTEMPTS`] tries).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookkeepingFault {
+    /// The store operation, e.g. `finish_job`.
+    pub operation: &'static str,
+    pub submission_id: String,
+    pub error: String,
+    /// When it was given up, RFC 3339.
+    pub at: String,
+    /// Writes given up since the last one that succeeded.
+    pub count: u64,
+}
+
+impl Bookkeeping {
+    /// The unrecorded write, if the last bookkeeping write failed.
+    pub fn outstanding(&self) -> Option<BookkeepingFault> {
+        self.outstanding.lock().map(|g| g.clone()).unwrap_or(None)
+    }
+
+    fn failed(&self, operation: &'static str, submission_id: &str, error: &anyhow::Error) {
+        if let Ok(mut g) = self.outstanding.lock() {
+            let count = g.as_ref().map_or(0, |f| f.count) + 1;
+            *g = Some(BookkeepingFault {
+                operation,
+                submission_id: submission_id.to_string(),
+                error: format!("{error:#}"),
+                at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                count,
+            });
+        }
+    }
+
+    fn succeeded(&self) {
+        if let Ok(mut g) = self.outstanding.lock()
+            && let Some(f) = g.take()
+        {
+            info!(
+                operation = f.operation,
+                submission = %f.submission_id,
+                "the store records job bookkeeping again"
+            );
+        }
+    }
 }
 
 impl Jobs {
@@ -72,14 +149,27 @@ impl Jobs {
     /// Runs one claimed job under its lease and deadline.
     async fn run_job(&self, owner: &str, job: ClaimedJob, shutdown: &CancellationToken) {
         let cfg = self.pipeline.config().jobs.clone();
+        let sid = job.submission_id.as_str();
+        if job.attempts > 1
+            && let Ok(Some(sub)) = self.store.get_submission(sid).await
+            && sub.status == ProcessingStatus::Done
+            && sub.report_json.is_some()
+        {
+            // An earlier attempt stored the report but could not record the job as done
+            // (`record` below): that is all that is left to do.
+            info!("the report was stored by an earlier attempt; recording the job as done");
+            if self
+                .record("finish_job", sid, || self.store.finish_job(&job.id, owner))
+                .await
+            {
+                info!("done");
+            }
+            return;
+        }
         if job.attempts > cfg.max_attempts as i64 {
             let msg = format!("gave up after {} attempts", job.attempts - 1);
             warn!("{msg}");
-            let _ = self
-                .store
-                .set_submission_status(&job.submission_id, ProcessingStatus::Failed, Some(&msg))
-                .await;
-            let _ = self.store.fail_job(&job.id, owner, &msg, false).await;
+            self.give_up(&job, owner, &msg).await;
             return;
         }
         info!("processing");
@@ -118,25 +208,25 @@ impl Jobs {
         heartbeat.abort();
         match result {
             Ok(Ok(())) => {
-                let _ = self.store.finish_job(&job.id, owner).await;
-                info!("done");
+                if self
+                    .record("finish_job", sid, || self.store.finish_job(&job.id, owner))
+                    .await
+                {
+                    info!("done");
+                }
             }
             Ok(Err(e)) => {
                 let retry = job.attempts < cfg.max_attempts as i64;
                 error!(error = %e, retry, "processing failed");
-                let _ = self
-                    .store
-                    .fail_job(&job.id, owner, &e.to_string(), retry)
+                let msg = e.to_string();
+                if retry {
+                    // Unrecorded, the job is claimed again when its lease runs out: the same.
+                    self.record("fail_job", sid, || {
+                        self.store.fail_job(&job.id, owner, &msg, true)
+                    })
                     .await;
-                if !retry {
-                    let _ = self
-                        .store
-                        .set_submission_status(
-                            &job.submission_id,
-                            ProcessingStatus::Failed,
-                            Some(&e.to_string()),
-                        )
-                        .await;
+                } else {
+                    self.give_up(&job, owner, &msg).await;
                 }
             }
             Err(_) => {
@@ -144,22 +234,109 @@ impl Jobs {
                 let finished = self
                     .process(&job.submission_id, DeadlineState::Exceeded)
                     .await;
-                if let Err(e) = &finished {
-                    error!(error = %e, "could not report after the deadline");
-                    let _ = self
-                        .store
-                        .set_submission_status(
-                            &job.submission_id,
-                            ProcessingStatus::Failed,
-                            Some("deadline exceeded"),
-                        )
-                        .await;
-                }
-                let _ = self
-                    .store
-                    .fail_job(&job.id, owner, "deadline exceeded", false)
+                let recorded = match &finished {
+                    Ok(()) => true,
+                    Err(e) => {
+                        error!(error = %e, "could not report after the deadline");
+                        self.record("set_submission_status", sid, || {
+                            self.store.set_submission_status(
+                                sid,
+                                ProcessingStatus::Failed,
+                                Some("deadline exceeded"),
+                            )
+                        })
+                        .await
+                    }
+                };
+                if recorded {
+                    self.record("fail_job", sid, || {
+                        self.store
+                            .fail_job(&job.id, owner, "deadline exceeded", false)
+                    })
                     .await;
+                }
             }
+        }
+    }
+
+    /// Marks the submission failed, then the job failed for good. The submission first: if
+    /// its state cannot be written, the job keeps its lease and is given up again on its next
+    /// claim rather than leave a failed job behind a submission that says it is processing.
+    async fn give_up(&self, job: &ClaimedJob, owner: &str, msg: &str) {
+        let sid = job.submission_id.as_str();
+        let marked = self
+            .record("set_submission_status", sid, || {
+                self.store
+                    .set_submission_status(sid, ProcessingStatus::Failed, Some(msg))
+            })
+            .await;
+        if marked {
+            self.record("fail_job", sid, || {
+                self.store.fail_job(&job.id, owner, msg, false)
+            })
+            .await;
+        }
+    }
+
+    /// One bookkeeping write, tried up to [`WRITE_ATTEMPTS`] times. Every failure is logged;
+    /// one that persists is kept in [`Bookkeeping`] (so `/readyz` shows it) and false is
+    /// returned: the caller then leaves the job leased, to be claimed again.
+    async fn record<F, Fut>(&self, operation: &'static str, submission_id: &str, write: F) -> bool
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<(), crate::store::StoreError>>,
+    {
+        let mut wait = WRITE_BACKOFF;
+        for attempt in 1..=WRITE_ATTEMPTS {
+            match write().await {
+                Ok(()) => {
+                    if attempt > 1 {
+                        info!(operation, attempt, "store write succeeded on a retry");
+                    }
+                    self.bookkeeping.succeeded();
+                    return true;
+                }
+                Err(e) if attempt < WRITE_ATTEMPTS => {
+                    warn!(operation, attempt, error = %format!("{e:#}"), "store write failed; retrying");
+                    tokio::time::sleep(wait).await;
+                    wait *= 2;
+                }
+                Err(e) => {
+                    error!(
+                        operation,
+                        attempts = attempt,
+                        error = %format!("{e:#}"),
+                        "store write failed; the job stays leased and is claimed again when the lease runs out"
+                    );
+                    self.bookkeeping.failed(operation, submission_id, &e);
+                }
+            }
+        }
+        false
+    }
+
+    /// The test hook: waits before the document at `index` (0-based) while the hold file
+    /// exists and lets through as many documents as it says.
+    async fn hold_before(&self, submission_id: &str, index: usize) {
+        let Some(file) = &self.hold_file else {
+            return;
+        };
+        let mut said = false;
+        while let Ok(text) = tokio::fs::read_to_string(file).await {
+            let let_through: usize = text.trim().parse().unwrap_or(0);
+            if index < let_through {
+                return;
+            }
+            if !said {
+                warn!(
+                    submission = submission_id,
+                    document = index + 1,
+                    file = %file.display(),
+                    "test hook {HOLD_JOBS_ENV}: holding the job while the file exists"
+                );
+                said = true;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }
 
@@ -176,10 +353,11 @@ impl Jobs {
             .await?;
         let docs = self.store.list_documents(submission_id).await?;
         let mut uploads = Vec::with_capacity(docs.len());
-        for doc in docs {
+        for (index, doc) in docs.into_iter().enumerate() {
             let outcome = match (&doc.result_json, state) {
                 (Some(json), _) => serde_json::from_str::<DocumentOutcome>(json)?,
                 (None, DeadlineState::Running) => {
+                    self.hold_before(submission_id, index).await;
                     self.process_document(submission_id, &doc).await?
                 }
                 (None, DeadlineState::Exceeded) => {
@@ -237,9 +415,13 @@ impl Jobs {
             let store = self.store.clone();
             let (sid, did) = (submission_id.to_string(), doc.id.clone());
             tokio::spawn(async move {
+                // Progress is for show and the next update replaces it: a failed write is
+                // logged (once per document) and not retried. The result itself is saved with
+                // `?` below, so a store that refuses writes fails the job visibly.
+                let mut logged = false;
                 while let Some(p) = rx.recv().await {
                     let p: crate::pipeline::Progress = p;
-                    let _ = store
+                    let written = store
                         .set_document_progress(
                             &sid,
                             &did,
@@ -251,6 +433,12 @@ impl Jobs {
                             },
                         )
                         .await;
+                    if let Err(e) = written
+                        && !logged
+                    {
+                        warn!(document = %did, error = %format!("{e:#}"), "could not store the document's progress");
+                        logged = true;
+                    }
                 }
             })
         };
@@ -260,7 +448,9 @@ impl Jobs {
                 let _ = tx.send(p);
             })
             .await?;
-        let _ = progress_writer.await;
+        if let Err(e) = progress_writer.await {
+            warn!(error = %e, "the progress writer ended abnormally");
+        }
         // Page images become blobs so reports can show evidence on the page.
         if let Some(ex) = &outcome.extracted {
             for sha in ex.pages.iter().filter_map(|p| p.image_sha256.as_ref()) {

@@ -8,9 +8,9 @@ use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
 use crate::http::{AppState, router};
-use crate::jobs::Jobs;
+use crate::jobs::{HOLD_JOBS_ENV, Jobs};
 use crate::pipeline::Pipeline;
-use crate::store::{LocalBlobStore, SqliteStore};
+use crate::store::{FaultyStore, LocalBlobStore, MetaStore, STORE_FAULTS_ENV, SqliteStore};
 
 /// Sets up `tracing` as configured (text or JSON lines on stderr).
 pub fn init_logging(cfg: &crate::config::LogConfig) {
@@ -52,12 +52,26 @@ pub async fn serve(mut config: Config) -> anyhow::Result<()> {
         .context("open the database")?;
     let blobs = LocalBlobStore::open(data_dir).context("open the blob store")?;
     let pipeline = Pipeline::new(config.clone()).context("load the plugins")?;
+    // Test hooks, off unless a test sets their variables (src/store/faults.rs, src/jobs.rs).
+    let store: Arc<dyn MetaStore> = match std::env::var_os(STORE_FAULTS_ENV) {
+        Some(file) => {
+            tracing::warn!(file = %std::path::Path::new(&file).display(), "test hook {STORE_FAULTS_ENV}: store operations listed in the file fail");
+            Arc::new(FaultyStore::new(store, file.into()))
+        }
+        None => Arc::new(store),
+    };
+    let hold_file = std::env::var_os(HOLD_JOBS_ENV).map(std::path::PathBuf::from);
+    if let Some(file) = &hold_file {
+        tracing::warn!(file = %file.display(), "test hook {HOLD_JOBS_ENV}: jobs are held while the file exists");
+    }
     let jobs = Arc::new(Jobs {
-        store: Arc::new(store),
+        store,
         blobs: Arc::new(blobs),
         pipeline: Arc::new(pipeline),
         wake: Default::default(),
         instance: uuid::Uuid::new_v4().to_string(),
+        bookkeeping: Default::default(),
+        hold_file,
     });
     let shutdown = CancellationToken::new();
     let workers = jobs.spawn_workers(shutdown.clone());

@@ -4,8 +4,15 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Server, assert_valid_report, client, files_under, form, get_json, read, wait_done};
+use common::{
+    Server, assert_valid_report, client, files_under, form, get_json, hold_jobs, read, wait_done,
+    wait_for,
+};
 use serde_json::Value;
+
+/// How long a test waits for a state it has made certain (a bound against hanging, not a
+/// measurement).
+const LIMIT: Duration = Duration::from_secs(300);
 
 #[tokio::test(flavor = "multi_thread")]
 async fn upload_poll_report_and_download() {
@@ -331,19 +338,24 @@ async fn twenty_concurrent_uploads_all_complete() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_job_interrupted_by_a_crash_completes_after_restart() {
     let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
     // Short lease so the restarted server reclaims the dead worker's job quickly.
     let env = [
         ("DOCVERIFY_JOBS__LEASE_SECS", "2"),
         ("DOCVERIFY_JOBS__WORKERS", "1"),
         ("DOCVERIFY_JOBS__POLL_MS", "200"),
     ];
-    let server = Server::start(dir.path(), &env);
+    // The first server's worker finishes one document, then holds the job (test hook): the
+    // crash surely lands mid-run, whatever the machine's speed.
+    let (_gate, hold) = hold_jobs(dir.path(), 1);
+    let mut first_env = env.to_vec();
+    first_env.push((hold.0, &hold.1));
+    let server = Server::start(&data, &first_env);
     let c = client();
-    // Many documents so the crash lands while the job runs.
     let lease = read("api/lease.pdf");
     let cert = read("api/certificate.png");
     let mut files = Vec::new();
-    for i in 0..40 {
+    for i in 0..6 {
         if i % 2 == 0 {
             files.push((format!("lease-{i}.pdf"), lease.clone()));
         } else {
@@ -366,31 +378,30 @@ async fn a_job_interrupted_by_a_crash_completes_after_restart() {
         .unwrap()
         .to_string();
 
-    // Wait until the job is visibly under way, then kill -9.
-    let mut caught_running = false;
-    for _ in 0..3000 {
-        let v: Value = get_json(&c, &server, &format!("/api/v1/submissions/{id}")).await;
-        let done = v["progress"]["documents_done"].as_u64().unwrap();
-        if v["status"] == "processing" && (1..40).contains(&done) {
-            caught_running = true;
-            break;
-        }
-        if v["status"] == "done" {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
-    server.kill();
-    assert!(
-        caught_running,
-        "the job finished before the crash could be injected; the test needs more work per job"
+    // The job is under way with exactly one document done, and held there: kill -9.
+    let status_url = format!("/api/v1/submissions/{id}");
+    let held = wait_for("the job held after its first document", LIMIT, || async {
+        let v: Value = get_json(&c, &server, &status_url).await;
+        (v["status"] == "processing" && v["progress"]["documents_done"] == 1).then_some(v)
+    })
+    .await;
+    assert_eq!(held["progress"]["documents_total"], 6, "{held:#}");
+    assert_eq!(
+        server
+            .log_lines(&["DOCVERIFY_TEST_HOLD_JOBS", "holding the job", "document=2"])
+            .len(),
+        1,
+        "the hook held the job before its second document"
     );
+    server.kill();
 
-    let server = Server::start(dir.path(), &env);
+    // Restarted without the hook: the job is claimed again once its lease runs out and is
+    // finished.
+    let server = Server::start(&data, &env);
     let status = wait_done(&c, &server, &id, Duration::from_secs(600)).await;
     assert_eq!(status["status"], "done", "{status:#}");
     assert_valid_report(&status["report"]);
-    assert_eq!(status["report"]["documents"].as_array().unwrap().len(), 40);
+    assert_eq!(status["report"]["documents"].as_array().unwrap().len(), 6);
     for (i, (_, bytes)) in files.iter().enumerate() {
         let got = c
             .get(server.url(&format!(
@@ -405,4 +416,149 @@ async fn a_job_interrupted_by_a_crash_completes_after_restart() {
             .unwrap();
         assert_eq!(&got[..], &bytes[..], "doc-{} differs", i + 1);
     }
+}
+
+/// `/readyz`: its status and body (the problem details when not ready).
+async fn readyz(c: &reqwest::Client, server: &Server) -> (u16, String) {
+    let r = c.get(server.url("/readyz")).send().await.unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+/// A server whose store fails the operations listed in `<dir>/store-faults` while that file
+/// lists them (the `DOCVERIFY_TEST_STORE_FAULTS` hook of src/store/faults.rs), with a short
+/// lease and one worker; and the path of that file.
+fn server_with_store_faults(
+    dir: &std::path::Path,
+    faults: &str,
+    extra: &[(&str, &str)],
+) -> (Server, std::path::PathBuf) {
+    let file = dir.join("store-faults");
+    std::fs::write(&file, faults).unwrap();
+    let file_env = file.display().to_string();
+    let mut env = vec![
+        ("DOCVERIFY_TEST_STORE_FAULTS", file_env.as_str()),
+        ("DOCVERIFY_JOBS__LEASE_SECS", "2"),
+        ("DOCVERIFY_JOBS__WORKERS", "1"),
+        ("DOCVERIFY_JOBS__POLL_MS", "200"),
+    ];
+    env.extend_from_slice(extra);
+    (Server::start(&dir.join("data"), &env), file)
+}
+
+async fn submit_lease(c: &reqwest::Client, server: &Server) -> String {
+    let resp = c
+        .post(server.url("/api/v1/submissions"))
+        .multipart(form(
+            Some("山西晋创科技有限公司"),
+            &[("lease.pdf", read("api/lease.pdf"), Some("lease"))],
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 202);
+    resp.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_job_the_store_cannot_mark_done_is_retried_logged_shown_in_readyz_and_finished_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let (server, faults) = server_with_store_faults(dir.path(), "finish_job\n", &[]);
+    let c = client();
+    assert_eq!(readyz(&c, &server).await.0, 200);
+    let id = submit_lease(&c, &server).await;
+
+    // The report is stored, but the job cannot be recorded as done: each try is logged, and
+    // once they are spent /readyz says what was not recorded.
+    let problem = wait_for("/readyz answering 503", LIMIT, || async {
+        let (status, body) = readyz(&c, &server).await;
+        (status == 503).then_some(body)
+    })
+    .await;
+    let problem: Value = serde_json::from_str(&problem).unwrap();
+    assert_eq!(problem["code"], "unavailable", "{problem:#}");
+    let detail = problem["detail"].as_str().unwrap();
+    for needle in [
+        "finish_job",
+        id.as_str(),
+        "injected store fault: finish_job",
+        "claimed again",
+    ] {
+        assert!(detail.contains(needle), "{needle:?} not in {detail}");
+    }
+    let retried = server.log_lines(&["store write failed; retrying", "finish_job"]);
+    assert!(
+        retried.len() >= 3,
+        "each failed try is logged: {retried:#?}"
+    );
+    let given_up = server.log_lines(&["store write failed; the job stays leased", "finish_job"]);
+    assert!(!given_up.is_empty(), "{:#?}", server.log.lock().unwrap());
+    let status: Value = get_json(&c, &server, &format!("/api/v1/submissions/{id}")).await;
+    assert_eq!(status["status"], "done", "{status:#}");
+    let report = status["report"].clone();
+
+    // The store takes writes again: the job, still leased, is claimed again when the lease
+    // runs out and recorded as done without being processed again; /readyz is ready again.
+    std::fs::remove_file(&faults).unwrap();
+    wait_for("/readyz answering 200 again", LIMIT, || async {
+        (readyz(&c, &server).await.0 == 200).then_some(())
+    })
+    .await;
+    assert!(
+        !server
+            .log_lines(&["the store records job bookkeeping again"])
+            .is_empty()
+    );
+    let after: Value = get_json(&c, &server, &format!("/api/v1/submissions/{id}")).await;
+    assert_eq!(after["status"], "done", "{after:#}");
+    assert_eq!(after["report"], report, "the report is the one stored");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_submission_the_store_cannot_mark_failed_is_not_left_saying_it_is_queued() {
+    // One attempt only, and the store refuses the submission's status and its report: the
+    // job fails and the submission must be marked failed, which the store refuses too.
+    let dir = tempfile::tempdir().unwrap();
+    let (server, faults) = server_with_store_faults(
+        dir.path(),
+        "set_submission_status\nsave_report\n",
+        &[("DOCVERIFY_JOBS__MAX_ATTEMPTS", "1")],
+    );
+    let c = client();
+    let id = submit_lease(&c, &server).await;
+    let problem = wait_for("/readyz answering 503", LIMIT, || async {
+        let (status, body) = readyz(&c, &server).await;
+        (status == 503).then_some(body)
+    })
+    .await;
+    assert!(
+        problem.contains("set_submission_status") && problem.contains(&id),
+        "{problem}"
+    );
+    let given_up = server.log_lines(&[
+        "store write failed; the job stays leased",
+        "set_submission_status",
+    ]);
+    assert!(!given_up.is_empty(), "{:#?}", server.log.lock().unwrap());
+    let status: Value = get_json(&c, &server, &format!("/api/v1/submissions/{id}")).await;
+    assert_eq!(
+        status["status"], "queued",
+        "nothing could be written: {status:#}"
+    );
+
+    // Once the store takes writes, the job (kept leased, not released as failed behind the
+    // submission's back) is given up again and this time the submission says so.
+    std::fs::remove_file(&faults).unwrap();
+    let failed = wait_done(&c, &server, &id, LIMIT).await;
+    assert_eq!(failed["status"], "failed", "{failed:#}");
+    assert!(
+        failed["error"].as_str().unwrap().contains("gave up after"),
+        "{failed:#}"
+    );
+    wait_for("/readyz answering 200 again", LIMIT, || async {
+        (readyz(&c, &server).await.0 == 200).then_some(())
+    })
+    .await;
 }

@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Server, assert_valid_report, client, form, get_json, read, wait_done};
+use common::{Server, assert_valid_report, client, form, get_json, hold_jobs, read, wait_done};
 use serde_json::{Value, json};
 
 async fn post_decision(
@@ -279,18 +279,19 @@ async fn decisions_are_recorded_attached_to_the_report_and_kept() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_decision_before_the_report_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path(), &[("DOCVERIFY_JOBS__WORKERS", "1")]);
+    // The worker holds the job before its first document (test hook) until the gate file is
+    // removed: the report surely does not exist yet when the decision comes.
+    let (gate, hold) = hold_jobs(dir.path(), 0);
+    let server = Server::start(
+        &dir.path().join("data"),
+        &[("DOCVERIFY_JOBS__WORKERS", "1"), (hold.0, &hold.1)],
+    );
     let c = client();
-    // A large photographed page: OCR takes seconds, so the report is surely not made yet.
     let resp = c
         .post(server.url("/api/v1/submissions"))
         .multipart(form(
             Some("山西晋创科技有限公司"),
-            &[(
-                "lease.jpg",
-                read("ocr/lease_300dpi_skew_seal.jpg"),
-                Some("lease"),
-            )],
+            &[("lease.pdf", read("api/lease.pdf"), Some("lease"))],
         ))
         .send()
         .await
@@ -302,15 +303,22 @@ async fn a_decision_before_the_report_is_refused() {
         .to_string();
     let body = json!({"rule": "lease.term", "decision": "confirm", "reviewer": "张三"});
     let resp = post_decision(&c, &server, &id, &body).await;
-    let status = get_json(&c, &server, &format!("/api/v1/submissions/{id}")).await;
-    assert_ne!(
-        status["status"], "done",
-        "the job finished before the decision could be tried; the test needs a slower input"
-    );
     let p = assert_problem(resp, 409, "report-not-ready").await;
     assert!(p["detail_zh"].as_str().unwrap().contains(&id));
+    let status = get_json(&c, &server, &format!("/api/v1/submissions/{id}")).await;
+    assert_ne!(status["status"], "done", "{status:#}");
+    assert!(status.get("report").is_none(), "{status:#}");
     let list = get_json(&c, &server, &format!("/api/v1/submissions/{id}/decisions")).await;
     assert_eq!(list, json!({"items": []}));
+
+    // Released, the job makes its report, and the same decision is now recorded.
+    std::fs::remove_file(&gate).unwrap();
+    let done = wait_done(&c, &server, &id, Duration::from_secs(300)).await;
+    assert_eq!(done["status"], "done", "{done:#}");
+    let resp = post_decision(&c, &server, &id, &body).await;
+    assert_eq!(resp.status(), 201);
+    let list = get_json(&c, &server, &format!("/api/v1/submissions/{id}/decisions")).await;
+    assert_eq!(list["items"].as_array().unwrap().len(), 1, "{list:#}");
 }
 
 /// Sets `reason` on a decision body.

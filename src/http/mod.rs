@@ -87,6 +87,9 @@ pub async fn healthz() -> &'static str {
 }
 
 /// Readiness: the database answers and the blob store's scratch area is writable.
+///
+/// Not ready either while a job bookkeeping write the database refused is outstanding (until a
+/// later one succeeds; the job is claimed again when its lease runs out).
 #[utoipa::path(get, path = "/readyz", responses((status = 200, description = "ready"), (status = 503, description = "not ready", body = error::Problem)))]
 pub async fn readyz(State(state): State<AppState>) -> Result<&'static str, ApiError> {
     state
@@ -95,6 +98,12 @@ pub async fn readyz(State(state): State<AppState>) -> Result<&'static str, ApiEr
         .ping()
         .await
         .map_err(|e| ApiError::Unavailable(format!("database: {e}")))?;
+    if let Some(f) = state.jobs.bookkeeping.outstanding() {
+        return Err(ApiError::Unavailable(format!(
+            "database: job bookkeeping not recorded: {} for submission {} failed at {} ({} write(s) given up since the last one recorded): {}; the job is claimed again when its lease runs out",
+            f.operation, f.submission_id, f.at, f.count, f.error
+        )));
+    }
     let probe = state.jobs.blobs.scratch_dir().join(".ready");
     tokio::fs::write(&probe, b"")
         .await

@@ -6,6 +6,7 @@
 //! to disk and its rows are committed; a rejected upload leaves neither behind.
 
 pub mod blob;
+pub mod faults;
 pub mod sqlite;
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
 
 pub use blob::LocalBlobStore;
+pub use faults::{FaultyStore, STORE_FAULTS_ENV};
 pub use sqlite::SqliteStore;
 
 /// Processing state of a submission or one of its documents.

@@ -4,6 +4,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Path of the binary under test.
@@ -43,6 +44,8 @@ pub struct Server {
     pub child: Child,
     pub base: String,
     pub data_dir: PathBuf,
+    /// Every line the server wrote to stderr so far (its log).
+    pub log: Arc<Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -61,7 +64,9 @@ impl Server {
         let mut child = cmd.spawn().expect("start docverify serve");
         let stderr = child.stderr.take().expect("piped stderr");
         let (tx, rx) = std::sync::mpsc::channel();
+        let log = Arc::new(Mutex::new(Vec::new()));
         // Keep draining stderr so the server never blocks on a full pipe.
+        let kept = log.clone();
         std::thread::spawn(move || {
             let mut tx = Some(tx);
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
@@ -73,6 +78,7 @@ impl Server {
                 if std::env::var_os("DOCVERIFY_TEST_LOG").is_some() {
                     eprintln!("[server] {line}");
                 }
+                kept.lock().unwrap().push(line);
             }
         });
         let base = rx
@@ -82,11 +88,23 @@ impl Server {
             child,
             base,
             data_dir: data_dir.to_owned(),
+            log,
         }
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
+    }
+
+    /// The server's log lines so far that contain every one of `needles`.
+    pub fn log_lines(&self, needles: &[&str]) -> Vec<String> {
+        self.log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|l| needles.iter().all(|n| l.contains(n)))
+            .cloned()
+            .collect()
     }
 
     /// SIGKILL, as a crash would.
@@ -189,4 +207,32 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// Polls `probe` every 50 ms until it gives `Some`, failing the test after `limit`. The limit
+/// only bounds the wait for a state the test has made certain, so that a broken build fails
+/// rather than hangs; it does not measure anything.
+pub async fn wait_for<T, F, Fut>(what: &str, limit: Duration, mut probe: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let start = Instant::now();
+    loop {
+        if let Some(v) = probe().await {
+            return v;
+        }
+        assert!(start.elapsed() < limit, "{what}: not seen within {limit:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Environment of a server whose workers hold every job before its document number
+/// `let_through + 1` while the returned file exists (the `DOCVERIFY_TEST_HOLD_JOBS` hook of
+/// src/jobs.rs). Remove the file to let the jobs go on.
+pub fn hold_jobs(dir: &Path, let_through: usize) -> (PathBuf, (&'static str, String)) {
+    let gate = dir.join("hold-jobs");
+    std::fs::write(&gate, let_through.to_string()).unwrap();
+    let env = ("DOCVERIFY_TEST_HOLD_JOBS", gate.display().to_string());
+    (gate, env)
 }
