@@ -545,6 +545,25 @@ fn sublease_chains_to_the_head_lease() {
 }
 
 #[test]
+fn a_plain_lease_that_chains_from_the_head_lease_is_a_sublease() {
+    // Titled and labelled as an ordinary lease: its lessor is the head lease's lessee.
+    let tenant = "太原市入驻小微企业有限公司";
+    let plain = |lessor: &str| lease("s", lessor, tenant, "2021-01-01", "2021-12-31").build();
+    let head = || lease("head", LANDLORD, APPLICANT, "2020-01-01", "2024-12-31").build();
+    let out = run(builtins(), input(APPLICANT, vec![head(), plain(APPLICANT)]));
+    assert_eq!(statuses(&out, "sublease.chain"), [Pass]);
+    assert_eq!(statuses(&out, "lease.term"), [Pass], "only the head lease");
+    assert_eq!(statuses(&out, "name.consistency"), [Pass, Pass]);
+    // A lease between two others (no chain, not the applicant letting) stays a head lease.
+    let out = run(
+        builtins(),
+        input(APPLICANT, vec![head(), plain("大同市云冈科技有限公司")]),
+    );
+    assert_eq!(statuses(&out, "sublease.chain"), [NotApplicable]);
+    assert_eq!(statuses(&out, "lease.term"), [Pass, Fail]);
+}
+
+#[test]
 fn sublease_absent_is_not_applicable() {
     let out = run(
         builtins(),
@@ -619,6 +638,47 @@ fn audit_code_carrying_another_number_fails() {
         .code("code128", "Z9Y8X7W6V5")
         .build();
     assert_eq!(audit_code(other_code), Fail);
+}
+
+#[test]
+fn audit_code_in_a_url_of_the_printed_shape_but_other_digits_fails() {
+    // The QR's URL carries an 18-digit code like the printed one, three digits apart.
+    let r = audit("a1", FIRM, APPLICANT)
+        .f("report_no", REPORT_NO.into())
+        .f("report_code", "140920216791829899".into())
+        .code(
+            "qr",
+            "https://verify.cpa-registry.example/report?code=140920216791829906",
+        )
+        .build();
+    let out = run(builtins(), input(APPLICANT, vec![r]));
+    let f = only(&out, "audit.code");
+    assert_eq!(f.status, Fail, "{}", f.message.en);
+    assert!(
+        f.message.zh.contains("140920216791829906"),
+        "{}",
+        f.message.zh
+    );
+    assert!(
+        f.message.zh.contains("140920216791829899"),
+        "{}",
+        f.message.zh
+    );
+    // The same URL with the printed code passes.
+    let ok = audit("a1", FIRM, APPLICANT)
+        .f("report_code", "140920216791829899".into())
+        .code(
+            "qr",
+            "https://verify.cpa-registry.example/report?code=140920216791829899",
+        )
+        .build();
+    assert_eq!(audit_code(ok), Pass);
+    // A token of another shape (a session hash) says nothing: review.
+    let opaque = audit("a1", FIRM, APPLICANT)
+        .f("report_code", "140920216791829899".into())
+        .code("qr", "https://acc.example/v?t=8f14e45fceea167a&s=ab12")
+        .build();
+    assert_eq!(audit_code(opaque), Review);
 }
 
 #[test]

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::codes;
 use super::dates::{self, DateError, parse_date, parse_duration};
-use super::kinds::{KINDS, KindSpec, Parse};
+use super::kinds::{KINDS, KindSpec, Parse, Positional};
 use super::numbers::{parse_area, parse_money, parse_number};
 use super::text::{Located, Norm, normalise};
 use crate::model::{DocumentKind, Evidence, Field};
@@ -35,6 +35,10 @@ pub struct Compiled {
     /// One anchored regex per label (`^(?:label)`), same order as `spec.labels`.
     labels: Vec<Regex>,
     patterns: Vec<Regex>,
+    /// Each pattern's `not_after` regex, compiled.
+    not_after: Vec<Option<Regex>>,
+    /// The clauses of `spec.positional` (甲方 first, 甲方 second), compiled.
+    positional: Option<(&'static Positional, Vec<Regex>, Vec<Regex>)>,
 }
 
 impl Compiled {
@@ -51,6 +55,14 @@ impl Compiled {
                 .map(|l| re(&format!("^(?:{})", l.label)))
                 .collect(),
             patterns: spec.patterns.iter().map(|p| re(p.regex)).collect(),
+            not_after: spec.patterns.iter().map(|p| p.not_after.map(re)).collect(),
+            positional: spec.positional.map(|p| {
+                (
+                    p,
+                    p.a_first.iter().map(|r| re(r)).collect(),
+                    p.a_second.iter().map(|r| re(r)).collect(),
+                )
+            }),
         }
     }
 
@@ -147,9 +159,18 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 break;
             }
             if ch == '\n' {
-                if starts_new(at + 1) || at + 1 >= text.len() {
+                if starts_new(at + 1)
+                    || at + 1 >= text.len()
+                    || value_complete(spec.parse, &text[start..at], &text[at + 1..])
+                {
                     break;
                 }
+            } else if at > start
+                && norm.soft_breaks.binary_search(&at).is_ok()
+                && value_complete(spec.parse, &text[start..at], &text[at..])
+            {
+                // a line joined to this one as a wrap, but the value was already whole
+                break;
             } else if ch == '。' || ch == ';' || at - start > 400 {
                 break;
             }
@@ -177,6 +198,11 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         let re = &c.patterns[pi];
         for caps in re.captures_iter(text) {
             let whole = caps.get(0).map_or("", |m| m.as_str());
+            if let Some(not_after) = &c.not_after[pi]
+                && not_after.is_match(clause_before(text, &caps))
+            {
+                continue;
+            }
             for &(field, group, parse) in p.captures {
                 let Some(m) = caps.name(group) else { continue };
                 let Ok((value, doubt, range)) =
@@ -202,10 +228,31 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         }
     }
 
+    if let Some((pos, a_first, a_second)) = &c.positional {
+        resolve_positional(pos, a_first, a_second, text, &mut cands, &mut notes);
+    }
+
     let mut fields = BTreeMap::new();
     for (name, mut list) in cands {
         list.sort_by(|a, b| b.certainty.total_cmp(&a.certainty).then(a.at.cmp(&b.at)));
-        let best = list.swap_remove(0);
+        let mut best = list.swap_remove(0);
+        if c.spec.parties.contains(&name)
+            && let Some(other) = list
+                .iter()
+                .find(|o| o.certainty >= SURE_SOURCE && names_conflict(&best.value, &o.value))
+        {
+            // Two sure places name different parties for one role (two lessees, a salutation
+            // that is not the body's client): the structure is ambiguous, so the field is not
+            // relied upon and the rule asks a person.
+            best.certainty *= AMBIGUOUS;
+            notes.push(format!(
+                "{name}: 两处读到不同的名称「{}」与「{}」，需人工核对 / two places name different parties, '{}' and '{}': check by hand",
+                display(&best.value),
+                display(&other.value),
+                display(&best.value),
+                display(&other.value),
+            ));
+        }
         fields.insert(name.to_string(), field_of(best));
     }
     for (name, list) in lists {
@@ -260,6 +307,149 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
         pos += ch.len_utf8();
     }
     hits
+}
+
+/// Certainty of a party read from 甲方/乙方 when a clause says which role each has…
+const POSITION_STATED: f32 = 0.97;
+/// …when no clause says it (the usual order is assumed, below the rules' threshold)…
+const POSITION_ASSUMED: f32 = 0.75;
+/// …and when clauses say both orders.
+const POSITION_CONTRADICTED: f32 = 0.6;
+
+/// Turns the candidates of the positional labels (甲方:, 乙方:) into candidates of the role
+/// fields, in the order the body's clauses give; explicit role labels, when present, stay the
+/// surer reading and a disagreeing positional one makes the field ambiguous.
+fn resolve_positional(
+    pos: &Positional,
+    a_first: &[Regex],
+    a_second: &[Regex],
+    text: &str,
+    cands: &mut BTreeMap<&'static str, Vec<Candidate>>,
+    notes: &mut Vec<String>,
+) {
+    let a = cands.remove(pos.a).unwrap_or_default();
+    let b = cands.remove(pos.b).unwrap_or_default();
+    if a.is_empty() && b.is_empty() {
+        return;
+    }
+    let first = a_first.iter().any(|r| r.is_match(text));
+    let second = a_second.iter().any(|r| r.is_match(text));
+    let (certainty, swap) = match (first, second) {
+        (true, false) => (POSITION_STATED, false),
+        (false, true) => (POSITION_STATED, true),
+        (false, false) => (POSITION_ASSUMED, false),
+        (true, true) => (POSITION_CONTRADICTED, false),
+    };
+    let (a_role, b_role) = if swap {
+        (pos.second, pos.first)
+    } else {
+        (pos.first, pos.second)
+    };
+    let explicit = cands.contains_key(pos.first) || cands.contains_key(pos.second);
+    if !explicit && first == second {
+        notes.push(if first {
+            format!(
+                "{}/{}: 条款对甲方、乙方谁出租说法矛盾，需人工核对 / the clauses contradict each other on whether 甲方 or 乙方 lets: check by hand",
+                pos.first, pos.second
+            )
+        } else {
+            format!(
+                "{}/{}: 当事人只标注甲方、乙方，合同未写明谁出租，按甲方为出租方读取，需人工核对 / the parties are labelled only 甲方/乙方 and no clause says which lets; read as 甲方 letting: check by hand",
+                pos.first, pos.second
+            )
+        });
+    }
+    for (list, role) in [(a, a_role), (b, b_role)] {
+        for mut cand in list {
+            cand.certainty *= certainty;
+            cands.entry(role).or_default().push(cand);
+        }
+    }
+}
+
+/// Candidates at least this sure count as a second reading of a party.
+const SURE_SOURCE: f32 = 0.85;
+/// What a party's confidence is multiplied by when two sure readings disagree: below the
+/// rules' default threshold (0.8) from any certainty.
+const AMBIGUOUS: f32 = 0.7;
+
+fn display(v: &Value) -> String {
+    v.as_str().map_or_else(|| v.to_string(), str::to_string)
+}
+
+/// Whether two readings of a party name different parties: beyond a shortened form (one holds
+/// the other) and beyond one misread character.
+fn names_conflict(a: &Value, b: &Value) -> bool {
+    let (Some(a), Some(b)) = (a.as_str(), b.as_str()) else {
+        return false;
+    };
+    let (a, b) = (normalise(a), normalise(b));
+    if a.is_empty() || b.is_empty() || a.contains(&b) || b.contains(&a) {
+        return false;
+    }
+    edit_distance(&a, &b) >= 2
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = (diag + usize::from(ca != cb)).min(up + 1).min(row[j] + 1);
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// A line that reads as `label:` of any form, known or not (`报告文号:`, `名 称:`): a value
+/// never runs on into it.
+static LABEL_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Han}]{2,10}(?:\([\p{Han}]{1,8}\))?:").expect("static regex")
+});
+/// A name that ends with an organisation's legal form is whole.
+static WHOLE_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:公司|合伙\)|中心|集团|合作社)$").expect("static regex"));
+
+/// Whether a label's value `so_far` ends at the line break before `next`. A value ends at its
+/// line or cell end when the next line is labelled in any form, when a code or number is
+/// followed by words, or when a name is already whole; otherwise it may wrap (a long name in a
+/// narrow cell).
+fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
+    if LABEL_SHAPE.is_match(next) {
+        return true;
+    }
+    let next_line = next.split('\n').next().unwrap_or("");
+    match parse {
+        Parse::Name => WHOLE_NAME.is_match(so_far.trim_end()),
+        Parse::Text | Parse::Date | Parse::LastDate | Parse::Period => false,
+        _ => next_line
+            .chars()
+            .any(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == ' ')),
+    }
+}
+
+/// The clause a match stands in, from its start (after the last `。`, `,`, `;` or line break)
+/// up to the first value the match captures: the words that say what the value is.
+fn clause_before<'t>(text: &'t str, caps: &regex::Captures<'t>) -> &'t str {
+    let whole = caps.get(0).expect("group 0");
+    let value_at = caps
+        .iter()
+        .skip(1)
+        .flatten()
+        .map(|m| m.start())
+        .min()
+        .unwrap_or(whole.start());
+    let start = text[..whole.start()]
+        .rfind(['。', ',', ';', '\n'])
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    &text[start..value_at.max(start)]
 }
 
 fn first_line_len(text: &str) -> usize {
@@ -713,6 +903,152 @@ mod tests {
         assert_eq!(
             get(&f, "address"),
             Some(&json!("山西省太原市小店区长治路1号"))
+        );
+    }
+
+    #[test]
+    fn a_subletting_clause_does_not_make_a_sublease() {
+        let head = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方(甲方):太原科技有限公司\n承租方(乙方):山西创业有限公司\n\
+             第四条 未经甲方书面同意，乙方不得将房屋转租；经甲方同意转租的，乙方应将转租合同报甲方备案。",
+        );
+        assert_eq!(get(&head, "is_sublease"), Some(&json!(false)));
+        let by_title = read(
+            DocumentKind::Lease,
+            "合同编号:ZL-1\n房屋转租合同\n出租人:山西创业有限公司\n承租人:太原小微有限公司",
+        );
+        assert_eq!(get(&by_title, "is_sublease"), Some(&json!(true)));
+        let by_label = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n转租方(甲方):山西创业有限公司\n次承租方(乙方):太原小微有限公司",
+        );
+        assert_eq!(get(&by_label, "is_sublease"), Some(&json!(true)));
+        assert_eq!(get(&by_label, "lessor"), Some(&json!("山西创业有限公司")));
+        assert_eq!(get(&by_label, "lessee"), Some(&json!("太原小微有限公司")));
+    }
+
+    #[test]
+    fn positional_parties_take_their_roles_from_the_clauses() {
+        let stated = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n甲方:山西创业有限公司\n乙方:太原科技有限公司\n第一条 乙方将其房屋出租给甲方使用。",
+        );
+        assert_eq!(get(&stated, "lessor"), Some(&json!("太原科技有限公司")));
+        assert_eq!(get(&stated, "lessee"), Some(&json!("山西创业有限公司")));
+        assert!(stated["lessee"].confidence > 0.9);
+        assert!(!stated.contains_key("party_a"));
+        let assumed = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n甲方:太原科技有限公司\n乙方:山西创业有限公司\n第一条 双方就房屋事宜订立本合同。",
+        );
+        assert_eq!(get(&assumed, "lessor"), Some(&json!("太原科技有限公司")));
+        assert!(
+            assumed["lessee"].confidence < 0.8,
+            "no clause says who lets"
+        );
+    }
+
+    #[test]
+    fn two_different_lessees_make_the_field_unreliable() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方:太原科技有限公司\n承租方:山西创业有限公司\n\
+             第一条 甲方将房屋出租给乙方使用。\n承租人:大同启航孵化器有限公司",
+        );
+        assert_eq!(get(&f, "lessee"), Some(&json!("山西创业有限公司")));
+        assert!(f["lessee"].confidence < 0.8);
+    }
+
+    #[test]
+    fn other_periods_are_not_the_lease_term() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n第二条 免租期自2020年1月1日至2020年3月31日。\n\
+             第三条 租赁期限自2020年1月1日起至2024年12月31日止，共计五年。\n\
+             第四条 租赁期满后乙方享有优先续租权，续租期三年，自2025年1月1日至2027年12月31日。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2020-01-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2024-12-31")));
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 5, "months": 0}))
+        );
+        let renewal_first = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n续租期限自2025年1月1日至2027年12月31日。\n租赁期2020年1月1日至2024年12月31日。",
+        );
+        assert_eq!(
+            get(&renewal_first, "term_start"),
+            Some(&json!("2020-01-01"))
+        );
+    }
+
+    #[test]
+    fn the_addressee_is_found_by_its_shape() {
+        // A code's caption read between the number and the salutation.
+        let f = read(
+            DocumentKind::AuditReport,
+            "山西正信会计师事务所有限公司\n专项审计报告\n晋德诚专审字〔2021〕第0489号\n扫码查询报告真伪\n\
+             大同市汇智企业管理咨询(山西)股份有限公司:\n我们审计了后附的大同市汇智企业管理咨询(山西)股份有限公司(以下简称贵公司)基地运营情况表。",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("大同市汇智企业管理咨询（山西）股份有限公司"))
+        );
+        for salutation in ["致:太原龙城科技有限公司", "太原龙城科技有限公司全体股东:"]
+        {
+            let f = read(
+                DocumentKind::AuditReport,
+                &format!(
+                    "专项审计报告\n晋审字(2021)12号\n{salutation}\n我们审计了后附的基地运营情况表。"
+                ),
+            );
+            assert_eq!(
+                get(&f, "audited_entity"),
+                Some(&json!("太原龙城科技有限公司")),
+                "{salutation}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_salutation_that_is_not_the_body_client_is_ambiguous() {
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n晋审字(2021)12号\n太原龙城科技有限公司:\n我们审计了后附的大同启航孵化器管理有限公司(以下简称贵公司)基地运营情况表。",
+        );
+        assert!(f["audited_entity"].confidence < 0.8);
+    }
+
+    #[test]
+    fn cover_page_labels_end_each_other() {
+        let f = read(
+            DocumentKind::AuditReport,
+            "审计报告防伪页\n防伪编号:140120207809681333\n被审计单位:山西晋阳科技发展有限责任公司\n\
+             报告文号:晋正信专审字〔2020〕第0688号\n会计师事务所:山西晋审会计师事务所(普通合伙)\n请扫描二维码查询报告真伪",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("山西晋阳科技发展有限责任公司"))
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("140120207809681333")));
+        assert_eq!(
+            get(&f, "report_no"),
+            Some(&json!("晋正信专审字〔2020〕第0688号"))
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("山西晋审会计师事务所（普通合伙）"))
+        );
+        // an unknown label on the next line ends a value too
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n被审计单位:山西晋阳科技发展有限责任公司\n联系地址:太原市小店区",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("山西晋阳科技发展有限责任公司"))
         );
     }
 }

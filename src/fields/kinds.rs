@@ -63,6 +63,10 @@ pub struct PatternSpec {
     pub certainty: f32,
     /// Collect every match into an array (e.g. the signing CPAs) instead of the first.
     pub all: bool,
+    /// A regex that, found in the same sentence before a match, makes the match belong to
+    /// something else (a rent-free period or a renewal option is not the lease term); the
+    /// next match is tried instead.
+    pub not_after: Option<&'static str>,
 }
 
 /// Everything known about one kind.
@@ -86,6 +90,25 @@ pub struct KindSpec {
     /// a line counts only when a colon follows it, because their labels are ordinary words of
     /// the clauses (甲方, 地址).
     pub cells: bool,
+    /// Parties named only by position (甲方, 乙方) and the clauses that say which role each has.
+    pub positional: Option<&'static Positional>,
+}
+
+/// Parties labelled only 甲方/乙方: which of the kind's role fields each fills is read from
+/// the body (`甲方将…出租给乙方`), not assumed. Without such a clause the usual reading (甲方 is
+/// the first role) is kept with a confidence below the rules' threshold, so a rule asks.
+#[derive(Debug, Clone, Copy)]
+pub struct Positional {
+    /// Internal fields the positional labels fill (removed once resolved).
+    pub a: &'static str,
+    pub b: &'static str,
+    /// The role fields, in the usual order (甲方 → `first`).
+    pub first: &'static str,
+    pub second: &'static str,
+    /// Clauses saying 甲方 has the first role.
+    pub a_first: &'static [&'static str],
+    /// Clauses saying 甲方 has the second role.
+    pub a_second: &'static [&'static str],
 }
 
 const fn label(label: &'static str, field: &'static str, parse: Parse) -> LabelSpec {
@@ -116,8 +139,30 @@ const fn pat(
         captures,
         certainty,
         all: false,
+        not_after: None,
     }
 }
+
+/// A pattern that does not count after `not_after` in the same sentence.
+const fn pat_unless(
+    regex: &'static str,
+    captures: &'static [(&'static str, &'static str, Parse)],
+    certainty: f32,
+    not_after: &'static str,
+) -> PatternSpec {
+    PatternSpec {
+        regex,
+        captures,
+        certainty,
+        all: false,
+        not_after: Some(not_after),
+    }
+}
+
+/// Periods a lease names besides its term: rent-free and fit-out periods, renewals and
+/// extensions, deposits, payment schedules. Their dates and durations are not the term.
+const NOT_THE_TERM: &str =
+    r"免租|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用";
 
 /// Head leases and subleases. The role words differ (出租方/转租方, 承租方/次承租方) but the
 /// fields are the same; `is_sublease` says which it is.
@@ -135,16 +180,30 @@ pub const LEASE: KindSpec = KindSpec {
         ("乙方", 0.5),
     ],
     labels: &[
+        // A role word in the label (出租方, 甲方(出租人)) says who is who; 甲方/乙方 alone
+        // say only the position, resolved by `positional`.
         label(
-            r"(?:出租方|出租人|转租方|转租人|甲方)(?:\((?:出租方|出租人|转租方|转租人|甲方)\))?:",
+            r"(?:(?:出租方|出租人|转租方|转租人)(?:\(甲方\))?|甲方\((?:出租方|出租人|转租方|转租人)\)):",
             "lessor",
             Parse::Name,
         ),
         label(
-            r"(?:次承租方|次承租人|承租方|承租人|乙方)(?:\((?:次承租方|次承租人|承租方|承租人|乙方)\))?:",
+            r"(?:(?:次承租方|次承租人|承租方|承租人)(?:\(乙方\))?|乙方\((?:次承租方|次承租人|承租方|承租人)\)):",
             "lessee",
             Parse::Name,
         ),
+        label(
+            r"(?:(?:出租方|出租人|转租方|转租人)\(乙方\)|乙方\((?:出租方|出租人|转租方|转租人)\)):",
+            "lessor",
+            Parse::Name,
+        ),
+        label(
+            r"(?:(?:次承租方|次承租人|承租方|承租人)\(甲方\)|甲方\((?:次承租方|次承租人|承租方|承租人)\)):",
+            "lessee",
+            Parse::Name,
+        ),
+        label(r"甲方:", "party_a", Parse::Name),
+        label(r"乙方:", "party_b", Parse::Name),
         label(
             r"(?:房屋坐落|租赁房屋坐落|坐落|房屋地址|租赁地址)",
             "address",
@@ -181,26 +240,36 @@ pub const LEASE: KindSpec = KindSpec {
             &[("area_m2", "v", Parse::Area)],
             0.95,
         ),
-        pat(
-            r"(?:租赁期限|租期|期限)(?:为|是|:)?[^。\n]{0,8}?(?P<r>{RANGE})",
+        pat_unless(
+            r"(?:租赁期限|租赁期|租期|期限)(?:为|是|:)?[^。\n]{0,8}?(?P<r>{RANGE})",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
             ],
             1.0,
+            NOT_THE_TERM,
         ),
-        pat(
+        pat_unless(
             r"(?P<r>{RANGE})",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
             ],
             0.8,
+            NOT_THE_TERM,
         ),
-        pat(
-            r"(?:租赁期限|租期|期限|共计|合计|共)(?:为|是|:)?(?P<v>{DURATION})",
+        pat_unless(
+            r"(?:租赁期限|租赁期|租期|期限)(?:为|是|:)?(?P<v>{DURATION})",
             &[("term_stated", "v", Parse::Duration)],
             1.0,
+            NOT_THE_TERM,
+        ),
+        // `…至…止，共计五年`: a total written after the term's range.
+        pat_unless(
+            r"{RANGE}[^。\n]{0,3}?(?:共计|合计|共|计|为期)(?P<v>{DURATION})",
+            &[("term_stated", "v", Parse::Duration)],
+            1.0,
+            NOT_THE_TERM,
         ),
         pat(
             r"年租金(?:标准)?(?:为|是|:)?(?:人民币)?(?P<v>{NUM})元",
@@ -250,8 +319,15 @@ pub const LEASE: KindSpec = KindSpec {
             )],
             1.0,
         ),
+        // A sublease is known by its title or its party labels, never by words of the body:
+        // most head leases forbid subletting or ask for 转租合同 to be filed in a clause.
         pat(
-            r"(?P<v>转租合同|转租协议|转租方|转租人|次承租|将其承租的|\(转租\))",
+            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>转租(?:合同|协议)|\(转租\))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
+            &[("is_sublease", "v", Parse::Flag(true))],
+            0.97,
+        ),
+        pat(
+            r"(?m)^(?:甲方|乙方)?\(?(?P<v>转租方|转租人|次承租方|次承租人)\)?(?:\((?:甲方|乙方)\))?:",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.95,
         ),
@@ -259,6 +335,28 @@ pub const LEASE: KindSpec = KindSpec {
     defaults: &[("is_sublease", false)],
     parties: &["lessor", "lessee"],
     cells: false,
+    positional: Some(&Positional {
+        a: "party_a",
+        b: "party_b",
+        first: "lessor",
+        second: "lessee",
+        a_first: &[
+            r"甲方[^。\n;]{0,60}(?:出租|转租)给乙方",
+            r"乙方[^。\n;]{0,30}(?:承租|租用|租赁)甲方",
+            r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?甲方\)",
+            r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?乙方\)",
+            r"甲方\((?:出租方|出租人|转租方|转租人)\)",
+            r"乙方\((?:承租方|承租人|次承租方|次承租人)\)",
+        ],
+        a_second: &[
+            r"乙方[^。\n;]{0,60}(?:出租|转租)给甲方",
+            r"甲方[^。\n;]{0,30}(?:承租|租用|租赁)乙方",
+            r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?乙方\)",
+            r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?甲方\)",
+            r"甲方\((?:承租方|承租人|次承租方|次承租人)\)",
+            r"乙方\((?:出租方|出租人|转租方|转租人)\)",
+        ],
+    }),
 };
 
 /// 不动产权证书 and 不动产登记证明 (the latter is not proof of ownership).
@@ -306,6 +404,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
     cells: true,
+    positional: None,
 };
 
 /// 房屋所有权证 (before the unified real-estate register).
@@ -336,6 +435,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
     cells: true,
+    positional: None,
 };
 
 /// 国有土地使用证 (before the unified real-estate register).
@@ -367,6 +467,7 @@ pub const LAND_CERTIFICATE: KindSpec = KindSpec {
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
     cells: true,
+    positional: None,
 };
 
 /// 专项审计报告 and 补充专项审计报告.
@@ -381,7 +482,26 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
     ],
     labels: &[
         label(r"(?:被审计单位|单位名称)", "audited_entity", Parse::Name),
-        stop(r"(?:统一社会信用代码|入驻企业数量|从业人员|营业收入|服务成本|报告验证码|防伪编号)"),
+        // A cover page's labelled lines (防伪页, 报备页). These words also stand inside names
+        // and sentences, so here they are labels only with their colon.
+        label(
+            r"(?:报告文号|报告编号|报告号码|文号):",
+            "report_no",
+            Parse::Code,
+        ),
+        label(
+            r"(?:报告验证码|防伪编号|防伪码|验证码|报备编码|报备编号|报告编码|业务报备号):",
+            "report_code",
+            Parse::Code,
+        ),
+        label(
+            r"(?:会计师事务所|审计机构|事务所名称|出具单位):",
+            "audit_firm",
+            Parse::Name,
+        ),
+        stop(
+            r"(?:统一社会信用代码|入驻企业数量|从业人员|营业收入|服务成本|报告日期|出具日期|签字注册会计师)",
+        ),
     ],
     patterns: &[
         pat(
@@ -389,10 +509,26 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("audit_firm", "v", Parse::Name)],
             1.0,
         ),
+        // The addressee, by the shape of a salutation: a line of its own that is an
+        // organisation's name ending in a colon (`XX有限公司:`, `XX全体股东:`, `致:XX`), wherever
+        // the reading order puts the number, a code's caption or the firm around it. The
+        // first such line is the one after the title block.
         pat(
-            r"号\n(?P<v>[^\n:,。]{4,40}?)(?:全体股东|董事会)?:\n",
+            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|事务所))(?:全体股东|全体合伙人|董事会|股东会)?:$",
             &[("audited_entity", "v", Parse::Name)],
             0.95,
+        ),
+        pat(
+            r"(?m)^致:(?P<v>[^\n:,。;]{4,40})$",
+            &[("audited_entity", "v", Parse::Name)],
+            0.95,
+        ),
+        // The body names the audited entity again (`我们审计了后附的XX(以下简称…)`): a second
+        // reading that must agree with the salutation.
+        pat(
+            r"(?:审计了|审计)(?:后附的|了)?(?P<v>[^\n:,。;]{4,40}?)\(以下简称",
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
         ),
         pat(
             r"(?P<v>[\p{Han}]{1,6}(?:专审字|审专字|审字|专字)[(\[〔]\d{4}[)\]〕]第?\d{1,6}号)",
@@ -423,6 +559,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             captures: &[("signing_cpas", "v", Parse::Name)],
             certainty: 1.0,
             all: true,
+            not_after: None,
         },
         pat(r"(?P<v>\d{4}年度)", &[("period", "v", Parse::Period)], 0.95),
         pat(r"(?P<v>{RANGE})", &[("period", "v", Parse::Period)], 0.9),
@@ -455,6 +592,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
     defaults: &[("is_supplementary", false)],
     parties: &["audited_entity", "audit_firm"],
     cells: true,
+    positional: None,
 };
 
 /// Every kind with a table, in the order classification breaks ties.

@@ -59,6 +59,9 @@ pub struct Norm {
     spans: Vec<Vec<(usize, usize, BBox)>>,
     /// Per page: its text came from OCR (which cannot tell `(` from `（`).
     page_ocr: Vec<bool>,
+    /// Byte offsets in `text` where a soft line break was removed (a wrapped line goes on
+    /// there), in order: a labelled value that is already whole ends there all the same.
+    pub soft_breaks: Vec<usize>,
 }
 
 /// Display width of a char: CJK and full-width count two, ASCII one.
@@ -138,6 +141,7 @@ impl Norm {
             page_chars: Vec::new(),
             char_conf: Vec::new(),
             spans: Vec::new(),
+            soft_breaks: Vec::new(),
         };
         // (page index, line, page max width)
         let mut lines: Vec<(usize, Line)> = Vec::new();
@@ -191,7 +195,9 @@ impl Norm {
                     && *pwidth * 100 >= max_width[*ppi] * 80
                     && !STRUCTURE.is_match(&text)
                     && !is_label_start(&text);
-                if !soft {
+                if soft {
+                    norm.soft_breaks.push(norm.text.len());
+                } else {
                     let last = norm.src.last().copied().unwrap_or(Src {
                         page: pi,
                         idx: None,

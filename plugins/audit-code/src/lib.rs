@@ -3,8 +3,9 @@
 //!
 //! Payload formats are not public, so a payload is opaque text: it agrees when it contains the
 //! printed number or code (compared without white space and bracket shapes); it disagrees when
-//! it carries a different report number (`…字〔YYYY〕第NNNN号`) or, for a bare code payload, a
-//! different code; anything else is `review`.
+//! it carries a different report number (`…字〔YYYY〕第NNNN号`) or a code of the printed code's
+//! shape that is another code (a bare payload, or a token of a URL such as `?code=…`): `fail`,
+//! with both shown; anything else (an opaque payload) is `review`.
 
 use docverify_plugin_sdk::*;
 
@@ -31,6 +32,28 @@ fn number_key(s: &str) -> Option<String> {
         .filter(|g| !g.is_empty())
         .collect();
     (!groups.is_empty()).then(|| groups.join("-"))
+}
+
+/// A token of `payload` (a URL's query value, a bare code, a line of text) that has the shape
+/// of the printed code (same length, digits and letters in the same places) but is another
+/// code: the payload names a different report. Opaque payloads hold no such token.
+fn same_shape_other(payload: &str, printed: &str) -> Option<String> {
+    let printed: Vec<char> = printed.chars().collect();
+    if printed.len() < 8 || !printed.iter().all(char::is_ascii_alphanumeric) {
+        return None;
+    }
+    names::normalize(payload)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .find(|token| {
+            let token: Vec<char> = token.chars().collect();
+            token.len() == printed.len()
+                && token != printed
+                && token
+                    .iter()
+                    .zip(&printed)
+                    .all(|(a, b)| a.is_ascii_digit() == b.is_ascii_digit())
+        })
+        .map(str::to_string)
 }
 
 fn judge(report: Doc) -> Finding {
@@ -128,26 +151,28 @@ fn judge(report: Doc) -> Finding {
         .text("report_code")
         .map(|f| squash(f.as_str().unwrap_or_default()));
     for c in &report.doc.codes {
-        let other_no = number_key(&c.text).filter(|n| report_no.as_ref().is_some_and(|r| r != n));
-        let bare = squash(&c.text);
-        let other_code = report_code.as_ref().filter(|r| {
-            bare.len() == r.len()
-                && bare.chars().all(|ch| ch.is_ascii_alphanumeric())
-                && bare != **r
-        });
-        if other_no.is_some() || other_code.is_some() {
-            let carried = c.text.trim();
+        let other_no = number_key(&c.text)
+            .filter(|n| report_no.as_ref().is_some_and(|r| r != n))
+            .map(|_| c.text.trim().to_string());
+        let other_code = report_code
+            .as_deref()
+            .and_then(|printed| same_shape_other(&c.text, printed));
+        if let Some(carried) = other_code.or(other_no) {
+            let printed = report_code
+                .clone()
+                .or_else(|| report.text("report_no").map(|f| f.display()))
+                .unwrap_or_default();
             return finding(
                 RULE,
                 Status::Fail,
                 msg(
                     format!(
-                        "{id}：第 {} 页的码载有「{carried}」，与印刷的报告编号/验证码不符",
-                        c.page
+                        "{id}：第 {} 页的{}码载有「{carried}」，与印刷的「{printed}」不符",
+                        c.page, c.symbology
                     ),
                     format!(
-                        "{id}: the code on page {} carries '{carried}', which disagrees with the printed report number / code",
-                        c.page
+                        "{id}: the {} on page {} carries '{carried}', which disagrees with the printed '{printed}'",
+                        c.symbology, c.page
                     ),
                 ),
                 evidence,

@@ -43,7 +43,7 @@ impl Plugin for NameConsistency {
         let mut parties = Vec::new();
         for d in ctx.documents() {
             let (field, role_zh, role_en) = match d.kind() {
-                DocumentKind::Lease if d.is_sublease() => {
+                DocumentKind::Lease if ctx.sublets(&d) => {
                     ("lessor", "转租合同出租方", "sublease lessor")
                 }
                 DocumentKind::Lease => ("lessee", "租赁合同承租方", "head-lease lessee"),

@@ -224,7 +224,7 @@ impl Ctx {
     pub fn head_leases(&self) -> Vec<Doc<'_>> {
         self.of_kind(&[DocumentKind::Lease])
             .into_iter()
-            .filter(|d| !d.is_sublease())
+            .filter(|d| !self.sublets(d))
             .collect()
     }
 
@@ -232,8 +232,38 @@ impl Ctx {
     pub fn subleases(&self) -> Vec<Doc<'_>> {
         self.of_kind(&[DocumentKind::Lease])
             .into_iter()
-            .filter(|d| d.is_sublease())
+            .filter(|d| self.sublets(d))
             .collect()
+    }
+
+    /// Whether a lease is a sublease: its title or party labels say so (`is_sublease`), or,
+    /// written as a plain lease, it chains from another lease of the submission: its lessor is
+    /// that lease's lessee (equal by the name ladder's sure steps), or it is the applicant
+    /// letting to someone else.
+    pub fn sublets(&self, lease: &Doc<'_>) -> bool {
+        if lease.is_sublease() {
+            return true;
+        }
+        let Some(lessor) = lease.text("lessor").and_then(|f| f.as_str()) else {
+            return false;
+        };
+        let same = |a: &str, b: &str| names::compare(a, b).status == Status::Pass;
+        let lessee = lease.text("lessee").and_then(|f| f.as_str());
+        if same(lessor, self.applicant()) && lessee.is_some_and(|l| !same(l, self.applicant())) {
+            return true;
+        }
+        self.of_kind(&[DocumentKind::Lease]).iter().any(|other| {
+            other.id() != lease.id()
+                && !other.is_sublease()
+                && other
+                    .text("lessee")
+                    .and_then(|f| f.as_str())
+                    .is_some_and(|l| same(l, lessor))
+                && other
+                    .text("lessor")
+                    .and_then(|f| f.as_str())
+                    .is_none_or(|their_lessor| !lessee.is_some_and(|me| same(me, their_lessor)))
+        })
     }
 
     /// Certificates of the three kinds.
