@@ -291,20 +291,24 @@ impl Jobs {
             match write().await {
                 Ok(()) => {
                     if attempt > 1 {
-                        info!(operation, attempt, "store write succeeded on a retry");
+                        info!(
+                            operation,
+                            write_attempt = attempt,
+                            "store write succeeded on a retry"
+                        );
                     }
                     self.bookkeeping.succeeded();
                     return true;
                 }
                 Err(e) if attempt < WRITE_ATTEMPTS => {
-                    warn!(operation, attempt, error = %format!("{e:#}"), "store write failed; retrying");
+                    warn!(operation, write_attempt = attempt, error = %format!("{e:#}"), "store write failed; retrying");
                     tokio::time::sleep(wait).await;
                     wait *= 2;
                 }
                 Err(e) => {
                     error!(
                         operation,
-                        attempts = attempt,
+                        write_attempts = attempt,
                         error = %format!("{e:#}"),
                         "store write failed; the job stays leased and is claimed again when the lease runs out"
                     );
