@@ -42,12 +42,14 @@ pub fn role(page: &Page) -> Role {
     if head.iter().any(|l| COVER.is_match(l)) {
         return Role::Cover;
     }
-    for line in &head {
+    // A title may wrap (`关于…的专项审计` / `报告`): a line joined with the next one counts too.
+    let joined = head.windows(2).map(|w| format!("{}{}", w[0], w[1]));
+    for line in head.iter().cloned().chain(joined) {
         if line.chars().count() > 40 || line.contains(',') || line.contains('。') {
             continue;
         }
         for c in COMPILED.iter() {
-            if c.titles.iter().any(|t| t.is_match(line)) {
+            if c.titles.iter().any(|t| t.is_match(&line)) {
                 return Role::Start(c.spec.kind);
             }
         }
@@ -132,7 +134,38 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
             .join("\n");
         (s.kind, s.confidence) = by_keywords(&text);
     }
-    segs
+    merge_cover_pages(segs, pages)
+}
+
+/// A single page that is a cover of the titled document after it joins that document, so its
+/// codes and labelled lines are the document's, not a stray one's. A cover is an untitled page
+/// that reads as the same kind (a 防伪页 or 报备页 before an audit report), or a page with the
+/// same title but no sentence of its own (a contract's cover sheet: title, parties, number).
+fn merge_cover_pages(segs: Vec<Segment>, pages: &[Page]) -> Vec<Segment> {
+    let is_cover = |seg: &Segment| {
+        seg.pages.len() == 1
+            && (seg.confidence < TITLE_CONFIDENCE || !pages[seg.pages[0]].text.contains('。'))
+    };
+    let mut out: Vec<Segment> = Vec::with_capacity(segs.len());
+    let mut pending: Option<Segment> = None;
+    for seg in segs {
+        if let Some(cover) = pending.take() {
+            if seg.confidence >= TITLE_CONFIDENCE && seg.kind == cover.kind {
+                let mut pages = cover.pages;
+                pages.extend(seg.pages);
+                out.push(Segment { pages, ..seg });
+                continue;
+            }
+            out.push(cover);
+        }
+        if is_cover(&seg) {
+            pending = Some(seg);
+        } else {
+            out.push(seg);
+        }
+    }
+    out.extend(pending);
+    out
 }
 
 #[cfg(test)]
@@ -186,6 +219,57 @@ mod tests {
                 "第五条 乙方应按时足额支付租金，逾期支付的……\n第 2 页 共 3 页"
             )),
             Role::Continuation
+        );
+    }
+
+    #[test]
+    fn a_cover_sheet_joins_the_document_after_it() {
+        let pages = vec![
+            page(
+                1,
+                "审计报告防伪页\n防伪编号：140120207809681333\n被审计单位：山西晋阳科技有限公司\n会计师事务所：山西晋审会计师事务所",
+            ),
+            page(
+                2,
+                "专项审计报告\n晋正信专审字〔2020〕第0688号\n中国注册会计师：张三",
+            ),
+            page(3, "房屋租赁合同\n出租方：甲"),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert_eq!(segs[0].pages, vec![0, 1]);
+        assert_eq!(segs[0].kind, DocumentKind::AuditReport);
+        // A contract's cover sheet repeats the title but holds no sentence.
+        let pages = vec![
+            page(
+                1,
+                "房屋租赁合同\n出租方：山西甲有限公司\n承租方：山西乙有限公司\n合同编号：ZL-1",
+            ),
+            page(
+                2,
+                "房屋租赁合同\n出租方：山西甲有限公司\n第一条 甲方将房屋出租给乙方。",
+            ),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 1, "{segs:?}");
+        assert_eq!(segs[0].pages, vec![0, 1]);
+        // A stray page of another kind stays its own document.
+        let pages = vec![
+            page(1, "出租方与承租方约定租金和租赁期限如下"),
+            page(2, "专项审计报告\n中国注册会计师：张三"),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+    }
+
+    #[test]
+    fn a_title_wrapped_over_two_lines_starts_a_document() {
+        assert_eq!(
+            role(&page(
+                1,
+                "关于山西晋阳科技发展有限责任公司小微企业创业创新基地的专项审计\n报告\n晋审字(2021)12号"
+            )),
+            Role::Start(DocumentKind::AuditReport)
         );
     }
 

@@ -293,8 +293,21 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
     let mut pos = 0;
     while pos < text.len() {
         let rest = &text[pos..];
+        // Inside a line, a cell's label follows the value of the cell before it; in a line
+        // that breaks clauses before it (`…物权法》,房屋所有权人持有本证`) the word is part
+        // of a sentence.
+        // A label word without its colon in a line that is a sentence (`房屋所有权人持有本证,
+        // 依法享有…。`) is a word of the sentence too.
+        let line_start_at = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        let line_end_at = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let in_sentence = breaks_clauses(&text[line_start_at..pos]);
+        let sentence_line = text[line_start_at..line_end_at].ends_with('。')
+            || breaks_clauses(&text[line_start_at..line_end_at].replace('、', ""));
         let found = c.label_at(rest).filter(|&(_, len)| {
-            line_start || c.spec.cells || rest[..len].ends_with(':') || rest[len..].starts_with(':')
+            let colon = rest[..len].ends_with(':') || rest[len..].starts_with(':');
+            colon
+                || (line_start && !sentence_line)
+                || (c.spec.cells && !in_sentence && !sentence_line)
         });
         if let Some((li, len)) = found {
             hits.push((pos, li, len));
@@ -406,6 +419,20 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// The part of a name value that can be a name. A name holds no clause break: a value with
+/// one is a name followed by more (`张三,身份证号…`) or a label word inside a sentence
+/// (`房屋所有权人…持有本证,依法享有…`). The part before the break counts when it is an
+/// organisation's whole name or a person's (two to four characters); otherwise nothing does.
+fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let Some(cut) = raw.find([',', '。', ';']) else {
+        return Some(r);
+    };
+    let head = raw[..cut].trim_end();
+    let person = (2..=4).contains(&head.chars().count())
+        && head.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    (person || WHOLE_NAME.is_match(head)).then(|| r.start..r.start + head.len())
+}
+
 /// A line that reads as `label:` of any form, known or not (`报告文号:`, `名 称:`): a value
 /// never runs on into it.
 static LABEL_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
@@ -450,6 +477,21 @@ fn clause_before<'t>(text: &'t str, caps: &regex::Captures<'t>) -> &'t str {
             i + text[i..].chars().next().map_or(1, char::len_utf8)
         });
     &text[start..value_at.max(start)]
+}
+
+/// Whether `s` holds a clause break: sentence punctuation, or a comma that is not a thousands
+/// separator between digits.
+fn breaks_clauses(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    chars.iter().enumerate().any(|(i, &c)| match c {
+        '。' | ';' | '、' | '》' | '」' => true,
+        ',' => {
+            !(i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+        }
+        _ => false,
+    })
 }
 
 fn first_line_len(text: &str) -> usize {
@@ -546,6 +588,9 @@ fn parse_value(
                 && let Some(m) = SHORT_NAME.find(raw)
             {
                 r.end = r.start + m.start();
+            }
+            if parse == Parse::Name {
+                r = name_part(raw, r).ok_or(Unparsed::No)?;
             }
             let value = norm.original(r.clone());
             if value.trim().is_empty() {
@@ -1050,5 +1095,22 @@ mod tests {
             get(&f, "audited_entity"),
             Some(&json!("山西晋阳科技发展有限责任公司"))
         );
+    }
+
+    #[test]
+    fn a_label_word_inside_a_sentence_is_not_a_name() {
+        let f = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权人 太原龙城孵化器管理有限公司\n\
+             根据《中华人民共和国物权法》，房屋所有权人持有本证，依法享有房屋所有权。",
+        );
+        assert_eq!(get(&f, "owner"), Some(&json!("太原龙城孵化器管理有限公司")));
+        assert!(f["owner"].confidence > 0.9);
+        // a person's name before a comma is still a name
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方:张建国,身份证号见附件\n承租方:山西创业有限公司",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("张建国")));
     }
 }
