@@ -329,13 +329,15 @@ fn configuration_mistakes_are_errors() {
     );
 }
 
-/// A cache file as found on disk: where, which inode, when last written, what it holds.
+/// A cache file as found on disk: where, which inode, when last written, what it holds (its
+/// SHA-256, and whether it is a compiled component: an ELF image).
 #[derive(Debug, PartialEq)]
 struct CacheFile {
     path: std::path::PathBuf,
     inode: u64,
     modified: std::time::SystemTime,
-    bytes: Vec<u8>,
+    sha256: String,
+    compiled: bool,
 }
 
 /// The cache directory's files, by name.
@@ -346,10 +348,12 @@ fn cache_files(dir: &std::path::Path) -> Vec<CacheFile> {
         .map(|e| {
             let path = e.unwrap().path();
             let meta = std::fs::metadata(&path).unwrap();
+            let bytes = std::fs::read(&path).unwrap();
             CacheFile {
                 inode: meta.ino(),
                 modified: meta.modified().unwrap(),
-                bytes: std::fs::read(&path).unwrap(),
+                sha256: hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&bytes)),
+                compiled: bytes.starts_with(b"\x7fELF"),
                 path,
             }
         })
@@ -368,7 +372,7 @@ fn compiled_components_are_cached_on_disk() {
     assert_eq!(first.len(), 9, "one compiled file per built-in: {first:#?}");
     for f in &first {
         assert!(
-            f.path.extension().is_some_and(|e| e == "cwasm") && f.bytes.starts_with(b"\x7fELF"),
+            f.path.extension().is_some_and(|e| e == "cwasm") && f.compiled,
             "{} is not a compiled component",
             f.path.display()
         );
@@ -395,7 +399,7 @@ fn compiled_components_are_cached_on_disk() {
         "the corrupt entry was not written again"
     );
     assert!(
-        rewritten.bytes.starts_with(b"\x7fELF"),
+        rewritten.compiled,
         "the corrupt entry was not replaced by a compiled component"
     );
     // And what was written is itself reused by the next start.
