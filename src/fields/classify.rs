@@ -139,12 +139,16 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
 
 /// A single page that is a cover of the titled document after it joins that document, so its
 /// codes and labelled lines are the document's, not a stray one's. A cover is an untitled page
-/// that reads as the same kind (a 防伪页 or 报备页 before an audit report), or a page with the
-/// same title but no sentence of its own (a contract's cover sheet: title, parties, number).
+/// that reads as the same kind (a 防伪页 or 报备页 before an audit report), or, for a kind
+/// written in sentences (a contract), a page with the same title but no sentence of its own (a
+/// cover sheet: title, parties, number). A form kind's titled page (a certificate, which has
+/// no sentences) is always a document of its own.
 fn merge_cover_pages(segs: Vec<Segment>, pages: &[Page]) -> Vec<Segment> {
+    let prose = |kind| super::kinds::spec(kind).is_some_and(|s| !s.cells);
     let is_cover = |seg: &Segment| {
         seg.pages.len() == 1
-            && (seg.confidence < TITLE_CONFIDENCE || !pages[seg.pages[0]].text.contains('。'))
+            && (seg.confidence < TITLE_CONFIDENCE
+                || (prose(seg.kind) && !pages[seg.pages[0]].text.contains('。')))
     };
     let mut out: Vec<Segment> = Vec::with_capacity(segs.len());
     let mut pending: Option<Segment> = None;
@@ -253,6 +257,12 @@ mod tests {
         let segs = split(&pages);
         assert_eq!(segs.len(), 1, "{segs:?}");
         assert_eq!(segs[0].pages, vec![0, 1]);
+        // Two one-page certificates (no sentences either) stay two documents.
+        let pages = vec![
+            page(1, "不动产权证书\n权利人\n山西甲有限公司"),
+            page(2, "不动产权证书\n权利人\n山西乙有限公司"),
+        ];
+        assert_eq!(split(&pages).len(), 2);
         // A stray page of another kind stays its own document.
         let pages = vec![
             page(1, "出租方与承租方约定租金和租赁期限如下"),
