@@ -139,22 +139,29 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
 
 /// A single page that is a cover of the titled document after it joins that document, so its
 /// codes and labelled lines are the document's, not a stray one's. A cover is an untitled page
-/// that reads as the same kind (a 防伪页 or 报备页 before an audit report), or, for a kind
-/// written in sentences (a contract), a page with the same title but no sentence of its own (a
-/// cover sheet: title, parties, number). A form kind's titled page (a certificate, which has
-/// no sentences) is always a document of its own.
+/// that reads as the same kind (a 防伪页 or 报备页 before an audit report), or a page with the
+/// same title but no sentence of its own before a document written in sentences (a cover
+/// sheet: title, parties, numbers, a code). Two form pages (one-page certificates, neither with
+/// a sentence) stay two documents.
 fn merge_cover_pages(segs: Vec<Segment>, pages: &[Page]) -> Vec<Segment> {
-    let prose = |kind| super::kinds::spec(kind).is_some_and(|s| !s.cells);
-    let is_cover = |seg: &Segment| {
-        seg.pages.len() == 1
-            && (seg.confidence < TITLE_CONFIDENCE
-                || (prose(seg.kind) && !pages[seg.pages[0]].text.contains('。')))
+    // Written in sentences: a few full stops (a certificate's 附记 may hold one or two).
+    let sentences = |seg: &Segment| {
+        seg.pages
+            .iter()
+            .map(|&i| pages[i].text.matches('。').count())
+            .sum::<usize>()
     };
+    let has_sentences = |seg: &Segment| sentences(seg) >= 3;
+    let is_cover = |seg: &Segment| seg.pages.len() == 1 && sentences(seg) == 0;
+    let untitled = |seg: &Segment| seg.confidence < TITLE_CONFIDENCE;
     let mut out: Vec<Segment> = Vec::with_capacity(segs.len());
     let mut pending: Option<Segment> = None;
     for seg in segs {
         if let Some(cover) = pending.take() {
-            if seg.confidence >= TITLE_CONFIDENCE && seg.kind == cover.kind {
+            if !untitled(&seg)
+                && seg.kind == cover.kind
+                && (untitled(&cover) || has_sentences(&seg))
+            {
                 let mut pages = cover.pages;
                 pages.extend(seg.pages);
                 out.push(Segment { pages, ..seg });
@@ -162,7 +169,7 @@ fn merge_cover_pages(segs: Vec<Segment>, pages: &[Page]) -> Vec<Segment> {
             }
             out.push(cover);
         }
-        if is_cover(&seg) {
+        if untitled(&seg) && seg.pages.len() == 1 || is_cover(&seg) {
             pending = Some(seg);
         } else {
             out.push(seg);
@@ -251,7 +258,7 @@ mod tests {
             ),
             page(
                 2,
-                "房屋租赁合同\n出租方：山西甲有限公司\n第一条 甲方将房屋出租给乙方。",
+                "房屋租赁合同\n出租方：山西甲有限公司\n第一条 甲方将房屋出租给乙方。\n第二条 租期五年。\n第三条 租金按季支付。",
             ),
         ];
         let segs = split(&pages);
@@ -260,7 +267,10 @@ mod tests {
         // Two one-page certificates (no sentences either) stay two documents.
         let pages = vec![
             page(1, "不动产权证书\n权利人\n山西甲有限公司"),
-            page(2, "不动产权证书\n权利人\n山西乙有限公司"),
+            page(
+                2,
+                "不动产登记证明\n权利人\n山西乙有限公司\n附记\n抵押范围以抵押合同约定为准。",
+            ),
         ];
         assert_eq!(split(&pages).len(), 2);
         // A stray page of another kind stays its own document.

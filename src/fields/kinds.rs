@@ -151,11 +151,8 @@ const fn pat_unless(
     not_after: &'static str,
 ) -> PatternSpec {
     PatternSpec {
-        regex,
-        captures,
-        certainty,
-        all: false,
         not_after: Some(not_after),
+        ..pat(regex, captures, certainty)
     }
 }
 
