@@ -296,18 +296,19 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
         // Inside a line, a cell's label follows the value of the cell before it; in a line
         // that breaks clauses before it (`…物权法》,房屋所有权人持有本证`) the word is part
         // of a sentence.
-        // A label word without its colon in a line that is a sentence (`房屋所有权人持有本证,
-        // 依法享有…。`) is a word of the sentence too.
-        let line_start_at = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-        let line_end_at = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-        let in_sentence = breaks_clauses(&text[line_start_at..pos]);
-        let sentence_line = text[line_start_at..line_end_at].ends_with('。')
-            || breaks_clauses(&text[line_start_at..line_end_at].replace('、', ""));
         let found = c.label_at(rest).filter(|&(_, len)| {
-            let colon = rest[..len].ends_with(':') || rest[len..].starts_with(':');
-            colon
-                || (line_start && !sentence_line)
-                || (c.spec.cells && !in_sentence && !sentence_line)
+            if rest[..len].ends_with(':') || rest[len..].starts_with(':') {
+                return true;
+            }
+            // A label word without its colon in a line that is a sentence (`房屋所有权人持有
+            // 本证,依法享有…。`) is a word of the sentence too. (Looked at only where a label
+            // word stands, not at every character.)
+            let line_start_at = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+            let line_end_at = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+            let line = &text[line_start_at..line_end_at];
+            let sentence_line = line.ends_with('。') || breaks_clauses(&line.replace('、', ""));
+            !sentence_line
+                && (line_start || (c.spec.cells && !breaks_clauses(&text[line_start_at..pos])))
         });
         if let Some((li, len)) = found {
             hits.push((pos, li, len));
