@@ -26,7 +26,14 @@ fn expand(re: &str) -> String {
         .replace("{DURATION}", dates::DURATION_RE)
         .replace("{AREA}", &area)
         .replace("{NUM}", NUM)
+        .replace("{ORG}", ORG)
 }
+
+/// An organisation's name written into a sentence: Chinese characters (a place in brackets
+/// may stand inside, not a `(以下简称甲方)`) up to its legal form. It holds none of the words
+/// that lead up to or join names in a clause (给, 由, 将, 与, 及), so a match starts at the name
+/// itself and never spans two.
+const ORG: &str = r"[\p{Han}--[给由将与及]]{2,30}?(?:\([\p{Han}--[以下简称甲乙方]]{2,6}\)[\p{Han}--[给由将与及]]{0,30}?)?(?:有限责任公司|股份有限公司|有限公司|公司|\((?:特殊)?普通合伙\)|\(有限合伙\)|中心|集团|合作社)";
 
 /// A kind's table with its regexes compiled.
 pub struct Compiled {
@@ -39,6 +46,8 @@ pub struct Compiled {
     not_after: Vec<Option<Regex>>,
     /// The clauses of `spec.positional` (甲方 first, 甲方 second), compiled.
     positional: Option<(&'static Positional, Vec<Regex>, Vec<Regex>)>,
+    /// `spec.party_table`'s header cells (with their fields) and name row, anchored to a line.
+    party_table: Option<(Vec<(Regex, &'static str)>, Regex)>,
 }
 
 impl Compiled {
@@ -61,6 +70,15 @@ impl Compiled {
                     p,
                     p.a_first.iter().map(|r| re(r)).collect(),
                     p.a_second.iter().map(|r| re(r)).collect(),
+                )
+            }),
+            party_table: spec.party_table.map(|t| {
+                (
+                    t.columns
+                        .iter()
+                        .map(|&(cell, field)| (re(&format!("^(?:{cell})$")), field))
+                        .collect(),
+                    re(&format!("^(?:{})$", t.name_row)),
                 )
             }),
         }
@@ -148,7 +166,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             }
         }
         if start >= next_label
-            || (start < text.len() && starts_new(start) && text[ls + len..start].contains('\n'))
+            || (start < text.len() && starts_new(start) && text[ls..start].contains('\n'))
         {
             continue; // an empty cell: the next label follows at once
         }
@@ -228,6 +246,9 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         }
     }
 
+    if let Some((columns, name_row)) = &c.party_table {
+        table_parties(columns, name_row, c, norm, &mut cands);
+    }
     if let Some((pos, a_first, a_second)) = &c.positional {
         resolve_positional(pos, a_first, a_second, text, &mut cands, &mut notes);
     }
@@ -313,7 +334,8 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
         if let Some((li, len)) = found {
             hits.push((pos, li, len));
             pos += len;
-            line_start = false;
+            // a label cell of its own line ends with the break
+            line_start = rest[..len].ends_with('\n');
             continue;
         }
         let ch = rest.chars().next().expect("pos < len");
@@ -321,6 +343,117 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
         pos += ch.len_utf8();
     }
     hits
+}
+
+/// Certainty of a party read from a table of role columns, one name per cell…
+const TABLE_CELL: f32 = 0.95;
+/// …and when one cell held the names of two columns (OCR joins cells a narrow gap divides)
+/// and they were told apart by their legal forms.
+const TABLE_CELL_SPLIT: f32 = 0.9;
+
+/// Reads a table of parties: a header row of role cells (two or more lines in a row, each a
+/// whole header cell), then, within a few rows, the row labelled as names, whose next cells
+/// are the columns' names in order. A row whose names OCR read as one cell is split where one
+/// organisation's name ends and the next begins; a row that cannot be read so gives nothing.
+fn table_parties(
+    columns: &[(Regex, &'static str)],
+    name_row: &Regex,
+    c: &Compiled,
+    norm: &Norm,
+    cands: &mut BTreeMap<&'static str, Vec<Candidate>>,
+) {
+    let text = norm.text.as_str();
+    // (byte range, line) of every line
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        lines.push((at..at + line.len(), line));
+        at += line.len() + 1;
+    }
+    let column_of = |line: &str| columns.iter().find(|(r, _)| r.is_match(line)).map(|c| c.1);
+    let mut i = 0;
+    while i < lines.len() {
+        let header: Vec<&'static str> =
+            lines[i..].iter().map_while(|(_, l)| column_of(l)).collect();
+        if header.len() < 2 {
+            i += 1;
+            continue;
+        }
+        let after = i + header.len();
+        i = after;
+        let Some(row) =
+            (after..(after + 12).min(lines.len())).find(|&j| name_row.is_match(lines[j].1))
+        else {
+            continue;
+        };
+        // The names' cells, a name that wrapped in its cell joined again: a cell ends where a
+        // name is whole (its legal form, or a person's two to four characters).
+        let mut cells: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut open: Option<std::ops::Range<usize>> = None;
+        for (r, l) in &lines[row + 1..(row + 1 + 2 * header.len()).min(lines.len())] {
+            if l.is_empty() || c.is_label_line(l) || column_of(l).is_some() {
+                break;
+            }
+            let cell = open.take().map_or(r.clone(), |o| o.start..r.end);
+            if whole_name(&text[cell.clone()]) {
+                cells.push(cell);
+                if cells.len() == header.len() {
+                    break;
+                }
+            } else {
+                open = Some(cell);
+            }
+        }
+        let (cells, certainty) = if cells.len() == header.len() {
+            (cells, TABLE_CELL)
+        } else if let Some(first) = cells.first()
+            && let Some(split) = split_names(&text[first.clone()], header.len())
+        {
+            let split = split
+                .into_iter()
+                .map(|r| first.start + r.start..first.start + r.end);
+            (split.collect(), TABLE_CELL_SPLIT)
+        } else {
+            continue;
+        };
+        for (field, cell) in header.iter().zip(cells) {
+            let raw = &text[cell.clone()];
+            if let Ok((value, doubt, range)) =
+                parse_value(Parse::Name, raw, raw, norm, cell.clone())
+            {
+                cands.entry(field).or_default().push(Candidate {
+                    value,
+                    certainty: certainty * doubt,
+                    at: cell.start,
+                    loc: norm.locate(range),
+                });
+            }
+        }
+    }
+}
+
+/// Whether a cell's text is a whole name: an organisation's with its legal form, or a
+/// person's (two to four Chinese characters).
+fn whole_name(cell: &str) -> bool {
+    let cell: String = cell.split('\n').collect();
+    WHOLE_NAME.is_match(&cell)
+        || ((2..=4).contains(&cell.chars().count())
+            && cell.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+}
+
+/// Splits `cell` into `n` organisations' names, each ending in its legal form, when it is
+/// exactly that (`甲有限公司乙有限责任公司` → two). Byte ranges within `cell`.
+fn split_names(cell: &str, n: usize) -> Option<Vec<std::ops::Range<usize>>> {
+    static ONE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!("^(?:{ORG})")).expect("static regex"));
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < cell.len() {
+        let m = ONE.find(&cell[at..])?;
+        out.push(at..at + m.end());
+        at += m.end();
+    }
+    (out.len() == n).then_some(out)
 }
 
 /// Certainty of a party read from 甲方/乙方 when a clause says which role each has…
@@ -700,6 +833,50 @@ fn parse_value(
             ))
         }
         Parse::Flag(b) => Ok((Value::Bool(b), 1.0, range)),
+    }
+}
+
+/// A code's payload printed as a line of its own in the text (the human-readable line under a
+/// barcode): the field `spec.printed_payload` names, for a document whose labels and patterns
+/// left it empty. Slightly less sure than a labelled value: the line has no label of its own.
+pub fn printed_payload(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &mut Reading) {
+    let Some(field) = c.spec.printed_payload else {
+        return;
+    };
+    if reading.fields.contains_key(field) {
+        return;
+    }
+    let text = norm.text.as_str();
+    // lines as printed: hard breaks and the soft ones joined away
+    let mut cuts: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    cuts.extend(norm.soft_breaks.iter().copied());
+    cuts.push(text.len());
+    cuts.sort_unstable();
+    let mut at = 0;
+    for cut in cuts {
+        let range = at..cut;
+        let line = &text[range.clone()];
+        at = if text[cut..].starts_with('\n') {
+            cut + 1
+        } else {
+            cut
+        };
+        let token: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        if !(10..=40).contains(&token.len()) || !token.chars().all(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        if payloads.iter().any(|p| p.trim() == token) {
+            let loc = norm.locate(range);
+            reading.fields.insert(
+                field.to_string(),
+                Field {
+                    value: Value::String(token),
+                    confidence: (loc.confidence * 0.9).clamp(0.0, 1.0),
+                    evidence: evidence(&loc),
+                },
+            );
+            return;
+        }
     }
 }
 
@@ -1113,5 +1290,193 @@ mod tests {
             "房屋租赁合同\n出租方:张建国,身份证号见附件\n承租方:山西创业有限公司",
         );
         assert_eq!(get(&f, "lessor"), Some(&json!("张建国")));
+    }
+
+    #[test]
+    fn parties_in_a_table_of_role_columns() {
+        // a text layer gives the table cell by cell; a long name wraps in its cell
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方(甲方)\n承租方(乙方)\n名称\n长治市汇丰置业发展股份有限\n公司\n\
+             晋城市云帆科技有限公司\n统一社会信用代码\n91140400MA0K2Q1X7B\n91140500MA0L8C7T1E\n\
+             租赁期限\n六年",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("长治市汇丰置业发展股份有限公司"))
+        );
+        assert_eq!(get(&f, "lessee"), Some(&json!("晋城市云帆科技有限公司")));
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 6, "months": 0}))
+        );
+        // OCR read the row's two name cells as one (a narrow gap): told apart by legal form
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n承租方 (乙方)\t出租方 (甲方)\n\
+             名称\t晋城市云帆科技有限公司 长治市汇丰置业发展有限责任公司\n法定代表人\t王伟\t李娜",
+        );
+        assert_eq!(get(&f, "lessee"), Some(&json!("晋城市云帆科技有限公司")));
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("长治市汇丰置业发展有限责任公司"))
+        );
+        // columns headed only 甲方/乙方 take their roles from the clauses
+        let f = read(
+            DocumentKind::Lease,
+            "租赁协议\n甲方\n乙方\n名称\n晋城市云帆科技有限公司\n长治市汇丰置业有限公司\n\
+             乙方将其所有的房屋出租给甲方使用。",
+        );
+        assert_eq!(get(&f, "lessee"), Some(&json!("晋城市云帆科技有限公司")));
+        assert_eq!(get(&f, "lessor"), Some(&json!("长治市汇丰置业有限公司")));
+    }
+
+    #[test]
+    fn parties_named_in_the_opening_sentence() {
+        let cases = [
+            "房屋租赁合同\n本合同由朔州市青禾农业科技有限公司(以下简称“甲方”)与吕梁市博创(山西)信息技术有限公司(以下简称“乙方”)共同签订。\n甲方将其房屋出租给乙方。",
+            "房屋租赁合同\n甲方朔州市青禾农业科技有限公司与乙方吕梁市博创(山西)信息技术有限公司经协商,订立本合同。\n一、甲方将位于太原市的房屋租给乙方使用。",
+            "房屋租赁合同\n承租方吕梁市博创(山西)信息技术有限公司(以下简称乙方)与出租方朔州市青禾农业科技有限公司(以下简称甲方)经友好协商,达成如下条款:",
+            "转租协议\n甲方朔州市青禾农业科技有限公司(转租方)将其承租的房屋转租给乙方吕梁市博创(山西)信息技术有限公司(次承租方)使用。",
+        ];
+        for text in cases {
+            let f = read(DocumentKind::Lease, text);
+            assert_eq!(
+                get(&f, "lessor"),
+                Some(&json!("朔州市青禾农业科技有限公司")),
+                "{text}"
+            );
+            assert_eq!(
+                get(&f, "lessee"),
+                Some(&json!("吕梁市博创（山西）信息技术有限公司")),
+                "{text}"
+            );
+            assert!(
+                f["lessor"].confidence >= 0.8 && f["lessee"].confidence >= 0.8,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn unit_labels_spaced_out_and_term_lines() {
+        let f = read(
+            DocumentKind::Lease,
+            "租赁合同\n出　租　单　位:阳泉市鼎新资产管理有限公司\n单　位　地　址:阳泉市城区桃北路8号\n\
+             承　租　单　位:朔州市青禾农业科技有限公司\n第二条 租赁期限\n起租日期:2021-03-01\n\
+             到期日期:2026-02-28\n租赁年限:伍年\n出租单位(盖章):阳泉市鼎新资产管理有限公司",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("阳泉市鼎新资产管理有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("朔州市青禾农业科技有限公司"))
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-03-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-02-28")));
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 5, "months": 0}))
+        );
+        // a start that is not a date gives no term start
+        let f = read(
+            DocumentKind::Lease,
+            "租赁合同\n起租日期:以房屋实际交付日为准\n租赁年限:拾年",
+        );
+        assert_eq!(get(&f, "term_start"), None);
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 10, "months": 0}))
+        );
+    }
+
+    #[test]
+    fn a_head_landlord_named_in_a_sublease_is_not_its_lessor() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租合同(三方)\n原出租方(丙方)\n阳泉市鼎新资产管理有限公司\n转租方(甲方)\n\
+             朔州市青禾农业科技有限公司\n次承租方(乙方)\n吕梁市博创信息技术有限公司",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("朔州市青禾农业科技有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+    }
+
+    #[test]
+    fn a_label_wrapped_in_its_narrow_cell() {
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人\n朔州市青禾农业科技有限公司\n坐落\n朔州市朔城区开发南路16号\n不动产单\n元号\n\
+             140602003001GB00012F00010001\n权利其他\n状况\n专有建筑面积100㎡",
+        );
+        assert_eq!(get(&f, "address"), Some(&json!("朔州市朔城区开发南路16号")));
+        assert_eq!(
+            get(&f, "unit_no"),
+            Some(&json!("140602003001GB00012F00010001"))
+        );
+    }
+
+    #[test]
+    fn audit_cover_cells_and_a_long_salutation() {
+        let f = read(
+            DocumentKind::AuditReport,
+            "审计报告\n报告名称\n专项审计报告\n委托单位\n吕梁市博创信息技术有限公司\n报告文号\n\
+             晋信专审字[2022]0101号\n报告验证码\n140220221234567890\n出具机构\n\
+             山西信诚会计师事务所有限公司\n出具日期\n2022年3月1日",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        assert_eq!(get(&f, "report_no"), Some(&json!("晋信专审字[2022]0101号")));
+        assert_eq!(get(&f, "report_code"), Some(&json!("140220221234567890")));
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("山西信诚会计师事务所有限公司"))
+        );
+        // a salutation long enough to reach the margin still ends its line
+        let long = "太原国家高新技术产业开发区东方双创基地产业园运营有限公司";
+        let f = read(
+            DocumentKind::AuditReport,
+            &format!(
+                "专项审计报告\n致:{long}\n受贵单位委托,我们对贵单位申报基地所涉及的财务数据进行了审计。"
+            ),
+        );
+        assert_eq!(get(&f, "audited_entity"), Some(&json!(long)));
+    }
+
+    #[test]
+    fn a_barcode_payload_printed_under_it_is_the_report_code() {
+        let page = Page {
+            number: 1,
+            width: 1654,
+            height: 2339,
+            text: "专项审计报告\n晋信专审字[2022]0101号\n140220221234567890".into(),
+            text_source: TextSource::TextLayer,
+            spans: vec![],
+            confidence: 1.0,
+            codes: vec![],
+            image_sha256: None,
+            warnings: vec![],
+        };
+        let c = compiled(DocumentKind::AuditReport).expect("table");
+        let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
+        let mut reading = read_fields(c, &norm);
+        assert!(!reading.fields.contains_key("report_code"));
+        // a line that is not a payload is no code
+        printed_payload(c, &norm, &["140220220000000000"], &mut reading);
+        assert!(!reading.fields.contains_key("report_code"));
+        printed_payload(c, &norm, &["140220221234567890"], &mut reading);
+        let code = &reading.fields["report_code"];
+        assert_eq!(code.value, json!("140220221234567890"));
+        assert!(code.confidence >= 0.8 && code.confidence < 1.0);
     }
 }

@@ -92,6 +92,24 @@ pub struct KindSpec {
     pub cells: bool,
     /// Parties named only by position (甲方, 乙方) and the clauses that say which role each has.
     pub positional: Option<&'static Positional>,
+    /// Parties written as a table whose columns are the roles (`出租方 | 承租方` over a
+    /// `名称` row of names).
+    pub party_table: Option<&'static PartyTable>,
+    /// The field a code's payload fills when the payload is printed as a line of its own (the
+    /// human-readable line under a barcode) and nothing labelled fills it.
+    pub printed_payload: Option<&'static str>,
+}
+
+/// A table of parties: a header row of role cells, each a column, and further down a row
+/// whose label cell says it holds the names. A text layer and OCR both give such a table cell
+/// by cell, row by row (OCR's row as tab-separated cells), so the names follow the row's
+/// label in the columns' order.
+#[derive(Debug, Clone, Copy)]
+pub struct PartyTable {
+    /// A header cell (whole line) and the field its column fills.
+    pub columns: &'static [(&'static str, &'static str)],
+    /// The label cell (whole line) of the row holding the names.
+    pub name_row: &'static str,
 }
 
 /// Parties labelled only 甲方/乙方: which of the kind's role fields each fills is read from
@@ -161,6 +179,31 @@ const fn pat_unless(
 const NOT_THE_TERM: &str =
     r"免租|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用";
 
+/// The words that name the letting party (head lease or sublease) and the renting one.
+/// (Macros, so that `concat!` builds the table's regexes at compile time.)
+macro_rules! lessor {
+    () => {
+        "出租方|出租人|出租单位|转租方|转租人|转租单位"
+    };
+}
+macro_rules! lessee {
+    () => {
+        "次承租方|次承租人|次承租单位|承租方|承租人|承租单位"
+    };
+}
+/// What a signature line asks for after a party's label.
+macro_rules! seal {
+    () => {
+        "(?:盖章|签章|公章|签字|签字盖章|盖章签字|签字或盖章|签名)"
+    };
+}
+/// A label ends with its colon, or is a cell of its own (the value follows on the next line).
+macro_rules! cell_end {
+    () => {
+        r"(?::|\n|$)"
+    };
+}
+
 /// Head leases and subleases. The role words differ (出租方/转租方, 承租方/次承租方) but the
 /// fields are the same; `is_sublease` says which it is.
 pub const LEASE: KindSpec = KindSpec {
@@ -180,25 +223,82 @@ pub const LEASE: KindSpec = KindSpec {
         // A role word in the label (出租方, 甲方(出租人)) says who is who; 甲方/乙方 alone
         // say only the position, resolved by `positional`.
         label(
-            r"(?:(?:出租方|出租人|转租方|转租人)(?:\(甲方\))?|甲方\((?:出租方|出租人|转租方|转租人)\)):",
+            concat!(
+                r"(?:(?:",
+                lessor!(),
+                r")(?:\(甲方\))?|甲方\((?:",
+                lessor!(),
+                r")\))",
+                cell_end!()
+            ),
             "lessor",
             Parse::Name,
         ),
         label(
-            r"(?:(?:次承租方|次承租人|承租方|承租人)(?:\(乙方\))?|乙方\((?:次承租方|次承租人|承租方|承租人)\)):",
+            concat!(
+                r"(?:(?:",
+                lessee!(),
+                r")(?:\(乙方\))?|乙方\((?:",
+                lessee!(),
+                r")\))",
+                cell_end!()
+            ),
             "lessee",
             Parse::Name,
         ),
         label(
-            r"(?:(?:出租方|出租人|转租方|转租人)\(乙方\)|乙方\((?:出租方|出租人|转租方|转租人)\)):",
+            concat!(
+                r"(?:(?:",
+                lessor!(),
+                r")\(乙方\)|乙方\((?:",
+                lessor!(),
+                r")\))",
+                cell_end!()
+            ),
             "lessor",
             Parse::Name,
         ),
         label(
-            r"(?:(?:次承租方|次承租人|承租方|承租人)\(甲方\)|甲方\((?:次承租方|次承租人|承租方|承租人)\)):",
+            concat!(
+                r"(?:(?:",
+                lessee!(),
+                r")\(甲方\)|甲方\((?:",
+                lessee!(),
+                r")\))",
+                cell_end!()
+            ),
             "lessee",
             Parse::Name,
         ),
+        // The signature block names the parties again (出租单位(盖章):XX): a second reading.
+        LabelSpec {
+            certainty: 0.9,
+            ..label(
+                concat!(
+                    r"(?:",
+                    lessor!(),
+                    r")(?:\((?:甲方|乙方)\))?\(",
+                    seal!(),
+                    r"\):"
+                ),
+                "lessor",
+                Parse::Name,
+            )
+        },
+        LabelSpec {
+            certainty: 0.9,
+            ..label(
+                concat!(
+                    r"(?:",
+                    lessee!(),
+                    r")(?:\((?:甲方|乙方)\))?\(",
+                    seal!(),
+                    r"\):"
+                ),
+                "lessee",
+                Parse::Name,
+            )
+        },
         label(r"甲方:", "party_a", Parse::Name),
         label(r"乙方:", "party_b", Parse::Name),
         label(
@@ -211,10 +311,25 @@ pub const LEASE: KindSpec = KindSpec {
             "signed_on",
             Parse::Date,
         ),
-        stop(
-            r"(?:统一社会信用代码|社会信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|租赁期限|签订地点|身份证号)",
+        // The term as two dated lines of a form (起租日期:…, 到期日期:…).
+        label(
+            r"(?:起租日期|起租日|起始日期|租赁起始日期?|开始日期|租赁开始日期?)",
+            "term_start",
+            Parse::Date,
         ),
-        stop(r"(?:甲方|乙方)\((?:盖章|签章|签字)\)"),
+        label(
+            r"(?:到期日期|到期日|终止日期|租赁终止日期?|截止日期|结束日期|租赁到期日期?)",
+            "term_end",
+            Parse::Date,
+        ),
+        stop(
+            r"(?:统一社会信用代码|社会信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|租赁期限|租赁年限|签订地点|身份证号)",
+        ),
+        // A row label of a party table and the head landlord of a three-party sublease: they
+        // end a value and fill no role.
+        stop(r"(?:名称|单位名称|公司名称|企业名称|姓名|名称/姓名|姓名/名称)(?::|\n|$)"),
+        stop(r"(?:原出租方|原出租人|产权方|产权人|丙方)(?:\([\p{Han}]{1,6}\))?(?::|\n|$)"),
+        stop(concat!(r"(?:甲方|乙方|丙方)\(", seal!(), r"\)")),
     ],
     patterns: &[
         pat(
@@ -238,7 +353,7 @@ pub const LEASE: KindSpec = KindSpec {
             0.95,
         ),
         pat_unless(
-            r"(?:租赁期限|租赁期|租期|期限)(?:为|是|:)?[^。\n]{0,8}?(?P<r>{RANGE})",
+            r"(?:租赁期限|租赁期|租期|期限)(?:为|是|:)?\n?[^。\n]{0,8}?(?P<r>{RANGE})",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -256,7 +371,7 @@ pub const LEASE: KindSpec = KindSpec {
             NOT_THE_TERM,
         ),
         pat_unless(
-            r"(?:租赁期限|租赁期|租期|期限)(?:为|是|:)?(?P<v>{DURATION})",
+            r"(?:租赁期限|租赁年限|租赁期|租期|期限)(?:为|是|:)?\n?(?P<v>{DURATION})",
             &[("term_stated", "v", Parse::Duration)],
             1.0,
             NOT_THE_TERM,
@@ -316,6 +431,65 @@ pub const LEASE: KindSpec = KindSpec {
             )],
             1.0,
         ),
+        // Parties named in the opening sentence: `XX(出租方)`, `XX(以下简称出租方)`…
+        pat(
+            concat!(
+                r"(?:甲方|乙方)?:?(?P<v>{ORG})\((?:以下简称|下称)?(?:(?:甲方|乙方)[,、]?)?(?:",
+                lessor!(),
+                r")\)"
+            ),
+            &[("lessor", "v", Parse::Name)],
+            0.95,
+        ),
+        pat(
+            concat!(
+                r"(?:甲方|乙方)?:?(?P<v>{ORG})\((?:以下简称|下称)?(?:(?:甲方|乙方)[,、]?)?(?:",
+                lessee!(),
+                r")\)"
+            ),
+            &[("lessee", "v", Parse::Name)],
+            0.95,
+        ),
+        // …`出租方XX与承租方YY` (either first), the role word at a clause's start…
+        pat(
+            concat!(r"(?m)(?:^|[,。;:与和])(?:", lessor!(), r"):?(?P<v>{ORG})"),
+            &[("lessor", "v", Parse::Name)],
+            0.9,
+        ),
+        pat(
+            concat!(r"(?m)(?:^|[,。;:与和])(?:", lessee!(), r"):?(?P<v>{ORG})"),
+            &[("lessee", "v", Parse::Name)],
+            0.9,
+        ),
+        // …or by position, `XX(以下简称甲方)` or `甲方XX与乙方YY`, whose roles the clauses say
+        // (`positional`).
+        pat(
+            concat!(
+                r#"(?:甲方|乙方|"#,
+                lessor!(),
+                "|",
+                lessee!(),
+                r#")?:?(?P<v>{ORG})\((?:以下简称|下称|简称)?[“"']?甲方[”"']?\)"#
+            ),
+            &[("party_a", "v", Parse::Name)],
+            1.0,
+        ),
+        pat(
+            concat!(
+                r#"(?:甲方|乙方|"#,
+                lessor!(),
+                "|",
+                lessee!(),
+                r#")?:?(?P<v>{ORG})\((?:以下简称|下称|简称)?[“"']?乙方[”"']?\)"#
+            ),
+            &[("party_b", "v", Parse::Name)],
+            1.0,
+        ),
+        pat(
+            r"甲方:?(?P<a>{ORG})(?:\([^)]{0,12}\))?(?:与|和|同)乙方:?(?P<b>{ORG})",
+            &[("party_a", "a", Parse::Name), ("party_b", "b", Parse::Name)],
+            1.0,
+        ),
         // A sublease is known by its title or its party labels, never by words of the body:
         // most head leases forbid subletting or ask for 转租合同 to be filed in a clause.
         pat(
@@ -332,13 +506,41 @@ pub const LEASE: KindSpec = KindSpec {
     defaults: &[("is_sublease", false)],
     parties: &["lessor", "lessee"],
     cells: false,
+    party_table: Some(&PartyTable {
+        columns: &[
+            (
+                concat!(
+                    r"(?:",
+                    lessor!(),
+                    r")(?:\((?:甲方|乙方)\))?|(?:甲方|乙方)\((?:",
+                    lessor!(),
+                    r")\)"
+                ),
+                "lessor",
+            ),
+            (
+                concat!(
+                    r"(?:",
+                    lessee!(),
+                    r")(?:\((?:甲方|乙方)\))?|(?:甲方|乙方)\((?:",
+                    lessee!(),
+                    r")\)"
+                ),
+                "lessee",
+            ),
+            (r"甲方", "party_a"),
+            (r"乙方", "party_b"),
+        ],
+        name_row: r"(?:名称|单位名称|公司名称|企业名称|姓名|名称/姓名|姓名/名称|名称\(姓名\))",
+    }),
+    printed_payload: None,
     positional: Some(&Positional {
         a: "party_a",
         b: "party_b",
         first: "lessor",
         second: "lessee",
         a_first: &[
-            r"甲方[^。\n;]{0,60}(?:出租|转租)给乙方",
+            r"甲方[^。\n;]{0,60}(?:租|租赁)给乙方",
             r"乙方[^。\n;]{0,30}(?:承租|租用|租赁)甲方",
             r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?甲方\)",
             r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?乙方\)",
@@ -346,7 +548,7 @@ pub const LEASE: KindSpec = KindSpec {
             r"乙方\((?:承租方|承租人|次承租方|次承租人)\)",
         ],
         a_second: &[
-            r"乙方[^。\n;]{0,60}(?:出租|转租)给甲方",
+            r"乙方[^。\n;]{0,60}(?:租|租赁)给甲方",
             r"甲方[^。\n;]{0,30}(?:承租|租用|租赁)乙方",
             r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?乙方\)",
             r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?甲方\)",
@@ -402,6 +604,8 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
     parties: &["owner"],
     cells: true,
     positional: None,
+    party_table: None,
+    printed_payload: None,
 };
 
 /// 房屋所有权证 (before the unified real-estate register).
@@ -433,6 +637,8 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
     parties: &["owner"],
     cells: true,
     positional: None,
+    party_table: None,
+    printed_payload: None,
 };
 
 /// 国有土地使用证 (before the unified real-estate register).
@@ -465,6 +671,8 @@ pub const LAND_CERTIFICATE: KindSpec = KindSpec {
     parties: &["owner"],
     cells: true,
     positional: None,
+    party_table: None,
+    printed_payload: None,
 };
 
 /// 专项审计报告 and 补充专项审计报告.
@@ -479,25 +687,38 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
     ],
     labels: &[
         label(r"(?:被审计单位|单位名称)", "audited_entity", Parse::Name),
-        // A cover page's labelled lines (防伪页, 报备页). These words also stand inside names
-        // and sentences, so here they are labels only with their colon.
+        // The client who engaged the firm: for this report the base's operator itself, but a
+        // less direct reading than 被审计单位.
+        LabelSpec {
+            certainty: 0.9,
+            ..label(r"委托单位", "audited_entity", Parse::Name)
+        },
+        // A cover page's labelled lines or cells (防伪页, 报备页). These words also stand inside
+        // names and sentences, so here they are labels only with their colon or as a cell of
+        // their own (the whole line).
         label(
-            r"(?:报告文号|报告编号|报告号码|文号):",
+            concat!(r"(?:报告文号|报告编号|报告号码|文号)", cell_end!()),
             "report_no",
             Parse::Code,
         ),
         label(
-            r"(?:报告验证码|防伪编号|防伪码|验证码|报备编码|报备编号|报告编码|业务报备号):",
+            concat!(
+                r"(?:报告验证码|防伪编号|防伪码|验证码|报备编码|报备编号|报告编码|业务报备号)",
+                cell_end!()
+            ),
             "report_code",
             Parse::Code,
         ),
         label(
-            r"(?:会计师事务所|审计机构|事务所名称|出具单位):",
+            concat!(
+                r"(?:会计师事务所|审计机构|事务所名称|出具单位|出具机构)",
+                cell_end!()
+            ),
             "audit_firm",
             Parse::Name,
         ),
         stop(
-            r"(?:统一社会信用代码|入驻企业数量|从业人员|营业收入|服务成本|报告日期|出具日期|签字注册会计师)",
+            r"(?:统一社会信用代码|入驻企业数量|从业人员|营业收入|服务成本|报告日期|出具日期|签字注册会计师|报告名称)",
         ),
     ],
     patterns: &[
@@ -590,6 +811,8 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
     parties: &["audited_entity", "audit_firm"],
     cells: true,
     positional: None,
+    party_table: None,
+    printed_payload: Some("report_code"),
 };
 
 /// Every kind with a table, in the order classification breaks ties.

@@ -71,7 +71,12 @@ pub fn understand(extracted: &Extracted, hint: Option<DocumentKind>) -> Vec<Unde
             let mut fields = Default::default();
             if let Some(c) = engine::compiled(kind) {
                 let norm = text::Norm::build(&pages, &|line| c.is_label_line(line));
-                let reading = engine::read_fields(c, &norm);
+                let mut reading = engine::read_fields(c, &norm);
+                let payloads: Vec<&str> = pages
+                    .iter()
+                    .flat_map(|p| p.codes.iter().map(|c| c.text.as_str()))
+                    .collect();
+                engine::printed_payload(c, &norm, &payloads, &mut reading);
                 fields = reading.fields;
                 notes.extend(reading.notes);
             }

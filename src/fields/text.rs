@@ -40,6 +40,29 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A line that is a label and an organisation's whole name (`致:XX有限公司`, `出租方:XX公司`):
+/// it ends there even when it ran to the margin.
+static LABELLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\p{Han}]{1,10}(?:\([\p{Han}]{1,8}\))?:[^:]{2,60}(?:公司|合伙\)|中心|集团|合作社)$",
+    )
+    .expect("static regex")
+});
+
+/// A label cell too narrow for its label wraps it (`不动产单` / `元号`): the two lines are one
+/// when neither part is a label alone and together they make one.
+fn wrapped_label(prev: &str, next: &str, is_label_start: &dyn Fn(&str) -> bool) -> bool {
+    let short = |s: &str| {
+        (1..=6).contains(&s.chars().count())
+            && s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    };
+    short(prev)
+        && short(next)
+        && !is_label_start(prev)
+        && !is_label_start(next)
+        && is_label_start(&format!("{prev}{next}"))
+}
+
 /// One normalised, joined text over a run of pages.
 #[derive(Debug, Clone)]
 pub struct Norm {
@@ -190,11 +213,13 @@ impl Norm {
         for (pi, line) in lines {
             let text: String = line.chars.iter().map(|c| c.0).collect();
             if let Some((ppi, ptext, pwidth, pcell)) = &prev {
-                let soft = !pcell
+                let soft = (!pcell
                     && !ptext.ends_with(['。', ';', '!', '?', ':'])
                     && *pwidth * 100 >= max_width[*ppi] * 80
                     && !STRUCTURE.is_match(&text)
-                    && !is_label_start(&text);
+                    && !is_label_start(&text)
+                    && !LABELLED_NAME.is_match(ptext))
+                    || wrapped_label(ptext, &text, is_label_start);
                 if soft {
                     norm.soft_breaks.push(norm.text.len());
                 } else {
