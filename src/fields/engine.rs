@@ -151,7 +151,9 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     let hits = label_hits(c, text);
     let starts_new = |pos: usize| -> bool {
         let line = &text[pos..];
-        c.label_at(line).is_some() || STRUCTURE.is_match(line)
+        c.label_at(line).is_some()
+            || STRUCTURE.is_match(line)
+            || (c.spec.cells && label_split_by_value(c, line).is_some())
     };
     for (hi, &(ls, li, len)) in hits.iter().enumerate() {
         let spec = &c.spec.labels[li];
@@ -198,10 +200,15 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             continue;
         }
         let raw = &text[start..end];
+        // A label cell of its own line (no colon) over a name that is not whole may head a
+        // column of a table rather than stand over its value.
+        let bare_cell = text[ls..ls + len].ends_with('\n')
+            && spec.parse == Parse::Name
+            && !whole_name(&text[start..end]);
         match parse_value(spec.parse, raw, raw, norm, start..end) {
             Ok((value, doubt, range)) => cands.entry(field).or_default().push(Candidate {
                 value,
-                certainty: spec.certainty * doubt,
+                certainty: spec.certainty * doubt * if bare_cell { AMBIGUOUS } else { 1.0 },
                 at: start,
                 loc: norm.locate(range),
             }),
@@ -331,6 +338,11 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
             !sentence_line
                 && (line_start || (c.spec.cells && !breaks_clauses(&text[line_start_at..pos])))
         });
+        let found = found.or_else(|| {
+            (line_start && c.spec.cells)
+                .then(|| label_split_by_value(c, rest))
+                .flatten()
+        });
         if let Some((li, len)) = found {
             hits.push((pos, li, len));
             pos += len;
@@ -345,11 +357,35 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
     hits
 }
 
+/// A label cell whose label wrapped, read by OCR as the label's head, then the value of the
+/// row, and the label's tail on the next line (`不动产单 1401…` / `元号`): the head is the
+/// label when head and tail make one whole label. (label index, byte length of the head).
+fn label_split_by_value(c: &Compiled, rest: &str) -> Option<(usize, usize)> {
+    let (line, after) = rest.split_once('\n')?;
+    let tail = after.split('\n').next()?;
+    let han = |s: &str| s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    if !(1..=4).contains(&tail.chars().count()) || !han(tail) {
+        return None;
+    }
+    line.char_indices()
+        .skip(2)
+        .take(7)
+        .map(|(i, _)| i)
+        .filter(|&i| han(&line[..i]))
+        .find_map(|i| {
+            let joined = format!("{}{tail}", &line[..i]);
+            let (li, len) = c.label_at(&joined)?;
+            (len == joined.len()).then_some((li, i))
+        })
+}
+
 /// Certainty of a party read from a table of role columns, one name per cell…
 const TABLE_CELL: f32 = 0.95;
 /// …and when one cell held the names of two columns (OCR joins cells a narrow gap divides)
-/// and they were told apart by their legal forms.
+/// and they were told apart by their legal forms…
 const TABLE_CELL_SPLIT: f32 = 0.9;
+/// …and when a piece of a name near the row could not be placed in a column.
+const TABLE_UNPLACED: f32 = 0.6;
 
 /// Reads a table of parties: a header row of role cells (two or more lines in a row, each a
 /// whole header cell), then, within a few rows, the row labelled as names, whose next cells
@@ -404,7 +440,7 @@ fn table_parties(
                 open = Some(cell);
             }
         }
-        let (cells, certainty) = if cells.len() == header.len() {
+        let (cells, mut certainty) = if cells.len() == header.len() {
             (cells, TABLE_CELL)
         } else if let Some(first) = cells.first()
             && let Some(split) = split_names(&text[first.clone()], header.len())
@@ -416,18 +452,63 @@ fn table_parties(
         } else {
             continue;
         };
-        for (field, cell) in header.iter().zip(cells) {
-            let raw = &text[cell.clone()];
-            if let Ok((value, doubt, range)) =
-                parse_value(Parse::Name, raw, raw, norm, cell.clone())
-            {
-                cands.entry(field).or_default().push(Candidate {
-                    value,
-                    certainty: certainty * doubt,
-                    at: cell.start,
-                    loc: norm.locate(range),
-                });
+        // Lines of the rows' neighbourhood that are pieces of a name: OCR reads a cell of two
+        // lines centred in its row as a line above the row (or below it) and one in it. Each
+        // piece goes to the cell under or over it (by the boxes); one that cannot be placed
+        // leaves the names in doubt.
+        let last_cell_end = cells.last().map_or(0, |r| r.end);
+        let is_piece = |l: &str| {
+            !l.is_empty()
+                && c.label_at(l).is_none()
+                && column_of(l).is_none()
+                && !whole_name(l)
+                && l.chars()
+                    .all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch) || "()".contains(ch))
+        };
+        let above = lines[after..row].iter().filter(|(_, l)| is_piece(l));
+        let below = lines[row + 1..]
+            .iter()
+            .skip_while(|(r, _)| r.start < last_cell_end)
+            .take(2)
+            .take_while(|(_, l)| is_piece(l));
+        let mut parts: Vec<(Vec<std::ops::Range<usize>>, std::ops::Range<usize>)> =
+            cells.iter().map(|r| (vec![r.clone()], r.clone())).collect();
+        for (piece, is_above) in above.map(|x| (x, true)).chain(below.map(|x| (x, false))) {
+            let column = norm.locate(piece.0.clone()).bbox.and_then(|pb| {
+                cells
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, cell)| {
+                        let cb = norm.locate(cell.clone()).bbox?;
+                        let overlap = pb[2].min(cb[2]) - pb[0].max(cb[0]);
+                        (overlap > 0.0).then_some((k, overlap))
+                    })
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|(k, _)| k)
+            });
+            match column {
+                Some(k) if is_above => parts[k].0.insert(0, piece.0.clone()),
+                Some(k) => parts[k].0.push(piece.0.clone()),
+                None => certainty = certainty.min(TABLE_UNPLACED),
             }
+        }
+        for (field, (pieces, main)) in header.iter().zip(parts) {
+            let value: String = pieces.iter().map(|r| norm.original(r.clone())).collect();
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            let value = if pieces.iter().any(|r| norm.from_ocr(r.clone())) {
+                full_width_brackets(value)
+            } else {
+                value.to_string()
+            };
+            cands.entry(field).or_default().push(Candidate {
+                value: Value::String(value),
+                certainty,
+                at: main.start,
+                loc: norm.locate(main),
+            });
         }
     }
 }
@@ -573,8 +654,9 @@ static LABEL_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\p{Han}]{2,10}(?:\([\p{Han}]{1,8}\))?:").expect("static regex")
 });
 /// A name that ends with an organisation's legal form is whole.
-static WHOLE_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:公司|合伙\)|中心|集团|合作社)$").expect("static regex"));
+static WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:公司|合伙\)|中心|集团|合作社|事务所)$").expect("static regex")
+});
 
 /// Whether a label's value `so_far` ends at the line break before `next`. A value ends at its
 /// line or cell end when the next line is labelled in any form, when a code or number is
@@ -1478,5 +1560,102 @@ mod tests {
         let code = &reading.fields["report_code"];
         assert_eq!(code.value, json!("140220221234567890"));
         assert!(code.confidence >= 0.8 && code.confidence < 1.0);
+    }
+
+    #[test]
+    fn a_wrapped_label_read_around_its_value() {
+        // OCR: the label's head with the row's value, its tail on the next line
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人\t朔州市青禾农业科技有限公司\n坐落\t朔州市朔城区开发南路16号\n\
+             不动产单 140602003001GB00012F00010001\n元号\n权利类型 国有建设用地使用权/房屋所有权",
+        );
+        assert_eq!(get(&f, "address"), Some(&json!("朔州市朔城区开发南路16号")));
+        assert_eq!(
+            get(&f, "unit_no"),
+            Some(&json!("140602003001GB00012F00010001"))
+        );
+    }
+
+    #[test]
+    fn a_name_cell_of_two_lines_read_around_its_row() {
+        // OCR put the first line of the lessee's two-line cell above the row; its box says
+        // which column it belongs to
+        let mut page = Page {
+            number: 1,
+            width: 1000,
+            height: 1000,
+            text: String::new(),
+            text_source: TextSource::Ocr,
+            spans: vec![],
+            confidence: 1.0,
+            codes: vec![],
+            image_sha256: None,
+            warnings: vec![],
+        };
+        let rows: [&[(&str, f32)]; 5] = [
+            &[("房屋租赁合同", 0.4)],
+            &[("出租方(甲方)", 0.3), ("承租方(乙方)", 0.6)],
+            &[("太原国家高新技术产业开发区华晋", 0.6)],
+            &[
+                ("名称", 0.1),
+                ("长治市众创智能科技有限公司", 0.3),
+                ("创新创业产业园运营有限责任公司", 0.6),
+            ],
+            &[("法定代表人", 0.1), ("邹艳", 0.3), ("彭琳", 0.6)],
+        ];
+        for (y, row) in rows.iter().enumerate() {
+            for (k, (cell, x)) in row.iter().enumerate() {
+                if k > 0 {
+                    page.text.push('\t');
+                }
+                let start = page.text.chars().count();
+                page.text.push_str(cell);
+                let end = page.text.chars().count();
+                let y0 = 0.1 + y as f32 * 0.05;
+                page.spans.push(crate::model::TextSpan {
+                    start,
+                    end,
+                    bbox: [*x, y0, x + 0.25, y0 + 0.02],
+                    confidence: 0.99,
+                });
+            }
+            page.text.push('\n');
+        }
+        let c = compiled(DocumentKind::Lease).expect("table");
+        let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
+        let f = read_fields(c, &norm).fields;
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("长治市众创智能科技有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!(
+                "太原国家高新技术产业开发区华晋创新创业产业园运营有限责任公司"
+            ))
+        );
+        assert!(f["lessee"].confidence >= 0.8);
+    }
+
+    #[test]
+    fn a_rent_free_period_and_a_misread_seal_bracket() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n租赁期限\t五年(自交付之日起计)\n为支持乙方装修,甲方同意免收2018.09.15至2018.11.14期间的租金。",
+        );
+        assert_eq!(get(&f, "term_start"), None);
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 5, "months": 0}))
+        );
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n本报告仅供贵单位申报省级小微企业创业创新基地使用,不得用于其他目的。\n中国注册会计师:史凯\n山西信诚会计师事务所有限公司天盖章)\n中国·长治\n二〇二四年一月一日",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("山西信诚会计师事务所有限公司"))
+        );
     }
 }

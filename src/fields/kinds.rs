@@ -176,8 +176,7 @@ const fn pat_unless(
 
 /// Periods a lease names besides its term: rent-free and fit-out periods, renewals and
 /// extensions, deposits, payment schedules. Their dates and durations are not the term.
-const NOT_THE_TERM: &str =
-    r"免租|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用";
+const NOT_THE_TERM: &str = r"免租|免收|免交|减免|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用";
 
 /// The words that name the letting party (head lease or sublease) and the renting one.
 /// (Macros, so that `concat!` builds the table's regexes at compile time.)
@@ -722,8 +721,9 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         ),
     ],
     patterns: &[
+        // The firm's line under its seal; OCR may misread the bracket before (盖章).
         pat(
-            r"(?m)^(?P<v>[^\n:,。]{2,30}?会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?)(?:\((?:盖章|公章|签章|章)\))?$",
+            r"(?m)^(?P<v>[^\n:,。]{2,30}?会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?)(?:[(\p{Han}]?(?:盖章|公章|签章|章)\)?)?$",
             &[("audit_firm", "v", Parse::Name)],
             1.0,
         ),

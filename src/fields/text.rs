@@ -63,6 +63,20 @@ fn wrapped_label(prev: &str, next: &str, is_label_start: &dyn Fn(&str) -> bool) 
         && is_label_start(&format!("{prev}{next}"))
 }
 
+/// OCR reads a wrapped label cell as the label's head followed by the row's value, then the
+/// label's tail as a line of its own (`不动产单 1401…` / `元号`): that tail is no wrap of the
+/// value, and the engine reads the head as the label.
+fn label_tail(prev: &str, next: &str, is_label_start: &dyn Fn(&str) -> bool) -> bool {
+    let han = |s: &str| s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    (1..=4).contains(&next.chars().count())
+        && han(next)
+        && prev
+            .char_indices()
+            .skip(2)
+            .take(7)
+            .any(|(i, _)| han(&prev[..i]) && is_label_start(&format!("{}{next}", &prev[..i])))
+}
+
 /// One normalised, joined text over a run of pages.
 #[derive(Debug, Clone)]
 pub struct Norm {
@@ -218,7 +232,8 @@ impl Norm {
                     && *pwidth * 100 >= max_width[*ppi] * 80
                     && !STRUCTURE.is_match(&text)
                     && !is_label_start(&text)
-                    && !LABELLED_NAME.is_match(ptext))
+                    && !LABELLED_NAME.is_match(ptext)
+                    && !label_tail(ptext, &text, is_label_start))
                     || wrapped_label(ptext, &text, is_label_start);
                 if soft {
                     norm.soft_breaks.push(norm.text.len());
