@@ -309,6 +309,10 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     Reading { fields, notes }
 }
 
+/// Words that, just before a label, make it another party's (原权利人, 抵押权人 in a 附记).
+static QUALIFIED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:原|前|抵押|他项|预告|异议)$").expect("static regex"));
+
 /// Where labels start in `text`: (byte offset, label index, label length), in text order.
 ///
 /// A label counts at the start of a line; inside a line it counts for a form of cells
@@ -325,6 +329,10 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
         // that breaks clauses before it (`…物权法》,房屋所有权人持有本证`) the word is part
         // of a sentence.
         let found = c.label_at(rest).filter(|&(_, len)| {
+            // `原权利人`, `抵押权人`: a qualifier before the word makes another party's label
+            if QUALIFIED.is_match(&text[..pos]) {
+                return false;
+            }
             if rest[..len].ends_with(':') || rest[len..].starts_with(':') {
                 return true;
             }
@@ -1657,5 +1665,52 @@ mod tests {
             get(&f, "audit_firm"),
             Some(&json!("山西信诚会计师事务所有限公司"))
         );
+    }
+
+    #[test]
+    fn other_wordings_of_parties_terms_and_addressees() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方(以下简称“甲方”):朔州市青禾农业科技有限公司\n法定代表人:王伟\n\
+             承租方(以下简称“乙方”):吕梁市博创信息技术有限公司\n地址:吕梁市离石区\n\
+             起始日\t2021年3月1日\n终止日\t2026年2月28日",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("朔州市青禾农业科技有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-03-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-02-28")));
+        let f = read(
+            DocumentKind::Lease,
+            "写字楼租赁合同\n业主:朔州市青禾农业科技有限公司\n租户:吕梁市博创信息技术有限公司",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("朔州市青禾农业科技有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n全体股东:\n我们接受委托,对吕梁市博创信息技术有限公司2022年度双创基地运营情况进行了专项审计。",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        // a former owner in the 附记 is not the owner
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人\t朔州市青禾农业科技有限公司\n附记\t原权利人:吕梁市博创信息技术有限公司;抵押权人:中国银行股份有限公司朔州分行",
+        );
+        assert_eq!(get(&f, "owner"), Some(&json!("朔州市青禾农业科技有限公司")));
+        assert!(f["owner"].confidence > 0.9);
     }
 }

@@ -182,12 +182,18 @@ const NOT_THE_TERM: &str = r"免租|免收|免交|减免|装修|续租|续签|�
 /// (Macros, so that `concat!` builds the table's regexes at compile time.)
 macro_rules! lessor {
     () => {
-        "出租方|出租人|出租单位|转租方|转租人|转租单位"
+        "出租方|出租人|出租单位|转租方|转租人|转租单位|业主方|业主"
     };
 }
 macro_rules! lessee {
     () => {
-        "次承租方|次承租人|次承租单位|承租方|承租人|承租单位"
+        "次承租方|次承租人|次承租单位|承租方|承租人|承租单位|承租户|租户|租用方"
+    };
+}
+/// `(以下简称“甲方”)` between a role word and its colon: the words before the short name.
+macro_rules! short_for {
+    () => {
+        r#"(?:以下简称|下称|简称)?[“"]?"#
     };
 }
 /// What a signature line asks for after a party's label.
@@ -225,7 +231,9 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:(?:",
                 lessor!(),
-                r")(?:\(甲方\))?|甲方\((?:",
+                r")(?:\(",
+                short_for!(),
+                r#"甲方[”"]?\))?|甲方\((?:"#,
                 lessor!(),
                 r")\))",
                 cell_end!()
@@ -237,7 +245,9 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:(?:",
                 lessee!(),
-                r")(?:\(乙方\))?|乙方\((?:",
+                r")(?:\(",
+                short_for!(),
+                r#"乙方[”"]?\))?|乙方\((?:"#,
                 lessee!(),
                 r")\))",
                 cell_end!()
@@ -249,7 +259,9 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:(?:",
                 lessor!(),
-                r")\(乙方\)|乙方\((?:",
+                r")\(",
+                short_for!(),
+                r#"乙方[”"]?\)|乙方\((?:"#,
                 lessor!(),
                 r")\))",
                 cell_end!()
@@ -261,7 +273,9 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:(?:",
                 lessee!(),
-                r")\(甲方\)|甲方\((?:",
+                r")\(",
+                short_for!(),
+                r#"甲方[”"]?\)|甲方\((?:"#,
                 lessee!(),
                 r")\))",
                 cell_end!()
@@ -312,12 +326,12 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         // The term as two dated lines of a form (起租日期:…, 到期日期:…).
         label(
-            r"(?:起租日期|起租日|起始日期|租赁起始日期?|开始日期|租赁开始日期?)",
+            r"(?:起租日期?|起始日期?|租赁起始日期?|开始日期|租赁开始日期?|租期起始日期?)",
             "term_start",
             Parse::Date,
         ),
         label(
-            r"(?:到期日期|到期日|终止日期|租赁终止日期?|截止日期|结束日期|租赁到期日期?)",
+            r"(?:到期日期?|终止日期?|租赁终止日期?|截止日期?|结束日期|租赁到期日期?|租期终止日期?)",
             "term_end",
             Parse::Date,
         ),
@@ -740,6 +754,12 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             r"(?m)^致:(?P<v>[^\n:,。;]{4,40})$",
             &[("audited_entity", "v", Parse::Name)],
             0.95,
+        ),
+        // A body that says whose engagement it is (`我们接受委托,对XX公司…进行了专项审计`).
+        pat(
+            r"(?:接受|受)(?:[\p{Han}]{0,6})委托[,]?(?:对|就)(?P<v>{ORG})",
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
         ),
         // The body names the audited entity again (`我们审计了后附的XX(以下简称…)`): a second
         // reading that must agree with the salutation.
