@@ -122,8 +122,9 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:统一社会信用代码|社会信用代码|信用代码|纳税人识别号)[^0-9A-Za-z\n]{0,4}\n?(?P<v>[0-9A-Za-z](?: ?[0-9A-Za-z]){17})(?:[^0-9A-Za-z]|$)")
         .expect("static regex")
 });
-static SHORT_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(以下简称[^)]*\)?$").expect("static regex"));
+static SHORT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((?:以下简称|以下称|下称|简称)[^)]*\)?$").expect("static regex")
+});
 
 /// One candidate value for a field.
 struct Candidate {
@@ -168,7 +169,9 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             }
         }
         if start >= next_label
-            || (start < text.len() && starts_new(start) && text[ls..start].contains('\n'))
+            || (start < text.len()
+                && text[ls..start].contains('\n')
+                && (starts_new(start) || LABEL_SHAPE.is_match(&text[start..])))
         {
             continue; // an empty cell: the next label follows at once
         }
@@ -309,6 +312,12 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     Reading { fields, notes }
 }
 
+/// A list's number at a line start (`1.`, `2、`, `(三)`, `四、`).
+static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\))")
+        .expect("static regex")
+});
+
 /// Words that, just before a label, make it another party's (原权利人, 抵押权人 in a 附记).
 static QUALIFIED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:原|前|抵押|他项|预告|异议)$").expect("static regex"));
@@ -351,11 +360,25 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
                 .then(|| label_split_by_value(c, rest))
                 .flatten()
         });
+        // `1. 业主(出租方)`, `(二)承租方:`: a list's number before a label at a line start
+        let (hit_at, found) = match found {
+            None if line_start => ENUMERATOR
+                .find(rest)
+                .and_then(|m| {
+                    let (li, len) = c.label_at(&rest[m.end()..])?;
+                    let label = &rest[m.end()..m.end() + len];
+                    let after = &rest[m.end() + len..];
+                    (label.ends_with([':', '\n']) || after.starts_with(':') || after.is_empty())
+                        .then_some((pos + m.end(), Some((li, len))))
+                })
+                .unwrap_or((pos, None)),
+            f => (pos, f),
+        };
         if let Some((li, len)) = found {
-            hits.push((pos, li, len));
-            pos += len;
+            hits.push((hit_at, li, len));
+            pos = hit_at + len;
             // a label cell of its own line ends with the break
-            line_start = rest[..len].ends_with('\n');
+            line_start = text[..pos].ends_with('\n');
             continue;
         }
         let ch = rest.chars().next().expect("pos < len");
@@ -407,14 +430,14 @@ fn table_parties(
     cands: &mut BTreeMap<&'static str, Vec<Candidate>>,
 ) {
     let text = norm.text.as_str();
-    // (byte range, line) of every line
-    let mut lines = Vec::new();
-    let mut at = 0;
-    for line in text.split('\n') {
-        lines.push((at..at + line.len(), line));
-        at += line.len() + 1;
-    }
-    let column_of = |line: &str| columns.iter().find(|(r, _)| r.is_match(line)).map(|c| c.1);
+    // the lines as printed: a long name in a cell reaches the margin, and the next cell's
+    // line is no wrap of it
+    let lines = printed_lines(norm);
+    // a header cell may end with its colon (`出租方(甲方):` over the names)
+    let column_of = |line: &str| {
+        let line = line.trim_end_matches(':');
+        columns.iter().find(|(r, _)| r.is_match(line)).map(|c| c.1)
+    };
     let mut i = 0;
     while i < lines.len() {
         let header: Vec<&'static str> =
@@ -425,37 +448,80 @@ fn table_parties(
         }
         let after = i + header.len();
         i = after;
-        let Some(row) =
-            (after..(after + 12).min(lines.len())).find(|&j| name_row.is_match(lines[j].1))
-        else {
-            continue;
-        };
-        // The names' cells, a name that wrapped in its cell joined again: a cell ends where a
-        // name is whole (its legal form, or a person's two to four characters).
-        let mut cells: Vec<std::ops::Range<usize>> = Vec::new();
-        let mut open: Option<std::ops::Range<usize>> = None;
-        for (r, l) in &lines[row + 1..(row + 1 + 2 * header.len()).min(lines.len())] {
-            if l.is_empty() || c.is_label_line(l) || column_of(l).is_some() {
-                break;
-            }
-            let cell = open.take().map_or(r.clone(), |o| o.start..r.end);
-            if whole_name(&text[cell.clone()]) {
-                cells.push(cell);
-                if cells.len() == header.len() {
+        // The names follow the row labelled as names, or the header itself.
+        let row =
+            match (after..(after + 12).min(lines.len())).find(|&j| name_row.is_match(lines[j].1)) {
+                Some(row) => row,
+                None if lines
+                    .get(after)
+                    .is_some_and(|(_, l)| !l.is_empty() && c.label_at(l).is_none()) =>
+                {
+                    after - 1
+                }
+                None => continue,
+            };
+        let header_start = lines[i - header.len()].0.start;
+        // The names' cells. A name that wrapped in its cell is joined again, in the order
+        // the text gives: cell by cell (each cell's lines together) or row by row (the first
+        // lines of all cells, then their second lines, labels of the next row among them).
+        // A reading holds when every cell is a whole name and none is only a name's tail.
+        let k = header.len();
+        let pool: Vec<(std::ops::Range<usize>, &str)> = lines[row + 1..]
+            .iter()
+            .take(4 * k)
+            .take_while(|(_, l)| !l.is_empty() && column_of(l).is_none())
+            .map(|(r, l)| (r.clone(), *l))
+            .collect();
+        let by_cell = {
+            let mut cells: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
+            let mut open: Vec<std::ops::Range<usize>> = Vec::new();
+            for (r, l) in &pool {
+                if c.is_label_line(l) || cells.len() == k {
                     break;
                 }
-            } else {
-                open = Some(cell);
+                open.push(r.clone());
+                if whole_name(&joined(text, &open)) {
+                    cells.push(std::mem::take(&mut open));
+                }
             }
-        }
-        let (cells, mut certainty) = if cells.len() == header.len() {
+            cells
+        };
+        let by_row: Vec<Vec<std::ops::Range<usize>>> = (0..k.min(pool.len()))
+            .map(|j| {
+                let mut cell = vec![pool[j].0.clone()];
+                let mut m = j + k;
+                while !whole_name(&joined(text, &cell))
+                    && m < pool.len()
+                    && !c.is_label_line(pool[m].1)
+                {
+                    cell.push(pool[m].0.clone());
+                    m += k;
+                }
+                cell
+            })
+            .collect();
+        let holds = |cells: &Vec<Vec<std::ops::Range<usize>>>| {
+            cells.len() == k
+                && cells.iter().all(|cell| {
+                    let name = joined(text, cell);
+                    whole_name(&name) && !NAME_TAIL.is_match(&name)
+                })
+        };
+        let cells: Vec<Vec<std::ops::Range<usize>>> = if holds(&by_cell) {
+            by_cell
+        } else if holds(&by_row) {
+            by_row
+        } else {
+            by_cell.into_iter().take(1).collect()
+        };
+        let (cells, mut certainty): (Vec<Vec<std::ops::Range<usize>>>, f32) = if cells.len() == k {
             (cells, TABLE_CELL)
-        } else if let Some(first) = cells.first()
-            && let Some(split) = split_names(&text[first.clone()], header.len())
+        } else if let Some(first) = cells.first().filter(|c| c.len() == 1).map(|c| c[0].clone())
+            && let Some(split) = split_names(&text[first.clone()], k)
         {
             let split = split
                 .into_iter()
-                .map(|r| first.start + r.start..first.start + r.end);
+                .map(|r| std::iter::once(first.start + r.start..first.start + r.end).collect());
             (split.collect(), TABLE_CELL_SPLIT)
         } else {
             continue;
@@ -464,7 +530,7 @@ fn table_parties(
         // lines centred in its row as a line above the row (or below it) and one in it. Each
         // piece goes to the cell under or over it (by the boxes); one that cannot be placed
         // leaves the names in doubt.
-        let last_cell_end = cells.last().map_or(0, |r| r.end);
+        let last_cell_end = cells.iter().flatten().map(|r| r.end).max().unwrap_or(0);
         let is_piece = |l: &str| {
             !l.is_empty()
                 && c.label_at(l).is_none()
@@ -473,21 +539,23 @@ fn table_parties(
                 && l.chars()
                     .all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch) || "()".contains(ch))
         };
-        let above = lines[after..row].iter().filter(|(_, l)| is_piece(l));
+        let above = lines[after..row.max(after)]
+            .iter()
+            .filter(|(_, l)| is_piece(l));
         let below = lines[row + 1..]
             .iter()
             .skip_while(|(r, _)| r.start < last_cell_end)
             .take(2)
             .take_while(|(_, l)| is_piece(l));
         let mut parts: Vec<(Vec<std::ops::Range<usize>>, std::ops::Range<usize>)> =
-            cells.iter().map(|r| (vec![r.clone()], r.clone())).collect();
+            cells.iter().map(|c| (c.clone(), c[0].clone())).collect();
         for (piece, is_above) in above.map(|x| (x, true)).chain(below.map(|x| (x, false))) {
             let column = norm.locate(piece.0.clone()).bbox.and_then(|pb| {
                 cells
                     .iter()
                     .enumerate()
                     .filter_map(|(k, cell)| {
-                        let cb = norm.locate(cell.clone()).bbox?;
+                        let cb = norm.locate(cell[0].clone()).bbox?;
                         let overlap = pb[2].min(cb[2]) - pb[0].max(cb[0]);
                         (overlap > 0.0).then_some((k, overlap))
                     })
@@ -498,6 +566,19 @@ fn table_parties(
                 Some(k) if is_above => parts[k].0.insert(0, piece.0.clone()),
                 Some(k) => parts[k].0.push(piece.0.clone()),
                 None => certainty = certainty.min(TABLE_UNPLACED),
+            }
+        }
+        // Read as a table, the header's labels stand over columns, not over the line after
+        // them: what a label reading took from the table goes.
+        let table_end = parts
+            .iter()
+            .flat_map(|p| p.0.iter())
+            .map(|r| r.end)
+            .max()
+            .unwrap_or(0);
+        for field in &header {
+            if let Some(list) = cands.get_mut(field) {
+                list.retain(|c| !(header_start..table_end).contains(&c.at));
             }
         }
         for (field, (pieces, main)) in header.iter().zip(parts) {
@@ -520,6 +601,16 @@ fn table_parties(
         }
     }
 }
+
+/// The text of a cell's lines, joined.
+fn joined(text: &str, parts: &[std::ops::Range<usize>]) -> String {
+    parts.iter().map(|r| &text[r.clone()]).collect()
+}
+
+/// A line that is only the end of an organisation's name (`司`, `有限公司`): never a name.
+static NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:股份)?(?:有限)?(?:责任)?(?:公司|公?司|集团|中心)$").expect("static regex")
+});
 
 /// Whether a cell's text is a whole name: an organisation's with its legal form, or a
 /// person's (two to four Chinese characters).
@@ -926,6 +1017,28 @@ fn parse_value(
     }
 }
 
+/// The lines of the text as printed: cut at hard breaks and where soft ones were joined away.
+/// (byte range, line).
+fn printed_lines(norm: &Norm) -> Vec<(std::ops::Range<usize>, &str)> {
+    let text = norm.text.as_str();
+    let mut cuts: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    cuts.extend(norm.soft_breaks.iter().copied());
+    cuts.push(text.len());
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut lines = Vec::with_capacity(cuts.len());
+    let mut at = 0;
+    for cut in cuts {
+        lines.push((at..cut, &text[at..cut]));
+        at = if text[cut..].starts_with('\n') {
+            cut + 1
+        } else {
+            cut
+        };
+    }
+    lines
+}
+
 /// A code's payload printed as a line of its own in the text (the human-readable line under a
 /// barcode): the field `spec.printed_payload` names, for a document whose labels and patterns
 /// left it empty. Slightly less sure than a labelled value: the line has no label of its own.
@@ -936,21 +1049,7 @@ pub fn printed_payload(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &m
     if reading.fields.contains_key(field) {
         return;
     }
-    let text = norm.text.as_str();
-    // lines as printed: hard breaks and the soft ones joined away
-    let mut cuts: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
-    cuts.extend(norm.soft_breaks.iter().copied());
-    cuts.push(text.len());
-    cuts.sort_unstable();
-    let mut at = 0;
-    for cut in cuts {
-        let range = at..cut;
-        let line = &text[range.clone()];
-        at = if text[cut..].starts_with('\n') {
-            cut + 1
-        } else {
-            cut
-        };
+    for (range, line) in printed_lines(norm) {
         let token: String = line.chars().filter(|c| !c.is_whitespace()).collect();
         if !(10..=40).contains(&token.len()) || !token.chars().all(|c| c.is_ascii_alphanumeric()) {
             continue;
@@ -1712,5 +1811,98 @@ mod tests {
         );
         assert_eq!(get(&f, "owner"), Some(&json!("朔州市青禾农业科技有限公司")));
         assert!(f["owner"].confidence > 0.9);
+    }
+
+    #[test]
+    fn parties_side_by_side_numbered_or_in_signature_lines() {
+        // a header of two labelled cells, the names under them in the same order
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方(甲方):\n承租方(乙方):\n朔州市青禾农业科技有限公司\n\
+             吕梁市博创信息技术有限公司\n统一社会信用代码:91140600MA0K2Q1X7B",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("朔州市青禾农业科技有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        let f = read(
+            DocumentKind::Lease,
+            "商业物业租赁合同\n1. 业主(出租方)\n朔州市青禾农业科技有限公司\n2. 租户(承租方)\n\
+             吕梁市博创信息技术有限公司\n5. 租赁期\n起始日\n2017年3月1日\n终止日\n2022年2月28日",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("朔州市青禾农业科技有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        assert_eq!(get(&f, "term_end"), Some(&json!("2022-02-28")));
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租合同\n出租方(转租方,以下简称甲方):朔州市青禾农业科技有限公司\n\
+             承租方(次承租方,以下简称乙方):吕梁市博创信息技术有限公司\n\
+             甲方(出租人):王建国\n乙方(承租人,盖章):吕梁市博创信息技术有限公司\n甲方:\n乙方:\n\
+             补充条款签订日期:2020年10月11日",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("朔州市青禾农业科技有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        // the title names the entity; the number has its 专字 after the year
+        let f = read(
+            DocumentKind::AuditReport,
+            "关于吕梁市博创信息技术有限公司申报2022年度山西省小微企业\n创业创新基地运营情况的专项审计报告\n\
+             晋明鉴审〔2023〕专字第327号\n董事会:\n我们接受委托,对贵公司的运营情况进行了专项审计。",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        assert_eq!(
+            get(&f, "report_no"),
+            Some(&json!("晋明鉴审〔2023〕专字第327号"))
+        );
+    }
+
+    #[test]
+    fn names_wrapped_in_side_by_side_cells() {
+        // a text layer gives the first lines of both cells, then their second lines
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方(甲方):\n承租方(乙方):\n临汾市新元双创基地孵化器管理有限责任公\n\
+             山西转型综合改革示范区博远创新创业实业\n司\n有限公司\n统一社会信用代码:91140107KKBPTUYK0X",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("临汾市新元双创基地孵化器管理有限责任公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("山西转型综合改革示范区博远创新创业实业有限公司"))
+        );
+        // …and the next row's label may stand between a name and its wrapped end
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方(甲方):\n承租方(乙方):\n临汾市博远科技发展有限公司\n\
+             山西省云冈众创空间产业园运营股份有限公\n统一社会信用代码:91140200ELWEU4X556\n司\n法定代表人:唐瑞",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("临汾市博远科技发展有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("山西省云冈众创空间产业园运营股份有限公司"))
+        );
     }
 }

@@ -174,26 +174,20 @@ const fn pat_unless(
     }
 }
 
-/// Periods a lease names besides its term: rent-free and fit-out periods, renewals and
-/// extensions, deposits, payment schedules. Their dates and durations are not the term.
-const NOT_THE_TERM: &str = r"免租|免收|免交|减免|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用";
+/// Periods a lease names besides its term: the head lease's, cited in a sublease's recital,
+/// rent-free and fit-out periods, renewals and extensions, deposits, payment schedules. Their dates and durations are not the term.
+const NOT_THE_TERM: &str = r"原租赁合同|原合同|免租|免收|免交|减免|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用";
 
 /// The words that name the letting party (head lease or sublease) and the renting one.
 /// (Macros, so that `concat!` builds the table's regexes at compile time.)
 macro_rules! lessor {
     () => {
-        "出租方|出租人|出租单位|转租方|转租人|转租单位|业主方|业主"
+        "出租方|出租人|出租单位|转租方|转租人|转租单位|业主方|业主|孵化器运营方|运营方"
     };
 }
 macro_rules! lessee {
     () => {
-        "次承租方|次承租人|次承租单位|承租方|承租人|承租单位|承租户|租户|租用方"
-    };
-}
-/// `(以下简称“甲方”)` between a role word and its colon: the words before the short name.
-macro_rules! short_for {
-    () => {
-        r#"(?:以下简称|下称|简称)?[“"]?"#
+        "次承租方|次承租人|次承租单位|承租方|承租人|承租单位|承租户|租户|租用方|入驻企业|入驻方|入孵企业"
     };
 }
 /// What a signature line asks for after a party's label.
@@ -225,17 +219,16 @@ pub const LEASE: KindSpec = KindSpec {
         ("乙方", 0.5),
     ],
     labels: &[
-        // A role word in the label (出租方, 甲方(出租人)) says who is who; 甲方/乙方 alone
-        // say only the position, resolved by `positional`.
+        // A role word in the label (出租方, 甲方(出租人)) says who is who, whatever the
+        // brackets add (甲方, 以下简称甲方, 转租方, 盖章); 甲方/乙方 alone say only the
+        // position, resolved by `positional`.
         label(
             concat!(
                 r"(?:(?:",
                 lessor!(),
-                r")(?:\(",
-                short_for!(),
-                r#"甲方[”"]?\))?|甲方\((?:"#,
+                r")(?:\([^)\n]{0,16}\))?|(?:甲方|乙方)\((?:",
                 lessor!(),
-                r")\))",
+                r")[^)\n]{0,12}\))",
                 cell_end!()
             ),
             "lessor",
@@ -245,39 +238,9 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:(?:",
                 lessee!(),
-                r")(?:\(",
-                short_for!(),
-                r#"乙方[”"]?\))?|乙方\((?:"#,
+                r")(?:\([^)\n]{0,16}\))?|(?:甲方|乙方)\((?:",
                 lessee!(),
-                r")\))",
-                cell_end!()
-            ),
-            "lessee",
-            Parse::Name,
-        ),
-        label(
-            concat!(
-                r"(?:(?:",
-                lessor!(),
-                r")\(",
-                short_for!(),
-                r#"乙方[”"]?\)|乙方\((?:"#,
-                lessor!(),
-                r")\))",
-                cell_end!()
-            ),
-            "lessor",
-            Parse::Name,
-        ),
-        label(
-            concat!(
-                r"(?:(?:",
-                lessee!(),
-                r")\(",
-                short_for!(),
-                r#"甲方[”"]?\)|甲方\((?:"#,
-                lessee!(),
-                r")\))",
+                r")[^)\n]{0,12}\))",
                 cell_end!()
             ),
             "lessee",
@@ -755,6 +718,12 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("audited_entity", "v", Parse::Name)],
             0.95,
         ),
+        // A title that names the entity (`关于XX公司申报…的专项审计报告`).
+        pat(
+            r"关于(?P<v>{ORG})[^。:]{0,80}?审计报告",
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
+        ),
         // A body that says whose engagement it is (`我们接受委托,对XX公司…进行了专项审计`).
         pat(
             r"(?:接受|受)(?:[\p{Han}]{0,6})委托[,]?(?:对|就)(?P<v>{ORG})",
@@ -769,7 +738,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             0.9,
         ),
         pat(
-            r"(?P<v>[\p{Han}]{1,6}(?:专审字|审专字|审字|专字)[(\[〔]\d{4}[)\]〕]第?\d{1,6}号)",
+            r"(?P<v>[\p{Han}]{1,6}(?:专审字|审专字|审字|专字|审)[(\[〔]\d{4}[)\]〕](?:专字|审字)?第?\d{1,6}号)",
             &[("report_no", "v", Parse::Code)],
             1.0,
         ),
