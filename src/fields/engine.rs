@@ -11,7 +11,7 @@ use super::codes;
 use super::dates::{self, DateError, parse_date, parse_duration};
 use super::kinds::{KINDS, KindSpec, Parse, Positional};
 use super::numbers::{parse_area, parse_money, parse_number};
-use super::text::{Located, Norm, normalise};
+use super::text::{Located, Norm, is_han, label_head, normalise, person_name};
 use crate::model::{DocumentKind, Evidence, Field};
 
 /// Number as printed: with thousands separators or without, optional decimals.
@@ -394,20 +394,10 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
 fn label_split_by_value(c: &Compiled, rest: &str) -> Option<(usize, usize)> {
     let (line, after) = rest.split_once('\n')?;
     let tail = after.split('\n').next()?;
-    let han = |s: &str| s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    if !(1..=4).contains(&tail.chars().count()) || !han(tail) {
-        return None;
-    }
-    line.char_indices()
-        .skip(2)
-        .take(7)
-        .map(|(i, _)| i)
-        .filter(|&i| han(&line[..i]))
-        .find_map(|i| {
-            let joined = format!("{}{tail}", &line[..i]);
-            let (li, len) = c.label_at(&joined)?;
-            (len == joined.len()).then_some((li, i))
-        })
+    let whole_label = |s: &str| c.label_at(s).is_some_and(|(_, len)| len == s.len());
+    let head = label_head(line, tail, &whole_label)?;
+    let (li, _) = c.label_at(&format!("{}{tail}", &line[..head]))?;
+    Some((li, head))
 }
 
 /// Certainty of a party read from a table of role columns, one name per cell…
@@ -536,8 +526,7 @@ fn table_parties(
                 && c.label_at(l).is_none()
                 && column_of(l).is_none()
                 && !whole_name(l)
-                && l.chars()
-                    .all(|ch| ('\u{4e00}'..='\u{9fff}').contains(&ch) || "()".contains(ch))
+                && l.chars().all(|ch| is_han(ch) || "()".contains(ch))
         };
         let above = lines[after..row.max(after)]
             .iter()
@@ -616,9 +605,7 @@ static NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// person's (two to four Chinese characters).
 fn whole_name(cell: &str) -> bool {
     let cell: String = cell.split('\n').collect();
-    WHOLE_NAME.is_match(&cell)
-        || ((2..=4).contains(&cell.chars().count())
-            && cell.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+    WHOLE_NAME.is_match(&cell) || person_name(&cell)
 }
 
 /// Splits `cell` into `n` organisations' names, each ending in its legal form, when it is
@@ -742,9 +729,7 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
         return Some(r);
     };
     let head = raw[..cut].trim_end();
-    let person = (2..=4).contains(&head.chars().count())
-        && head.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    (person || WHOLE_NAME.is_match(head)).then(|| r.start..r.start + head.len())
+    (person_name(head) || WHOLE_NAME.is_match(head)).then(|| r.start..r.start + head.len())
 }
 
 /// A line that reads as `label:` of any form, known or not (`报告文号:`, `名 称:`): a value
@@ -843,7 +828,7 @@ enum Unparsed {
 /// cannot tell `(` from `（` on a scan, so a name it read holding Chinese gets the registered
 /// form (a text layer's name stays as written).
 fn full_width_brackets(name: &str) -> String {
-    if !name.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+    if !name.chars().any(is_han) {
         return name.to_string();
     }
     name.replace('(', "（").replace(')', "）")
@@ -1119,20 +1104,25 @@ mod tests {
     use super::*;
     use crate::model::{Page, TextSource};
 
-    /// Reads `text` as one OCR page of `kind`, the way `understand` does.
-    fn read(kind: DocumentKind, text: &str) -> BTreeMap<String, Field> {
-        let page = Page {
+    /// One A4 page of `text` read from `source`, without spans.
+    fn page(text: &str, source: TextSource) -> Page {
+        Page {
             number: 1,
             width: 1654,
             height: 2339,
             text: text.into(),
-            text_source: TextSource::Ocr,
+            text_source: source,
             spans: vec![],
             confidence: 1.0,
             codes: vec![],
             image_sha256: None,
             warnings: vec![],
-        };
+        }
+    }
+
+    /// The fields of `text` read as one OCR page of `kind`, the way `understand` does.
+    fn read(kind: DocumentKind, text: &str) -> BTreeMap<String, Field> {
+        let page = page(text, TextSource::Ocr);
         let c = compiled(kind).expect("kind has a table");
         let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
         read_fields(c, &norm).fields
@@ -1644,18 +1634,10 @@ mod tests {
 
     #[test]
     fn a_barcode_payload_printed_under_it_is_the_report_code() {
-        let page = Page {
-            number: 1,
-            width: 1654,
-            height: 2339,
-            text: "专项审计报告\n晋信专审字[2022]0101号\n140220221234567890".into(),
-            text_source: TextSource::TextLayer,
-            spans: vec![],
-            confidence: 1.0,
-            codes: vec![],
-            image_sha256: None,
-            warnings: vec![],
-        };
+        let page = page(
+            "专项审计报告\n晋信专审字[2022]0101号\n140220221234567890",
+            TextSource::TextLayer,
+        );
         let c = compiled(DocumentKind::AuditReport).expect("table");
         let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
         let mut reading = read_fields(c, &norm);
@@ -1688,18 +1670,7 @@ mod tests {
     fn a_name_cell_of_two_lines_read_around_its_row() {
         // OCR put the first line of the lessee's two-line cell above the row; its box says
         // which column it belongs to
-        let mut page = Page {
-            number: 1,
-            width: 1000,
-            height: 1000,
-            text: String::new(),
-            text_source: TextSource::Ocr,
-            spans: vec![],
-            confidence: 1.0,
-            codes: vec![],
-            image_sha256: None,
-            warnings: vec![],
-        };
+        let mut page = page("", TextSource::Ocr);
         let rows: [&[(&str, f32)]; 5] = [
             &[("房屋租赁合同", 0.4)],
             &[("出租方(甲方)", 0.3), ("承租方(乙方)", 0.6)],

@@ -246,7 +246,9 @@ pub const LEASE: KindSpec = KindSpec {
             "lessee",
             Parse::Name,
         ),
-        // The signature block names the parties again (出租单位(盖章):XX): a second reading.
+        // The signature block names the parties again: one bracket (出租单位(盖章):XX) is read
+        // by the labels above, a position and a seal (出租方(甲方)(盖章):XX) by these, a
+        // slightly less sure second reading.
         LabelSpec {
             certainty: 0.9,
             ..label(
