@@ -11,7 +11,7 @@ use super::codes;
 use super::dates::{self, DateError, parse_date, parse_duration};
 use super::kinds::{KINDS, KindSpec, Parse, Positional};
 use super::numbers::{parse_area, parse_money, parse_number};
-use super::text::{Located, Norm, normalise};
+use super::text::{Located, Norm, is_han, label_head, normalise, person_name};
 use crate::model::{DocumentKind, Evidence, Field};
 
 /// Number as printed: with thousands separators or without, optional decimals.
@@ -122,8 +122,9 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:统一社会信用代码|社会信用代码|信用代码|纳税人识别号)[^0-9A-Za-z\n]{0,4}\n?(?P<v>[0-9A-Za-z](?: ?[0-9A-Za-z]){17})(?:[^0-9A-Za-z]|$)")
         .expect("static regex")
 });
-static SHORT_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(以下简称[^)]*\)?$").expect("static regex"));
+static SHORT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((?:以下简称|以下称|下称|简称)[^)]*\)?$").expect("static regex")
+});
 
 /// One candidate value for a field.
 struct Candidate {
@@ -151,7 +152,9 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     let hits = label_hits(c, text);
     let starts_new = |pos: usize| -> bool {
         let line = &text[pos..];
-        c.label_at(line).is_some() || STRUCTURE.is_match(line)
+        c.label_at(line).is_some()
+            || STRUCTURE.is_match(line)
+            || (c.spec.cells && label_split_by_value(c, line).is_some())
     };
     for (hi, &(ls, li, len)) in hits.iter().enumerate() {
         let spec = &c.spec.labels[li];
@@ -166,7 +169,9 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             }
         }
         if start >= next_label
-            || (start < text.len() && starts_new(start) && text[ls..start].contains('\n'))
+            || (start < text.len()
+                && text[ls..start].contains('\n')
+                && (starts_new(start) || LABEL_SHAPE.is_match(&text[start..])))
         {
             continue; // an empty cell: the next label follows at once
         }
@@ -198,10 +203,15 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             continue;
         }
         let raw = &text[start..end];
+        // A label cell of its own line (no colon) over a name that is not whole may head a
+        // column of a table rather than stand over its value.
+        let bare_cell = text[ls..ls + len].ends_with('\n')
+            && spec.parse == Parse::Name
+            && !whole_name(&text[start..end]);
         match parse_value(spec.parse, raw, raw, norm, start..end) {
             Ok((value, doubt, range)) => cands.entry(field).or_default().push(Candidate {
                 value,
-                certainty: spec.certainty * doubt,
+                certainty: spec.certainty * doubt * if bare_cell { AMBIGUOUS } else { 1.0 },
                 at: start,
                 loc: norm.locate(range),
             }),
@@ -302,6 +312,16 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     Reading { fields, notes }
 }
 
+/// A list's number at a line start (`1.`, `2、`, `(三)`, `四、`).
+static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\))")
+        .expect("static regex")
+});
+
+/// Words that, just before a label, make it another party's (原权利人, 抵押权人 in a 附记).
+static QUALIFIED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:原|前|抵押|他项|预告|异议)$").expect("static regex"));
+
 /// Where labels start in `text`: (byte offset, label index, label length), in text order.
 ///
 /// A label counts at the start of a line; inside a line it counts for a form of cells
@@ -318,6 +338,10 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
         // that breaks clauses before it (`…物权法》,房屋所有权人持有本证`) the word is part
         // of a sentence.
         let found = c.label_at(rest).filter(|&(_, len)| {
+            // `原权利人`, `抵押权人`: a qualifier before the word makes another party's label
+            if QUALIFIED.is_match(&text[..pos]) {
+                return false;
+            }
             if rest[..len].ends_with(':') || rest[len..].starts_with(':') {
                 return true;
             }
@@ -331,11 +355,30 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
             !sentence_line
                 && (line_start || (c.spec.cells && !breaks_clauses(&text[line_start_at..pos])))
         });
+        let found = found.or_else(|| {
+            (line_start && c.spec.cells)
+                .then(|| label_split_by_value(c, rest))
+                .flatten()
+        });
+        // `1. 业主(出租方)`, `(二)承租方:`: a list's number before a label at a line start
+        let (hit_at, found) = match found {
+            None if line_start => ENUMERATOR
+                .find(rest)
+                .and_then(|m| {
+                    let (li, len) = c.label_at(&rest[m.end()..])?;
+                    let label = &rest[m.end()..m.end() + len];
+                    let after = &rest[m.end() + len..];
+                    (label.ends_with([':', '\n']) || after.starts_with(':') || after.is_empty())
+                        .then_some((pos + m.end(), Some((li, len))))
+                })
+                .unwrap_or((pos, None)),
+            f => (pos, f),
+        };
         if let Some((li, len)) = found {
-            hits.push((pos, li, len));
-            pos += len;
+            hits.push((hit_at, li, len));
+            pos = hit_at + len;
             // a label cell of its own line ends with the break
-            line_start = rest[..len].ends_with('\n');
+            line_start = text[..pos].ends_with('\n');
             continue;
         }
         let ch = rest.chars().next().expect("pos < len");
@@ -345,11 +388,25 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
     hits
 }
 
+/// A label cell whose label wrapped, read by OCR as the label's head, then the value of the
+/// row, and the label's tail on the next line (`不动产单 1401…` / `元号`): the head is the
+/// label when head and tail make one whole label. (label index, byte length of the head).
+fn label_split_by_value(c: &Compiled, rest: &str) -> Option<(usize, usize)> {
+    let (line, after) = rest.split_once('\n')?;
+    let tail = after.split('\n').next()?;
+    let whole_label = |s: &str| c.label_at(s).is_some_and(|(_, len)| len == s.len());
+    let head = label_head(line, tail, &whole_label)?;
+    let (li, _) = c.label_at(&format!("{}{tail}", &line[..head]))?;
+    Some((li, head))
+}
+
 /// Certainty of a party read from a table of role columns, one name per cell…
 const TABLE_CELL: f32 = 0.95;
 /// …and when one cell held the names of two columns (OCR joins cells a narrow gap divides)
-/// and they were told apart by their legal forms.
+/// and they were told apart by their legal forms…
 const TABLE_CELL_SPLIT: f32 = 0.9;
+/// …and when a piece of a name near the row could not be placed in a column.
+const TABLE_UNPLACED: f32 = 0.6;
 
 /// Reads a table of parties: a header row of role cells (two or more lines in a row, each a
 /// whole header cell), then, within a few rows, the row labelled as names, whose next cells
@@ -363,14 +420,14 @@ fn table_parties(
     cands: &mut BTreeMap<&'static str, Vec<Candidate>>,
 ) {
     let text = norm.text.as_str();
-    // (byte range, line) of every line
-    let mut lines = Vec::new();
-    let mut at = 0;
-    for line in text.split('\n') {
-        lines.push((at..at + line.len(), line));
-        at += line.len() + 1;
-    }
-    let column_of = |line: &str| columns.iter().find(|(r, _)| r.is_match(line)).map(|c| c.1);
+    // the lines as printed: a long name in a cell reaches the margin, and the next cell's
+    // line is no wrap of it
+    let lines = printed_lines(norm);
+    // a header cell may end with its colon (`出租方(甲方):` over the names)
+    let column_of = |line: &str| {
+        let line = line.trim_end_matches(':');
+        columns.iter().find(|(r, _)| r.is_match(line)).map(|c| c.1)
+    };
     let mut i = 0;
     while i < lines.len() {
         let header: Vec<&'static str> =
@@ -381,64 +438,174 @@ fn table_parties(
         }
         let after = i + header.len();
         i = after;
-        let Some(row) =
-            (after..(after + 12).min(lines.len())).find(|&j| name_row.is_match(lines[j].1))
-        else {
-            continue;
-        };
-        // The names' cells, a name that wrapped in its cell joined again: a cell ends where a
-        // name is whole (its legal form, or a person's two to four characters).
-        let mut cells: Vec<std::ops::Range<usize>> = Vec::new();
-        let mut open: Option<std::ops::Range<usize>> = None;
-        for (r, l) in &lines[row + 1..(row + 1 + 2 * header.len()).min(lines.len())] {
-            if l.is_empty() || c.is_label_line(l) || column_of(l).is_some() {
-                break;
-            }
-            let cell = open.take().map_or(r.clone(), |o| o.start..r.end);
-            if whole_name(&text[cell.clone()]) {
-                cells.push(cell);
-                if cells.len() == header.len() {
+        // The names follow the row labelled as names, or the header itself.
+        let row =
+            match (after..(after + 12).min(lines.len())).find(|&j| name_row.is_match(lines[j].1)) {
+                Some(row) => row,
+                None if lines
+                    .get(after)
+                    .is_some_and(|(_, l)| !l.is_empty() && c.label_at(l).is_none()) =>
+                {
+                    after - 1
+                }
+                None => continue,
+            };
+        let header_start = lines[i - header.len()].0.start;
+        // The names' cells. A name that wrapped in its cell is joined again, in the order
+        // the text gives: cell by cell (each cell's lines together) or row by row (the first
+        // lines of all cells, then their second lines, labels of the next row among them).
+        // A reading holds when every cell is a whole name and none is only a name's tail.
+        let k = header.len();
+        let pool: Vec<(std::ops::Range<usize>, &str)> = lines[row + 1..]
+            .iter()
+            .take(4 * k)
+            .take_while(|(_, l)| !l.is_empty() && column_of(l).is_none())
+            .map(|(r, l)| (r.clone(), *l))
+            .collect();
+        let by_cell = {
+            let mut cells: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
+            let mut open: Vec<std::ops::Range<usize>> = Vec::new();
+            for (r, l) in &pool {
+                if c.is_label_line(l) || cells.len() == k {
                     break;
                 }
-            } else {
-                open = Some(cell);
+                open.push(r.clone());
+                if whole_name(&joined(text, &open)) {
+                    cells.push(std::mem::take(&mut open));
+                }
             }
-        }
-        let (cells, certainty) = if cells.len() == header.len() {
+            cells
+        };
+        let by_row: Vec<Vec<std::ops::Range<usize>>> = (0..k.min(pool.len()))
+            .map(|j| {
+                let mut cell = vec![pool[j].0.clone()];
+                let mut m = j + k;
+                while !whole_name(&joined(text, &cell))
+                    && m < pool.len()
+                    && !c.is_label_line(pool[m].1)
+                {
+                    cell.push(pool[m].0.clone());
+                    m += k;
+                }
+                cell
+            })
+            .collect();
+        let holds = |cells: &Vec<Vec<std::ops::Range<usize>>>| {
+            cells.len() == k
+                && cells.iter().all(|cell| {
+                    let name = joined(text, cell);
+                    whole_name(&name) && !NAME_TAIL.is_match(&name)
+                })
+        };
+        let cells: Vec<Vec<std::ops::Range<usize>>> = if holds(&by_cell) {
+            by_cell
+        } else if holds(&by_row) {
+            by_row
+        } else {
+            by_cell.into_iter().take(1).collect()
+        };
+        let (cells, mut certainty): (Vec<Vec<std::ops::Range<usize>>>, f32) = if cells.len() == k {
             (cells, TABLE_CELL)
-        } else if let Some(first) = cells.first()
-            && let Some(split) = split_names(&text[first.clone()], header.len())
+        } else if let Some(first) = cells.first().filter(|c| c.len() == 1).map(|c| c[0].clone())
+            && let Some(split) = split_names(&text[first.clone()], k)
         {
             let split = split
                 .into_iter()
-                .map(|r| first.start + r.start..first.start + r.end);
+                .map(|r| std::iter::once(first.start + r.start..first.start + r.end).collect());
             (split.collect(), TABLE_CELL_SPLIT)
         } else {
             continue;
         };
-        for (field, cell) in header.iter().zip(cells) {
-            let raw = &text[cell.clone()];
-            if let Ok((value, doubt, range)) =
-                parse_value(Parse::Name, raw, raw, norm, cell.clone())
-            {
-                cands.entry(field).or_default().push(Candidate {
-                    value,
-                    certainty: certainty * doubt,
-                    at: cell.start,
-                    loc: norm.locate(range),
-                });
+        // Lines of the rows' neighbourhood that are pieces of a name: OCR reads a cell of two
+        // lines centred in its row as a line above the row (or below it) and one in it. Each
+        // piece goes to the cell under or over it (by the boxes); one that cannot be placed
+        // leaves the names in doubt.
+        let last_cell_end = cells.iter().flatten().map(|r| r.end).max().unwrap_or(0);
+        let is_piece = |l: &str| {
+            !l.is_empty()
+                && c.label_at(l).is_none()
+                && column_of(l).is_none()
+                && !whole_name(l)
+                && l.chars().all(|ch| is_han(ch) || "()".contains(ch))
+        };
+        let above = lines[after..row.max(after)]
+            .iter()
+            .filter(|(_, l)| is_piece(l));
+        let below = lines[row + 1..]
+            .iter()
+            .skip_while(|(r, _)| r.start < last_cell_end)
+            .take(2)
+            .take_while(|(_, l)| is_piece(l));
+        let mut parts: Vec<(Vec<std::ops::Range<usize>>, std::ops::Range<usize>)> =
+            cells.iter().map(|c| (c.clone(), c[0].clone())).collect();
+        for (piece, is_above) in above.map(|x| (x, true)).chain(below.map(|x| (x, false))) {
+            let column = norm.locate(piece.0.clone()).bbox.and_then(|pb| {
+                cells
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, cell)| {
+                        let cb = norm.locate(cell[0].clone()).bbox?;
+                        let overlap = pb[2].min(cb[2]) - pb[0].max(cb[0]);
+                        (overlap > 0.0).then_some((k, overlap))
+                    })
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|(k, _)| k)
+            });
+            match column {
+                Some(k) if is_above => parts[k].0.insert(0, piece.0.clone()),
+                Some(k) => parts[k].0.push(piece.0.clone()),
+                None => certainty = certainty.min(TABLE_UNPLACED),
             }
+        }
+        // Read as a table, the header's labels stand over columns, not over the line after
+        // them: what a label reading took from the table goes.
+        let table_end = parts
+            .iter()
+            .flat_map(|p| p.0.iter())
+            .map(|r| r.end)
+            .max()
+            .unwrap_or(0);
+        for field in &header {
+            if let Some(list) = cands.get_mut(field) {
+                list.retain(|c| !(header_start..table_end).contains(&c.at));
+            }
+        }
+        for (field, (pieces, main)) in header.iter().zip(parts) {
+            let value: String = pieces.iter().map(|r| norm.original(r.clone())).collect();
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            let value = if pieces.iter().any(|r| norm.from_ocr(r.clone())) {
+                full_width_brackets(value)
+            } else {
+                value.to_string()
+            };
+            cands.entry(field).or_default().push(Candidate {
+                value: Value::String(value),
+                certainty,
+                at: main.start,
+                loc: norm.locate(main),
+            });
         }
     }
 }
+
+/// The text of a cell's lines, joined.
+fn joined(text: &str, parts: &[std::ops::Range<usize>]) -> String {
+    parts.iter().map(|r| &text[r.clone()]).collect()
+}
+
+/// A line that is only the end of an organisation's name (`司`, `有限公司`): never a name.
+static NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:股份)?(?:有限)?(?:责任)?(?:公司|公?司|集团|中心)$").expect("static regex")
+});
 
 /// Whether a cell's text is a whole name: an organisation's with its legal form, or a
 /// person's (two to four Chinese characters).
 fn whole_name(cell: &str) -> bool {
     let cell: String = cell.split('\n').collect();
-    WHOLE_NAME.is_match(&cell)
-        || ((2..=4).contains(&cell.chars().count())
-            && cell.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+    WHOLE_NAME.is_match(&cell) || person_name(&cell)
 }
 
 /// Splits `cell` into `n` organisations' names, each ending in its legal form, when it is
@@ -562,9 +729,7 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
         return Some(r);
     };
     let head = raw[..cut].trim_end();
-    let person = (2..=4).contains(&head.chars().count())
-        && head.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    (person || WHOLE_NAME.is_match(head)).then(|| r.start..r.start + head.len())
+    (person_name(head) || WHOLE_NAME.is_match(head)).then(|| r.start..r.start + head.len())
 }
 
 /// A line that reads as `label:` of any form, known or not (`报告文号:`, `名 称:`): a value
@@ -573,8 +738,9 @@ static LABEL_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\p{Han}]{2,10}(?:\([\p{Han}]{1,8}\))?:").expect("static regex")
 });
 /// A name that ends with an organisation's legal form is whole.
-static WHOLE_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:公司|合伙\)|中心|集团|合作社)$").expect("static regex"));
+static WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:公司|合伙\)|中心|集团|合作社|事务所)$").expect("static regex")
+});
 
 /// Whether a label's value `so_far` ends at the line break before `next`. A value ends at its
 /// line or cell end when the next line is labelled in any form, when a code or number is
@@ -662,7 +828,7 @@ enum Unparsed {
 /// cannot tell `(` from `（` on a scan, so a name it read holding Chinese gets the registered
 /// form (a text layer's name stays as written).
 fn full_width_brackets(name: &str) -> String {
-    if !name.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+    if !name.chars().any(is_han) {
         return name.to_string();
     }
     name.replace('(', "（").replace(')', "）")
@@ -836,6 +1002,28 @@ fn parse_value(
     }
 }
 
+/// The lines of the text as printed: cut at hard breaks and where soft ones were joined away.
+/// (byte range, line).
+fn printed_lines(norm: &Norm) -> Vec<(std::ops::Range<usize>, &str)> {
+    let text = norm.text.as_str();
+    let mut cuts: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    cuts.extend(norm.soft_breaks.iter().copied());
+    cuts.push(text.len());
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut lines = Vec::with_capacity(cuts.len());
+    let mut at = 0;
+    for cut in cuts {
+        lines.push((at..cut, &text[at..cut]));
+        at = if text[cut..].starts_with('\n') {
+            cut + 1
+        } else {
+            cut
+        };
+    }
+    lines
+}
+
 /// A code's payload printed as a line of its own in the text (the human-readable line under a
 /// barcode): the field `spec.printed_payload` names, for a document whose labels and patterns
 /// left it empty. Slightly less sure than a labelled value: the line has no label of its own.
@@ -846,21 +1034,7 @@ pub fn printed_payload(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &m
     if reading.fields.contains_key(field) {
         return;
     }
-    let text = norm.text.as_str();
-    // lines as printed: hard breaks and the soft ones joined away
-    let mut cuts: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
-    cuts.extend(norm.soft_breaks.iter().copied());
-    cuts.push(text.len());
-    cuts.sort_unstable();
-    let mut at = 0;
-    for cut in cuts {
-        let range = at..cut;
-        let line = &text[range.clone()];
-        at = if text[cut..].starts_with('\n') {
-            cut + 1
-        } else {
-            cut
-        };
+    for (range, line) in printed_lines(norm) {
         let token: String = line.chars().filter(|c| !c.is_whitespace()).collect();
         if !(10..=40).contains(&token.len()) || !token.chars().all(|c| c.is_ascii_alphanumeric()) {
             continue;
@@ -930,20 +1104,25 @@ mod tests {
     use super::*;
     use crate::model::{Page, TextSource};
 
-    /// Reads `text` as one OCR page of `kind`, the way `understand` does.
-    fn read(kind: DocumentKind, text: &str) -> BTreeMap<String, Field> {
-        let page = Page {
+    /// One A4 page of `text` read from `source`, without spans.
+    fn page(text: &str, source: TextSource) -> Page {
+        Page {
             number: 1,
             width: 1654,
             height: 2339,
             text: text.into(),
-            text_source: TextSource::Ocr,
+            text_source: source,
             spans: vec![],
             confidence: 1.0,
             codes: vec![],
             image_sha256: None,
             warnings: vec![],
-        };
+        }
+    }
+
+    /// The fields of `text` read as one OCR page of `kind`, the way `understand` does.
+    fn read(kind: DocumentKind, text: &str) -> BTreeMap<String, Field> {
+        let page = page(text, TextSource::Ocr);
         let c = compiled(kind).expect("kind has a table");
         let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
         read_fields(c, &norm).fields
@@ -1455,18 +1634,10 @@ mod tests {
 
     #[test]
     fn a_barcode_payload_printed_under_it_is_the_report_code() {
-        let page = Page {
-            number: 1,
-            width: 1654,
-            height: 2339,
-            text: "专项审计报告\n晋信专审字[2022]0101号\n140220221234567890".into(),
-            text_source: TextSource::TextLayer,
-            spans: vec![],
-            confidence: 1.0,
-            codes: vec![],
-            image_sha256: None,
-            warnings: vec![],
-        };
+        let page = page(
+            "专项审计报告\n晋信专审字[2022]0101号\n140220221234567890",
+            TextSource::TextLayer,
+        );
         let c = compiled(DocumentKind::AuditReport).expect("table");
         let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
         let mut reading = read_fields(c, &norm);
@@ -1478,5 +1649,231 @@ mod tests {
         let code = &reading.fields["report_code"];
         assert_eq!(code.value, json!("140220221234567890"));
         assert!(code.confidence >= 0.8 && code.confidence < 1.0);
+    }
+
+    #[test]
+    fn a_wrapped_label_read_around_its_value() {
+        // OCR: the label's head with the row's value, its tail on the next line
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人\t朔州市青禾农业科技有限公司\n坐落\t朔州市朔城区开发南路16号\n\
+             不动产单 140602003001GB00012F00010001\n元号\n权利类型 国有建设用地使用权/房屋所有权",
+        );
+        assert_eq!(get(&f, "address"), Some(&json!("朔州市朔城区开发南路16号")));
+        assert_eq!(
+            get(&f, "unit_no"),
+            Some(&json!("140602003001GB00012F00010001"))
+        );
+    }
+
+    #[test]
+    fn a_name_cell_of_two_lines_read_around_its_row() {
+        // OCR put the first line of the lessee's two-line cell above the row; its box says
+        // which column it belongs to
+        let mut page = page("", TextSource::Ocr);
+        let rows: [&[(&str, f32)]; 5] = [
+            &[("房屋租赁合同", 0.4)],
+            &[("出租方(甲方)", 0.3), ("承租方(乙方)", 0.6)],
+            &[("太原国家高新技术产业开发区华晋", 0.6)],
+            &[
+                ("名称", 0.1),
+                ("长治市众创智能科技有限公司", 0.3),
+                ("创新创业产业园运营有限责任公司", 0.6),
+            ],
+            &[("法定代表人", 0.1), ("邹艳", 0.3), ("彭琳", 0.6)],
+        ];
+        for (y, row) in rows.iter().enumerate() {
+            for (k, (cell, x)) in row.iter().enumerate() {
+                if k > 0 {
+                    page.text.push('\t');
+                }
+                let start = page.text.chars().count();
+                page.text.push_str(cell);
+                let end = page.text.chars().count();
+                let y0 = 0.1 + y as f32 * 0.05;
+                page.spans.push(crate::model::TextSpan {
+                    start,
+                    end,
+                    bbox: [*x, y0, x + 0.25, y0 + 0.02],
+                    confidence: 0.99,
+                });
+            }
+            page.text.push('\n');
+        }
+        let c = compiled(DocumentKind::Lease).expect("table");
+        let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
+        let f = read_fields(c, &norm).fields;
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("长治市众创智能科技有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!(
+                "太原国家高新技术产业开发区华晋创新创业产业园运营有限责任公司"
+            ))
+        );
+        assert!(f["lessee"].confidence >= 0.8);
+    }
+
+    #[test]
+    fn a_rent_free_period_and_a_misread_seal_bracket() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n租赁期限\t五年(自交付之日起计)\n为支持乙方装修,甲方同意免收2018.09.15至2018.11.14期间的租金。",
+        );
+        assert_eq!(get(&f, "term_start"), None);
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 5, "months": 0}))
+        );
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n本报告仅供贵单位申报省级小微企业创业创新基地使用,不得用于其他目的。\n中国注册会计师:史凯\n山西信诚会计师事务所有限公司天盖章)\n中国·长治\n二〇二四年一月一日",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("山西信诚会计师事务所有限公司"))
+        );
+    }
+
+    #[test]
+    fn other_wordings_of_parties_terms_and_addressees() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方(以下简称“甲方”):朔州市青禾农业科技有限公司\n法定代表人:王伟\n\
+             承租方(以下简称“乙方”):吕梁市博创信息技术有限公司\n地址:吕梁市离石区\n\
+             起始日\t2021年3月1日\n终止日\t2026年2月28日",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("朔州市青禾农业科技有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-03-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-02-28")));
+        let f = read(
+            DocumentKind::Lease,
+            "写字楼租赁合同\n业主:朔州市青禾农业科技有限公司\n租户:吕梁市博创信息技术有限公司",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("朔州市青禾农业科技有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n全体股东:\n我们接受委托,对吕梁市博创信息技术有限公司2022年度双创基地运营情况进行了专项审计。",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        // a former owner in the 附记 is not the owner
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人\t朔州市青禾农业科技有限公司\n附记\t原权利人:吕梁市博创信息技术有限公司;抵押权人:中国银行股份有限公司朔州分行",
+        );
+        assert_eq!(get(&f, "owner"), Some(&json!("朔州市青禾农业科技有限公司")));
+        assert!(f["owner"].confidence > 0.9);
+    }
+
+    #[test]
+    fn parties_side_by_side_numbered_or_in_signature_lines() {
+        // a header of two labelled cells, the names under them in the same order
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方(甲方):\n承租方(乙方):\n朔州市青禾农业科技有限公司\n\
+             吕梁市博创信息技术有限公司\n统一社会信用代码:91140600MA0K2Q1X7B",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("朔州市青禾农业科技有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        let f = read(
+            DocumentKind::Lease,
+            "商业物业租赁合同\n1. 业主(出租方)\n朔州市青禾农业科技有限公司\n2. 租户(承租方)\n\
+             吕梁市博创信息技术有限公司\n5. 租赁期\n起始日\n2017年3月1日\n终止日\n2022年2月28日",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("朔州市青禾农业科技有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        assert_eq!(get(&f, "term_end"), Some(&json!("2022-02-28")));
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租合同\n出租方(转租方,以下简称甲方):朔州市青禾农业科技有限公司\n\
+             承租方(次承租方,以下简称乙方):吕梁市博创信息技术有限公司\n\
+             甲方(出租人):王建国\n乙方(承租人,盖章):吕梁市博创信息技术有限公司\n甲方:\n乙方:\n\
+             补充条款签订日期:2020年10月11日",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("朔州市青禾农业科技有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        // the title names the entity; the number has its 专字 after the year
+        let f = read(
+            DocumentKind::AuditReport,
+            "关于吕梁市博创信息技术有限公司申报2022年度山西省小微企业\n创业创新基地运营情况的专项审计报告\n\
+             晋明鉴审〔2023〕专字第327号\n董事会:\n我们接受委托,对贵公司的运营情况进行了专项审计。",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("吕梁市博创信息技术有限公司"))
+        );
+        assert_eq!(
+            get(&f, "report_no"),
+            Some(&json!("晋明鉴审〔2023〕专字第327号"))
+        );
+    }
+
+    #[test]
+    fn names_wrapped_in_side_by_side_cells() {
+        // a text layer gives the first lines of both cells, then their second lines
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方(甲方):\n承租方(乙方):\n临汾市新元双创基地孵化器管理有限责任公\n\
+             山西转型综合改革示范区博远创新创业实业\n司\n有限公司\n统一社会信用代码:91140107KKBPTUYK0X",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("临汾市新元双创基地孵化器管理有限责任公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("山西转型综合改革示范区博远创新创业实业有限公司"))
+        );
+        // …and the next row's label may stand between a name and its wrapped end
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方(甲方):\n承租方(乙方):\n临汾市博远科技发展有限公司\n\
+             山西省云冈众创空间产业园运营股份有限公\n统一社会信用代码:91140200ELWEU4X556\n司\n法定代表人:唐瑞",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("临汾市博远科技发展有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("山西省云冈众创空间产业园运营股份有限公司"))
+        );
     }
 }

@@ -174,21 +174,20 @@ const fn pat_unless(
     }
 }
 
-/// Periods a lease names besides its term: rent-free and fit-out periods, renewals and
-/// extensions, deposits, payment schedules. Their dates and durations are not the term.
-const NOT_THE_TERM: &str =
-    r"免租|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用";
+/// Periods a lease names besides its term: the head lease's, cited in a sublease's recital,
+/// rent-free and fit-out periods, renewals and extensions, deposits, payment schedules. Their dates and durations are not the term.
+const NOT_THE_TERM: &str = r"原租赁合同|原合同|免租|免收|免交|减免|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用";
 
 /// The words that name the letting party (head lease or sublease) and the renting one.
 /// (Macros, so that `concat!` builds the table's regexes at compile time.)
 macro_rules! lessor {
     () => {
-        "出租方|出租人|出租单位|转租方|转租人|转租单位"
+        "出租方|出租人|出租单位|转租方|转租人|转租单位|业主方|业主|孵化器运营方|运营方"
     };
 }
 macro_rules! lessee {
     () => {
-        "次承租方|次承租人|次承租单位|承租方|承租人|承租单位"
+        "次承租方|次承租人|次承租单位|承租方|承租人|承租单位|承租户|租户|租用方|入驻企业|入驻方|入孵企业"
     };
 }
 /// What a signature line asks for after a party's label.
@@ -220,15 +219,16 @@ pub const LEASE: KindSpec = KindSpec {
         ("乙方", 0.5),
     ],
     labels: &[
-        // A role word in the label (出租方, 甲方(出租人)) says who is who; 甲方/乙方 alone
-        // say only the position, resolved by `positional`.
+        // A role word in the label (出租方, 甲方(出租人)) says who is who, whatever the
+        // brackets add (甲方, 以下简称甲方, 转租方, 盖章); 甲方/乙方 alone say only the
+        // position, resolved by `positional`.
         label(
             concat!(
                 r"(?:(?:",
                 lessor!(),
-                r")(?:\(甲方\))?|甲方\((?:",
+                r")(?:\([^)\n]{0,16}\))?|(?:甲方|乙方)\((?:",
                 lessor!(),
-                r")\))",
+                r")[^)\n]{0,12}\))",
                 cell_end!()
             ),
             "lessor",
@@ -238,39 +238,17 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:(?:",
                 lessee!(),
-                r")(?:\(乙方\))?|乙方\((?:",
+                r")(?:\([^)\n]{0,16}\))?|(?:甲方|乙方)\((?:",
                 lessee!(),
-                r")\))",
+                r")[^)\n]{0,12}\))",
                 cell_end!()
             ),
             "lessee",
             Parse::Name,
         ),
-        label(
-            concat!(
-                r"(?:(?:",
-                lessor!(),
-                r")\(乙方\)|乙方\((?:",
-                lessor!(),
-                r")\))",
-                cell_end!()
-            ),
-            "lessor",
-            Parse::Name,
-        ),
-        label(
-            concat!(
-                r"(?:(?:",
-                lessee!(),
-                r")\(甲方\)|甲方\((?:",
-                lessee!(),
-                r")\))",
-                cell_end!()
-            ),
-            "lessee",
-            Parse::Name,
-        ),
-        // The signature block names the parties again (出租单位(盖章):XX): a second reading.
+        // The signature block names the parties again: one bracket (出租单位(盖章):XX) is read
+        // by the labels above, a position and a seal (出租方(甲方)(盖章):XX) by these, a
+        // slightly less sure second reading.
         LabelSpec {
             certainty: 0.9,
             ..label(
@@ -313,12 +291,12 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         // The term as two dated lines of a form (起租日期:…, 到期日期:…).
         label(
-            r"(?:起租日期|起租日|起始日期|租赁起始日期?|开始日期|租赁开始日期?)",
+            r"(?:起租日期?|起始日期?|租赁起始日期?|开始日期|租赁开始日期?|租期起始日期?)",
             "term_start",
             Parse::Date,
         ),
         label(
-            r"(?:到期日期|到期日|终止日期|租赁终止日期?|截止日期|结束日期|租赁到期日期?)",
+            r"(?:到期日期?|终止日期?|租赁终止日期?|截止日期?|结束日期|租赁到期日期?|租期终止日期?)",
             "term_end",
             Parse::Date,
         ),
@@ -722,8 +700,9 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         ),
     ],
     patterns: &[
+        // The firm's line under its seal; OCR may misread the bracket before (盖章).
         pat(
-            r"(?m)^(?P<v>[^\n:,。]{2,30}?会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?)(?:\((?:盖章|公章|签章|章)\))?$",
+            r"(?m)^(?P<v>[^\n:,。]{2,30}?会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?)(?:[(\p{Han}]?(?:盖章|公章|签章|章)\)?)?$",
             &[("audit_firm", "v", Parse::Name)],
             1.0,
         ),
@@ -741,6 +720,18 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("audited_entity", "v", Parse::Name)],
             0.95,
         ),
+        // A title that names the entity (`关于XX公司申报…的专项审计报告`).
+        pat(
+            r"关于(?P<v>{ORG})[^。:]{0,80}?审计报告",
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
+        ),
+        // A body that says whose engagement it is (`我们接受委托,对XX公司…进行了专项审计`).
+        pat(
+            r"(?:接受|受)(?:[\p{Han}]{0,6})委托[,]?(?:对|就)(?P<v>{ORG})",
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
+        ),
         // The body names the audited entity again (`我们审计了后附的XX(以下简称…)`): a second
         // reading that must agree with the salutation.
         pat(
@@ -749,7 +740,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             0.9,
         ),
         pat(
-            r"(?P<v>[\p{Han}]{1,6}(?:专审字|审专字|审字|专字)[(\[〔]\d{4}[)\]〕]第?\d{1,6}号)",
+            r"(?P<v>[\p{Han}]{1,6}(?:专审字|审专字|审字|专字|审)[(\[〔]\d{4}[)\]〕](?:专字|审字)?第?\d{1,6}号)",
             &[("report_no", "v", Parse::Code)],
             1.0,
         ),

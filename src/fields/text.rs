@@ -49,18 +49,46 @@ static LABELLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A CJK unified ideograph (the characters of names, labels and clauses).
+pub fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// Only Chinese characters (true for the empty string).
+pub fn all_han(s: &str) -> bool {
+    s.chars().all(is_han)
+}
+
+/// A person's name as written in a contract: two to four Chinese characters.
+pub fn person_name(s: &str) -> bool {
+    (2..=4).contains(&s.chars().count()) && all_han(s)
+}
+
 /// A label cell too narrow for its label wraps it (`不动产单` / `元号`): the two lines are one
 /// when neither part is a label alone and together they make one.
 fn wrapped_label(prev: &str, next: &str, is_label_start: &dyn Fn(&str) -> bool) -> bool {
-    let short = |s: &str| {
-        (1..=6).contains(&s.chars().count())
-            && s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-    };
+    let short = |s: &str| (1..=6).contains(&s.chars().count()) && all_han(s);
     short(prev)
         && short(next)
         && !is_label_start(prev)
         && !is_label_start(next)
         && is_label_start(&format!("{prev}{next}"))
+}
+
+/// OCR reads a wrapped label cell as the label's head followed by the row's value, then the
+/// label's tail as a line of its own (`不动产单 1401…` / `元号`). Returns the byte length of
+/// `line`'s head (two to eight Chinese characters) that makes one label with `tail` (one to
+/// four), as `is_label` judges the joined text. Used here to keep the tail from being taken
+/// as a wrap of the value, and by the engine to read the head as the label.
+pub fn label_head(line: &str, tail: &str, is_label: &dyn Fn(&str) -> bool) -> Option<usize> {
+    if !(1..=4).contains(&tail.chars().count()) || !all_han(tail) {
+        return None;
+    }
+    line.char_indices()
+        .skip(2)
+        .take(7)
+        .map(|(i, _)| i)
+        .find(|&i| all_han(&line[..i]) && is_label(&format!("{}{tail}", &line[..i])))
 }
 
 /// One normalised, joined text over a run of pages.
@@ -218,7 +246,8 @@ impl Norm {
                     && *pwidth * 100 >= max_width[*ppi] * 80
                     && !STRUCTURE.is_match(&text)
                     && !is_label_start(&text)
-                    && !LABELLED_NAME.is_match(ptext))
+                    && !LABELLED_NAME.is_match(ptext)
+                    && label_head(ptext, &text, is_label_start).is_none())
                     || wrapped_label(ptext, &text, is_label_start);
                 if soft {
                     norm.soft_breaks.push(norm.text.len());
