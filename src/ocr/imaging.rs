@@ -34,7 +34,7 @@ pub fn suppress_seals_to_gray(image: &DynamicImage) -> GrayImage {
             for (src, dst) in rgb.pixels().zip(out.pixels_mut()) {
                 let [r, g, b] = src.0.map(f32::from);
                 let lum = lum_of([r, g, b]);
-                let redness = r - g.max(b);
+                let redness = seal_redness(r, g, b);
                 let weight = ((redness - 10.0) / 25.0).clamp(0.0, 1.0);
                 // red ink lets most red light through (but not all): divided by the ink's
                 // own transmission, seal ink on paper is paper and black print keeps its
@@ -45,6 +45,15 @@ pub fn suppress_seals_to_gray(image: &DynamicImage) -> GrayImage {
             out
         }
     }
+}
+
+/// How far a colour is from grey towards seal red: red above the other two channels, less
+/// the gap between green and blue. Seal ink (and its pink, faded edges) has green and blue alike;
+/// orange, brown or amber print (slide headings, highlighted words) has far more green than
+/// blue and must not be lifted to paper with the seal: `r - max(g, b)` alone read orange words
+/// as seal ink and erased them.
+fn seal_redness(r: f32, g: f32, b: f32) -> f32 {
+    r - g.max(b) - (g - b).abs()
 }
 
 /// How much red light the page's seal ink lets through, relative to the paper (0.8..=1.0):
@@ -61,7 +70,7 @@ fn seal_red_transmission(rgb: &image::RgbImage, paper_r: f32) -> f32 {
     let mut n = 0u32;
     for p in rgb.pixels() {
         let [r, g, b] = p.0;
-        if i32::from(r) - i32::from(g.max(b)) > 60 {
+        if seal_redness(f32::from(r), f32::from(g), f32::from(b)) > 60.0 {
             hist[r as usize] += 1;
             n += 1;
         }
@@ -274,6 +283,31 @@ mod tests {
         let g = suppress_seals_to_gray(&DynamicImage::ImageRgb8(img));
         assert!(g.get_pixel(5, 5).0[0] > 225, "{:?}", g.get_pixel(5, 5));
         assert!(g.get_pixel(50, 50).0[0] < 200, "{:?}", g.get_pixel(50, 50));
+    }
+
+    #[test]
+    fn orange_print_is_not_taken_for_seal_ink() {
+        // an orange word on a light blue slide (RGB as a JPEG of one gives them) stays darker
+        // than its background, while seal ink on the same page is still lifted
+        let mut img = RgbImage::from_pixel(100, 100, Rgb([120, 210, 235]));
+        for x in 0..30 {
+            for y in 0..10 {
+                img.put_pixel(x, y, Rgb([216, 60, 64]));
+            }
+        }
+        img.put_pixel(50, 50, Rgb([205, 140, 70])); // orange stroke
+        let g = suppress_seals_to_gray(&DynamicImage::ImageRgb8(img));
+        let paper = g.get_pixel(90, 90).0[0];
+        assert!(
+            g.get_pixel(50, 50).0[0] + 25 < paper,
+            "{:?} vs {paper}",
+            g.get_pixel(50, 50)
+        );
+        assert!(
+            g.get_pixel(5, 5).0[0] + 10 > paper,
+            "{:?}",
+            g.get_pixel(5, 5)
+        );
     }
 
     #[test]

@@ -4,8 +4,10 @@
 //!
 //! 1. red seal ink is lifted out of colour scans ([`imaging::suppress_seals_to_gray`]), since
 //!    seals are stamped over names and would otherwise hide or garble them;
-//! 2. the page is brought to at most 2000 px on its long side (as RapidOCR does) and the DB
-//!    text detector finds line boxes ([`detect`]: contours, minimum-area rectangles, unclip);
+//! 2. the page is brought to at most 2000 px on its long side (as RapidOCR does), its typical
+//!    text height is measured and the detector input scaled so that text is some 16 px tall
+//!    ([`scale`]: small print gets more pixels, large print fewer), and the DB text detector
+//!    finds line boxes ([`detect`]: contours, minimum-area rectangles, unclip);
 //! 3. orientation: a page whose lines run vertically is turned a quarter, and the 0°/180° line
 //!    classifier votes on whether the page is upside down ([`orient`]);
 //! 4. the recogniser reads the lines in batches (CTC, dictionary from the model) with a
@@ -26,6 +28,7 @@ mod imaging;
 mod layout;
 mod orient;
 mod recognize;
+mod scale;
 
 use std::path::PathBuf;
 use std::sync::{Condvar, Mutex};
@@ -96,11 +99,12 @@ pub enum OcrError {
 
 /// Longest page side the pipeline works at (RapidOCR's `max_side_len`).
 const WORK_MAX_SIDE: u32 = 2000;
-/// Detection input: at least this on the short side (RapidOCR `limit_side_len`, type min)…
+/// Detection input when the page's text height cannot be measured ([`scale::text_height`]
+/// finds too little text, e.g. a nearly blank page): at least this on the short side
+/// (RapidOCR `limit_side_len`, type min)…
 const DET_MIN_SIDE: f32 = 736.0;
-/// …and at most this on the long side. RapidOCR detects at up to 2000; 1280 reads the fixtures
-/// (down to 9 pt print at 150 dpi) just as accurately at 40 % of the pixels, and detection is
-/// the costliest step.
+/// …and at most this on the long side. Pages with measurable text are sized by
+/// [`scale::det_size_for`] instead.
 const DET_MAX_SIDE: f32 = 1280.0;
 /// Lines whose mean character probability is below this are dropped as noise (RapidOCR's
 /// `text_score`); characters of kept lines keep their own probability.
@@ -190,7 +194,14 @@ fn read_page(engine: &Engine, image: &DynamicImage, pool: &Pool) -> Result<OcrPa
     // turned with it: the detector finds the same regions either way)
     let mut turn = Turn(0);
     let mut upright = work;
-    let mut quads = detect_lines(engine, &upright, pool)?;
+    // the detector's input size follows the page's own text height (small print gets more
+    // pixels, large print fewer); the fixed size only when no text height can be measured
+    let text_px = scale::text_height(&upright);
+    let (dw, dh) = match text_px {
+        Some(t) => scale::det_size_for(upright.width(), upright.height(), t),
+        None => det_size(upright.width(), upright.height()),
+    };
+    let mut quads = detect_lines(engine, &upright, (dw, dh), pool)?;
     if orient::runs_vertically(&quads) {
         turn = Turn(1);
         quads = turn_quads(&quads, Turn(1), ww, wh);
@@ -224,7 +235,7 @@ fn read_page(engine: &Engine, image: &DynamicImage, pool: &Pool) -> Result<OcrPa
     let t_rec = t0.elapsed();
     let laid = lay_out(&lines, &to_frac);
     tracing::debug!(
-        prepare = ?t_prep, detect = ?(t_det - t_prep), classify = ?(t_cls - t_det),
+        prepare = ?t_prep, text_px = ?text_px, det_input = ?(dw, dh), detect = ?(t_det - t_prep), classify = ?(t_cls - t_det),
         recognize = ?(t_rec - t_cls), lines = lines.len(), "OCR page read"
     );
     let confidence = if laid.spans.is_empty() {
@@ -262,9 +273,14 @@ fn det_size(w: u32, h: u32) -> (u32, u32) {
     (round32(wf * r), round32(hf * r))
 }
 
-/// Runs the detector and returns line quads in `img` coordinates.
-fn detect_lines(engine: &Engine, img: &GrayImage, pool: &Pool) -> Result<Vec<Quad>, OcrError> {
-    let (dw, dh) = det_size(img.width(), img.height());
+/// Runs the detector on `img` brought to `dw x dh` (multiples of 32) and returns line quads in
+/// `img` coordinates.
+fn detect_lines(
+    engine: &Engine,
+    img: &GrayImage,
+    (dw, dh): (u32, u32),
+    pool: &Pool,
+) -> Result<Vec<Quad>, OcrError> {
     let input = if dw <= img.width() && dh <= img.height() {
         box_downscale(img, dw, dh)
     } else {
