@@ -451,6 +451,28 @@ fn owner_of_an_owned_site() {
             .build()),
         Review
     );
+    // held in common: the co-owners listed, the applicant among them or not
+    let shared = |owner: &str, others: &[&str]| {
+        certificate("c1", owner)
+            .f("co_ownership", "按份共有".into())
+            .f("co_owners", serde_json::json!(others))
+            .build()
+    };
+    assert_eq!(st(shared("大同市云冈科技有限公司", &[APPLICANT])), Review);
+    assert_eq!(
+        st(shared(
+            "大同市云冈科技有限公司",
+            &["大同市云冈科技有限公司", "晋中市榆次区宏达商贸有限公司"]
+        )),
+        Fail
+    );
+    assert_eq!(
+        st(certificate("c1", "大同市云冈科技有限公司")
+            .f("co_ownership", "按份共有".into())
+            .build()),
+        Review,
+        "co-owners not listed: the applicant may be one"
+    );
     assert_eq!(
         st(certificate("c1", APPLICANT)
             .f("is_ownership_proof", false.into())

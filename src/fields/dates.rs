@@ -34,7 +34,11 @@ pub const BLANK_DATE_RE: &str = r"_*\s*年\s*_*\s*月\s*_*\s*日";
 /// date always ends in 日 or a digit, so a 一 right after it can only be the separator.
 pub static RANGE_RE: LazyLock<String> = LazyLock::new(|| {
     let d = DATE_RE.as_str();
-    format!(r"(?:自|从)?(?P<a>{d})(?:起|开始)?(?:至|到|—|~|-|－|一)(?P<b>{d})(?:止)?")
+    // an hour may follow either date (自…零时起至…二十四时止)
+    let hour = r"(?:(?:[0-9]{1,2}|[零〇一二三四五六七八九十廿]{1,3})(?:时|点)(?:整)?)?";
+    format!(
+        r"(?:自|从)?(?P<a>{d}){hour}(?:起|开始)?(?:至|到|—|~|-|－|一)(?P<b>{d}){hour}(?:止|结束)?"
+    )
 });
 
 /// Regex source matching a duration (租期 5 年, 伍年, 五(5)年, 60个月, 3年6个月). At most three
@@ -218,6 +222,9 @@ mod tests {
             "贰零贰零年壹月壹日一贰零贰肆年壹拾贰月叁拾壹日",
             "二〇二〇年一月一日一二〇二四年十二月三十一日",
             "2020-01-01一2024-12-31",
+            // hours of the day, a range that 开始…结束
+            "自二零二零年一月一日零时起至二零二四年十二月三十一日二十四时止",
+            "从2020年1月1日开始至2024年12月31日结束",
         ] {
             let n = normalise(s);
             let c = re.captures(&n).unwrap_or_else(|| panic!("{s}"));

@@ -227,7 +227,9 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         for caps in re.captures_iter(text) {
             let whole = caps.get(0).map_or("", |m| m.as_str());
             if let Some(not_after) = &c.not_after[pi]
-                && not_after.is_match(clause_before(text, &caps))
+                && (not_after.is_match(clause_before(text, &caps))
+                    || (p.captures.iter().any(|(f, ..)| f.starts_with("term_"))
+                        && CITES_A_CONTRACT.is_match(sentence_before(text, &caps))))
             {
                 continue;
             }
@@ -245,7 +247,11 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                     loc: norm.locate(range),
                 };
                 if p.all {
-                    lists.entry(field).or_default().push(cand);
+                    // two patterns may read the same name (共有人:A(75%)): listed once
+                    let list = lists.entry(field).or_default();
+                    if !list.iter().any(|c| c.value == cand.value) {
+                        list.push(cand);
+                    }
                 } else {
                     cands.entry(field).or_default().push(cand);
                 }
@@ -776,6 +782,28 @@ fn clause_before<'t>(text: &'t str, caps: &regex::Captures<'t>) -> &'t str {
         .map_or(0, |i| {
             i + text[i..].chars().next().map_or(1, char::len_utf8)
         });
+    &text[start..value_at.max(start)]
+}
+
+/// A sentence that names another contract by its title (`鉴于甲方已与产权人签订《房屋租赁合同》,
+/// 租赁期限为…`) speaks of that contract: its dates are not this document's (本《…合同》 is this
+/// one).
+static CITES_A_CONTRACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》").expect("static regex"));
+
+/// The sentence (since the last 。 or hard line break) up to a match's first captured value.
+fn sentence_before<'t>(text: &'t str, caps: &regex::Captures<'t>) -> &'t str {
+    let whole = caps.get(0).expect("group 0");
+    let value_at = caps
+        .iter()
+        .skip(1)
+        .flatten()
+        .map(|m| m.start())
+        .min()
+        .unwrap_or(whole.start());
+    let start = text[..whole.start()].rfind(['。', '\n']).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
     &text[start..value_at.max(start)]
 }
 
@@ -1415,6 +1443,59 @@ mod tests {
     }
 
     #[test]
+    fn report_numbers_of_many_firms_and_not_the_rules_they_cite() {
+        for no in [
+            "立诚审字〔2021〕ZX254号",
+            "瑞明(2022)专审字第0647号",
+            "晋恒远审专〔2022〕0793号",
+            "明鉴专审报字(2022)第026号",
+            "中惠会师报字[2020]第ZS0387号",
+            "晋龙城审〔2023〕专字第017号",
+        ] {
+            let f = read(
+                DocumentKind::AuditReport,
+                &format!(
+                    "专项审计报告\n{no}\n太原龙城科技有限公司:\n我们审计了贵公司基地运营情况。\n\
+                     会计师事务所执业证书\n证书序号:0068107\n批准执业文号:晋财会〔2008〕11号"
+                ),
+            );
+            assert_eq!(get(&f, "report_no"), Some(&json!(no)), "{no}");
+        }
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n太原龙城科技有限公司:\n根据《关于印发…的通知》(晋企发〔2021〕5号)的要求。\n\
+             批准执业文号:晋财会〔2008〕11号\n报备码:141120220485373303",
+        );
+        assert_eq!(get(&f, "report_no"), None);
+        assert_eq!(get(&f, "report_code"), Some(&json!("141120220485373303")));
+    }
+
+    #[test]
+    fn co_owners_listed_with_shares_or_in_a_row() {
+        for (text, want) in [
+            (
+                "不动产权证书\n权利人\n晋中市青创网络科技有限责任公司\n共有情况\n按份共有\n权利其他状况\n\
+                 共有人:晋中市青创网络科技有限责任公司(75%);山西宏图创业服务有限责任公司(25%)",
+                vec![
+                    "晋中市青创网络科技有限责任公司",
+                    "山西宏图创业服务有限责任公司",
+                ],
+            ),
+            (
+                "不动产权证书\n权利人\n运城市汾河投资管理股份有限公司\n共有情况\n共同共有\n附记\n\
+                 共有人:运城市汾河投资管理股份有限公司、忻州市众创企业管理咨询有限公司\n该房屋由某公司开发建设。",
+                vec![
+                    "运城市汾河投资管理股份有限公司",
+                    "忻州市众创企业管理咨询有限公司",
+                ],
+            ),
+        ] {
+            let f = read(DocumentKind::PropertyCertificate, text);
+            assert_eq!(get(&f, "co_owners"), Some(&json!(want)), "{text}");
+        }
+    }
+
+    #[test]
     fn a_salutation_that_is_not_the_body_client_is_ambiguous() {
         let f = read(
             DocumentKind::AuditReport,
@@ -1535,6 +1616,84 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn lease_parties_and_terms_written_in_other_ways() {
+        let lease = |t: &str| read(DocumentKind::Lease, t);
+        // short names in quotes, a natural person with an ID number, a name wrapped before it
+        let f = lease(
+            "房产租赁合同\n临汾市东方电子商务有限责任公司（以下称“承租方”）因经营发展需要，向唐\n\
+             凯（身份证号码：140211196805116835）（以下称“出租方”）承租房屋。\n\
+             2.1 租赁期限为伍年，从二〇二〇年一月一日开始至二〇二四年十二月三十一日结束。",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("唐凯")));
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("临汾市东方电子商务有限责任公司"))
+        );
+        assert_eq!(get(&f, "term_end"), Some(&json!("2024-12-31")));
+        // roles in brackets after the position: the owner lets, the user rents
+        let f = lease(
+            "房屋租赁合同书\n甲方（房屋所有权人）：大同市瑞丰科技发展股份有限公司\n法定代表人：蒋明浩\n\
+             乙方（房屋使用人）：太原市云冈商务服务有限责任公司\n联系电话：0354-2995543",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("大同市瑞丰科技发展股份有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("太原市云冈商务服务有限责任公司"))
+        );
+        // a key-terms table: 出租方名称 | name
+        let f = lease(
+            "厂房租赁合同\n出租方名称\t阳泉市润泽企业管理咨询有限公司\n出租方统一社会信用代码\t9114010531PKKQ011G\n\
+             承租方名称\t晋中市晋创网络科技有限公司\n租赁期限\t2020年12月1日至2025年11月29日",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("阳泉市润泽企业管理咨询有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("晋中市晋创网络科技有限公司"))
+        );
+        // a sublease that cites its head lease by title: that term is not this one
+        let f = lease(
+            "房屋转租合同\n鉴于甲方已于2022年3月15日与房屋产权人某公司签订《房屋租赁合同》，租赁期限为2022.04.01至2027.03.31；\n\
+             第二条 转租期限自2023年03月01日起至2026年02月28日止。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2023-03-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-02-28")));
+        // a term counted from the delivery date named just before
+        let f = lease(
+            "房屋租赁合同\n第三条 房屋租赁期为五年。\n第五条 甲方应于贰零壹捌年壹拾月壹拾伍日将房屋交付乙方，租赁期自该日起至\n\
+             贰零贰叁年壹拾月壹拾肆日止。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2018-10-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2023-10-14")));
+    }
+
+    #[test]
+    fn an_incubator_agreement_that_sublets_is_a_sublease_and_a_permission_is_not() {
+        let f = read(
+            DocumentKind::Lease,
+            "小微企业创业创新基地入驻协议\n基地运营单位（甲方）\n太原市凯达信息技术有限责任公司\n入驻企业（乙方）\n\
+             晋中市恒泰企业管理咨询有限公司\n1. 甲方运营的基地场地系甲方向阳泉市尧都文化传媒股份有限公司租赁取得，\
+             甲方依据租赁合同的约定将上述场地转租给乙方作为办公场所。\n2. 乙方不得将场地转租、转借给第三方。",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("太原市凯达信息技术有限责任公司"))
+        );
+        let f = read(
+            DocumentKind::Lease,
+            "房产租赁合同\n4.2 出租方同意承租方将租赁房屋用于创业孵化，承租方可将房屋分割后转租给入驻企业，\
+             转租合同应报出租方备案。",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(false)));
     }
 
     #[test]

@@ -147,6 +147,18 @@ const fn stop(label: &'static str) -> LabelSpec {
     }
 }
 
+/// A pattern whose every match adds to a list field (co-owners, signing accountants).
+const fn every(
+    regex: &'static str,
+    captures: &'static [(&'static str, &'static str, Parse)],
+    certainty: f32,
+) -> PatternSpec {
+    PatternSpec {
+        all: true,
+        ..pat(regex, captures, certainty)
+    }
+}
+
 const fn pat(
     regex: &'static str,
     captures: &'static [(&'static str, &'static str, Parse)],
@@ -176,13 +188,13 @@ const fn pat_unless(
 
 /// Periods a lease names besides its term: the head lease's, cited in a sublease's recital,
 /// rent-free and fit-out periods, renewals and extensions, deposits, payment schedules. Their dates and durations are not the term.
-const NOT_THE_TERM: &str = r"原租赁合同|原合同|免租|免收|免交|减免|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用";
+const NOT_THE_TERM: &str = r"原租赁|原租期|原合同|原期限|免租|免收|免交|减免|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用";
 
 /// The words that name the letting party (head lease or sublease) and the renting one.
 /// (Macros, so that `concat!` builds the table's regexes at compile time.)
 macro_rules! lessor {
     () => {
-        "出租方|出租人|出租单位|转租方|转租人|转租单位|业主方|业主|孵化器运营方|运营方"
+        "出租方|出租人|出租单位|转租方|转租人|转租单位|业主方|业主|孵化器运营方|基地运营单位|运营单位|运营方"
     };
 }
 macro_rules! lessee {
@@ -190,6 +202,43 @@ macro_rules! lessee {
         "次承租方|次承租人|次承租单位|承租方|承租人|承租单位|承租户|租户|租用方|入驻企业|入驻方|入孵企业"
     };
 }
+/// Role words that only ever stand in a bracket after 甲方/乙方 (甲方(房屋所有权人), 乙方(房屋使用人)):
+/// alone they could name someone else (the certificate's owner, a user of the premises).
+macro_rules! lessor_in_brackets {
+    () => {
+        concat!(lessor!(), "|房屋所有权人|房屋所有人|所有权人|产权人|房东")
+    };
+}
+macro_rules! lessee_in_brackets {
+    () => {
+        concat!(lessee!(), "|房屋使用人|使用人|使用方|承租使用人")
+    };
+}
+/// A label's own word for the name after the role word: 出租方名称, 承租人姓名.
+macro_rules! name_word {
+    () => {
+        r"(?:名称|单位名称|全称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))?"
+    };
+}
+/// How an opening sentence introduces a party's short name: (以下简称“甲方”), (以下称出租方).
+macro_rules! called {
+    () => {
+        r#"(?:以下简称为|以下简称|以下称为|以下称|下称|简称)?[“"'「]?"#
+    };
+}
+macro_rules! called_end {
+    () => {
+        r#"[”"'」]?"#
+    };
+}
+/// A natural person introduced in a sentence, after a word that leads up to a name, with the
+/// ID number in a bracket: `向王玉宏(身份证号码:…)`.
+macro_rules! person_in_sentence {
+    () => {
+        r"(?:^|[,。;:、与和向由及])(?P<v>[\p{Han}--[向与和由及给将]]\p{Han}{1,3})\((?:公民)?身份(?:证|证号|证号码|证件号码|号码)[^)\n]{0,30}\)"
+    };
+}
+
 /// What a signature line asks for after a party's label.
 macro_rules! seal {
     () => {
@@ -226,8 +275,10 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:(?:",
                 lessor!(),
-                r")(?:\([^)\n]{0,16}\))?|(?:甲方|乙方)\((?:",
-                lessor!(),
+                r")",
+                name_word!(),
+                r"(?:\([^)\n]{0,16}\))?|(?:甲方|乙方)\((?:",
+                lessor_in_brackets!(),
                 r")[^)\n]{0,12}\))",
                 cell_end!()
             ),
@@ -238,8 +289,10 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:(?:",
                 lessee!(),
-                r")(?:\([^)\n]{0,16}\))?|(?:甲方|乙方)\((?:",
-                lessee!(),
+                r")",
+                name_word!(),
+                r"(?:\([^)\n]{0,16}\))?|(?:甲方|乙方)\((?:",
+                lessee_in_brackets!(),
                 r")[^)\n]{0,12}\))",
                 cell_end!()
             ),
@@ -354,6 +407,17 @@ pub const LEASE: KindSpec = KindSpec {
             1.0,
             NOT_THE_TERM,
         ),
+        // A term counted from a date named just before (`甲方应于DATE将房屋交付乙方,租赁期自该日
+        // 起至DATE止`).
+        pat_unless(
+            r"(?P<a>{DATE})[^。;\n]{0,30}?[,]?(?:租赁期限|租赁期|租期)(?:自|从)(?:该日|当日|此日|交付之日|交付日)起?(?:至|到)(?P<b>{DATE})",
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            0.95,
+            NOT_THE_TERM,
+        ),
         // `…至…止，共计五年`: a total written after the term's range.
         pat_unless(
             r"{RANGE}[^。\n]{0,3}?(?:共计|合计|共|计|为期)(?P<v>{DURATION})",
@@ -412,21 +476,57 @@ pub const LEASE: KindSpec = KindSpec {
         // Parties named in the opening sentence: `XX(出租方)`, `XX(以下简称出租方)`…
         pat(
             concat!(
-                r"(?:甲方|乙方)?:?(?P<v>{ORG})\((?:以下简称|下称)?(?:(?:甲方|乙方)[,、]?)?(?:",
+                r"(?:甲方|乙方)?:?(?P<v>{ORG})\(",
+                called!(),
+                r"(?:(?:甲方|乙方)[,、]?)?(?:",
                 lessor!(),
-                r")\)"
+                r")",
+                called_end!(),
+                r"\)"
             ),
             &[("lessor", "v", Parse::Name)],
             0.95,
         ),
         pat(
             concat!(
-                r"(?:甲方|乙方)?:?(?P<v>{ORG})\((?:以下简称|下称)?(?:(?:甲方|乙方)[,、]?)?(?:",
+                person_in_sentence!(),
+                r"\(",
+                called!(),
+                r"(?:(?:甲方|乙方)[,、]?)?(?:",
+                lessor!(),
+                r")",
+                called_end!(),
+                r"\)"
+            ),
+            &[("lessor", "v", Parse::Name)],
+            0.9,
+        ),
+        pat(
+            concat!(
+                r"(?:甲方|乙方)?:?(?P<v>{ORG})\(",
+                called!(),
+                r"(?:(?:甲方|乙方)[,、]?)?(?:",
                 lessee!(),
-                r")\)"
+                r")",
+                called_end!(),
+                r"\)"
             ),
             &[("lessee", "v", Parse::Name)],
             0.95,
+        ),
+        pat(
+            concat!(
+                person_in_sentence!(),
+                r"\(",
+                called!(),
+                r"(?:(?:甲方|乙方)[,、]?)?(?:",
+                lessee!(),
+                r")",
+                called_end!(),
+                r"\)"
+            ),
+            &[("lessee", "v", Parse::Name)],
+            0.9,
         ),
         // …`出租方XX与承租方YY` (either first), the role word at a clause's start…
         pat(
@@ -447,10 +547,26 @@ pub const LEASE: KindSpec = KindSpec {
                 lessor!(),
                 "|",
                 lessee!(),
-                r#")?:?(?P<v>{ORG})\((?:以下简称|下称|简称)?[“"']?甲方[”"']?\)"#
+                r#")?:?(?P<v>{ORG})\("#,
+                called!(),
+                "甲方",
+                called_end!(),
+                r"\)"
             ),
             &[("party_a", "v", Parse::Name)],
             1.0,
+        ),
+        pat(
+            concat!(
+                person_in_sentence!(),
+                r"\(",
+                called!(),
+                "甲方",
+                called_end!(),
+                r"\)"
+            ),
+            &[("party_a", "v", Parse::Name)],
+            0.95,
         ),
         pat(
             concat!(
@@ -458,10 +574,26 @@ pub const LEASE: KindSpec = KindSpec {
                 lessor!(),
                 "|",
                 lessee!(),
-                r#")?:?(?P<v>{ORG})\((?:以下简称|下称|简称)?[“"']?乙方[”"']?\)"#
+                r#")?:?(?P<v>{ORG})\("#,
+                called!(),
+                "乙方",
+                called_end!(),
+                r"\)"
             ),
             &[("party_b", "v", Parse::Name)],
             1.0,
+        ),
+        pat(
+            concat!(
+                person_in_sentence!(),
+                r"\(",
+                called!(),
+                "乙方",
+                called_end!(),
+                r"\)"
+            ),
+            &[("party_b", "v", Parse::Name)],
+            0.95,
         ),
         pat(
             r"甲方:?(?P<a>{ORG})(?:\([^)]{0,12}\))?(?:与|和|同)乙方:?(?P<b>{ORG})",
@@ -480,6 +612,15 @@ pub const LEASE: KindSpec = KindSpec {
             &[("is_sublease", "v", Parse::Flag(true))],
             0.95,
         ),
+        // …or by a clause in which the letting party itself sublets to the other (an
+        // incubator's 入驻协议: 甲方…将上述场地转租给乙方), which no ban (不得/未经…) governs and
+        // no other party is the subject of (出租方同意承租方将房屋转租给…).
+        pat_unless(
+            r"(?:甲方|出租方|转租方)[^。;\n]{0,60}?(?P<v>转租给)(?:乙方|次承租方|次承租人|入驻企业)",
+            &[("is_sublease", "v", Parse::Flag(true))],
+            0.9,
+            "不得|未经|禁止|无权|不能|不可|擅自|严禁|乙方|承租方|承租人",
+        ),
     ],
     defaults: &[("is_sublease", false)],
     parties: &["lessor", "lessee"],
@@ -491,7 +632,7 @@ pub const LEASE: KindSpec = KindSpec {
                     r"(?:",
                     lessor!(),
                     r")(?:\((?:甲方|乙方)\))?|(?:甲方|乙方)\((?:",
-                    lessor!(),
+                    lessor_in_brackets!(),
                     r")\)"
                 ),
                 "lessor",
@@ -501,7 +642,7 @@ pub const LEASE: KindSpec = KindSpec {
                     r"(?:",
                     lessee!(),
                     r")(?:\((?:甲方|乙方)\))?|(?:甲方|乙方)\((?:",
-                    lessee!(),
+                    lessee_in_brackets!(),
                     r")\)"
                 ),
                 "lessee",
@@ -522,19 +663,48 @@ pub const LEASE: KindSpec = KindSpec {
             r"乙方[^。\n;]{0,30}(?:承租|租用|租赁)甲方",
             r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?甲方\)",
             r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?乙方\)",
-            r"甲方\((?:出租方|出租人|转租方|转租人)\)",
-            r"乙方\((?:承租方|承租人|次承租方|次承租人)\)",
+            concat!(r"甲方\((?:", lessor_in_brackets!(), r")\)"),
+            concat!(r"乙方\((?:", lessee_in_brackets!(), r")\)"),
         ],
         a_second: &[
             r"乙方[^。\n;]{0,60}(?:租|租赁)给甲方",
             r"甲方[^。\n;]{0,30}(?:承租|租用|租赁)乙方",
             r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?乙方\)",
             r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?甲方\)",
-            r"甲方\((?:承租方|承租人|次承租方|次承租人)\)",
-            r"乙方\((?:出租方|出租人|转租方|转租人)\)",
+            concat!(r"甲方\((?:", lessee_in_brackets!(), r")\)"),
+            concat!(r"乙方\((?:", lessor_in_brackets!(), r")\)"),
         ],
     }),
 };
+
+/// Co-owners of a certificate held in common (共有人:A(75%);B(25%) under 权利其他状况 or 附记):
+/// whoever the 权利人 line names, the applicant may be one of them.
+const CO_OWNERS: [PatternSpec; 4] = [
+    every(
+        r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
+        &[
+            ("co_owners", "a", Parse::Name),
+            ("co_owners", "b", Parse::Name),
+            ("co_owners", "c", Parse::Name),
+        ],
+        1.0,
+    ),
+    every(
+        r"(?m)(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<v>[\p{Han}]{2,4})(?:[(;、,]|$)",
+        &[("co_owners", "v", Parse::Name)],
+        0.95,
+    ),
+    every(
+        r"(?P<v>{ORG})\((?:占有份额|份额|占)?:?\d{1,3}(?:\.\d+)?%\)",
+        &[("co_owners", "v", Parse::Name)],
+        1.0,
+    ),
+    every(
+        r"(?m)(?:^|[:;、,])(?P<v>[\p{Han}]{2,4})\((?:占有份额|份额|占)?:?\d{1,3}(?:\.\d+)?%\)",
+        &[("co_owners", "v", Parse::Name)],
+        0.95,
+    ),
+];
 
 /// 不动产权证书 and 不动产登记证明 (the latter is not proof of ownership).
 pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
@@ -577,6 +747,10 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
             &[("is_ownership_proof", "v", Parse::Flag(false))],
             1.0,
         ),
+        CO_OWNERS[0],
+        CO_OWNERS[1],
+        CO_OWNERS[2],
+        CO_OWNERS[3],
     ],
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
@@ -601,7 +775,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
     ],
     patterns: &[
         pat(
-            r"(?P<v>[\p{Han}]{1,3}房权证[\p{Han}]{0,6}字第\d{4,10}号)",
+            r"(?P<v>[\p{Han}]{0,3}房权证[\p{Han}]{0,6}字第[A-Z]{0,2}\d{4,10}号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
         ),
@@ -610,6 +784,10 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
             &[("is_ownership_proof", "v", Parse::Flag(true))],
             1.0,
         ),
+        CO_OWNERS[0],
+        CO_OWNERS[1],
+        CO_OWNERS[2],
+        CO_OWNERS[3],
     ],
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
@@ -681,7 +859,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         ),
         label(
             concat!(
-                r"(?:报告验证码|防伪编号|防伪码|验证码|报备编码|报备编号|报告编码|业务报备号)",
+                r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:验证|防伪|报备|查验|备案|校验)(?:码|编码|编号|号码|号))",
                 cell_end!()
             ),
             "report_code",
@@ -698,6 +876,9 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         stop(
             r"(?:统一社会信用代码|入驻企业数量|从业人员|营业收入|服务成本|报告日期|出具日期|签字注册会计师|报告名称)",
         ),
+        // the firm's licence printed in the report (执业证书 page): its numbers are not the
+        // report's
+        stop(r"(?:批准执业文号|批准设立文号|批准文号|执业证书编号|证书编号|证书序号)"),
     ],
     patterns: &[
         // The firm's line under its seal; OCR may misread the bracket before (盖章).
@@ -711,7 +892,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // the reading order puts the number, a code's caption or the firm around it. The
         // first such line is the one after the title block.
         pat(
-            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|事务所))(?:全体股东|全体合伙人|董事会|股东会)?:$",
+            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|事务所))(?:全体股东|全体合伙人|董事会|股东会|管理层|理事会)?:$",
             &[("audited_entity", "v", Parse::Name)],
             0.95,
         ),
@@ -739,13 +920,17 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),
+        // A firm's report number: its abbreviation, a word of the report's kind (审字, 专审字,
+        // 审专, 会师报字…) before or after the bracketed year, and a serial that may carry
+        // letters (〔2021〕ZX254号). The kind word (审, 专 or 报字) is what tells it from the
+        // numbers of the rules it cites (晋财会〔2008〕11号, 晋企发〔2021〕5号).
         pat(
-            r"(?P<v>[\p{Han}]{1,6}(?:专审字|审专字|审字|专字|审)[(\[〔]\d{4}[)\]〕](?:专字|审字)?第?\d{1,6}号)",
+            r"(?P<v>(?:[\p{Han}]{0,6}(?:审|专|报字)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)?|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2})第?[A-Za-z]{0,4}\d{1,6}号)",
             &[("report_no", "v", Parse::Code)],
             1.0,
         ),
         pat(
-            r"(?:报告验证码|防伪编号|验证码|报备编码|防伪码|报告编码):?(?P<v>[0-9A-Za-z][0-9A-Za-z\- ]{5,40}[0-9A-Za-z])",
+            r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:验证|防伪|报备|查验|备案|校验)(?:码|编码|编号|号码|号)):?(?P<v>[0-9A-Za-z][0-9A-Za-z\- ]{5,40}[0-9A-Za-z])",
             &[("report_code", "v", Parse::Code)],
             1.0,
         ),

@@ -33,9 +33,10 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A next line starting like this begins something new (a clause, a numbered item, a label).
+/// A label's colon stands outside its brackets: `凯(身份证号码:…)` continues a name that wrapped.
 static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(第[一二三四五六七八九十百0-9]+条|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]{1,2}[、.]([^0-9]|$)|[\p{Han}()]{1,12}:)",
+        r"^(第[一二三四五六七八九十百0-9]+条|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]{1,2}[、.]([^0-9]|$)|[\p{Han}]{1,12}(?:\([^()\n]{1,16}\)[\p{Han}]{0,6}){0,2}:)",
     )
     .expect("static regex")
 });
@@ -139,7 +140,9 @@ fn normalise_line(chars: &[char], start: usize, end: usize) -> Line {
     let mut width = 0;
     for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
         width += char_width(c);
-        if c.is_whitespace() {
+        // a seal's star, read by OCR where the seal sits on a signature line, is no character
+        // of any value
+        if c.is_whitespace() || matches!(c, '★' | '☆') {
             if !out.is_empty() && pending_space.is_none() {
                 pending_space = Some(i);
             }
@@ -461,6 +464,7 @@ mod tests {
         );
         assert_eq!(normalise("面积 1 234.56 ㎡"), "面积1 234.56 m2");
         assert_eq!(normalise("ABC Co Ltd"), "ABC Co Ltd");
+        assert_eq!(normalise("出租方（盖章/签字）★"), "出租方(盖章/签字)");
     }
 
     #[test]
@@ -474,6 +478,13 @@ mod tests {
             n.text,
             "甲方将坐落于山西省太原市小店区长治路二百号高新国际大厦十二层的房屋出租给乙方。\n出租方(甲方):太原"
         );
+        // a person's name wrapped before the bracket with the ID number: not a label
+        let p = page(
+            1,
+            "临汾市东方电子商务有限责任公司（以下称“承租方”）因经营发展需要，向唐\n凯（身份证号码：140211196805116835）（以下称“出租方”）承租房屋。",
+        );
+        let n = Norm::build(&[&p], &|_| false);
+        assert!(n.text.contains("向唐凯(身份证号码:"), "{}", n.text);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `property.owner`: the certificate of an owned site names the applicant as owner.
 //!
 //! Also: a 不动产证明 (mortgage or other registration proof) is not proof of ownership → fail;
-//! 共有情况 other than 单独所有 → review. For a leased site (a head lease exists) the certificate
+//! 共有情况 other than 单独所有 → review, unless the co-owners are listed and none of them is the
+//! applicant (fail). For a leased site (a head lease exists) the certificate
 //! is the landlord's: its owner is compared with the head-lease lessor, and a mismatch is only
 //! `review` (a landlord may lease with the owner's authority).
 
@@ -41,6 +42,45 @@ fn judge(ctx: &Ctx, cert: Doc) -> Finding {
         return weak;
     }
     if let Some(co) = co.filter(|c| c.as_str().is_some_and(|s| s != "单独所有")) {
+        // Held in common: when the certificate lists every co-owner and none is the applicant
+        // (an owned site), the applicant owns no part of it.
+        let co_owners = cert.field("co_owners").filter(|f| f.reliable());
+        if ctx.head_leases().is_empty()
+            && let Some(list) = co_owners.as_ref().and_then(|f| f.as_texts())
+            && !list.is_empty()
+        {
+            let owner_name = owner.as_str().unwrap_or_default();
+            let all: Vec<&str> = std::iter::once(owner_name)
+                .chain(list.iter().copied().filter(|n| *n != owner_name))
+                .collect();
+            let none = all
+                .iter()
+                .all(|n| names::compare(ctx.applicant(), n).status == Status::Fail);
+            if none {
+                let names = all.join("、");
+                return finding(
+                    RULE,
+                    Status::Fail,
+                    msg(
+                        format!(
+                            "{id}：共有情况为「{}」，共有人「{names}」中没有申报单位",
+                            co.display()
+                        ),
+                        format!(
+                            "{id}: held in common ('{}'); none of the co-owners ({names}) is the applicant",
+                            co.display()
+                        ),
+                    ),
+                    vec![
+                        co.evidence(),
+                        owner.evidence(),
+                        co_owners
+                            .as_ref()
+                            .map_or_else(|| owner.evidence(), |f| f.evidence()),
+                    ],
+                );
+            }
+        }
         return finding(
             RULE,
             Status::Review,

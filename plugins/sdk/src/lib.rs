@@ -423,6 +423,14 @@ impl<'a> FieldRef<'a> {
         }
     }
 
+    /// List of texts (co-owners, signing accountants).
+    pub fn as_texts(&self) -> Option<Vec<&'a str>> {
+        match &self.field.value {
+            Value::Texts(v) => Some(v.iter().map(|s| s.trim()).collect()),
+            _ => None,
+        }
+    }
+
     /// Boolean value.
     pub fn as_bool(&self) -> Option<bool> {
         match &self.field.value {
