@@ -646,6 +646,27 @@ fn audit_code_missing_fails_unless_extraction_failed() {
         ),
         Review
     );
+    // the report says a code is there (扫码查验…) but none was read: doubt, not a fail
+    assert_eq!(
+        audit_code(
+            audit("a1", FIRM, APPLICANT)
+                .f("report_no", REPORT_NO.into())
+                .f("code_shown", true.into())
+                .build()
+        ),
+        Review
+    );
+}
+
+#[test]
+fn no_lease_is_not_applicable_unless_a_document_was_not_recognised() {
+    let cert = || certificate("c1", APPLICANT).build();
+    let st = |docs| only(&run(builtins(), input(APPLICANT, docs)), "lease.term").status;
+    assert_eq!(st(vec![cert()]), NotApplicable);
+    assert_eq!(
+        st(vec![cert(), doc("d2", DocumentKind::Other).build()]),
+        Review
+    );
 }
 
 #[test]
@@ -659,7 +680,17 @@ fn audit_code_carrying_another_number_fails() {
         .f("report_code", "A1B2C3D4E5".into())
         .code("code128", "Z9Y8X7W6V5")
         .build();
-    assert_eq!(audit_code(other_code), Fail);
+    assert_eq!(audit_code(other_code), Fail); // the carried number is printed on the report as well (we read the number from another
+    // line): doubt, not a mismatch
+    let printed_too = audit("a1", FIRM, APPLICANT)
+        .f("report_no", REPORT_NO.into())
+        .f(
+            "printed_code_tokens",
+            serde_json::json!(["晋信达专审字〔2021〕第0456号"]),
+        )
+        .code("qr", "报告编号：晋信达专审字〔2021〕第0456号")
+        .build();
+    assert_eq!(audit_code(printed_too), Review);
 }
 
 #[test]

@@ -731,6 +731,24 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// (`房屋所有权人…持有本证,依法享有…`). The part before the break counts when it is an
 /// organisation's whole name or a person's (two to four characters); otherwise nothing does.
 fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    // a word that leads up to the name, joined to it (向长治市…): a place name follows it
+    let (raw, r) = match LEADING_WORD.find(raw) {
+        Some(m) => {
+            let lead = raw[m.start()..].chars().next().map_or(0, char::len_utf8);
+            (&raw[lead..], r.start + lead..r.end)
+        }
+        None => (raw, r),
+    };
+    // the next row's label that OCR ran into the value (蒋辉出租人身份证号码…): the name ends
+    // where it starts, if what comes before is a name
+    if let Some(m) = EMBEDDED_LABEL.find(raw)
+        && m.start() > 0
+    {
+        let head = &raw[..m.start()];
+        if person_name(head) || WHOLE_NAME.is_match(head) {
+            return Some(r.start..r.start + head.len());
+        }
+    }
     let Some(cut) = raw.find([',', '。', ';']) else {
         return Some(r);
     };
@@ -742,6 +760,18 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
 /// never runs on into it.
 static LABEL_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\p{Han}]{2,10}(?:\([\p{Han}]{1,8}\))?:").expect("static regex")
+});
+/// A word that leads up to a name in a sentence, when a place name (…省, …市, …县, …区)
+/// follows it: `向长治市…` is not a name starting with 向 (`向阳科技` keeps it).
+static LEADING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[向与和由及给将对][\p{Han}]{1,3}[省市县区]").expect("static regex")
+});
+/// Labels of the rows that follow a party's name (ID numbers, codes, representatives).
+static EMBEDDED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:出租人|承租人|出租方|承租方|转租方|次承租方)?(?:身份证|公民身份号码|证件号码|统一社会信用代码|法定代表人|联系电话)",
+    )
+    .expect("static regex")
 });
 /// A name that ends with an organisation's legal form is whole.
 static WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -1079,6 +1109,43 @@ pub fn printed_payload(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &m
             );
             return;
         }
+    }
+}
+
+/// The parts of the codes' payloads that are printed somewhere in the document
+/// (`printed_code_tokens`): a number or code a QR code carries and the page also prints is not a
+/// disagreement with the page, whichever line the report number was read from.
+pub fn payload_seen(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &mut Reading) {
+    if c.spec.printed_payload.is_none() {
+        return;
+    }
+    let mut seen: Vec<Value> = Vec::new();
+    let mut first: Option<std::ops::Range<usize>> = None;
+    for p in payloads {
+        for token in p.split(|c: char| c.is_whitespace() || ":：,，;；&=?/#".contains(c)) {
+            let token = normalise(token);
+            if token.chars().count() < 6
+                || !token.chars().any(|c| c.is_ascii_digit())
+                || seen.iter().any(|v| v.as_str() == Some(token.as_str()))
+            {
+                continue;
+            }
+            if let Some(at) = norm.text.find(&token) {
+                first.get_or_insert(at..at + token.len());
+                seen.push(Value::String(token));
+            }
+        }
+    }
+    if let Some(range) = first {
+        let loc = norm.locate(range);
+        reading.fields.insert(
+            "printed_code_tokens".to_string(),
+            Field {
+                value: Value::Array(seen),
+                confidence: loc.confidence.clamp(0.0, 1.0),
+                evidence: evidence(&loc),
+            },
+        );
     }
 }
 

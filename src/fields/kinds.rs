@@ -955,6 +955,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             all: true,
             not_after: None,
         },
+        // The report's words about a code it carries (扫码查验, 二维码, 条形码): a code that
+        // cannot be read is then ours to doubt, not missing.
+        pat(
+            r"(?P<v>扫码|扫描(?:二维码|条形码|条码|上方|下方|右侧|左侧|右方|左方)|二维码|条形码|条码)",
+            &[("code_shown", "v", Parse::Flag(true))],
+            1.0,
+        ),
         pat(r"(?P<v>\d{4}年度)", &[("period", "v", Parse::Period)], 0.95),
         pat(r"(?P<v>{RANGE})", &[("period", "v", Parse::Period)], 0.9),
         pat(

@@ -77,6 +77,7 @@ pub fn understand(extracted: &Extracted, hint: Option<DocumentKind>) -> Vec<Unde
                     .flat_map(|p| p.codes.iter().map(|c| c.text.as_str()))
                     .collect();
                 engine::printed_payload(c, &norm, &payloads, &mut reading);
+                engine::payload_seen(c, &norm, &payloads, &mut reading);
                 fields = reading.fields;
                 notes.extend(reading.notes);
             }

@@ -74,6 +74,14 @@ fn judge(report: Doc) -> Finding {
                 "未识别到条形码或二维码，但该材料的提取有错误，需人工核对",
                 "no barcode or QR code was read, but extracting this document had errors; check by hand",
             )
+        } else if report.flag("code_shown") {
+            // the report's own words say a code is there (扫码查验, 二维码): not reading it is
+            // our failure, not the report's
+            (
+                Status::Review,
+                "报告上写明附有二维码或条形码，但未能读出，需人工核对",
+                "the report says it carries a QR code or barcode, but none could be read; check by hand",
+            )
         } else {
             (
                 Status::Fail,
@@ -162,6 +170,34 @@ fn judge(report: Doc) -> Finding {
                 .clone()
                 .or_else(|| report.text("report_no").map(|f| f.display()))
                 .unwrap_or_default();
+            // what the code carries is printed on the report too: the number we compared with
+            // may have been read from the wrong line, so a person decides
+            let elsewhere = report
+                .field("printed_code_tokens")
+                .and_then(|f| f.as_texts())
+                .unwrap_or_default()
+                .into_iter()
+                .find(|t| {
+                    squash(t) == squash(&carried)
+                        || number_key(t).is_some_and(|n| number_key(&c.text) == Some(n))
+                });
+            if let Some(t) = elsewhere {
+                return finding(
+                    RULE,
+                    Status::Review,
+                    msg(
+                        format!(
+                            "{id}：第 {} 页的{}码载有「{carried}」，与读出的「{printed}」不同，但报告上另有印刷的「{t}」，需人工核对",
+                            c.page, c.symbology
+                        ),
+                        format!(
+                            "{id}: the {} on page {} carries '{carried}', unlike the '{printed}' read, but the report also prints '{t}'; check by hand",
+                            c.symbology, c.page
+                        ),
+                    ),
+                    evidence,
+                );
+            }
             return finding(
                 RULE,
                 Status::Fail,

@@ -165,6 +165,29 @@ impl Plugin for LeaseTerm {
         let from_application = ctx.param_str("count_from") == Some("application_date");
         let leases = ctx.head_leases();
         if leases.is_empty() {
+            // A document whose kind was not recognised may be the lease: "not leased" is then
+            // a guess, so a person looks.
+            let unknown: Vec<Doc> = ctx.of_kind(&[DocumentKind::Other]);
+            if !unknown.is_empty() {
+                let ids = unknown
+                    .iter()
+                    .map(|d| d.id())
+                    .collect::<Vec<_>>()
+                    .join("、");
+                return vec![finding(
+                    RULE,
+                    Status::Review,
+                    msg(
+                        format!(
+                            "没有识别出租赁合同，但有材料（{ids}）未能识别类型，需人工确认场地是否租赁"
+                        ),
+                        format!(
+                            "no head lease was recognised, but documents {ids} are of an unrecognised kind: check by hand whether the site is leased"
+                        ),
+                    ),
+                    unknown.iter().map(|d| d.evidence()).collect(),
+                )];
+            }
             return vec![not_applicable(
                 RULE,
                 "没有租赁合同（非租赁场地）",
