@@ -208,10 +208,21 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         let bare_cell = text[ls..ls + len].ends_with('\n')
             && spec.parse == Parse::Name
             && !whole_name(&text[start..end]);
+        // Beside a seal (出租方(盖章):…) OCR reads pieces of the seal's ring as well as the
+        // signature: only an organisation's whole name is sure there.
+        let beside_seal = spec.parse == Parse::Name
+            && SEAL_WORD.is_match(&text[ls..ls + len])
+            && !WHOLE_NAME.is_match(text[start..end].trim_end());
         match parse_value(spec.parse, raw, raw, norm, start..end) {
             Ok((value, doubt, range)) => cands.entry(field).or_default().push(Candidate {
                 value,
-                certainty: spec.certainty * doubt * if bare_cell { AMBIGUOUS } else { 1.0 },
+                certainty: spec.certainty
+                    * doubt
+                    * if bare_cell || beside_seal {
+                        AMBIGUOUS
+                    } else {
+                        1.0
+                    },
                 at: start,
                 loc: norm.locate(range),
             }),
@@ -773,6 +784,9 @@ static EMBEDDED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+/// The words of a signature line's label that ask for a seal or a signature.
+static SEAL_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"盖章|签章|公章|签字|签名").expect("static regex"));
 /// A name that ends with an organisation's legal form is whole.
 static WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:公司|合伙\)|中心|集团|合作社|事务所)$").expect("static regex")
@@ -2008,6 +2022,19 @@ mod tests {
         );
         assert_eq!(get(&f, "owner"), Some(&json!("朔州市青禾农业科技有限公司")));
         assert!(f["owner"].confidence > 0.9);
+    }
+
+    #[test]
+    fn a_piece_of_a_seal_beside_a_signature_label_is_not_sure() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n甲方将房屋出租给乙方。\n出租方(盖章):太原市优客商务服务股份有限公司\n承租方(盖章):★优客众",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("太原市优客商务服务股份有限公司"))
+        );
+        assert!(f["lessee"].confidence < 0.8, "{:?}", f["lessee"]);
     }
 
     #[test]
