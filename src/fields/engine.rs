@@ -235,12 +235,13 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
 
     for (pi, p) in c.spec.patterns.iter().enumerate() {
         let re = &c.patterns[pi];
+        let about_term = p.captures.iter().any(|(f, ..)| f.starts_with("term_"));
         for caps in re.captures_iter(text) {
             let whole = caps.get(0).map_or("", |m| m.as_str());
             if let Some(not_after) = &c.not_after[pi]
-                && (not_after.is_match(clause_before(text, &caps))
-                    || (p.captures.iter().any(|(f, ..)| f.starts_with("term_"))
-                        && CITES_A_CONTRACT.is_match(sentence_before(text, &caps))))
+                && (not_after.is_match(text_before(text, &caps, CLAUSE_BREAKS))
+                    || (about_term
+                        && CITES_A_CONTRACT.is_match(text_before(text, &caps, SENTENCE_BREAKS))))
             {
                 continue;
             }
@@ -743,13 +744,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// organisation's whole name or a person's (two to four characters); otherwise nothing does.
 fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
     // a word that leads up to the name, joined to it (向长治市…): a place name follows it
-    let (raw, r) = match LEADING_WORD.find(raw) {
-        Some(m) => {
-            let lead = raw[m.start()..].chars().next().map_or(0, char::len_utf8);
-            (&raw[lead..], r.start + lead..r.end)
-        }
-        None => (raw, r),
+    let lead = if LEADING_WORD.is_match(raw) {
+        raw.chars().next().map_or(0, char::len_utf8)
+    } else {
+        0
     };
+    let (raw, r) = (&raw[lead..], r.start + lead..r.end);
     // the next row's label that OCR ran into the value (蒋辉出租人身份证号码…): the name ends
     // where it starts, if what comes before is a name
     if let Some(m) = EMBEDDED_LABEL.find(raw)
@@ -810,9 +810,10 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
     }
 }
 
-/// The clause a match stands in, from its start (after the last `。`, `,`, `;` or line break)
-/// up to the first value the match captures: the words that say what the value is.
-fn clause_before<'t>(text: &'t str, caps: &regex::Captures<'t>) -> &'t str {
+/// The text before a match's first captured value, back to the last of `breaks` before the
+/// match: with `CLAUSE_BREAKS` the clause it stands in (the words that say what the value is),
+/// with `SENTENCE_BREAKS` its sentence.
+fn text_before<'t>(text: &'t str, caps: &regex::Captures<'t>, breaks: &[char]) -> &'t str {
     let whole = caps.get(0).expect("group 0");
     let value_at = caps
         .iter()
@@ -821,35 +822,19 @@ fn clause_before<'t>(text: &'t str, caps: &regex::Captures<'t>) -> &'t str {
         .map(|m| m.start())
         .min()
         .unwrap_or(whole.start());
-    let start = text[..whole.start()]
-        .rfind(['。', ',', ';', '\n'])
-        .map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        });
+    let start = text[..whole.start()].rfind(breaks).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
     &text[start..value_at.max(start)]
 }
+const CLAUSE_BREAKS: &[char] = &['。', ',', ';', '\n'];
+const SENTENCE_BREAKS: &[char] = &['。', '\n'];
 
 /// A sentence that names another contract by its title (`鉴于甲方已与产权人签订《房屋租赁合同》,
 /// 租赁期限为…`) speaks of that contract: its dates are not this document's (本《…合同》 is this
 /// one).
 static CITES_A_CONTRACT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》").expect("static regex"));
-
-/// The sentence (since the last 。 or hard line break) up to a match's first captured value.
-fn sentence_before<'t>(text: &'t str, caps: &regex::Captures<'t>) -> &'t str {
-    let whole = caps.get(0).expect("group 0");
-    let value_at = caps
-        .iter()
-        .skip(1)
-        .flatten()
-        .map(|m| m.start())
-        .min()
-        .unwrap_or(whole.start());
-    let start = text[..whole.start()].rfind(['。', '\n']).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    &text[start..value_at.max(start)]
-}
 
 /// Whether `s` holds a clause break: sentence punctuation, or a comma that is not a thousands
 /// separator between digits.

@@ -220,15 +220,21 @@ macro_rules! name_word {
         r"(?:名称|单位名称|全称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))?"
     };
 }
-/// How an opening sentence introduces a party's short name: (以下简称“甲方”), (以下称出租方).
-macro_rules! called {
-    () => {
-        r#"(?:以下简称为|以下简称|以下称为|以下称|下称|简称)?[“"'「]?"#
+/// How an opening sentence introduces a party's short name, in a bracket after the name:
+/// (以下简称“甲方”), (以下称出租方), (甲方,出租方).
+macro_rules! introduced_as {
+    ($who:expr) => {
+        concat!(
+            r#"\((?:以下简称为|以下简称|以下称为|以下称|下称|简称)?[“"'「]?"#,
+            $who,
+            r#"[”"'」]?\)"#
+        )
     };
 }
-macro_rules! called_end {
-    () => {
-        r#"[”"'」]?"#
+/// …as the holder of a role, with or without the position before it.
+macro_rules! introduced_in_role {
+    ($role:expr) => {
+        introduced_as!(concat!(r"(?:(?:甲方|乙方)[,、]?)?(?:", $role, ")"))
     };
 }
 /// A natural person introduced in a sentence, after a word that leads up to a name, with the
@@ -476,55 +482,27 @@ pub const LEASE: KindSpec = KindSpec {
         // Parties named in the opening sentence: `XX(出租方)`, `XX(以下简称出租方)`…
         pat(
             concat!(
-                r"(?:甲方|乙方)?:?(?P<v>{ORG})\(",
-                called!(),
-                r"(?:(?:甲方|乙方)[,、]?)?(?:",
-                lessor!(),
-                r")",
-                called_end!(),
-                r"\)"
+                r"(?:甲方|乙方)?:?(?P<v>{ORG})",
+                introduced_in_role!(lessor!())
             ),
             &[("lessor", "v", Parse::Name)],
             0.95,
         ),
         pat(
-            concat!(
-                person_in_sentence!(),
-                r"\(",
-                called!(),
-                r"(?:(?:甲方|乙方)[,、]?)?(?:",
-                lessor!(),
-                r")",
-                called_end!(),
-                r"\)"
-            ),
+            concat!(person_in_sentence!(), introduced_in_role!(lessor!())),
             &[("lessor", "v", Parse::Name)],
             0.9,
         ),
         pat(
             concat!(
-                r"(?:甲方|乙方)?:?(?P<v>{ORG})\(",
-                called!(),
-                r"(?:(?:甲方|乙方)[,、]?)?(?:",
-                lessee!(),
-                r")",
-                called_end!(),
-                r"\)"
+                r"(?:甲方|乙方)?:?(?P<v>{ORG})",
+                introduced_in_role!(lessee!())
             ),
             &[("lessee", "v", Parse::Name)],
             0.95,
         ),
         pat(
-            concat!(
-                person_in_sentence!(),
-                r"\(",
-                called!(),
-                r"(?:(?:甲方|乙方)[,、]?)?(?:",
-                lessee!(),
-                r")",
-                called_end!(),
-                r"\)"
-            ),
+            concat!(person_in_sentence!(), introduced_in_role!(lessee!())),
             &[("lessee", "v", Parse::Name)],
             0.9,
         ),
@@ -547,24 +525,14 @@ pub const LEASE: KindSpec = KindSpec {
                 lessor!(),
                 "|",
                 lessee!(),
-                r#")?:?(?P<v>{ORG})\("#,
-                called!(),
-                "甲方",
-                called_end!(),
-                r"\)"
+                r#")?:?(?P<v>{ORG})"#,
+                introduced_as!("甲方")
             ),
             &[("party_a", "v", Parse::Name)],
             1.0,
         ),
         pat(
-            concat!(
-                person_in_sentence!(),
-                r"\(",
-                called!(),
-                "甲方",
-                called_end!(),
-                r"\)"
-            ),
+            concat!(person_in_sentence!(), introduced_as!("甲方")),
             &[("party_a", "v", Parse::Name)],
             0.95,
         ),
@@ -574,24 +542,14 @@ pub const LEASE: KindSpec = KindSpec {
                 lessor!(),
                 "|",
                 lessee!(),
-                r#")?:?(?P<v>{ORG})\("#,
-                called!(),
-                "乙方",
-                called_end!(),
-                r"\)"
+                r#")?:?(?P<v>{ORG})"#,
+                introduced_as!("乙方")
             ),
             &[("party_b", "v", Parse::Name)],
             1.0,
         ),
         pat(
-            concat!(
-                person_in_sentence!(),
-                r"\(",
-                called!(),
-                "乙方",
-                called_end!(),
-                r"\)"
-            ),
+            concat!(person_in_sentence!(), introduced_as!("乙方")),
             &[("party_b", "v", Parse::Name)],
             0.95,
         ),

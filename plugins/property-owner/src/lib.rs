@@ -41,15 +41,16 @@ fn judge(ctx: &Ctx, cert: Doc) -> Finding {
     if let Some(weak) = unreliable(RULE, &read) {
         return weak;
     }
+    let owner_name = owner.as_str().unwrap_or_default();
+    let heads = ctx.head_leases();
     if let Some(co) = co.filter(|c| c.as_str().is_some_and(|s| s != "单独所有")) {
         // Held in common: when the certificate lists every co-owner and none is the applicant
         // (an owned site), the applicant owns no part of it.
-        let co_owners = cert.field("co_owners").filter(|f| f.reliable());
-        if ctx.head_leases().is_empty()
-            && let Some(list) = co_owners.as_ref().and_then(|f| f.as_texts())
+        if heads.is_empty()
+            && let Some(co_owners) = cert.field("co_owners").filter(|f| f.reliable())
+            && let Some(list) = co_owners.as_texts()
             && !list.is_empty()
         {
-            let owner_name = owner.as_str().unwrap_or_default();
             let all: Vec<&str> = std::iter::once(owner_name)
                 .chain(list.iter().copied().filter(|n| *n != owner_name))
                 .collect();
@@ -71,13 +72,7 @@ fn judge(ctx: &Ctx, cert: Doc) -> Finding {
                             co.display()
                         ),
                     ),
-                    vec![
-                        co.evidence(),
-                        owner.evidence(),
-                        co_owners
-                            .as_ref()
-                            .map_or_else(|| owner.evidence(), |f| f.evidence()),
-                    ],
+                    vec![co.evidence(), owner.evidence(), co_owners.evidence()],
                 );
             }
         }
@@ -97,8 +92,6 @@ fn judge(ctx: &Ctx, cert: Doc) -> Finding {
             vec![co.evidence(), owner.evidence()],
         );
     }
-    let owner_name = owner.as_str().unwrap_or_default();
-    let heads = ctx.head_leases();
     if heads.is_empty() {
         let m = names::compare(ctx.applicant(), owner_name);
         return finding(
