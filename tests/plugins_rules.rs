@@ -676,11 +676,18 @@ fn audit_code_carrying_another_number_fails() {
         .code("qr", "报告编号：晋信达专审字〔2021〕第0456号")
         .build();
     assert_eq!(audit_code(r), Fail);
+    // the same serial without its padding zero names the same report: no mismatch
+    let unpadded = audit("a1", FIRM, APPLICANT)
+        .f("report_no", REPORT_NO.into())
+        .code("qr", "报告编号：晋信达专审字[2021]123号")
+        .build();
+    assert_ne!(audit_code(unpadded), Fail);
     let other_code = audit("a1", FIRM, APPLICANT)
         .f("report_code", "A1B2C3D4E5".into())
         .code("code128", "Z9Y8X7W6V5")
         .build();
-    assert_eq!(audit_code(other_code), Fail); // the carried number is printed on the report as well (we read the number from another
+    assert_eq!(audit_code(other_code), Fail);
+    // the carried number is printed on the report as well (we read the number from another
     // line): doubt, not a mismatch
     let printed_too = audit("a1", FIRM, APPLICANT)
         .f("report_no", REPORT_NO.into())

@@ -1739,6 +1739,12 @@ mod tests {
         );
         assert_eq!(get(&f, "term_start"), Some(&json!("2018-10-15")));
         assert_eq!(get(&f, "term_end"), Some(&json!("2023-10-14")));
+        // a table with 起 and 止 columns, its cells one a line, an address cell wrapped
+        let f = lease(
+            "入驻协议\n一、入驻场地及期限\n房号\t场地位置\t面积(㎡)\t起\t止\n             B-12\t山西省晋中市榆次区迎宾街8号\n创业大厦5层\t315.2\t2021.03.01\t2023.02.28\n             入驻期满可续签。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-03-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2023-02-28")));
     }
 
     #[test]

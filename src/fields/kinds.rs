@@ -413,6 +413,17 @@ pub const LEASE: KindSpec = KindSpec {
             1.0,
             NOT_THE_TERM,
         ),
+        // A table whose header row has a 起 and a 止 column (房号 | 位置 | 面积 | 起 | 止), its
+        // cells one a line: the row's two adjacent dates below are the term.
+        pat_unless(
+            r"(?m)^(?:起|起始|起租|开始)(?:日期|日|时间)?\n(?:止|终止|到期|截止|结束)(?:日期|日|时间)?\n(?:[^\n]*\n){0,8}?(?P<a>{DATE})\n(?P<b>{DATE})$",
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            0.9,
+            NOT_THE_TERM,
+        ),
         // A term counted from a date named just before (`甲方应于DATE将房屋交付乙方,租赁期自该日
         // 起至DATE止`).
         pat_unless(

@@ -132,6 +132,9 @@ struct Line {
     width: usize,
     /// The line is a cell of a table row (tab-separated): the break after it is hard.
     cell_end: bool,
+    /// OCR left an empty line before this one: a gap wider than line spacing, which a
+    /// wrapped line never has (text layers space every line so, and do not count).
+    after_gap: bool,
 }
 
 fn normalise_line(chars: &[char], start: usize, end: usize) -> Line {
@@ -176,6 +179,7 @@ fn normalise_line(chars: &[char], start: usize, end: usize) -> Line {
         chars: out,
         width,
         cell_end: false,
+        after_gap: false,
     }
 }
 
@@ -214,6 +218,8 @@ impl Norm {
             let mut maxw = 0;
             let mut start = 0;
             let mut row_has_cells = false;
+            let ocr = page.text_source == crate::model::TextSource::Ocr;
+            let mut gap = false;
             for i in 0..=chars.len() {
                 // A tab separates the cells of a table row (OCR layout): each cell is a line
                 // of its own, as a text layer prints it, and the break after every cell of
@@ -228,7 +234,10 @@ impl Norm {
                     let mut line = normalise_line(&chars, start, i);
                     line.cell_end = row_has_cells;
                     let trimmed: String = line.chars.iter().map(|c| c.0).collect();
-                    if !line.chars.is_empty() && !FURNITURE.is_match(&trimmed) {
+                    if line.chars.is_empty() {
+                        gap |= ocr && i < chars.len() && chars[i] == '\n';
+                    } else if !FURNITURE.is_match(&trimmed) {
+                        line.after_gap = std::mem::take(&mut gap);
                         maxw = maxw.max(line.width);
                         lines.push((pi, line));
                     }
@@ -245,6 +254,7 @@ impl Norm {
             let text: String = line.chars.iter().map(|c| c.0).collect();
             if let Some((ppi, ptext, pwidth, pcell)) = &prev {
                 let soft = (!pcell
+                    && !line.after_gap
                     && !ptext.ends_with(['。', ';', '!', '?', ':'])
                     && *pwidth * 100 >= max_width[*ppi] * 80
                     && !STRUCTURE.is_match(&text)
@@ -485,6 +495,30 @@ mod tests {
         );
         let n = Norm::build(&[&p], &|_| false);
         assert!(n.text.contains("向唐凯(身份证号码:"), "{}", n.text);
+    }
+
+    #[test]
+    fn a_gap_in_an_ocr_page_ends_a_line_that_a_text_layer_would_join() {
+        // a cover's firm line, then a gap, then the client: two lines when OCR saw the gap
+        let text =
+            "山西天元会计师事务所（特殊普通合伙）\n\n大同市锦程实业有限责任公司\n专项审计报告";
+        let mut p = page(1, text);
+        p.text_source = TextSource::Ocr;
+        let n = Norm::build(&[&p], &|_| false);
+        assert!(
+            n.text
+                .starts_with("山西天元会计师事务所(特殊普通合伙)\n大同市"),
+            "{}",
+            n.text
+        );
+        // a text layer leaves an empty line after every line, wrapped or not
+        let n = Norm::build(&[&page(1, text)], &|_| false);
+        assert!(
+            n.text
+                .starts_with("山西天元会计师事务所(特殊普通合伙)大同市"),
+            "{}",
+            n.text
+        );
     }
 
     #[test]

@@ -21,14 +21,16 @@ fn squash(s: &str) -> String {
         .collect()
 }
 
-/// The year and serial of a report number (`…字〔2021〕第0123号` → `2021-0123`): the part a
-/// payload and the print must share, whatever abbreviation of the firm precedes it.
+/// The year and serial of a report number (`…字〔2021〕第0123号` → `2021-123`): the part a
+/// payload and the print must share, whatever abbreviation of the firm precedes it, and
+/// however many zeros pad the serial (第0123号 and 第123号 are one report).
 fn number_key(s: &str) -> Option<String> {
     let s = names::normalize(s);
     let start = s.find('字')?;
     let end = start + s[start..].find('号')?;
     let groups: Vec<&str> = s[start..end]
         .split(|c: char| !c.is_ascii_digit())
+        .map(|g| g.trim_start_matches('0'))
         .filter(|g| !g.is_empty())
         .collect();
     (!groups.is_empty()).then(|| groups.join("-"))
