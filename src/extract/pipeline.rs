@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::LazyLock;
 use std::time::Instant;
 
 use image::DynamicImage;
@@ -12,6 +13,11 @@ use super::{ExtractConfig, ExtractError, MediaType, PageProgress, Stage, quality
 use crate::codes::CodeScan;
 use crate::model::{Extracted, Page, TextSource};
 use crate::ocr::OcrConfig;
+
+/// Words by which a page says it carries a code (扫码验证, 扫描二维码, 条形码).
+static SAYS_CODE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"扫码|扫一扫|扫描|二维码|条形码|条码").expect("static regex")
+});
 
 /// One page as a source produced it, before OCR and codes.
 pub(super) struct PageInput {
@@ -128,7 +134,15 @@ impl<'a> Pipeline<'a> {
         let images_dir = self.images_dir;
         let needs_ocr = !layer_usable && input.image.is_some();
         let mut codes_config = self.config.codes.clone();
-        codes_config.retries &= !input.rendered;
+        // A rasterised born-digital page gets no retries (they cost on every page), unless its
+        // own words say a code is printed on it (扫码验证, 二维码): a small barcode in a corner
+        // is then read in the corner crops.
+        let says_code = layer_usable
+            && input
+                .text_layer
+                .as_deref()
+                .is_some_and(|t| SAYS_CODE.is_match(&t.replace(char::is_whitespace, "")));
+        codes_config.retries &= !input.rendered || says_code;
         if needs_ocr {
             codes_config.threads = 1;
         }

@@ -151,7 +151,16 @@ fn merge_cover_pages(segs: Vec<Segment>, pages: &[Page]) -> Vec<Segment> {
             .map(|&i| pages[i].text.matches('。').count())
             .sum::<usize>()
     };
-    let has_sentences = |seg: &Segment| sentences(seg) >= 3;
+    // An audit report always states an opinion in sentences, so one will do; a form kind's
+    // 附记 may hold one or two.
+    let has_sentences = |seg: &Segment| {
+        sentences(seg)
+            >= if seg.kind == DocumentKind::AuditReport {
+                1
+            } else {
+                3
+            }
+    };
     let is_cover = |seg: &Segment| seg.pages.len() == 1 && sentences(seg) == 0;
     let untitled = |seg: &Segment| seg.confidence < TITLE_CONFIDENCE;
     let mut out: Vec<Segment> = Vec::with_capacity(segs.len());
@@ -273,6 +282,21 @@ mod tests {
             ),
         ];
         assert_eq!(split(&pages).len(), 2);
+        // An audit report's titled cover before a short body: any opinion sentence makes the
+        // body the report the cover belongs to.
+        let pages = vec![
+            page(
+                1,
+                "扫码验证报告真伪\n山西天元会计师事务所（特殊普通合伙）\n太原锦程信息技术股份有限公司\n专项审计报告\n报告编码：140720217783534658",
+            ),
+            page(
+                2,
+                "专项审计报告\n致太原锦程信息技术股份有限公司\n全体股东：\n受贵公司委托，我们实施了专项审计。\n指标名称\n2020年度",
+            ),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 1, "{segs:?}");
+        assert_eq!(segs[0].pages, vec![0, 1]);
         // A stray page of another kind stays its own document.
         let pages = vec![
             page(1, "出租方与承租方约定租金和租赁期限如下"),

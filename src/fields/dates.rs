@@ -34,8 +34,8 @@ pub const BLANK_DATE_RE: &str = r"_*\s*年\s*_*\s*月\s*_*\s*日";
 /// date always ends in 日 or a digit, so a 一 right after it can only be the separator.
 pub static RANGE_RE: LazyLock<String> = LazyLock::new(|| {
     let d = DATE_RE.as_str();
-    // an hour may follow either date (自…零时起至…二十四时止)
-    let hour = r"(?:(?:[0-9]{1,2}|[零〇一二三四五六七八九十廿]{1,3})(?:时|点)(?:整)?)?";
+    // an hour may follow either date (自…零时起至…二十四时止), and (含): the day counts
+    let hour = r"(?:(?:[0-9]{1,2}|[零〇一二三四五六七八九十廿]{1,3})(?:时|点)(?:整)?)?(?:\((?:含|包含|含当日)\))?";
     format!(
         r"(?:自|从)?(?P<a>{d}){hour}(?:起|开始)?(?:至|到|—|~|-|－|一)(?P<b>{d}){hour}(?:止|结束)?"
     )

@@ -149,7 +149,8 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
 
     // Labels at line starts (and inside lines, see `label_hits`); a value runs to the next
     // label or to the next line that starts a clause.
-    let hits = label_hits(c, text);
+    let mut hits = label_hits(c, text);
+    aliased_labels(c, text, &mut hits);
     let starts_new = |pos: usize| -> bool {
         let line = &text[pos..];
         c.label_at(line).is_some()
@@ -340,6 +341,59 @@ static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
 static QUALIFIED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:原|前|抵押|他项|预告|异议)$").expect("static regex"));
 
+/// A word the document itself makes a position's name (`产权方(以下简称甲方)`,
+/// `使用方(以下简称乙方)`): the words before the bracket, of which a tail is the word.
+static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?P<w>\p{Han}{2,8})\((?:以下简称为|以下简称|以下称为|以下称|下称|简称)[“"'「]?(?P<p>甲方|乙方)[”"'」]?\)"#,
+    )
+    .expect("static regex")
+});
+
+/// Adds to `hits` the labels a document defines for itself: a role word it introduces by its
+/// position (`产权方(以下简称甲方)…租给使用方(以下简称乙方)`) and then heads the parties' cells
+/// or lines with (`产权方` over a name). Those lines are the position's labels (甲方:, 乙方:),
+/// whose role the clauses give; they replace a stop of the same word (产权方 is elsewhere a
+/// head landlord), but never a label that names a role itself.
+fn aliased_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usize)>) {
+    let Some((pos, ..)) = &c.positional else {
+        return;
+    };
+    let label_of = |field: &str| c.spec.labels.iter().position(|l| l.field == Some(field));
+    let mut added = false;
+    for caps in ALIAS.captures_iter(text) {
+        let field = if &caps["p"] == "甲方" { pos.a } else { pos.b };
+        let Some(li) = label_of(field) else { continue };
+        let words = &caps["w"];
+        // the longest tail that heads a line of its own, as a label (`产权方:` or a cell)
+        for (i, _) in words.char_indices() {
+            let word = &words[i..];
+            if word.chars().count() < 2
+                || c.label_at(word)
+                    .is_some_and(|(l, len)| len == word.len() && c.spec.labels[l].field.is_some())
+            {
+                break;
+            }
+            let Ok(re) = Regex::new(&format!(r"(?m)^{}(?::|\n|$)", regex::escape(word))) else {
+                break;
+            };
+            let found: Vec<_> = re.find_iter(text).map(|m| (m.start(), m.len())).collect();
+            if found.is_empty() {
+                continue;
+            }
+            for (at, len) in found {
+                hits.retain(|h| h.0 != at);
+                hits.push((at, li, len));
+                added = true;
+            }
+            break;
+        }
+    }
+    if added {
+        hits.sort_by_key(|h| h.0);
+    }
+}
+
 /// Where labels start in `text`: (byte offset, label index, label length), in text order.
 ///
 /// A label counts at the start of a line; inside a line it counts for a form of cells
@@ -355,9 +409,11 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
         // Inside a line, a cell's label follows the value of the cell before it; in a line
         // that breaks clauses before it (`…物权法》,房屋所有权人持有本证`) the word is part
         // of a sentence.
-        let found = c.label_at(rest).filter(|&(_, len)| {
+        let found = c.label_at(rest).filter(|&(li, len)| {
             // `原权利人`, `抵押权人`: a qualifier before the word makes another party's label
-            if QUALIFIED.is_match(&text[..pos]) {
+            if QUALIFIED.is_match(&text[..pos])
+                || (c.spec.labels[li].line_start_only && !line_start)
+            {
                 return false;
             }
             if rest[..len].ends_with(':') || rest[len..].starts_with(':') {
@@ -2118,6 +2174,132 @@ mod tests {
         assert_eq!(
             get(&f, "lessee"),
             Some(&json!("山西省云冈众创空间产业园运营股份有限公司"))
+        );
+    }
+
+    #[test]
+    fn role_words_a_document_defines_for_itself() {
+        let lease = |t: &str| read(DocumentKind::Lease, t);
+        // cells headed by words the preamble makes the positions (产权方(以下简称甲方)), a name
+        // wrapped in its narrow cell, and 产权方 elsewhere the head landlord's label
+        let f = lease(
+            "房屋租赁合同\n产权方\t大同市卓越文化传媒有限责任公司\t使用方\t山西转型综合改革示范区蓝海创新创\n\
+             业电子商务有限责任公司\n信用代码\t91140105CA5R616M5H\t信用代码\t91140200BDKD9NM303\n\
+             产权方（以下简称甲方）同意将其拥有产权的房屋租给使用方（以下简称乙方）使用，订立如下条款：",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("大同市卓越文化传媒有限责任公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!(
+                "山西转型综合改革示范区蓝海创新创业电子商务有限责任公司"
+            ))
+        );
+        // informal words for landlord and tenant
+        let f = lease(
+            "租赁协议\n房东（甲方）：孔霞\n身份证号：140502195711152697\n租客（乙方）：运城市东方创业服务有限公司\n\
+             一、甲方将位于运城市盐湖区坞城路285号的房屋出租给乙方作办公使用。",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("孔霞")));
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("运城市东方创业服务有限公司"))
+        );
+        // a position with a role word we do not know: the clause says who lets, and letting
+        // the site on makes the agreement a sublease
+        let f = lease(
+            "企业孵化服务协议\n甲方（孵化载体）：山西瑞丰众创空间实业股份有限公司\n乙方（被孵化对象）：运城市蓝海电子商务有限责任公司\n\
+             经产权方同意，甲方将孵化场地分割后转租给在孵企业使用。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("山西瑞丰众创空间实业股份有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("运城市蓝海电子商务有限责任公司"))
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        // a three-party sublease: 乙方 sublets to 丙方, 甲方 is the head landlord
+        let f = lease(
+            "三方转租协议\n甲方（原出租人）：山西省东方科技发展有限责任公司\n乙方（转租人）：大同市盛世创业服务股份有限公司\n\
+             丙方（次承租人）：晋中市青创电子商务股份有限公司\n\
+             一、乙方将上述房屋中11层06室转租给丙方，转租期限2023年9月15日起，2024年9月14日止。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("大同市盛世创业服务股份有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("晋中市青创电子商务股份有限公司"))
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2023-09-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2024-09-14")));
+        // a role word of the document's own heads its line (inside one it could start within
+        // the name before it: `…中心使用方(乙方):` read from 心)
+        let f = lease(
+            "房屋租赁合同\n出租方（甲方）：太原科技服务中心\n使用方（乙方）：山西创业有限公司\n\
+             甲方将房屋出租给乙方使用。",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("太原科技服务中心")));
+        assert_eq!(get(&f, "lessee"), Some(&json!("山西创业有限公司")));
+    }
+
+    #[test]
+    fn terms_written_as_totals_first_and_last_days_and_inclusive_dates() {
+        let lease = |t: &str| read(DocumentKind::Lease, t);
+        let f = lease(
+            "房屋租赁合同\n第二条 租赁期限\n1.租赁期共五年，起租日为二〇二二年三月十五日，到期日为二〇二七年三月十四日。\n\
+             2.甲方应于二〇二二年三月九日前将房屋交付乙方。",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 5, "months": 0}))
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2022-03-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2027-03-14")));
+        let f = lease(
+            "房屋转租合同\n第三条转租期限：转租期限2023-04-15（含）至2026-04-14（含），共36个月。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2023-04-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-04-14")));
+        // the term counted from the delivery day named with its end
+        let f = lease(
+            "标准厂房租赁合同\n2.租赁期限：租赁期限为五（5）年，自交付日起计算。\n\
+             3.交付：交付日为2021年4月1日，租赁期至2026年3月31日届满。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-04-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-03-31")));
+    }
+
+    #[test]
+    fn audit_branches_split_salutations_and_the_statement_audited() {
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n山西省优客（山西）智能科技有限公司\n全体股东：\n\
+             我们审计了后附的贵公司2023年度小微企业创业创新基地运营情况专项说明（以下简称“专项说明”）。\n\
+             中联信和会计师事务所（特殊普通合伙）太原分所（盖章）\n中国注册会计师：苏桂斌",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("山西省优客（山西）智能科技有限公司"))
+        );
+        assert!(f["audited_entity"].confidence >= 0.9);
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("中联信和会计师事务所（特殊普通合伙）太原分所"))
+        );
+        // a certificate's framed number broken over two lines
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "晋（2018）长治市\n不动产权第0044303号\n中华人民共和国不动产权证书\n权利人\n山西天辰产业园运营有限公司",
+        );
+        assert_eq!(
+            get(&f, "certificate_no"),
+            Some(&json!("晋（2018）长治市不动产权第0044303号"))
         );
     }
 }

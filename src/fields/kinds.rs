@@ -52,6 +52,9 @@ pub struct LabelSpec {
     pub parse: Parse,
     /// How sure a value read under this label is (0..1).
     pub certainty: f32,
+    /// Only at a line's start: a label that could begin inside the name before it
+    /// (`…中心使用方(乙方):` must not be read from `心`).
+    pub line_start_only: bool,
 }
 
 /// A pattern found anywhere in the text; each named group fills a field.
@@ -135,6 +138,7 @@ const fn label(label: &'static str, field: &'static str, parse: Parse) -> LabelS
         field: Some(field),
         parse,
         certainty: 1.0,
+        line_start_only: false,
     }
 }
 
@@ -144,6 +148,7 @@ const fn stop(label: &'static str) -> LabelSpec {
         field: None,
         parse: Parse::Text,
         certainty: 1.0,
+        line_start_only: false,
     }
 }
 
@@ -194,19 +199,19 @@ const NOT_THE_TERM: &str = r"原租赁|原租期|原合同|原期限|免租|免�
 /// (Macros, so that `concat!` builds the table's regexes at compile time.)
 macro_rules! lessor {
     () => {
-        "出租方|出租人|出租单位|转租方|转租人|转租单位|业主方|业主|孵化器运营方|基地运营单位|运营单位|运营方"
+        "出租方|出租人|出租单位|转租方|转租人|转租单位|业主方|业主|房东|孵化器运营方|基地运营单位|运营单位|运营方|孵化方|孵化器方"
     };
 }
 macro_rules! lessee {
     () => {
-        "次承租方|次承租人|次承租单位|承租方|承租人|承租单位|承租户|租户|租用方|入驻企业|入驻方|入孵企业"
+        "次承租方|次承租人|次承租单位|承租方|承租人|承租单位|承租户|租户|租客|租用方|入驻企业|入驻方|入孵企业|在孵企业"
     };
 }
 /// Role words that only ever stand in a bracket after 甲方/乙方 (甲方(房屋所有权人), 乙方(房屋使用人)):
 /// alone they could name someone else (the certificate's owner, a user of the premises).
 macro_rules! lessor_in_brackets {
     () => {
-        concat!(lessor!(), "|房屋所有权人|房屋所有人|所有权人|产权人|房东")
+        concat!(lessor!(), "|房屋所有权人|房屋所有人|所有权人|产权人")
     };
 }
 macro_rules! lessee_in_brackets {
@@ -283,7 +288,7 @@ pub const LEASE: KindSpec = KindSpec {
                 lessor!(),
                 r")",
                 name_word!(),
-                r"(?:\([^)\n]{0,16}\))?|(?:甲方|乙方)\((?:",
+                r"(?:\([^)\n]{0,16}\))?|(?:甲方|乙方|丙方)\((?:",
                 lessor_in_brackets!(),
                 r")[^)\n]{0,12}\))",
                 cell_end!()
@@ -297,7 +302,7 @@ pub const LEASE: KindSpec = KindSpec {
                 lessee!(),
                 r")",
                 name_word!(),
-                r"(?:\([^)\n]{0,16}\))?|(?:甲方|乙方)\((?:",
+                r"(?:\([^)\n]{0,16}\))?|(?:甲方|乙方|丙方)\((?:",
                 lessee_in_brackets!(),
                 r")[^)\n]{0,12}\))",
                 cell_end!()
@@ -338,6 +343,25 @@ pub const LEASE: KindSpec = KindSpec {
         },
         label(r"甲方:", "party_a", Parse::Name),
         label(r"乙方:", "party_b", Parse::Name),
+        // A position with a role word of the document's own (甲方(孵化方):, 使用方(乙方):):
+        // the position is sure, the role comes from the clauses (`positional`). Not a seal's
+        // bracket (甲方(盖章):), which the stop below takes.
+        LabelSpec {
+            line_start_only: true,
+            ..label(
+                r"(?:甲方\([\p{Han}--[盖章签字名印]]{1,8}\)|[\p{Han}--[盖章签字名印]]{1,8}\(甲方\)):",
+                "party_a",
+                Parse::Name,
+            )
+        },
+        LabelSpec {
+            line_start_only: true,
+            ..label(
+                r"(?:乙方\([\p{Han}--[盖章签字名印]]{1,8}\)|[\p{Han}--[盖章签字名印]]{1,8}\(乙方\)):",
+                "party_b",
+                Parse::Name,
+            )
+        },
         label(
             r"(?:房屋坐落|租赁房屋坐落|坐落|房屋地址|租赁地址)",
             "address",
@@ -360,7 +384,7 @@ pub const LEASE: KindSpec = KindSpec {
             Parse::Date,
         ),
         stop(
-            r"(?:统一社会信用代码|社会信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|租赁期限|租赁年限|签订地点|身份证号)",
+            r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|租赁期限|租赁年限|签订地点|身份证号)",
         ),
         // A row label of a party table and the head landlord of a three-party sublease: they
         // end a value and fill no role.
@@ -408,8 +432,39 @@ pub const LEASE: KindSpec = KindSpec {
             NOT_THE_TERM,
         ),
         pat_unless(
-            r"(?:租赁期限|租赁年限|租赁期|租期|期限)(?:为|是|:)?\n?(?P<v>{DURATION})",
+            r"(?:租赁期限|租赁年限|租赁期|租期|期限)(?:为|是|:)?(?:共计|合计|共)?\n?(?P<v>{DURATION})",
             &[("term_stated", "v", Parse::Duration)],
+            1.0,
+            NOT_THE_TERM,
+        ),
+        // The day the term is counted from, named with the term's end (`交付日为DATE,租赁期至
+        // DATE届满`, after `租赁期限为五年,自交付日起计算`).
+        pat(
+            r"(?:交付日|起租日|计租日|起算日|租赁起始日)(?:期)?(?:为|是|:)(?P<a>{DATE})[,,;]?(?:租赁期限|租赁期|租期)(?:至|到)(?P<b>{DATE})(?:届满|止|结束)",
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            0.95,
+        ),
+        // The first and the last day each named (`起租日为DATE,到期日为DATE`).
+        pat_unless(
+            r"(?:起租日|起始日|租赁起始日|开始日|起租时间)(?:期)?(?:为|是|:)(?P<a>{DATE})[^。;\n]{0,6}?(?:到期日|终止日|届满日|截止日|结束日|租赁终止日)(?:期)?(?:为|是|:)(?P<b>{DATE})",
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            0.95,
+            NOT_THE_TERM,
+        ),
+        // A term from a day on and until another, in two clauses (`租赁期限2023年9月15日起,
+        // 2024年9月14日止`).
+        pat_unless(
+            r"(?:租赁期限|租赁期|租期|期限)(?:为|是|:)?(?:自|从)?(?P<a>{DATE})(?:起|开始)[,](?P<b>{DATE})(?:止|结束)",
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
             1.0,
             NOT_THE_TERM,
         ),
@@ -585,7 +640,7 @@ pub const LEASE: KindSpec = KindSpec {
         // incubator's 入驻协议: 甲方…将上述场地转租给乙方), which no ban (不得/未经…) governs and
         // no other party is the subject of (出租方同意承租方将房屋转租给…).
         pat_unless(
-            r"(?:甲方|出租方|转租方)[^。;\n]{0,60}?(?P<v>转租给)(?:乙方|次承租方|次承租人|入驻企业)",
+            r"(?:甲方|出租方|转租方)[^。;\n]{0,60}?(?P<v>转租给)(?:乙方|次承租方|次承租人|入驻企业|在孵企业|入孵企业|孵化企业)",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.9,
             "不得|未经|禁止|无权|不能|不可|擅自|严禁|乙方|承租方|承租人",
@@ -628,7 +683,8 @@ pub const LEASE: KindSpec = KindSpec {
         first: "lessor",
         second: "lessee",
         a_first: &[
-            r"甲方[^。\n;]{0,60}(?:租|租赁)给乙方",
+            r"甲方[^。\n;]{0,60}(?:租|租赁)给[^。\n;,]{0,12}乙方",
+            r"甲方(?:将|把|同意将|拟将)[^。\n;]{0,50}(?:出租|转租|租赁|租)给",
             r"乙方[^。\n;]{0,30}(?:承租|租用|租赁)甲方",
             r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?甲方\)",
             r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?乙方\)",
@@ -636,7 +692,7 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(r"乙方\((?:", lessee_in_brackets!(), r")\)"),
         ],
         a_second: &[
-            r"乙方[^。\n;]{0,60}(?:租|租赁)给甲方",
+            r"乙方[^。\n;]{0,60}(?:租|租赁)给[^。\n;,]{0,12}甲方",
             r"甲方[^。\n;]{0,30}(?:承租|租用|租赁)乙方",
             r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?乙方\)",
             r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?甲方\)",
@@ -697,7 +753,8 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
     ],
     patterns: &[
         pat(
-            r"(?P<v>[\p{Han}]\(\d{4}\)[\p{Han}]{0,10}?不动产(?:权|证明)第\d{5,8}号)",
+            // a framed number may break over two lines (`晋(2018)长治市` / `不动产权第…号`)
+            r"(?P<v>[\p{Han}]\(\d{4}\)\n?[\p{Han}]{0,10}?\n?不动产\n?(?:权|证明)\n?第\d{5,8}号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
         ),
@@ -852,7 +909,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
     patterns: &[
         // The firm's line under its seal; OCR may misread the bracket before (盖章).
         pat(
-            r"(?m)^(?P<v>[^\n:,。]{2,30}?会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?)(?:[(\p{Han}]?(?:盖章|公章|签章|章)\)?)?$",
+            r"(?m)^(?P<v>[^\n:,。]{2,30}?会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?(?:\p{Han}{2,6}分所)?)(?:[(\p{Han}]?(?:盖章|公章|签章|章)\)?)?$",
             &[("audit_firm", "v", Parse::Name)],
             1.0,
         ),
@@ -862,6 +919,12 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // first such line is the one after the title block.
         pat(
             r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|事务所))(?:全体股东|全体合伙人|董事会|股东会|管理层|理事会)?:$",
+            &[("audited_entity", "v", Parse::Name)],
+            0.95,
+        ),
+        // …and one whose name and its 全体股东: stand on two lines.
+        pat(
+            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|事务所))\n(?:全体股东|全体合伙人|董事会|股东会|管理层|理事会):$",
             &[("audited_entity", "v", Parse::Name)],
             0.95,
         ),
@@ -884,8 +947,10 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         ),
         // The body names the audited entity again (`我们审计了后附的XX(以下简称…)`): a second
         // reading that must agree with the salutation.
+        // Only an organisation's name: `审计了后附的贵公司…专项说明(以下简称“专项说明”)` names
+        // the statement audited, not the entity.
         pat(
-            r"(?:审计了|审计)(?:后附的|了)?(?P<v>[^\n:,。;]{4,40}?)\(以下简称",
+            r"(?:审计了|审计)(?:后附的|了)?(?P<v>[^\n:,。;贵][^\n:,。;]{3,39}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|基地|协会|商会|学校|学院|大学|医院))\(以下简称",
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),
