@@ -236,3 +236,30 @@ fn codes_are_read_beside_ocr_on_scanned_pages() {
         }
     }
 }
+
+#[test]
+fn a_small_code_drawn_as_a_picture_on_a_born_digital_page_is_read() {
+    // A generated application's audit cover (fixtures/cases, tuning c259): a 1.7 cm Code 128
+    // picture in the top-right corner of a rasterised born-digital page, which the page image
+    // at 200 dpi does not read on its first pass. It is read from the picture's own pixels
+    // (and the page's caption 扫码验证 would also earn the page its corner retries), and
+    // placed where it is drawn.
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases/tuning/c259/audit.pdf");
+    let run = extract(&file, &["--no-ocr"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let got: Extracted = serde_json::from_str(&run.stdout).expect("an extraction as JSON");
+    let page = &got.pages[0];
+    assert_eq!(page.text_source, TextSource::TextLayer);
+    assert_eq!(page.codes.len(), 1, "{:?}", page.codes);
+    let code = &page.codes[0];
+    assert_eq!(
+        (code.symbology.as_str(), code.text.as_str()),
+        ("code128", "140720217783534658")
+    );
+    let [x0, y0, x1, y1] = code.bbox.expect("a box");
+    assert!(
+        x0 > 0.6 && x1 < 0.9 && y0 > 0.03 && y1 < 0.12,
+        "{:?}",
+        code.bbox
+    );
+}

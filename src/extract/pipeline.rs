@@ -14,6 +14,52 @@ use crate::codes::CodeScan;
 use crate::model::{Extracted, Page, TextSource};
 use crate::ocr::OcrConfig;
 
+/// Codes read from the pictures of a born-digital page, placed on the page; `None` when no
+/// picture holds one (the page image is read then: a code may be drawn with vector paths).
+/// A picture is small and clean, so it gets the reader's retries (padding for a code that
+/// fills its picture without a quiet zone, upscaling).
+fn pictures_scan(
+    pictures: &[super::pdf::Picture],
+    number: u32,
+    config: &crate::codes::CodesConfig,
+) -> Option<CodeScan> {
+    if !config.enabled {
+        return None;
+    }
+    let config = crate::codes::CodesConfig {
+        retries: true,
+        threads: 1,
+        ..config.clone()
+    };
+    let mut scan = CodeScan::default();
+    for picture in pictures {
+        let mut found = crate::codes::scan(&picture.image, number, &config);
+        let [x0, y0, x1, y1] = picture.bbox;
+        for code in &mut found.codes {
+            code.bbox = code.bbox.map(|[a, b, c, d]| {
+                [
+                    x0 + a * (x1 - x0),
+                    y0 + b * (y1 - y0),
+                    x0 + c * (x1 - x0),
+                    y0 + d * (y1 - y0),
+                ]
+            });
+        }
+        scan.codes.extend(found.codes);
+        scan.warnings.extend(found.warnings);
+    }
+    if scan.codes.is_empty() {
+        return None;
+    }
+    scan.codes.sort_by(|a, b| {
+        let key = |c: &crate::model::Code| c.bbox.map(|b| (b[1], b[0])).unwrap_or((2.0, 2.0));
+        key(a)
+            .partial_cmp(&key(b))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    Some(scan)
+}
+
 /// Words by which a page says it carries a code (扫码验证, 扫描二维码, 条形码).
 static SAYS_CODE: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r"扫码|扫一扫|扫描|二维码|条形码|条码").expect("static regex")
@@ -32,6 +78,9 @@ pub(super) struct PageInput {
     /// The image was rasterised from vector content: clean pixels, so the code reader's
     /// retries for degraded scans (inversion, corner upscaling) cannot help and are skipped.
     pub rendered: bool,
+    /// Pictures drawn on a rasterised page, decoded from their own pixels: codes are read
+    /// there first, and the page image only when none holds one.
+    pub pictures: Vec<super::pdf::Picture>,
 }
 
 /// Per-document state shared by the sources.
@@ -146,9 +195,11 @@ impl<'a> Pipeline<'a> {
         if needs_ocr {
             codes_config.threads = 1;
         }
+        let pictures = &input.pictures;
         let beside_text =
             |image: &DynamicImage| -> Result<(CodeScan, Option<String>), ExtractError> {
-                let scan = crate::codes::scan(image, number, &codes_config);
+                let scan = pictures_scan(pictures, number, &codes_config)
+                    .unwrap_or_else(|| crate::codes::scan(image, number, &codes_config));
                 let sha = images_dir.map(|dir| write_png(image, dir)).transpose()?;
                 Ok((scan, sha))
             };

@@ -59,6 +59,7 @@ pub(super) fn extract_single(
         image: Some(image),
         warnings: Vec::new(),
         rendered: false,
+        pictures: Vec::new(),
     })
 }
 
@@ -121,6 +122,7 @@ pub(super) fn extract_tiff(bytes: &[u8], pipe: &mut Pipeline<'_>) -> Result<(), 
             size_points: (w, h),
             warnings,
             rendered: false,
+            pictures: Vec::new(),
         })?;
         if !decoder.more_images() || pipe.next_number() > total {
             return Ok(());

@@ -13,7 +13,7 @@ use hayro::hayro_syntax::{LoadPdfError, Pdf};
 
 use super::pipeline::{PageInput, Pipeline};
 use super::{ExtractError, Limit, Stage, quality};
-pub use page_image::find_cjk_font;
+pub use page_image::{Picture, find_cjk_font};
 pub use text::{LopdfText, OxideText, TextLayer};
 
 /// Extracts every page of a PDF into the pipeline.
@@ -110,6 +110,7 @@ pub(super) fn extract(bytes: &[u8], pipe: &mut Pipeline<'_>) -> Result<(), Extra
 
         pipe.stage(Stage::Image)?;
         let mut rendered = false;
+        let mut pictures = Vec::new();
         let (image, size_points) = match &hayro {
             Ok(pdf) if !pipe.config.page_images => {
                 let (w, h) = pdf.pages()[index].render_dimensions();
@@ -120,9 +121,15 @@ pub(super) fn extract(bytes: &[u8], pipe: &mut Pipeline<'_>) -> Result<(), Extra
                 let (w, h) = page.render_dimensions();
                 let size = (w.max(0.0).round() as u32, h.max(0.0).round() as u32);
                 match catch_unwind(AssertUnwindSafe(|| page_image::page_image(page, &settings))) {
-                    Ok(page_image::PageImage::Image(img, origin)) => {
-                        tracing::debug!(page = index + 1, ?origin, "page image");
+                    Ok(page_image::PageImage::Image(img, origin, drawn)) => {
+                        tracing::debug!(
+                            page = index + 1,
+                            ?origin,
+                            pictures = drawn.len(),
+                            "page image"
+                        );
                         rendered = matches!(origin, page_image::ImageOrigin::Rendered { .. });
+                        pictures = drawn;
                         (Some(img), size)
                     }
                     Ok(page_image::PageImage::None(why)) => {
@@ -146,6 +153,7 @@ pub(super) fn extract(bytes: &[u8], pipe: &mut Pipeline<'_>) -> Result<(), Extra
             size_points,
             warnings,
             rendered,
+            pictures,
         })?;
     }
     Ok(())

@@ -40,10 +40,28 @@ pub struct ImageSettings {
 
 /// A page image or why there is none.
 pub enum PageImage {
-    Image(DynamicImage, ImageOrigin),
+    /// The image, where it came from, and (on a rasterised page) the pictures drawn on it.
+    Image(DynamicImage, ImageOrigin, Vec<Picture>),
     /// No image; the reason is a page warning.
     None(String),
 }
+
+/// A picture drawn on a born-digital page (a QR code, a barcode, a seal, a logo), decoded from
+/// its own pixels: a code printed as an image reads there at its full resolution, whatever
+/// size it is drawn at, without rasterising the page.
+pub struct Picture {
+    pub image: DynamicImage,
+    /// Where it lies on the page, as fractions of the page's width and height (x0, y0, x1, y1).
+    pub bbox: crate::model::BBox,
+}
+
+/// Pictures smaller than this on either side hold no code (a QR code has 21 modules a side).
+const PICTURE_MIN_SIDE: u32 = 21;
+/// At most this many pictures of a page are kept (the largest first), so that a page tiled
+/// with images costs no more than a few code reads.
+const PICTURES_MAX: usize = 8;
+/// Pictures larger than this (pixels) are photos, not codes: the page image reads them.
+const PICTURE_MAX_PIXELS: u64 = 4_000_000;
 
 /// Interpreter settings with the standard fonts built in and a CJK fallback for
 /// non-embedded Chinese fonts (without one, such text renders as nothing).
@@ -107,9 +125,13 @@ pub fn page_image(page: &Page<'_>, settings: &ImageSettings) -> PageImage {
         return PageImage::Image(
             clamp_pixels(scan.image, settings.max_render_pixels),
             ImageOrigin::Embedded,
+            Vec::new(),
         );
     }
-    render(page, settings, w_pt, h_pt)
+    match render(page, settings, w_pt, h_pt) {
+        PageImage::Image(img, origin, _) => PageImage::Image(img, origin, probe.pictures),
+        none => none,
+    }
 }
 
 /// Downscales an image whose pixel count is over `max` (a 600 dpi scan is read as well at
@@ -159,6 +181,7 @@ fn render(page: &Page<'_>, settings: &ImageSettings, w_pt: f32, h_pt: f32) -> Pa
             ImageOrigin::Rendered {
                 dpi: (scale * 72.0).round() as u32,
             },
+            Vec::new(),
         ),
         None => PageImage::None("rasteriser returned no pixels".into()),
     }
@@ -173,6 +196,8 @@ struct Scan {
 /// What the probe saw on a page.
 struct ProbeResult {
     scan: Option<Scan>,
+    /// Smaller pictures that could hold a code, largest first.
+    pictures: Vec<Picture>,
     visible_glyphs: usize,
     paths: usize,
     refused: Option<(u32, u32)>,
@@ -194,6 +219,7 @@ fn probe(page: &Page<'_>, settings: &ImageSettings, w_pt: f64, h_pt: f64) -> Pro
         max_pixels: settings.max_image_pixels,
         result: ProbeResult {
             scan: None,
+            pictures: Vec::new(),
             visible_glyphs: 0,
             paths: 0,
             refused: None,
@@ -203,7 +229,7 @@ fn probe(page: &Page<'_>, settings: &ImageSettings, w_pt: f64, h_pt: f64) -> Pro
     device.result
 }
 
-/// A device that draws nothing and keeps the page-sized image.
+/// A device that draws nothing and keeps the page-sized image and the pictures.
 struct Probe {
     page: Rect,
     max_pixels: u64,
@@ -211,7 +237,8 @@ struct Probe {
 }
 
 impl Probe {
-    fn coverage(&self, transform: Affine, w: f64, h: f64) -> f64 {
+    /// The part of the page an image drawn with `transform` covers.
+    fn on_page(&self, transform: Affine, w: f64, h: f64) -> Rect {
         let corners =
             [(0.0, 0.0), (w, 0.0), (0.0, h), (w, h)].map(|(x, y)| transform * Point::new(x, y));
         let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
@@ -221,7 +248,11 @@ impl Probe {
             x1 = x1.max(c.x);
             y1 = y1.max(c.y);
         }
-        let on_page = Rect::new(x0, y0, x1, y1).intersect(self.page);
+        Rect::new(x0, y0, x1, y1).intersect(self.page)
+    }
+
+    fn coverage(&self, transform: Affine, w: f64, h: f64) -> f64 {
+        let on_page = self.on_page(transform, w, h);
         let area = self.page.area();
         if !on_page.area().is_finite() || area <= 0.0 {
             return 0.0;
@@ -255,8 +286,10 @@ impl<'a> Device<'a> for Probe {
                 .as_ref()
                 .is_some_and(|s| s.coverage >= coverage)
         {
-            // Small pictures (logos, stamps, photos in a born-digital page) count as drawing.
+            // Small pictures (logos, stamps, codes, photos in a born-digital page) count as
+            // drawing; those that could be a code are kept for the code reader.
             self.result.paths += 1;
+            self.keep_picture(image, &props, w, h);
             return;
         }
         let decoded = match image {
@@ -281,6 +314,57 @@ impl<'a> Device<'a> for Probe {
     }
     fn pop_clip(&mut self) {}
     fn pop_transparency_group(&mut self) {}
+}
+
+impl Probe {
+    /// Decodes a picture that could be a code and keeps it with its place on the page.
+    fn keep_picture(&mut self, image: Image<'_, '_>, props: &ImageDrawProps<'_>, w: u32, h: u32) {
+        let px = w as u64 * h as u64;
+        let on_page = self.on_page(props.transform, w as f64, h as f64);
+        if w.min(h) < PICTURE_MIN_SIDE
+            || px > PICTURE_MAX_PIXELS
+            || !on_page.area().is_finite()
+            || on_page.area() <= 0.0
+        {
+            return;
+        }
+        let pictures = &self.result.pictures;
+        if pictures.len() >= PICTURES_MAX
+            && pictures
+                .iter()
+                .all(|p| p.image.width() as u64 * p.image.height() as u64 >= px)
+        {
+            return;
+        }
+        let decoded = match image {
+            Image::Raster(raster) => {
+                let mut out = None;
+                raster.with_rgba(|data, alpha| out = raster_to_image(data, alpha), None);
+                out
+            }
+            Image::Stencil(stencil) => {
+                let mut out = None;
+                stencil.with_stencil(|mask, paint| out = stencil_to_image(mask, paint), None);
+                out
+            }
+        };
+        let Some(img) = decoded else { return };
+        let (pw, ph) = (self.page.width(), self.page.height());
+        let bbox = [
+            ((on_page.x0 - self.page.x0) / pw) as f32,
+            ((on_page.y0 - self.page.y0) / ph) as f32,
+            ((on_page.x1 - self.page.x0) / pw) as f32,
+            ((on_page.y1 - self.page.y0) / ph) as f32,
+        ];
+        let pictures = &mut self.result.pictures;
+        pictures.push(Picture {
+            image: orient(img, props.transform, w as f64, h as f64),
+            bbox,
+        });
+        pictures
+            .sort_by_key(|p| std::cmp::Reverse(p.image.width() as u64 * p.image.height() as u64));
+        pictures.truncate(PICTURES_MAX);
+    }
 }
 
 /// hayro's decoded image as an image-crate image, alpha composited onto white paper.
@@ -360,6 +444,7 @@ fn orient(img: DynamicImage, transform: Affine, w: f64, h: f64) -> DynamicImage 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use hayro::hayro_syntax::Pdf;
 
     fn marked() -> DynamicImage {
         // 3x2 image with one dark pixel at (0, 0).
@@ -372,6 +457,39 @@ mod tests {
         let g = img.to_luma8();
         let (x, y, _) = g.enumerate_pixels().find(|(_, _, p)| p[0] == 0).unwrap();
         (x, y)
+    }
+
+    #[test]
+    fn pictures_of_a_rasterised_page_are_kept_with_their_place() {
+        // A generated audit cover: text, and a small Code 128 picture in the top-right corner.
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/cases/tuning/c259/audit.pdf"
+        );
+        let pdf = Pdf::new(std::fs::read(path).expect("fixture")).expect("a PDF");
+        let settings = ImageSettings {
+            dpi: 72.0,
+            max_image_pixels: 50_000_000,
+            max_render_pixels: 10_000_000,
+            interpreter: interpreter_settings(None),
+        };
+        let PageImage::Image(_, ImageOrigin::Rendered { .. }, pictures) =
+            page_image(&pdf.pages()[0], &settings)
+        else {
+            panic!("the cover is rasterised");
+        };
+        assert_eq!(pictures.len(), 1);
+        let p = &pictures[0];
+        assert_eq!((p.image.width(), p.image.height()), (569, 129));
+        let [x0, y0, x1, y1] = p.bbox;
+        assert!(
+            x0 > 0.6 && x1 < 0.9 && y0 > 0.03 && y1 < 0.12,
+            "{:?}",
+            p.bbox
+        );
+        // at its own resolution the picture reads, even though the page is drawn at 72 dpi
+        let scan = crate::codes::scan(&p.image, 1, &crate::codes::CodesConfig::default());
+        assert_eq!(scan.codes[0].text, "140720217783534658");
     }
 
     #[test]
