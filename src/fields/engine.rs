@@ -394,6 +394,10 @@ fn aliased_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usize)
     }
 }
 
+/// Digits in three or more groups joined by hyphens: one number grouped for the eye.
+static DIGIT_GROUPS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{2,6}(?:-\d{2,6}){2,}$").expect("static regex"));
+
 /// Where labels start in `text`: (byte offset, label index, label length), in text order.
 ///
 /// A label counts at the start of a line; inside a line it counts for a form of cells
@@ -1022,7 +1026,11 @@ fn parse_value(
                 .chars()
                 .filter(|c| !c.is_whitespace())
                 .collect();
-            let value = matched_brackets(&value);
+            let mut value = matched_brackets(&value);
+            // a long number printed in groups for reading (1408-2020-5772-5230-75) is one code
+            if DIGIT_GROUPS.is_match(&value) {
+                value.retain(|c| c.is_ascii_digit());
+            }
             if value.is_empty() {
                 return Err(Unparsed::No);
             }

@@ -868,7 +868,11 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         ("专审字", 2.0),
     ],
     labels: &[
-        label(r"(?:被审计单位|单位名称)", "audited_entity", Parse::Name),
+        label(
+            r"(?:(?:被审计单位|被审验单位)(?:名称)?|单位名称)",
+            "audited_entity",
+            Parse::Name,
+        ),
         // The client who engaged the firm: for this report the base's operator itself, but a
         // less direct reading than 被审计单位.
         LabelSpec {
@@ -918,7 +922,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // the reading order puts the number, a code's caption or the firm around it. The
         // first such line is the one after the title block.
         pat(
-            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|事务所))(?:全体股东|全体合伙人|董事会|股东会|管理层|理事会)?:$",
+            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|[^\n:,。;]{4}事务所))(?:全体股东|全体合伙人|董事会|股东会|管理层|理事会)?:$",
             &[("audited_entity", "v", Parse::Name)],
             0.95,
         ),

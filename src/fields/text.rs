@@ -175,11 +175,33 @@ fn normalise_line(chars: &[char], start: usize, end: usize) -> Line {
             out.push((m, i));
         }
     }
+    drop_english_gloss(&mut out);
     Line {
         chars: out,
         width,
         cell_end: false,
         after_gap: false,
+    }
+}
+
+/// Bilingual forms gloss a label in English before its colon (`出租方 Lessor:`,
+/// `统一社会信用代码 USCC:`): the gloss is dropped so the Chinese label meets its colon.
+fn drop_english_gloss(line: &mut Vec<(char, usize)>) {
+    let Some(colon) = line.iter().position(|&(c, _)| c == ':') else {
+        return;
+    };
+    let mut start = colon;
+    while start > 0
+        && matches!(line[start - 1].0, 'A'..='Z' | 'a'..='z' | ' ' | '.' | '/' | '\'' | '-')
+    {
+        start -= 1;
+    }
+    let letters = line[start..colon]
+        .iter()
+        .filter(|(c, _)| c.is_ascii_alphabetic())
+        .count();
+    if letters >= 2 && start > 0 && (is_han(line[start - 1].0) || line[start - 1].0 == ')') {
+        line.drain(start..colon);
     }
 }
 

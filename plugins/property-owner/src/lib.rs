@@ -172,7 +172,34 @@ impl Plugin for PropertyOwner {
                 "no property certificate",
             )];
         }
-        certs.into_iter().map(|c| judge(ctx, c)).collect()
+        // A registration proof (a mortgage's 不动产登记证明) attached beside a title
+        // certificate is not the site's title: the certificate is judged, the proof only noted.
+        let is_proof = |c: &Doc| {
+            c.field("is_ownership_proof")
+                .is_some_and(|f| f.as_bool() == Some(false) && f.reliable())
+        };
+        let has_title = certs.iter().any(|c| !is_proof(c));
+        certs
+            .into_iter()
+            .map(|c| {
+                if has_title && is_proof(&c) {
+                    let id = c.id();
+                    finding(
+                        RULE,
+                        Status::NotApplicable,
+                        msg(
+                            format!("{id}：不动产登记证明（如抵押登记），随产权证书提交，不据以判断产权"),
+                            format!(
+                                "{id}: a registration proof (e.g. a mortgage) submitted with the title certificate; ownership is judged on the certificate"
+                            ),
+                        ),
+                        vec![c.evidence()],
+                    )
+                } else {
+                    judge(ctx, c)
+                }
+            })
+            .collect()
     }
 }
 
