@@ -278,6 +278,9 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     if let Some((columns, name_row)) = &c.party_table {
         table_parties(columns, name_row, c, norm, &mut cands);
     }
+    if c.spec.kind == DocumentKind::Lease {
+        schedule_term(norm, &mut cands);
+    }
     if let Some((pos, a_first, a_second)) = &c.positional {
         resolve_positional(pos, a_first, a_second, text, &mut cands, &mut notes);
     }
@@ -393,6 +396,112 @@ fn aliased_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usize)
         hits.sort_by_key(|h| h.0);
     }
 }
+
+/// The header of a table with a 起 and a 止 column, its cells one a line.
+static SCHEDULE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^(?:入驻|租赁|孵化|入孵|租期|转租)?(?:起|起始|起租|开始)(?:日期|日|时间)?\n(?:入驻|租赁|孵化|入孵|租期|转租)?(?:止|终止|到期|截止|结束)(?:日期|日|时间)?$")
+        .expect("static regex")
+});
+/// A row whose label says it is the whole period (合计, 全期).
+static SCHEDULE_TOTAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:合计|总计|全期|租赁期合计|共计)").expect("static regex"));
+
+/// The term from a table with 起 and 止 columns (a site's row in an entry agreement, or a
+/// schedule of lease years with their rents): a 合计 row's dates when there is one, else the
+/// first start and the last end of rows that follow each other day by day, else a single
+/// row's dates. Rows of periods that are not the term (免租期, 装修期) are left out.
+fn schedule_term(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
+    static NOT_TERM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(super::kinds::NOT_THE_TERM).expect("static regex"));
+    let text = norm.text.as_str();
+    for head in SCHEDULE_HEAD.find_iter(text) {
+        let mut rows: Vec<ScheduleRow> = Vec::new();
+        let mut label = "";
+        let mut lines_without_row = 0;
+        let mut at = head.end() + 1;
+        let lines: Vec<(usize, &str)> = text[at.min(text.len())..]
+            .split('\n')
+            .map(|l| {
+                let start = at;
+                at += l.len() + 1;
+                (start, l)
+            })
+            .take(200)
+            .collect();
+        let mut i = 0;
+        while i + 1 < lines.len() {
+            let ((a_at, a), (b_at, b)) = (lines[i], lines[i + 1]);
+            match (parse_date(a), parse_date(b)) {
+                (Ok(start), Ok(end)) if DATE_LINE.is_match(a) && DATE_LINE.is_match(b) => {
+                    rows.push(ScheduleRow {
+                        label,
+                        start,
+                        end,
+                        start_at: a_at..a_at + a.len(),
+                        end_at: b_at..b_at + b.len(),
+                    });
+                    lines_without_row = 0;
+                    i += 2;
+                    continue;
+                }
+                _ => {}
+            }
+            if DATE_LINE.is_match(a) || a.starts_with('注') || lines_without_row > 8 {
+                break;
+            }
+            if parse_number(a).is_none() {
+                label = a;
+            }
+            lines_without_row += 1;
+            i += 1;
+        }
+        let term: Vec<_> = rows
+            .iter()
+            .filter(|r| !NOT_TERM.is_match(r.label))
+            .collect();
+        let picked = if let Some(total) = term.iter().find(|r| SCHEDULE_TOTAL.is_match(r.label)) {
+            Some((*total, *total, 0.95))
+        } else if term.len() >= 2
+            && term
+                .windows(2)
+                .all(|w| w[1].start == w[0].end + chrono::Days::new(1) || w[1].start == w[0].end)
+        {
+            Some((term[0], term[term.len() - 1], 0.95))
+        } else if term.len() == 1 {
+            Some((term[0], term[0], 0.9))
+        } else {
+            None
+        };
+        if let Some((first, last, certainty)) = picked {
+            for (field, day, range) in [
+                ("term_start", first.start, first.start_at.clone()),
+                ("term_end", last.end, last.end_at.clone()),
+            ] {
+                cands.entry(field).or_default().push(Candidate {
+                    value: json!(day.to_string()),
+                    certainty,
+                    at: range.start,
+                    loc: norm.locate(range),
+                });
+            }
+            return;
+        }
+    }
+}
+
+/// One row of a table with 起 and 止 columns: its label cell and its two dates.
+struct ScheduleRow<'t> {
+    label: &'t str,
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+    start_at: std::ops::Range<usize>,
+    end_at: std::ops::Range<usize>,
+}
+
+/// A line that is one date and nothing else.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("^(?:{})$", dates::DATE_RE.as_str())).expect("static regex")
+});
 
 /// Digits in three or more groups joined by hyphens: one number grouped for the eye.
 static DIGIT_GROUPS: LazyLock<Regex> =
@@ -837,10 +946,11 @@ static LABEL_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
 static LEADING_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[向与和由及给将对][\p{Han}]{1,3}[省市县区]").expect("static regex")
 });
-/// Labels of the rows that follow a party's name (ID numbers, codes, representatives).
+/// Labels of the rows that follow a party's name (ID numbers, codes, representatives), and a
+/// former name or a co-owner's share in a bracket after it (`XX公司(原名:YY公司)`, `XX公司(占75%)`).
 static EMBEDDED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:出租人|承租人|出租方|承租方|转租方|次承租方)?(?:身份证|公民身份号码|证件号码|统一社会信用代码|法定代表人|联系电话)",
+        r"(?:出租人|承租人|出租方|承租方|转租方|次承租方)?(?:身份证|公民身份号码|证件号码|统一社会信用\n?代码|法定代表\n?人|联系电话)|\((?:原名|曾用名|原名称|更名前)|\((?:占|份额)?[0-9.]{1,5}%\)",
     )
     .expect("static regex")
 });
@@ -2309,5 +2419,57 @@ mod tests {
             get(&f, "certificate_no"),
             Some(&json!("晋（2018）长治市不动产权第0044303号"))
         );
+    }
+
+    #[test]
+    fn schedules_party_rows_and_names_with_brackets_after_them() {
+        let lease = |t: &str| read(DocumentKind::Lease, t);
+        // parties in rows of a table (甲方 | name | code), the lease years in an annex with a
+        // rent-free row: the term runs from the first year's start to the last year's end
+        let f = lease(
+            "房屋租赁合同\n名称\t统一社会信用代码\t法定代表人\n甲方（出租单\n位）\t太原高新技术产业开发区国\n有资产经营有限公司\t91140400X7NJ3B3B7N\t罗萍文\n\
+             乙方\t运城市鼎盛投资管理有限公\n司\t9114010579XF14HM9B\t孟伟晶\n\
+             甲方将其房屋出租给乙方使用。\n2. 租赁期限：起止日期详见附件一。\n附件一\n期间\t起\t止\t月租金（元）\n\
+             免租期\t2022-07-15\t2023-01-14\t0.00\n第一租赁年度\t2022-07-15\t2023-07-14\t40,000.00\n\
+             第二租赁年度\t2023-07-15\t2024-07-14\t40,000.00\n注：租金含税。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("太原高新技术产业开发区国有资产经营有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("运城市鼎盛投资管理有限公司"))
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2022-07-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2024-07-14")));
+        // a 合计 row is the whole term, whatever the rows above it
+        let f = lease(
+            "房屋租赁合同\n附件一\n期间\t起\t止\n第一租赁年度\t2019.09.15\t2020.09.14\n合计\t2019.09.15\t2027.09.14",
+        );
+        assert_eq!(get(&f, "term_end"), Some(&json!("2027-09-14")));
+        // a second landlord quoting its own lease's term; the tenant is the 实际使用人; a
+        // former name in a bracket is not part of the name
+        let f = lease(
+            "房屋转租合同\n转租方（二房东）：晋中市新元信息技术有限公司\n实际使用人：阳泉市并州信息技术有限责任公司（原名：山西华晋投资管理有限责任公司）\n\
+             转租方承租期限为2020年12月01日至2030年11月30日。\n2、转租期限：3年，2021年03月01日至2024年02月29日。",
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("阳泉市并州信息技术有限责任公司"))
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-03-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2024-02-29")));
+        // a co-owner's share after the owner's name
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人\n运城市金鹏创业服务有限责任公司（占75%）\n共有情况\n按份共有\n附记\n该不动产已办理抵押登记，详见不动产登记证明。",
+        );
+        assert_eq!(
+            get(&f, "owner"),
+            Some(&json!("运城市金鹏创业服务有限责任公司"))
+        );
+        // a title certificate that mentions a registration proof is still a title
+        assert_ne!(get(&f, "is_ownership_proof"), Some(&json!(false)));
     }
 }

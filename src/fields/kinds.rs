@@ -193,7 +193,7 @@ const fn pat_unless(
 
 /// Periods a lease names besides its term: the head lease's, cited in a sublease's recital,
 /// rent-free and fit-out periods, renewals and extensions, deposits, payment schedules. Their dates and durations are not the term.
-const NOT_THE_TERM: &str = r"原租赁|原租期|原合同|原期限|免租|免收|免交|减免|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用";
+pub const NOT_THE_TERM: &str = r"原租赁|原租期|原合同|原期限|转租方承租|转租人承租|出租方承租|出租人承租|免租|免收|免交|减免|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用";
 
 /// The words that name the letting party (head lease or sublease) and the renting one.
 /// (Macros, so that `concat!` builds the table's regexes at compile time.)
@@ -204,7 +204,7 @@ macro_rules! lessor {
 }
 macro_rules! lessee {
     () => {
-        "次承租方|次承租人|次承租单位|承租方|承租人|承租单位|承租户|租户|租客|租用方|入驻企业|入驻方|入孵企业|在孵企业"
+        "次承租方|次承租人|次承租单位|承租方|承租人|承租单位|承租户|租户|租客|租用方|实际使用人|实际使用方|入驻企业|入驻团队|入驻方|入孵企业|在孵企业"
     };
 }
 /// Role words that only ever stand in a bracket after 甲方/乙方 (甲方(房屋所有权人), 乙方(房屋使用人)):
@@ -468,17 +468,6 @@ pub const LEASE: KindSpec = KindSpec {
             1.0,
             NOT_THE_TERM,
         ),
-        // A table whose header row has a 起 and a 止 column (房号 | 位置 | 面积 | 起 | 止), its
-        // cells one a line: the row's two adjacent dates below are the term.
-        pat_unless(
-            r"(?m)^(?:起|起始|起租|开始)(?:日期|日|时间)?\n(?:止|终止|到期|截止|结束)(?:日期|日|时间)?\n(?:[^\n]*\n){0,8}?(?P<a>{DATE})\n(?P<b>{DATE})$",
-            &[
-                ("term_start", "a", Parse::Date),
-                ("term_end", "b", Parse::Date),
-            ],
-            0.9,
-            NOT_THE_TERM,
-        ),
         // A term counted from a date named just before (`甲方应于DATE将房屋交付乙方,租赁期自该日
         // 起至DATE止`).
         pat_unless(
@@ -624,6 +613,18 @@ pub const LEASE: KindSpec = KindSpec {
             &[("party_a", "a", Parse::Name), ("party_b", "b", Parse::Name)],
             1.0,
         ),
+        // A party table with a row per position (甲方 | name | credit code | …), its cells one
+        // a line: the name is the cell after the position's, wrapped in its narrow cell.
+        pat(
+            r"(?m)^甲方(?:\([^)]{0,12}\))?\n(?P<v>[^\n:,。;]{2,40}(?:\n[^\n:,。;0-9]{1,20})?)\n[0-9A-Z]{18}$",
+            &[("party_a", "v", Parse::Name)],
+            0.95,
+        ),
+        pat(
+            r"(?m)^乙方(?:\([^)]{0,12}\))?\n(?P<v>[^\n:,。;]{2,40}(?:\n[^\n:,。;0-9]{1,20})?)\n[0-9A-Z]{18}$",
+            &[("party_b", "v", Parse::Name)],
+            0.95,
+        ),
         // A sublease is known by its title or its party labels, never by words of the body:
         // most head leases forbid subletting or ask for 转租合同 to be filed in a clause.
         pat(
@@ -640,7 +641,7 @@ pub const LEASE: KindSpec = KindSpec {
         // incubator's 入驻协议: 甲方…将上述场地转租给乙方), which no ban (不得/未经…) governs and
         // no other party is the subject of (出租方同意承租方将房屋转租给…).
         pat_unless(
-            r"(?:甲方|出租方|转租方)[^。;\n]{0,60}?(?P<v>转租给)(?:乙方|次承租方|次承租人|入驻企业|在孵企业|入孵企业|孵化企业)",
+            r"(?:甲方|出租方|转租方)[^。;\n]{0,60}?(?P<v>转租给)(?:乙方|次承租方|次承租人|入驻企业|入驻团队|在孵企业|入孵企业|孵化企业)",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.9,
             "不得|未经|禁止|无权|不能|不可|擅自|严禁|乙方|承租方|承租人",
@@ -768,9 +769,14 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
             &[("land_area_m2", "v", Parse::Area)],
             1.0,
         ),
+        // A registration proof by its number (…不动产证明第…号) or its title line; a title
+        // certificate's 附记 may mention one (详见不动产登记证明) without being one.
         pat(
-            r"(?P<v>不动产证明第|不动产登记证明)",
-            &[("is_ownership_proof", "v", Parse::Flag(false))],
+            r"(?m)(?P<v>不动产证明第)|^(?:中华人民共和国)?(?P<t>不动产登记证明|不动产证明)$",
+            &[
+                ("is_ownership_proof", "v", Parse::Flag(false)),
+                ("is_ownership_proof", "t", Parse::Flag(false)),
+            ],
             1.0,
         ),
         CO_OWNERS[0],

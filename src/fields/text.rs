@@ -68,7 +68,10 @@ pub fn person_name(s: &str) -> bool {
 /// A label cell too narrow for its label wraps it (`不动产单` / `元号`): the two lines are one
 /// when neither part is a label alone and together they make one.
 fn wrapped_label(prev: &str, next: &str, is_label_start: &dyn Fn(&str) -> bool) -> bool {
-    let short = |s: &str| (1..=6).contains(&s.chars().count()) && all_han(s);
+    // a role in brackets wraps too (`甲方(转租单` / `位)`)
+    let short = |s: &str| {
+        (1..=8).contains(&s.chars().count()) && s.chars().all(|c| is_han(c) || c == '(' || c == ')')
+    };
     short(prev)
         && short(next)
         && !is_label_start(prev)
