@@ -702,12 +702,17 @@ fn finish(mut found: Vec<Found>, w: u32, h: u32, page: u32) -> Vec<Code> {
             });
         }
     }
+    in_reading_order(&mut codes);
+    codes
+}
+
+/// Sorts codes top to bottom, then left to right; codes without a box last.
+pub fn in_reading_order(codes: &mut [Code]) {
     codes.sort_by(|a, b| {
         let ka = a.bbox.map(|b| (b[1], b[0])).unwrap_or((2.0, 2.0));
         let kb = b.bbox.map(|b| (b[1], b[0])).unwrap_or((2.0, 2.0));
         ka.partial_cmp(&kb).unwrap_or(std::cmp::Ordering::Equal)
     });
-    codes
 }
 
 /// Whether two boxes overlap by more than half of the smaller one.

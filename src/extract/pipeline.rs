@@ -51,12 +51,7 @@ fn pictures_scan(
     if scan.codes.is_empty() {
         return None;
     }
-    scan.codes.sort_by(|a, b| {
-        let key = |c: &crate::model::Code| c.bbox.map(|b| (b[1], b[0])).unwrap_or((2.0, 2.0));
-        key(a)
-            .partial_cmp(&key(b))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
+    crate::codes::in_reading_order(&mut scan.codes);
     Some(scan)
 }
 

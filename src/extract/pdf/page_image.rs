@@ -292,19 +292,7 @@ impl<'a> Device<'a> for Probe {
             self.keep_picture(image, &props, w, h);
             return;
         }
-        let decoded = match image {
-            Image::Raster(raster) => {
-                let mut out = None;
-                raster.with_rgba(|data, alpha| out = raster_to_image(data, alpha), None);
-                out
-            }
-            Image::Stencil(stencil) => {
-                let mut out = None;
-                stencil.with_stencil(|mask, paint| out = stencil_to_image(mask, paint), None);
-                out
-            }
-        };
-        if let Some(img) = decoded {
+        if let Some(img) = decode(image) {
             let img = orient(img, props.transform, w as f64, h as f64);
             self.result.scan = Some(Scan {
                 image: img,
@@ -336,19 +324,7 @@ impl Probe {
         {
             return;
         }
-        let decoded = match image {
-            Image::Raster(raster) => {
-                let mut out = None;
-                raster.with_rgba(|data, alpha| out = raster_to_image(data, alpha), None);
-                out
-            }
-            Image::Stencil(stencil) => {
-                let mut out = None;
-                stencil.with_stencil(|mask, paint| out = stencil_to_image(mask, paint), None);
-                out
-            }
-        };
-        let Some(img) = decoded else { return };
+        let Some(img) = decode(image) else { return };
         let (pw, ph) = (self.page.width(), self.page.height());
         let bbox = [
             ((on_page.x0 - self.page.x0) / pw) as f32,
@@ -364,6 +340,22 @@ impl Probe {
         pictures
             .sort_by_key(|p| std::cmp::Reverse(p.image.width() as u64 * p.image.height() as u64));
         pictures.truncate(PICTURES_MAX);
+    }
+}
+
+/// An image of the page decoded through hayro's decoders (raster or stencil mask).
+fn decode(image: Image<'_, '_>) -> Option<DynamicImage> {
+    match image {
+        Image::Raster(raster) => {
+            let mut out = None;
+            raster.with_rgba(|data, alpha| out = raster_to_image(data, alpha), None);
+            out
+        }
+        Image::Stencil(stencil) => {
+            let mut out = None;
+            stencil.with_stencil(|mask, paint| out = stencil_to_image(mask, paint), None);
+            out
+        }
     }
 }
 
