@@ -322,7 +322,8 @@ fn read_all(
             break;
         };
         let points: Vec<(f32, f32)> = r.getPoints().iter().map(|p| (p.x, p.y)).collect();
-        let text = rxing_text(&r);
+        // a NUL after the data is an encoder's padding read as a character, never content
+        let text = rxing_text(&r).trim_end_matches('\0').to_string();
         // Where it is, to blank it out; a code without a place is kept, but ends the search
         // (blanking nothing, the next pass would find it again).
         let area = code_area(&image, &points, symbology);

@@ -5,6 +5,7 @@
 //! stream inflates past `max_decompressed_bytes`, the page count is within `max_pages`.
 
 mod page_image;
+mod vector_codes;
 mod text;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};

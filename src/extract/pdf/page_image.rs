@@ -21,6 +21,8 @@ use hayro::hayro_syntax::page::Page;
 use hayro::kurbo::{Affine, BezPath, Point, Rect};
 use image::{DynamicImage, GrayImage, RgbImage};
 
+use super::vector_codes;
+
 /// Where a page image came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageOrigin {
@@ -129,7 +131,25 @@ pub fn page_image(page: &Page<'_>, settings: &ImageSettings) -> PageImage {
         );
     }
     match render(page, settings, w_pt, h_pt) {
-        PageImage::Image(img, origin, _) => PageImage::Image(img, origin, probe.pictures),
+        PageImage::Image(img, origin, mut pictures) => {
+            pictures.extend(probe.pictures);
+            // codes drawn with paths, each rendered alone at a resolution that reads it
+            let area = Rect::new(0.0, 0.0, w_pt as f64, h_pt as f64);
+            for region in probe.marks.regions(area) {
+                if let Some(image) = vector_codes::render_region(page, &settings.interpreter, region) {
+                    pictures.push(Picture {
+                        image,
+                        bbox: [
+                            (region.x0 / area.width()) as f32,
+                            (region.y0 / area.height()) as f32,
+                            (region.x1 / area.width()) as f32,
+                            (region.y1 / area.height()) as f32,
+                        ],
+                    });
+                }
+            }
+            PageImage::Image(img, origin, pictures)
+        }
         none => none,
     }
 }
@@ -200,6 +220,8 @@ struct ProbeResult {
     pictures: Vec<Picture>,
     visible_glyphs: usize,
     paths: usize,
+    /// Small dark paths, where a code drawn with vectors may be.
+    marks: vector_codes::Marks,
     refused: Option<(u32, u32)>,
 }
 
@@ -222,6 +244,7 @@ fn probe(page: &Page<'_>, settings: &ImageSettings, w_pt: f64, h_pt: f64) -> Pro
             pictures: Vec::new(),
             visible_glyphs: 0,
             paths: 0,
+            marks: Default::default(),
             refused: None,
         },
     };
@@ -262,8 +285,9 @@ impl Probe {
 }
 
 impl<'a> Device<'a> for Probe {
-    fn draw_path(&mut self, _: &BezPath, _: DrawProps<'a>, _: &DrawMode) {
+    fn draw_path(&mut self, path: &BezPath, props: DrawProps<'a>, mode: &DrawMode) {
         self.result.paths += 1;
+        self.result.marks.add(path, &props, mode);
     }
     fn push_clip_path(&mut self, _: &ClipPath) {}
     fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
