@@ -448,7 +448,7 @@ impl Jobs {
         };
         let outcome = self
             .pipeline
-            .analyze_document(&path, images.path(), hint, move |p| {
+            .analyze_document(&path, Some(images.path()), hint, move |p| {
                 let _ = tx.send(p);
             })
             .await?;

@@ -121,7 +121,7 @@ impl Pipeline {
     pub async fn analyze_document(
         &self,
         path: &Path,
-        images_dir: &Path,
+        images_dir: Option<&Path>,
         hint: Option<DocumentKind>,
         progress: impl FnMut(Progress) + Send + 'static,
     ) -> anyhow::Result<DocumentOutcome> {
@@ -156,7 +156,7 @@ impl Pipeline {
     async fn extract(
         &self,
         path: &Path,
-        images_dir: &Path,
+        images_dir: Option<&Path>,
         mut progress: impl FnMut(Progress) + Send + 'static,
     ) -> anyhow::Result<Result<Extracted, DocumentOutcome>> {
         progress(Progress {
@@ -168,11 +168,17 @@ impl Pipeline {
         let _permit = self.extract_slots.clone().acquire_owned().await?;
         let config = self.config.extract.clone();
         let ocr = self.config.ocr.clone();
-        let (path, images_dir) = (path.to_path_buf(), images_dir.to_path_buf());
+        let (path, images_dir) = (path.to_path_buf(), images_dir.map(Path::to_path_buf));
         let result = tokio::task::spawn_blocking(move || {
-            crate::extract::isolated::extract_file(&path, &images_dir, &config, &ocr, |p| {
-                progress(Progress::from_page(p))
-            })
+            let progress = |p| progress(Progress::from_page(p));
+            match &images_dir {
+                Some(dir) => {
+                    crate::extract::isolated::extract_file(&path, dir, &config, &ocr, progress)
+                }
+                None => crate::extract::isolated::extract_file_without_images(
+                    &path, &config, &ocr, progress,
+                ),
+            }
         })
         .await?;
         match result {

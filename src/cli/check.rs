@@ -102,15 +102,10 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let style = ProgressStyle::with_template("{prefix:>24} [{bar:30}] {pos}/{len} {msg}")
         .expect("valid template")
         .progress_chars("=> ");
-    let scratch = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(e) => {
-            return super::usage_error(format_args!("cannot create a temporary directory: {e}"));
-        }
-    };
     let report = runtime.block_on(async {
-        let mut uploads = Vec::new();
-        for (i, path, media, sha256, hint) in inputs {
+        // Documents are read side by side; the pipeline bounds how many workers run at once.
+        // The CLI keeps no page images: pages are rasterised only where reading needs it.
+        let analyses = inputs.into_iter().map(|(i, path, media, sha256, hint)| {
             let file = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -118,28 +113,32 @@ pub fn run(args: CheckArgs) -> ExitCode {
             let bar = bars.add(ProgressBar::new(1).with_style(style.clone()));
             bar.set_prefix(file.chars().take(24).collect::<String>());
             let b = bar.clone();
-            let outcome = pipeline
-                .analyze_document(&path, scratch.path(), hint, move |p| {
-                    if let Some(t) = p.pages_total {
-                        b.set_length(t as u64);
-                    }
-                    b.set_position(p.pages_done as u64);
-                    b.set_message(p.stage);
+            let pipeline = &pipeline;
+            async move {
+                let outcome = pipeline
+                    .analyze_document(&path, None, hint, move |p| {
+                        if let Some(t) = p.pages_total {
+                            b.set_length(t as u64);
+                        }
+                        b.set_position(p.pages_done as u64);
+                        b.set_message(p.stage);
+                    })
+                    .await?;
+                bar.finish_with_message(if outcome.error.is_some() {
+                    "failed"
+                } else {
+                    "done"
+                });
+                anyhow::Ok(UploadOutcome {
+                    id: format!("doc-{}", i + 1),
+                    file,
+                    sha256,
+                    media_type: media.mime().to_string(),
+                    outcome,
                 })
-                .await?;
-            bar.finish_with_message(if outcome.error.is_some() {
-                "failed"
-            } else {
-                "done"
-            });
-            uploads.push(UploadOutcome {
-                id: format!("doc-{}", i + 1),
-                file,
-                sha256,
-                media_type: media.mime().to_string(),
-                outcome,
-            });
-        }
+            }
+        });
+        let uploads = futures::future::try_join_all(analyses).await?;
         let info = SubmissionInfo {
             id: "local".into(),
             applicant,

@@ -15,24 +15,26 @@ use crate::model::{Extracted, Page, TextSource};
 use crate::ocr::OcrConfig;
 
 /// Codes read from the pictures of a born-digital page, placed on the page; `None` when no
-/// picture holds one (the page image is read then: a code may be drawn with vector paths).
-/// A picture is small and clean, so it gets the reader's retries (padding for a code that
-/// fills its picture without a quiet zone, upscaling).
+/// picture holds one. Every picture gets the plain pass; a picture whose ink is grey or black
+/// (as a code's is: a red seal or a colour photo is not) also gets the reader's retries
+/// (padding for a code that fills its picture without a quiet zone, upscaling), as does every
+/// picture of a page that says it carries a code.
 fn pictures_scan(
     pictures: &[super::pdf::Picture],
     number: u32,
     config: &crate::codes::CodesConfig,
+    says_code: bool,
 ) -> Option<CodeScan> {
     if !config.enabled {
         return None;
     }
-    let config = crate::codes::CodesConfig {
-        retries: true,
-        threads: 1,
-        ..config.clone()
-    };
     let mut scan = CodeScan::default();
     for picture in pictures {
+        let config = crate::codes::CodesConfig {
+            retries: says_code || ink_is_grey(&picture.image),
+            threads: 1,
+            ..config.clone()
+        };
         let mut found = crate::codes::scan(&picture.image, number, &config);
         let [x0, y0, x1, y1] = picture.bbox;
         for code in &mut found.codes {
@@ -55,19 +57,51 @@ fn pictures_scan(
     Some(scan)
 }
 
+/// Whether most of an image's ink (pixels clearly darker than paper) is grey or black rather
+/// than a colour. Sampled on a grid of about 10,000 pixels.
+fn ink_is_grey(image: &DynamicImage) -> bool {
+    let rgb = match image {
+        DynamicImage::ImageLuma8(_) | DynamicImage::ImageLumaA8(_) => return true,
+        DynamicImage::ImageRgb8(rgb) => std::borrow::Cow::Borrowed(rgb),
+        other => std::borrow::Cow::Owned(other.to_rgb8()),
+    };
+    let (w, h) = rgb.dimensions();
+    let step = ((w as u64 * h as u64 / 10_000) as f64).sqrt().max(1.0) as u32;
+    let (mut ink, mut coloured) = (0u32, 0u32);
+    for y in (0..h).step_by(step as usize) {
+        for x in (0..w).step_by(step as usize) {
+            let [r, g, b] = rgb.get_pixel(x, y).0;
+            let (max, min) = (r.max(g).max(b), r.min(g).min(b));
+            if max < 200 || min < 120 {
+                ink += 1;
+                if max - min > 60 {
+                    coloured += 1;
+                }
+            }
+        }
+    }
+    coloured * 2 <= ink
+}
+
 /// Words by which a page says it carries a code (扫码验证, 扫描二维码, 条形码).
 static SAYS_CODE: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r"扫码|扫一扫|扫描|二维码|条形码|条码").expect("static regex")
 });
 
+/// Rasterises a drawn page when something needs its pixels.
+pub(super) type Render<'r> = Box<dyn FnOnce() -> Result<DynamicImage, String> + 'r>;
+
 /// One page as a source produced it, before OCR and codes.
-pub(super) struct PageInput {
+pub(super) struct PageInput<'r> {
     /// The PDF text layer, if the source has one.
     pub text_layer: Option<String>,
-    /// The page image, if one could be had.
+    /// The page image, if the source has it at hand (a scan, an image file).
     pub image: Option<DynamicImage>,
-    /// Page size in points, used when there is no image.
-    pub size_points: (u32, u32),
+    /// How to rasterise a drawn page. It runs only for OCR, a page image file, or codes the
+    /// page's pictures did not show: a born-digital page of text is never rasterised.
+    pub render: Option<Render<'r>>,
+    /// The page's size: its image's pixels (or those it would have, rasterised), else points.
+    pub size: (u32, u32),
     /// Problems met while producing the page.
     pub warnings: Vec<String>,
     /// The image was rasterised from vector content: clean pixels, so the code reader's
@@ -76,6 +110,8 @@ pub(super) struct PageInput {
     /// Pictures drawn on a rasterised page, decoded from their own pixels: codes are read
     /// there first, and the page image only when none holds one.
     pub pictures: Vec<super::pdf::Picture>,
+    /// Something drawn on the page could hold a code that the pictures do not show.
+    pub hidden_codes: bool,
 }
 
 /// Per-document state shared by the sources.
@@ -147,13 +183,9 @@ impl<'a> Pipeline<'a> {
     }
 
     /// Finishes one page: text decision and OCR, codes, image file.
-    pub fn page(&mut self, input: PageInput) -> Result<(), ExtractError> {
+    pub fn page(&mut self, mut input: PageInput<'_>) -> Result<(), ExtractError> {
         let number = self.next_number();
-        let mut warnings = input.warnings;
-        let (width, height) = match &input.image {
-            Some(img) => (img.width(), img.height()),
-            None => input.size_points,
-        };
+        let mut warnings = std::mem::take(&mut input.warnings);
 
         let mut text = String::new();
         let mut text_source = TextSource::None;
@@ -172,11 +204,6 @@ impl<'a> Pipeline<'a> {
             }
             None => false,
         };
-        // Codes and the page image file do not depend on the text: on a page that needs OCR
-        // they run on a second thread meanwhile, with one thread of their own (OCR keeps the
-        // cores busy); on other pages the code scan may use its two.
-        let images_dir = self.images_dir;
-        let needs_ocr = !layer_usable && input.image.is_some();
         let mut codes_config = self.config.codes.clone();
         // A rasterised born-digital page gets no retries (they cost on every page), unless its
         // own words say a code is printed on it (扫码验证, 二维码): a small barcode in a corner
@@ -187,14 +214,49 @@ impl<'a> Pipeline<'a> {
                 .as_deref()
                 .is_some_and(|t| SAYS_CODE.is_match(&t.replace(char::is_whitespace, "")));
         codes_config.retries &= !input.rendered || says_code;
+        // Codes are read from the pictures first. The page image is read when none holds one
+        // and the page could show a code some other way: any scan or photo; a drawn page with
+        // an image not kept as a picture, or that says it has a code. A drawn page whose
+        // pictures and path drawings hold no code shows none (a picture reads at its own
+        // resolution better than on the page image).
+        let picture_codes = if self.config.codes.enabled && !input.pictures.is_empty() {
+            pictures_scan(&input.pictures, number, &codes_config, says_code)
+        } else {
+            None
+        };
+        let page_scan = self.config.codes.enabled
+            && picture_codes.is_none()
+            && (!input.rendered || says_code || input.hidden_codes);
+        let images_dir = self.images_dir;
+        let could_ocr = !layer_usable && (input.image.is_some() || input.render.is_some());
+        if input.image.is_none()
+            && (could_ocr || images_dir.is_some() || page_scan)
+            && let Some(render) = input.render.take()
+        {
+            self.stage(Stage::Image)?;
+            match render() {
+                Ok(img) => input.image = Some(img),
+                Err(why) => warnings.push(why),
+            }
+        }
+        let (width, height) = match &input.image {
+            Some(img) => (img.width(), img.height()),
+            None => input.size,
+        };
+        // Codes and the page image file do not depend on the text: on a page that needs OCR
+        // they run on a second thread meanwhile, with one thread of their own (OCR keeps the
+        // cores busy); on other pages the code scan may use its two.
+        let needs_ocr = !layer_usable && input.image.is_some();
         if needs_ocr {
             codes_config.threads = 1;
         }
-        let pictures = &input.pictures;
         let beside_text =
             |image: &DynamicImage| -> Result<(CodeScan, Option<String>), ExtractError> {
-                let scan = pictures_scan(pictures, number, &codes_config)
-                    .unwrap_or_else(|| crate::codes::scan(image, number, &codes_config));
+                let scan = if page_scan {
+                    crate::codes::scan(image, number, &codes_config)
+                } else {
+                    CodeScan::default()
+                };
                 let sha = images_dir.map(|dir| write_png(image, dir)).transpose()?;
                 Ok((scan, sha))
             };
@@ -243,6 +305,10 @@ impl<'a> Pipeline<'a> {
         }
 
         let mut codes = Vec::new();
+        if let Some(scan) = picture_codes {
+            codes = scan.codes;
+            warnings.extend(scan.warnings);
+        }
         let mut image_sha256 = None;
         if let Some(image) = &input.image {
             self.stage(Stage::Codes)?;
@@ -250,7 +316,7 @@ impl<'a> Pipeline<'a> {
                 Some(done) => done?,
                 None => beside_text(image)?,
             };
-            codes = scan.codes;
+            codes.extend(scan.codes);
             warnings.extend(scan.warnings);
             image_sha256 = sha;
         }
@@ -338,6 +404,26 @@ pub(super) fn write_png(image: &DynamicImage, dir: &Path) -> Result<String, Extr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seal_ink_is_colour_and_code_ink_is_grey() {
+        let mut seal = image::RgbImage::from_pixel(100, 100, image::Rgb([255, 255, 255]));
+        let mut code = seal.clone();
+        for (x, y, p) in seal.enumerate_pixels_mut() {
+            if (x / 10 + y / 10) % 2 == 0 {
+                *p = image::Rgb([210, 40, 40]);
+            }
+        }
+        for (x, y, p) in code.enumerate_pixels_mut() {
+            if (x / 10 + y / 10) % 2 == 0 {
+                *p = image::Rgb([20, 20, 30]);
+            }
+        }
+        assert!(!ink_is_grey(&DynamicImage::ImageRgb8(seal)));
+        assert!(ink_is_grey(&DynamicImage::ImageRgb8(code)));
+        let blank = image::GrayImage::from_pixel(50, 50, image::Luma([255]));
+        assert!(ink_is_grey(&DynamicImage::ImageLuma8(blank)));
+    }
 
     #[test]
     fn layer_text_is_normalised() {

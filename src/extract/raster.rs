@@ -55,11 +55,13 @@ pub(super) fn extract_single(
         })?;
     pipe.page(PageInput {
         text_layer: None,
-        size_points: (image.width(), image.height()),
+        size: (image.width(), image.height()),
         image: Some(image),
+        render: None,
         warnings: Vec::new(),
         rendered: false,
         pictures: Vec::new(),
+        hidden_codes: false,
     })
 }
 
@@ -119,10 +121,12 @@ pub(super) fn extract_tiff(bytes: &[u8], pipe: &mut Pipeline<'_>) -> Result<(), 
         pipe.page(PageInput {
             text_layer: None,
             image,
-            size_points: (w, h),
+            render: None,
+            size: (w, h),
             warnings,
             rendered: false,
             pictures: Vec::new(),
+            hidden_codes: false,
         })?;
         if !decoder.more_images() || pipe.next_number() > total {
             return Ok(());

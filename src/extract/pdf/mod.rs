@@ -5,8 +5,8 @@
 //! stream inflates past `max_decompressed_bytes`, the page count is within `max_pages`.
 
 mod page_image;
-mod vector_codes;
 mod text;
+mod vector_codes;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -110,52 +110,58 @@ pub(super) fn extract(bytes: &[u8], pipe: &mut Pipeline<'_>) -> Result<(), Extra
         }
 
         pipe.stage(Stage::Image)?;
-        let mut rendered = false;
-        let mut pictures = Vec::new();
-        let (image, size_points) = match &hayro {
-            Ok(pdf) if !pipe.config.page_images => {
-                let (w, h) = pdf.pages()[index].render_dimensions();
-                (None, (w.max(0.0).round() as u32, h.max(0.0).round() as u32))
-            }
+        let mut input = PageInput {
+            text_layer: layer,
+            image: None,
+            render: None,
+            size: (595, 842),
+            warnings,
+            rendered: false,
+            pictures: Vec::new(),
+            hidden_codes: false,
+        };
+        match &hayro {
             Ok(pdf) => {
                 let page = &pdf.pages()[index];
                 let (w, h) = page.render_dimensions();
-                let size = (w.max(0.0).round() as u32, h.max(0.0).round() as u32);
-                match catch_unwind(AssertUnwindSafe(|| page_image::page_image(page, &settings))) {
-                    Ok(page_image::PageImage::Image(img, origin, drawn)) => {
-                        tracing::debug!(
-                            page = index + 1,
-                            ?origin,
-                            pictures = drawn.len(),
-                            "page image"
-                        );
-                        rendered = matches!(origin, page_image::ImageOrigin::Rendered { .. });
-                        pictures = drawn;
-                        (Some(img), size)
-                    }
-                    Ok(page_image::PageImage::None(why)) => {
-                        warnings.push(why);
-                        (None, size)
-                    }
-                    Err(p) => {
-                        warnings.push(format!("page image failed: {}", super::panic_message(&*p)));
-                        (None, size)
+                input.size = (w.max(0.0).round() as u32, h.max(0.0).round() as u32);
+                if pipe.config.page_images {
+                    match catch_unwind(AssertUnwindSafe(|| page_image::page_image(page, &settings)))
+                    {
+                        Ok(page_image::PageImage::Scan(img)) => input.image = Some(img),
+                        Ok(page_image::PageImage::Drawn(drawn)) => {
+                            tracing::debug!(
+                                page = index + 1,
+                                pictures = drawn.pictures.len(),
+                                hidden_codes = drawn.hidden_codes,
+                                "drawn page"
+                            );
+                            input.rendered = true;
+                            input.pictures = drawn.pictures;
+                            input.hidden_codes = drawn.hidden_codes;
+                            input.size = drawn.size;
+                            let settings = &settings;
+                            input.render = Some(Box::new(move || {
+                                catch_unwind(AssertUnwindSafe(|| {
+                                    page_image::render(page, settings)
+                                }))
+                                .unwrap_or_else(|p| {
+                                    Err(format!("page image failed: {}", super::panic_message(&*p)))
+                                })
+                            }));
+                        }
+                        Ok(page_image::PageImage::None(why)) => input.warnings.push(why),
+                        Err(p) => input
+                            .warnings
+                            .push(format!("page image failed: {}", super::panic_message(&*p))),
                     }
                 }
             }
-            Err(e) => {
-                warnings.push(format!("page cannot be rasterised: {e}"));
-                (None, (595, 842))
-            }
-        };
-        pipe.page(PageInput {
-            text_layer: layer,
-            image,
-            size_points,
-            warnings,
-            rendered,
-            pictures,
-        })?;
+            Err(e) => input
+                .warnings
+                .push(format!("page cannot be rasterised: {e}")),
+        }
+        pipe.page(input)?;
     }
     Ok(())
 }

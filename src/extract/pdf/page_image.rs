@@ -23,15 +23,6 @@ use image::{DynamicImage, GrayImage, RgbImage};
 
 use super::vector_codes;
 
-/// Where a page image came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImageOrigin {
-    /// The page's own scanned image.
-    Embedded,
-    /// Rasterised at the given resolution.
-    Rendered { dpi: u32 },
-}
-
 /// Caps and settings for page images.
 pub struct ImageSettings {
     pub dpi: f32,
@@ -40,12 +31,27 @@ pub struct ImageSettings {
     pub interpreter: InterpreterSettings,
 }
 
-/// A page image or why there is none.
+/// What a page is, as far as its image goes.
 pub enum PageImage {
-    /// The image, where it came from, and (on a rasterised page) the pictures drawn on it.
-    Image(DynamicImage, ImageOrigin, Vec<Picture>),
+    /// A scanned page: its own image, taken out without rasterising.
+    Scan(DynamicImage),
+    /// A drawn (born-digital) page. It is rasterised with [`render`] only when something needs
+    /// its pixels (OCR, a page image file, a code its pictures did not show): a page of text
+    /// needs none of them and costs no rasterisation.
+    Drawn(Drawn),
     /// No image; the reason is a page warning.
     None(String),
+}
+
+/// What the probe found on a drawn page.
+pub struct Drawn {
+    /// Pictures and code drawings, decoded or rendered on their own; codes are read here first.
+    pub pictures: Vec<Picture>,
+    /// Something on the page could hold a code the pictures do not show (an image too large or
+    /// one too many to keep as a picture): the page image is then read for codes too.
+    pub hidden_codes: bool,
+    /// The page image's size in pixels, were it rasterised.
+    pub size: (u32, u32),
 }
 
 /// A picture drawn on a born-digital page (a QR code, a barcode, a seal, a logo), decoded from
@@ -106,7 +112,8 @@ pub fn find_cjk_font(configured: Option<&std::path::Path>) -> Option<(Arc<Vec<u8
         .find_map(|(p, i)| std::fs::read(p).ok().map(|b| (Arc::new(b), *i)))
 }
 
-/// The image of one page.
+/// What one page's image is: its scan, or a drawn page with its pictures (rasterised later,
+/// by [`render`], only if needed).
 pub fn page_image(page: &Page<'_>, settings: &ImageSettings) -> PageImage {
     let (w_pt, h_pt) = page.render_dimensions();
     if !(w_pt.is_finite() && h_pt.is_finite()) || w_pt < 1.0 || h_pt < 1.0 {
@@ -119,39 +126,38 @@ pub fn page_image(page: &Page<'_>, settings: &ImageSettings) -> PageImage {
             settings.max_image_pixels
         ));
     }
-    if let Some(scan) = probe.scan
-        && probe.visible_glyphs == 0
-        && probe.paths <= 4
-        && scan.coverage >= 0.85
-    {
-        return PageImage::Image(
-            clamp_pixels(scan.image, settings.max_render_pixels),
-            ImageOrigin::Embedded,
-            Vec::new(),
-        );
-    }
-    match render(page, settings, w_pt, h_pt) {
-        PageImage::Image(img, origin, mut pictures) => {
-            pictures.extend(probe.pictures);
-            // codes drawn with paths, each rendered alone at a resolution that reads it
-            let area = Rect::new(0.0, 0.0, w_pt as f64, h_pt as f64);
-            for region in probe.marks.regions(area) {
-                if let Some(image) = vector_codes::render_region(page, &settings.interpreter, region) {
-                    pictures.push(Picture {
-                        image,
-                        bbox: [
-                            (region.x0 / area.width()) as f32,
-                            (region.y0 / area.height()) as f32,
-                            (region.x1 / area.width()) as f32,
-                            (region.y1 / area.height()) as f32,
-                        ],
-                    });
-                }
-            }
-            PageImage::Image(img, origin, pictures)
+    let Some(size) = render_scale(settings, w_pt, h_pt).map(|(_, size)| size) else {
+        return PageImage::None("page too small to rasterise".into());
+    };
+    let mut hidden_codes = probe.hidden_codes;
+    if let Some(scan) = probe.scan {
+        if probe.visible_glyphs == 0 && probe.paths <= 4 && scan.coverage >= 0.85 {
+            return PageImage::Scan(clamp_pixels(scan.image, settings.max_render_pixels));
         }
-        none => none,
+        // a large image under the text (a letterhead, a scan with a text layer) may show a code
+        hidden_codes = true;
     }
+    let mut pictures = probe.pictures;
+    // codes drawn with paths, each rendered alone at a resolution that reads it
+    let area = Rect::new(0.0, 0.0, w_pt as f64, h_pt as f64);
+    for region in probe.marks.regions(area) {
+        if let Some(image) = vector_codes::render_region(page, &settings.interpreter, region) {
+            pictures.push(Picture {
+                image,
+                bbox: [
+                    (region.x0 / area.width()) as f32,
+                    (region.y0 / area.height()) as f32,
+                    (region.x1 / area.width()) as f32,
+                    (region.y1 / area.height()) as f32,
+                ],
+            });
+        }
+    }
+    PageImage::Drawn(Drawn {
+        pictures,
+        hidden_codes,
+        size,
+    })
 }
 
 /// Downscales an image whose pixel count is over `max` (a 600 dpi scan is read as well at
@@ -167,9 +173,9 @@ fn clamp_pixels(image: DynamicImage, max: u64) -> DynamicImage {
     image.resize_exact(w, h, image::imageops::FilterType::Triangle)
 }
 
-/// Rasterises a page with hayro at the configured resolution, clamped to the pixel cap.
-fn render(page: &Page<'_>, settings: &ImageSettings, w_pt: f32, h_pt: f32) -> PageImage {
-    use hayro::vello_cpu::color::palette::css::WHITE;
+/// The scale a page is rasterised at (the configured resolution, clamped to the pixel cap)
+/// and the image size it gives; `None` for a page too small to rasterise.
+fn render_scale(settings: &ImageSettings, w_pt: f32, h_pt: f32) -> Option<(f32, (u32, u32))> {
     let mut scale = settings.dpi.max(36.0) / 72.0;
     let px = (w_pt * scale) as f64 * (h_pt * scale) as f64;
     if px > settings.max_render_pixels as f64 {
@@ -178,9 +184,15 @@ fn render(page: &Page<'_>, settings: &ImageSettings, w_pt: f32, h_pt: f32) -> Pa
     // hayro's pixmaps are at most u16::MAX on a side; keep well inside.
     scale = scale.min(12_000.0 / w_pt.max(h_pt));
     let (w, h) = ((w_pt * scale) as u32, (h_pt * scale) as u32);
-    if w == 0 || h == 0 {
-        return PageImage::None("page too small to rasterise".into());
-    }
+    (w > 0 && h > 0).then_some((scale, (w, h)))
+}
+
+/// Rasterises a drawn page with hayro at the configured resolution, clamped to the pixel cap.
+pub fn render(page: &Page<'_>, settings: &ImageSettings) -> Result<DynamicImage, String> {
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    let (w_pt, h_pt) = page.render_dimensions();
+    let (scale, _) =
+        render_scale(settings, w_pt, h_pt).ok_or("page too small to rasterise".to_string())?;
     let cache = hayro::RenderCache::new();
     let pixmap = hayro::render(
         page,
@@ -195,16 +207,9 @@ fn render(page: &Page<'_>, settings: &ImageSettings, w_pt: f32, h_pt: f32) -> Pa
     );
     let (pw, ph) = (pixmap.width() as u32, pixmap.height() as u32);
     // Opaque white background: premultiplied RGBA equals straight RGBA; drop alpha.
-    match image::RgbaImage::from_raw(pw, ph, pixmap.data_as_u8_slice().to_vec()) {
-        Some(img) => PageImage::Image(
-            DynamicImage::ImageRgb8(DynamicImage::ImageRgba8(img).to_rgb8()),
-            ImageOrigin::Rendered {
-                dpi: (scale * 72.0).round() as u32,
-            },
-            Vec::new(),
-        ),
-        None => PageImage::None("rasteriser returned no pixels".into()),
-    }
+    image::RgbaImage::from_raw(pw, ph, pixmap.data_as_u8_slice().to_vec())
+        .map(|img| DynamicImage::ImageRgb8(DynamicImage::ImageRgba8(img).to_rgb8()))
+        .ok_or("rasteriser returned no pixels".to_string())
 }
 
 /// The largest image found by the probe and how much of the page it covers.
@@ -222,6 +227,8 @@ struct ProbeResult {
     paths: usize,
     /// Small dark paths, where a code drawn with vectors may be.
     marks: vector_codes::Marks,
+    /// An image that could hold a code was not kept as a picture (too large, or too many).
+    hidden_codes: bool,
     refused: Option<(u32, u32)>,
 }
 
@@ -245,6 +252,7 @@ fn probe(page: &Page<'_>, settings: &ImageSettings, w_pt: f64, h_pt: f64) -> Pro
             visible_glyphs: 0,
             paths: 0,
             marks: Default::default(),
+            hidden_codes: false,
             refused: None,
         },
     };
@@ -333,19 +341,17 @@ impl Probe {
     fn keep_picture(&mut self, image: Image<'_, '_>, props: &ImageDrawProps<'_>, w: u32, h: u32) {
         let px = w as u64 * h as u64;
         let on_page = self.on_page(props.transform, w as f64, h as f64);
-        if w.min(h) < PICTURE_MIN_SIDE
-            || px > PICTURE_MAX_PIXELS
-            || !on_page.area().is_finite()
-            || on_page.area() <= 0.0
-        {
+        if w.min(h) < PICTURE_MIN_SIDE || !on_page.area().is_finite() || on_page.area() <= 0.0 {
             return;
         }
         let pictures = &self.result.pictures;
-        if pictures.len() >= PICTURES_MAX
-            && pictures
-                .iter()
-                .all(|p| p.image.width() as u64 * p.image.height() as u64 >= px)
+        if px > PICTURE_MAX_PIXELS
+            || pictures.len() >= PICTURES_MAX
+                && pictures
+                    .iter()
+                    .all(|p| p.image.width() as u64 * p.image.height() as u64 >= px)
         {
+            self.result.hidden_codes = true;
             return;
         }
         let Some(img) = decode(image) else { return };
@@ -363,7 +369,10 @@ impl Probe {
         });
         pictures
             .sort_by_key(|p| std::cmp::Reverse(p.image.width() as u64 * p.image.height() as u64));
-        pictures.truncate(PICTURES_MAX);
+        if pictures.len() > PICTURES_MAX {
+            self.result.hidden_codes = true;
+            pictures.truncate(PICTURES_MAX);
+        }
     }
 }
 
@@ -489,10 +498,9 @@ mod tests {
             max_render_pixels: 10_000_000,
             interpreter: interpreter_settings(None),
         };
-        let PageImage::Image(_, ImageOrigin::Rendered { .. }, pictures) =
-            page_image(&pdf.pages()[0], &settings)
+        let PageImage::Drawn(Drawn { pictures, .. }) = page_image(&pdf.pages()[0], &settings)
         else {
-            panic!("the cover is rasterised");
+            panic!("the cover is a drawn page");
         };
         assert_eq!(pictures.len(), 1);
         let p = &pictures[0];

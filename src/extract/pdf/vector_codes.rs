@@ -129,7 +129,8 @@ fn group(marks: &[Mark]) -> Vec<(u32, Rect)> {
                 let bucket = grid.entry((cx, cy)).or_default();
                 for &j in bucket.iter() {
                     let other = marks[j].rect.inflate(GAP / 2.0, GAP / 2.0);
-                    if other.x0 <= r.x1 && r.x0 <= other.x1 && other.y0 <= r.y1 && r.y0 <= other.y1 {
+                    if other.x0 <= r.x1 && r.x0 <= other.x1 && other.y0 <= r.y1 && r.y0 <= other.y1
+                    {
                         let (a, b) = (root(&mut parent, i), root(&mut parent, j));
                         if a != b {
                             parent[a] = b;
@@ -225,8 +226,17 @@ mod tests {
 
     #[test]
     fn bars_group_into_one_code_and_stay_apart_from_a_far_one() {
-        let mut marks: Vec<Mark> = (0..30).map(|i| mark(100.0 + i as f64 * 2.0, 50.0, 0.8, 30.0)).collect();
-        marks.extend((0..20).map(|i| mark(400.0 + (i % 5) as f64 * 3.0, 600.0 + (i / 5) as f64 * 3.0, 2.0, 2.0)));
+        let mut marks: Vec<Mark> = (0..30)
+            .map(|i| mark(100.0 + i as f64 * 2.0, 50.0, 0.8, 30.0))
+            .collect();
+        marks.extend((0..20).map(|i| {
+            mark(
+                400.0 + (i % 5) as f64 * 3.0,
+                600.0 + (i / 5) as f64 * 3.0,
+                2.0,
+                2.0,
+            )
+        }));
         let groups = group(&marks);
         assert_eq!(groups.len(), 2);
         assert_eq!(groups[0].0, 30);
@@ -240,12 +250,16 @@ mod tests {
     #[test]
     fn a_few_marks_or_a_long_rule_are_no_code() {
         let marks = Marks {
-            marks: (0..10).map(|i| mark(10.0 + i as f64, 10.0, 0.5, 20.0)).collect(),
+            marks: (0..10)
+                .map(|i| mark(10.0 + i as f64, 10.0, 0.5, 20.0))
+                .collect(),
         };
         assert!(marks.regions(Rect::new(0.0, 0.0, 595.0, 842.0)).is_empty());
         // underlines of a form: many, but a line of marks only a point high
         let marks = Marks {
-            marks: (0..40).map(|i| mark(10.0 + i as f64 * 5.0, 10.0, 4.0, 0.5)).collect(),
+            marks: (0..40)
+                .map(|i| mark(10.0 + i as f64 * 5.0, 10.0, 4.0, 0.5))
+                .collect(),
         };
         assert!(marks.regions(Rect::new(0.0, 0.0, 595.0, 842.0)).is_empty());
     }
