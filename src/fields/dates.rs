@@ -21,7 +21,7 @@ const CN_SMALL: &str = "〇零一二三四五六七八九十壹贰叁肆伍陆�
 /// Regex source matching one date in normalised text (see [`super::text::Norm`]).
 pub static DATE_RE: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:\d{{4}} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日|[{CN_DIGITS}]{{4}}年[{CN_SMALL}]{{1,3}}月[{CN_SMALL}]{{1,4}}日|\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}})"
+        r"(?:\d{{4}} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日|[{CN_DIGITS}]{{4}}年[{CN_SMALL}]{{1,3}}月[{CN_SMALL}]{{1,4}}日|\d{{4}}[./-] ?\d{{1,2}}[./-] ?\d{{1,2}})"
     )
 });
 
@@ -43,7 +43,7 @@ pub static RANGE_RE: LazyLock<String> = LazyLock::new(|| {
 
 /// Regex source matching a duration (租期 5 年, 伍年, 五(5)年, 60个月, 3年6个月). At most three
 /// Arabic digits: `租赁期限2020年3月1日…` (OCR dropped the colon) starts a date, not a term.
-pub const DURATION_RE: &str = r"(?:[0-9]{1,3}|[一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]+)(?:\([0-9]+\))?(?:年(?:零?(?:[0-9]+|[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+)个月)?|个月)";
+pub const DURATION_RE: &str = r"(?:[0-9]{1,3}|[一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]+)(?:\([0-9]+\))?(?:周?年(?:零?(?:[0-9]+|[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+)个月)?|个月)";
 
 /// Why a string is not a date.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -129,10 +129,12 @@ static DURATION_PARTS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Parses a duration: 5年, 伍年, 五（5）年, 60个月, 3年6个月, 三年零六个月.
 pub fn parse_duration(s: &str) -> Option<Duration> {
+    // 五周年 is five years
     let n: String = normalise(s)
         .chars()
         .filter(|c| !c.is_whitespace())
-        .collect();
+        .collect::<String>()
+        .replace("周年", "年");
     let c = DURATION_PARTS.captures(&n)?;
     // 五（5）年: the Arabic figure in brackets is the one to trust; they must agree.
     let main = parse_cn_int(&c["n"])?;
@@ -200,6 +202,7 @@ mod tests {
         let y = |years, months| Some(Duration { years, months });
         assert_eq!(parse_duration("5年"), y(5, 0));
         assert_eq!(parse_duration("伍年"), y(5, 0));
+        assert_eq!(parse_duration("贰周年"), y(2, 0));
         assert_eq!(parse_duration("五（5）年"), y(5, 0));
         assert_eq!(parse_duration("60个月"), y(5, 0));
         assert_eq!(parse_duration("42个月"), y(3, 6));

@@ -919,6 +919,7 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
         0
     };
     let (raw, r) = (&raw[lead..], r.start + lead..r.end);
+    let (raw, r) = strip_name_wrapping(raw, r);
     // the next row's label that OCR ran into the value (蒋辉出租人身份证号码…): the name ends
     // where it starts, if what comes before is a name
     if let Some(m) = EMBEDDED_LABEL.find(raw)
@@ -935,6 +936,54 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
     let head = raw[..cut].trim_end();
     (person_name(head) || WHOLE_NAME.is_match(head)).then(|| r.start..r.start + head.len())
 }
+
+/// What is printed around a name without being part of it: a representative before it
+/// (`(代表人:张三)XX公司`, `张三代表XX公司`), a role in brackets before it (`(共有人)XX公司`),
+/// and after it a request for the seal (`XX公司(盖章)`) or the name in English
+/// (`XX公司(Taiyuan … Co., Ltd.)`). Removed only when what is left is an organisation's whole
+/// name, so `代表` or a bracket inside a name stays.
+fn strip_name_wrapping(raw: &str, r: std::ops::Range<usize>) -> (&str, std::ops::Range<usize>) {
+    // the range may already end before the raw text (a `(以下简称甲方)` cut off)
+    let (mut start, mut end) = (0, r.len().min(raw.len()));
+    loop {
+        let rest = &raw[start..end];
+        let cut = NAME_PREFIX
+            .captures(rest)
+            .map(|c| c.get(0).map_or(0, |m| m.end()))
+            .filter(|&n| WHOLE_NAME.is_match(rest[n..].trim_end()));
+        match cut {
+            Some(n) if n > 0 => start += n,
+            _ => break,
+        }
+    }
+    loop {
+        let rest = &raw[start..end];
+        let Some(m) = NAME_SUFFIX.find(rest) else {
+            break;
+        };
+        let inner = &rest[m.start()..];
+        let latin = inner.chars().filter(char::is_ascii_alphabetic).count();
+        let is_english = latin * 2 >= inner.chars().count() && latin >= 4;
+        let is_seal = SEAL_WORD.is_match(inner) && inner.chars().count() <= 6;
+        let head = rest[..m.start()].trim_end();
+        if (is_english || is_seal) && WHOLE_NAME.is_match(head) {
+            end = start + head.len();
+        } else {
+            break;
+        }
+    }
+    (&raw[start..], r.start + start..r.start + end)
+}
+/// A representative or a role printed before a name.
+static NAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\((?:代表人|法定代表人|负责人|授权代表|委托代理人|经办人|共有人|共有)[^()]{0,12}\)\s*|[\p{Han}]{2,4}\s*代表\s*:?\s*)",
+    )
+    .expect("static regex")
+});
+/// A bracket closing a name (a seal request, the name in English).
+static NAME_SUFFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\([^()]*\)\s*$").expect("static regex"));
 
 /// A line that reads as `label:` of any form, known or not (`报告文号:`, `名 称:`): a value
 /// never runs on into it.
@@ -2419,6 +2468,63 @@ mod tests {
             get(&f, "certificate_no"),
             Some(&json!("晋（2018）长治市不动产权第0044303号"))
         );
+    }
+
+    #[test]
+    fn representatives_seals_and_english_names_around_a_party() {
+        let lease = |t: &str| read(DocumentKind::Lease, t);
+        let f = lease(
+            "房屋租用协议\n租出方（甲方）：余晨　代表　太原国家高新技术产业开发区青创发展\n有限公司\n统一社会信用代码：911401052LUC9ME69D\n\
+             租入方（乙方）：（代表人：易萍晶）长治市蓝海实业有限责任公司\n联系电话：13695851126",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("太原国家高新技术产业开发区青创发展有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("长治市蓝海实业有限责任公司"))
+        );
+        let f = lease(
+            "物业租赁合同\n产权人（甲方）：太原市云冈信息技术股份有限公司（Taiyuan Yungang Innova\ntion Technology Corporation Limited）\n\
+             法定代表人：汪艳红\n承租单位（乙方）：晋中市凯达企业管理咨询股份有限公司（盖章）\n",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("太原市云冈信息技术股份有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("晋中市凯达企业管理咨询股份有限公司"))
+        );
+        // a bracket that is part of the name stays; 代表 inside a name stays
+        let f = lease(
+            "租赁合同\n出租方：长治市新元（山西）实业股份有限公司\n承租方：太原市人大代表联络服务中心\n",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("长治市新元（山西）实业股份有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("太原市人大代表联络服务中心"))
+        );
+    }
+
+    #[test]
+    fn terms_to_the_day_before_an_anniversary_and_after_a_duration() {
+        let lease = |t: &str| read(DocumentKind::Lease, t);
+        let f = lease(
+            "场地使用协议\n第二条  使用期限\n使用期限自2021. 06. 01起至满五周年之日（2026. 06. 01）的前一日即2026. 05. 31止。\n\
+             使用方享有一次续租选择权，续租期间由2026. 06. 01起计至2028. 05. 31（24个月）。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-06-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-05-31")));
+        let f = lease(
+            "租赁协议书\n第二条  租赁期限\n租赁期限为贰周年，2017年06月15日起，2019年06月14日止。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2017-06-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2019-06-14")));
     }
 
     #[test]

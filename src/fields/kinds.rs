@@ -199,12 +199,12 @@ pub const NOT_THE_TERM: &str = r"原租赁|原租期|原合同|原期限|转租�
 /// (Macros, so that `concat!` builds the table's regexes at compile time.)
 macro_rules! lessor {
     () => {
-        "出租方|出租人|出租单位|转租方|转租人|转租单位|业主方|业主|房东|孵化器运营方|基地运营单位|运营单位|运营方|孵化方|孵化器方"
+        "出租方|出租人|出租单位|租出方|转租方|转租人|转租单位|业主方|业主|房东|孵化器运营方|基地运营单位|运营单位|运营方|孵化方|孵化器方"
     };
 }
 macro_rules! lessee {
     () => {
-        "次承租方|次承租人|次承租单位|承租方|承租人|承租单位|承租户|租户|租客|租用方|实际使用人|实际使用方|入驻企业|入驻团队|入驻方|入孵企业|在孵企业"
+        "次承租方|次承租人|次承租单位|承租方|承租人|承租单位|承租户|租户|租客|租用方|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻团队|入驻方|入孵企业|在孵企业"
     };
 }
 /// Role words that only ever stand in a bracket after 甲方/乙方 (甲方(房屋所有权人), 乙方(房屋使用人)):
@@ -268,7 +268,7 @@ macro_rules! cell_end {
 pub const LEASE: KindSpec = KindSpec {
     kind: DocumentKind::Lease,
     titles: &[
-        r"^[\p{Han}()]{0,16}(租赁合同|租赁协议|转租合同|转租协议|租房合同)(书)?(\([\p{Han}]{1,4}\))?$",
+        r"^[\p{Han}()]{0,16}(租赁合同|租赁协议|转租合同|转租协议|租房合同|租用合同|租用协议|(?:场地|房屋|厂房|办公用房|物业)使用(?:合同|协议))(书)?(\([\p{Han}]{1,4}\))?$",
     ],
     keywords: &[
         ("出租", 1.0),
@@ -447,6 +447,17 @@ pub const LEASE: KindSpec = KindSpec {
             ],
             0.95,
         ),
+        // The last day given as the day before an anniversary and then by date (`自DATE起至满五
+        // 周年之日(DATE)的前一日即DATE止`).
+        pat_unless(
+            r"(?:租赁期限|租赁期|租期|期限)[^。;\n]{0,12}?(?:自|从)(?P<a>{DATE})(?:起)?(?:至|到)[^。;\n]{0,40}?即(?P<b>{DATE})(?:止|结束|届满)",
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            1.0,
+            NOT_THE_TERM,
+        ),
         // The first and the last day each named (`起租日为DATE,到期日为DATE`).
         pat_unless(
             r"(?:起租日|起始日|租赁起始日|开始日|起租时间)(?:期)?(?:为|是|:)(?P<a>{DATE})[^。;\n]{0,6}?(?:到期日|终止日|届满日|截止日|结束日|租赁终止日)(?:期)?(?:为|是|:)(?P<b>{DATE})",
@@ -460,7 +471,7 @@ pub const LEASE: KindSpec = KindSpec {
         // A term from a day on and until another, in two clauses (`租赁期限2023年9月15日起,
         // 2024年9月14日止`).
         pat_unless(
-            r"(?:租赁期限|租赁期|租期|期限)(?:为|是|:)?(?:自|从)?(?P<a>{DATE})(?:起|开始)[,](?P<b>{DATE})(?:止|结束)",
+            r"(?:租赁期限|租赁期|租期|期限)(?:为|是|:)?(?:[^。;\n,]{0,8}[,])?(?:自|从)?(?P<a>{DATE})(?:起|开始)[,](?P<b>{DATE})(?:止|结束)",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
