@@ -137,7 +137,7 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
     merge_cover_pages(segs, pages)
 }
 
-/// A single page that is a cover of the titled document after it joins that document, so its
+/// A single page that is a cover of the document after it joins that document, so its
 /// codes and labelled lines are the document's, not a stray one's. A cover is an untitled page
 /// that reads as the same kind (a 防伪页 or 报备页 before an audit report), or a page with the
 /// same title but no sentence of its own before a document written in sentences (a cover
@@ -167,13 +167,23 @@ fn merge_cover_pages(segs: Vec<Segment>, pages: &[Page]) -> Vec<Segment> {
     let mut pending: Option<Segment> = None;
     for seg in segs {
         if let Some(cover) = pending.take() {
-            if !untitled(&seg)
-                && seg.kind == cover.kind
-                && (untitled(&cover) || has_sentences(&seg))
-            {
+            // an untitled cover before a titled document; a titled cover before the document
+            // it names, titled again or not (a body that starts at its salutation)
+            let joins = seg.kind == cover.kind
+                && if untitled(&seg) {
+                    !untitled(&cover) && has_sentences(&seg)
+                } else {
+                    untitled(&cover) || has_sentences(&seg)
+                };
+            if joins {
                 let mut pages = cover.pages;
                 pages.extend(seg.pages);
-                out.push(Segment { pages, ..seg });
+                let confidence = seg.confidence.max(cover.confidence);
+                out.push(Segment {
+                    pages,
+                    confidence,
+                    ..seg
+                });
                 continue;
             }
             out.push(cover);
@@ -297,6 +307,21 @@ mod tests {
         let segs = split(&pages);
         assert_eq!(segs.len(), 1, "{segs:?}");
         assert_eq!(segs[0].pages, vec![0, 1]);
+        // A titled cover before a body that starts at its salutation and numbers its own
+        // pages from 1: one report.
+        let pages = vec![
+            page(
+                1,
+                "防伪编码\n14072024618367714586\n晋城凤城会计师事务所有限公司\n专项审计报告\n被审验单位：\n晋中市凯达企业管理咨询股份有限公司\n报告文号：\n凤城财专审字【2024】465号",
+            ),
+            page(
+                2,
+                "晋中市凯达企业管理咨询股份有限公司全体股东：\n我们接受委托，对贵公司的运营情况进行了专项审计。\n我们认为，上述数据如实反映了基地的运营情况。\n晋城凤城会计师事务所有限公司\n中国注册会计师：吕刚\n第 1 页",
+            ),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 1, "{segs:?}");
+        assert_eq!(segs[0].kind, DocumentKind::AuditReport);
         // A stray page of another kind stays its own document.
         let pages = vec![
             page(1, "出租方与承租方约定租金和租赁期限如下"),

@@ -977,10 +977,10 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         ),
         // A firm's report number: its abbreviation, a word of the report's kind (审字, 专审字,
         // 审专, 会师报字…) before or after the bracketed year, and a serial that may carry
-        // letters (〔2021〕ZX254号). The kind word (审, 专 or 报字) is what tells it from the
+        // letters (〔2021〕ZX254号, 〔2021〕A-0687号). The kind word (审, 专 or 报字) is what tells it from the
         // numbers of the rules it cites (晋财会〔2008〕11号, 晋企发〔2021〕5号).
         pat(
-            r"(?P<v>(?:[\p{Han}]{0,6}(?:审|专|报字)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)?|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2})第?[A-Za-z]{0,4}\d{1,6}号)",
+            r"(?P<v>(?:[\p{Han}]{0,6}(?:审|专|报字)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)?|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2})第?[A-Za-z]{0,4}-?\d{1,6}号)",
             &[("report_no", "v", Parse::Code)],
             1.0,
         ),
