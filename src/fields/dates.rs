@@ -37,7 +37,7 @@ pub static RANGE_RE: LazyLock<String> = LazyLock::new(|| {
     // an hour may follow either date (自…零时起至…二十四时止), and (含): the day counts
     let hour = r"(?:(?:[0-9]{1,2}|[零〇一二三四五六七八九十廿]{1,3})(?:时|点)(?:整)?)?(?:\((?:含|包含|含当日)\))?";
     format!(
-        r"(?:自|从)?(?P<a>{d}){hour}(?:起|开始)?(?:至|到|—|~|-|－|一)(?P<b>{d}){hour}(?:止|结束)?"
+        r"(?:自|从)?(?P<a>{d}){hour}(?:起计|起算|起|开始)?(?:至|到|—|~|-|－|一)(?P<b>{d}){hour}(?:止|结束)?"
     )
 });
 

@@ -447,6 +447,23 @@ pub const LEASE: KindSpec = KindSpec {
             ],
             0.95,
         ),
+        // A lease written as a letter to the tenant (致:XX), who is then called 贵方 with its
+        // role (贵方(以下简称"使用方")).
+        pat(
+            r#"(?sm)^致:(?P<v>[^\n]{4,60})\n.*?贵方\((?:以下简称|以下称|下称|简称)[“"']?(?:使用方|承租方|承租人|租用方|租入方|乙方)"#,
+            &[("lessee", "v", Parse::Name)],
+            0.95,
+        ),
+        // A renewal contract (its title says 续签): the renewed period is its term, where in any
+        // other lease a 续签 period is an option and not the term.
+        pat(
+            r"(?s)\A[^\n]*续签[^\n]*\n.*?(?:续签租期|续签期限|续租期限|续签期间)(?:为|是|:)?[^。;\n]{0,16}?(?P<r>{RANGE})",
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            1.0,
+        ),
         // The last day given as the day before an anniversary and then by date (`自DATE起至满五
         // 周年之日(DATE)的前一日即DATE止`).
         pat_unless(
