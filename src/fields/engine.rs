@@ -503,9 +503,10 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("^(?:{})$", dates::DATE_RE.as_str())).expect("static regex")
 });
 
-/// Digits in three or more groups joined by hyphens: one number grouped for the eye.
+/// Digits and capitals in three or more groups joined by hyphens: one code grouped for the eye
+/// (1408-2020-5772-5230-75, SX20-2441-H728-A7).
 static DIGIT_GROUPS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{2,6}(?:-\d{2,6}){2,}$").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^[0-9A-Z]{2,6}(?:-[0-9A-Z]{2,6}){2,}$").expect("static regex"));
 
 /// Where labels start in `text`: (byte offset, label index, label length), in text order.
 ///
@@ -1188,7 +1189,7 @@ fn parse_value(
             let mut value = matched_brackets(&value);
             // a long number printed in groups for reading (1408-2020-5772-5230-75) is one code
             if DIGIT_GROUPS.is_match(&value) {
-                value.retain(|c| c.is_ascii_digit());
+                value.retain(|c| c.is_ascii_alphanumeric());
             }
             if value.is_empty() {
                 return Err(Unparsed::No);
@@ -2509,6 +2510,15 @@ mod tests {
             get(&f, "lessee"),
             Some(&json!("太原市人大代表联络服务中心"))
         );
+    }
+
+    #[test]
+    fn a_code_printed_in_groups_is_one_code() {
+        let audit = |t: &str| read(DocumentKind::AuditReport, t);
+        let f = audit("专项审计报告\n晋城审字〔2024〕第0465号\n报告验证码：SX20-2441-H728-A7\n");
+        assert_eq!(get(&f, "report_code"), Some(&json!("SX202441H728A7")));
+        let f = audit("专项审计报告\n晋城审字〔2024〕第0465号\n防伪编码：1408-2020-5772-5230-75\n");
+        assert_eq!(get(&f, "report_code"), Some(&json!("140820205772523075")));
     }
 
     #[test]
