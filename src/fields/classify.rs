@@ -322,6 +322,21 @@ mod tests {
         let segs = split(&pages);
         assert_eq!(segs.len(), 1, "{segs:?}");
         assert_eq!(segs[0].kind, DocumentKind::AuditReport);
+        // A report titled 鉴证报告 (its title wrapped) after a lease in a packet is the audit
+        // report, not the lease's third page.
+        let pages = vec![
+            page(
+                1,
+                "物业租赁合同\n出租方：长治市三晋智能科技有限公司\n租赁期限自2022年3月1日起至2027年2月28日止。",
+            ),
+            page(
+                2,
+                "关于山西省中优投资管理有限公司2021年度小微企业创业创\n新基地运营数据的鉴证报告\n(2022) 明正审字第127号\n山西省中优投资管理有限公司全体股东:\n我们接受委托，执行了鉴证业务。",
+            ),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert_eq!(segs[1].kind, DocumentKind::AuditReport);
         // A stray page of another kind stays its own document.
         let pages = vec![
             page(1, "出租方与承租方约定租金和租赁期限如下"),

@@ -894,7 +894,8 @@ pub const LAND_CERTIFICATE: KindSpec = KindSpec {
 /// 专项审计报告 and 补充专项审计报告.
 pub const AUDIT_REPORT: KindSpec = KindSpec {
     kind: DocumentKind::AuditReport,
-    titles: &[r"审计报告(\(补充\))?$"],
+    // a 鉴证报告 or 审核报告 on the base's figures is the special audit report by another name
+    titles: &[r"(?:审计|审核|鉴证)报告(\(补充\))?$"],
     keywords: &[
         ("注册会计师", 2.0),
         ("会计师事务所", 2.0),
