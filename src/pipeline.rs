@@ -170,15 +170,13 @@ impl Pipeline {
         let ocr = self.config.ocr.clone();
         let (path, images_dir) = (path.to_path_buf(), images_dir.map(Path::to_path_buf));
         let result = tokio::task::spawn_blocking(move || {
-            let progress = |p| progress(Progress::from_page(p));
-            match &images_dir {
-                Some(dir) => {
-                    crate::extract::isolated::extract_file(&path, dir, &config, &ocr, progress)
-                }
-                None => crate::extract::isolated::extract_file_without_images(
-                    &path, &config, &ocr, progress,
-                ),
-            }
+            crate::extract::isolated::extract_file(
+                &path,
+                images_dir.as_deref(),
+                &config,
+                &ocr,
+                |p| progress(Progress::from_page(p)),
+            )
         })
         .await?;
         match result {

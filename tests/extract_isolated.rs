@@ -30,7 +30,7 @@ fn pdf_pages_progress_and_images() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/codes/text_cn.pdf");
     let images = tempfile::tempdir().unwrap();
     let mut progress = Vec::new();
-    let doc = extract_file(&file, images.path(), &config(), &no_ocr(), |p| {
+    let doc = extract_file(&file, Some(images.path()), &config(), &no_ocr(), |p| {
         progress.push(p)
     })
     .expect("extracts");
@@ -61,8 +61,14 @@ fn hostile_inputs_are_refused_with_stable_codes() {
         ("encrypted.pdf", "pdf-encrypted"),
         ("not_a_pdf.docx", "unsupported-media-type"),
     ] {
-        let err = extract_file(&dir.join(name), images.path(), &config(), &no_ocr(), |_| {})
-            .expect_err(name);
+        let err = extract_file(
+            &dir.join(name),
+            Some(images.path()),
+            &config(),
+            &no_ocr(),
+            |_| {},
+        )
+        .expect_err(name);
         assert_eq!(err.code(), code, "{name}: {err}");
         assert!(!err.message_zh().is_empty());
     }

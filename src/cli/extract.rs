@@ -73,10 +73,14 @@ pub fn run(args: ExtractArgs) -> ExitCode {
             ),
             Err(e) => return super::usage_error(format_args!("{}: {e}", args.file.display())),
         }
-    } else if let Some(dir) = &args.images_dir {
-        isolated::extract_file(&args.file, dir, &config, &ocr, |_| {})
     } else {
-        isolated::extract_file_without_images(&args.file, &config, &ocr, |_| {})
+        isolated::extract_file(
+            &args.file,
+            args.images_dir.as_deref(),
+            &config,
+            &ocr,
+            |_| {},
+        )
     };
     match result {
         Ok(doc) => {

@@ -52,29 +52,10 @@ pub enum WorkerMessage {
 
 /// Extracts a file in a worker subprocess (synchronous: call it from `spawn_blocking`).
 ///
-/// Page images are written into `images_dir` as `<sha256>.png`. `progress` is called on
-/// this thread for every page and stage the worker reports.
+/// Page images are written into `images_dir`, when given, as `<sha256>.png` (without one, a
+/// born-digital page is rasterised only where reading needs it). `progress` is called on this
+/// thread for every page and stage the worker reports.
 pub fn extract_file(
-    path: &Path,
-    images_dir: &Path,
-    config: &ExtractConfig,
-    ocr: &OcrConfig,
-    progress: impl FnMut(PageProgress),
-) -> Result<Extracted, ExtractError> {
-    run(path, Some(images_dir), config, ocr, progress)
-}
-
-/// [`extract_file`] without page image files (the CLI when no directory is given).
-pub fn extract_file_without_images(
-    path: &Path,
-    config: &ExtractConfig,
-    ocr: &OcrConfig,
-    progress: impl FnMut(PageProgress),
-) -> Result<Extracted, ExtractError> {
-    run(path, None, config, ocr, progress)
-}
-
-fn run(
     path: &Path,
     images_dir: Option<&Path>,
     config: &ExtractConfig,
@@ -405,16 +386,28 @@ mod tests {
     #[test]
     fn a_hanging_worker_is_killed_at_the_deadline() {
         let (dir, config, input) = fake_worker("exec sleep 30");
-        let err =
-            extract_file(&input, dir.path(), &config, &OcrConfig::default(), |_| {}).unwrap_err();
+        let err = extract_file(
+            &input,
+            Some(dir.path()),
+            &config,
+            &OcrConfig::default(),
+            |_| {},
+        )
+        .unwrap_err();
         assert_eq!(err.code(), "deadline-exceeded", "{err}");
     }
 
     #[test]
     fn a_crashing_worker_is_reported_with_its_last_words() {
         let (dir, config, input) = fake_worker("echo 'decoder exploded' >&2; kill -SEGV $$");
-        let err =
-            extract_file(&input, dir.path(), &config, &OcrConfig::default(), |_| {}).unwrap_err();
+        let err = extract_file(
+            &input,
+            Some(dir.path()),
+            &config,
+            &OcrConfig::default(),
+            |_| {},
+        )
+        .unwrap_err();
         assert_eq!(err.code(), "worker-crashed", "{err}");
         assert!(err.to_string().contains("signal 11"), "{err}");
         assert!(err.to_string().contains("decoder exploded"), "{err}");
@@ -429,9 +422,13 @@ echo '{"progress":{"page":1,"pages":1,"stage":"codes"}}'
 echo '{"done":{"media_type":"image/png","pages":[]}}'"#,
         );
         let mut seen = Vec::new();
-        let doc = extract_file(&input, dir.path(), &config, &OcrConfig::default(), |p| {
-            seen.push(p)
-        })
+        let doc = extract_file(
+            &input,
+            Some(dir.path()),
+            &config,
+            &OcrConfig::default(),
+            |p| seen.push(p),
+        )
         .unwrap();
         assert_eq!(doc.media_type, "image/png");
         assert_eq!(seen.len(), 1);
@@ -442,8 +439,14 @@ echo '{"done":{"media_type":"image/png","pages":[]}}'"#,
     fn oversized_files_are_refused_before_a_worker_starts() {
         let (dir, mut config, input) = fake_worker("exit 99");
         config.max_bytes = 3;
-        let err =
-            extract_file(&input, dir.path(), &config, &OcrConfig::default(), |_| {}).unwrap_err();
+        let err = extract_file(
+            &input,
+            Some(dir.path()),
+            &config,
+            &OcrConfig::default(),
+            |_| {},
+        )
+        .unwrap_err();
         assert_eq!(err.code(), "too-large");
     }
 

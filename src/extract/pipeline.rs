@@ -219,11 +219,7 @@ impl<'a> Pipeline<'a> {
         // an image not kept as a picture, or that says it has a code. A drawn page whose
         // pictures and path drawings hold no code shows none (a picture reads at its own
         // resolution better than on the page image).
-        let picture_codes = if self.config.codes.enabled && !input.pictures.is_empty() {
-            pictures_scan(&input.pictures, number, &codes_config, says_code)
-        } else {
-            None
-        };
+        let picture_codes = pictures_scan(&input.pictures, number, &codes_config, says_code);
         let page_scan = self.config.codes.enabled
             && picture_codes.is_none()
             && (!input.rendered || says_code || input.hidden_codes);

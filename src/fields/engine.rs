@@ -949,8 +949,8 @@ fn strip_name_wrapping(raw: &str, r: std::ops::Range<usize>) -> (&str, std::ops:
     loop {
         let rest = &raw[start..end];
         let cut = NAME_PREFIX
-            .captures(rest)
-            .map(|c| c.get(0).map_or(0, |m| m.end()))
+            .find(rest)
+            .map(|m| m.end())
             .filter(|&n| WHOLE_NAME.is_match(rest[n..].trim_end()));
         match cut {
             Some(n) if n > 0 => start += n,

@@ -144,12 +144,7 @@ pub fn page_image(page: &Page<'_>, settings: &ImageSettings) -> PageImage {
         if let Some(image) = vector_codes::render_region(page, &settings.interpreter, region) {
             pictures.push(Picture {
                 image,
-                bbox: [
-                    (region.x0 / area.width()) as f32,
-                    (region.y0 / area.height()) as f32,
-                    (region.x1 / area.width()) as f32,
-                    (region.y1 / area.height()) as f32,
-                ],
+                bbox: page_fractions(region, area),
             });
         }
     }
@@ -205,11 +200,26 @@ pub fn render(page: &Page<'_>, settings: &ImageSettings) -> Result<DynamicImage,
             bg_color: WHITE,
         },
     );
-    let (pw, ph) = (pixmap.width() as u32, pixmap.height() as u32);
-    // Opaque white background: premultiplied RGBA equals straight RGBA; drop alpha.
-    image::RgbaImage::from_raw(pw, ph, pixmap.data_as_u8_slice().to_vec())
+    rgb_of(&pixmap).ok_or("rasteriser returned no pixels".to_string())
+}
+
+/// The RGB image of a pixmap rendered on an opaque white background (premultiplied RGBA then
+/// equals straight RGBA, so dropping alpha is exact).
+pub(super) fn rgb_of(pixmap: &hayro::vello_cpu::Pixmap) -> Option<DynamicImage> {
+    let (w, h) = (pixmap.width() as u32, pixmap.height() as u32);
+    image::RgbaImage::from_raw(w, h, pixmap.data_as_u8_slice().to_vec())
         .map(|img| DynamicImage::ImageRgb8(DynamicImage::ImageRgba8(img).to_rgb8()))
-        .ok_or("rasteriser returned no pixels".to_string())
+}
+
+/// Where `r` lies on `page`, as fractions of its width and height (x0, y0, x1, y1).
+fn page_fractions(r: Rect, page: Rect) -> crate::model::BBox {
+    let (w, h) = (page.width(), page.height());
+    [
+        ((r.x0 - page.x0) / w) as f32,
+        ((r.y0 - page.y0) / h) as f32,
+        ((r.x1 - page.x0) / w) as f32,
+        ((r.y1 - page.y0) / h) as f32,
+    ]
 }
 
 /// The largest image found by the probe and how much of the page it covers.
@@ -355,13 +365,7 @@ impl Probe {
             return;
         }
         let Some(img) = decode(image) else { return };
-        let (pw, ph) = (self.page.width(), self.page.height());
-        let bbox = [
-            ((on_page.x0 - self.page.x0) / pw) as f32,
-            ((on_page.y0 - self.page.y0) / ph) as f32,
-            ((on_page.x1 - self.page.x0) / pw) as f32,
-            ((on_page.y1 - self.page.y0) / ph) as f32,
-        ];
+        let bbox = page_fractions(on_page, self.page);
         let pictures = &mut self.result.pictures;
         pictures.push(Picture {
             image: orient(img, props.transform, w as f64, h as f64),

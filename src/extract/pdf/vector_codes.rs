@@ -207,10 +207,7 @@ pub fn render_region(
             ..Default::default()
         },
     );
-    let rgba = image::RgbaImage::from_raw(w as u32, h as u32, pixmap.data_as_u8_slice().to_vec())?;
-    Some(DynamicImage::ImageRgb8(
-        DynamicImage::ImageRgba8(rgba).to_rgb8(),
-    ))
+    super::page_image::rgb_of(&pixmap)
 }
 
 #[cfg(test)]
