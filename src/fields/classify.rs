@@ -137,6 +137,15 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
     merge_cover_pages(segs, pages)
 }
 
+fn is_certificate(kind: DocumentKind) -> bool {
+    matches!(
+        kind,
+        DocumentKind::PropertyCertificate
+            | DocumentKind::HouseOwnershipCertificate
+            | DocumentKind::LandCertificate
+    )
+}
+
 /// A single page that is a cover of the document after it joins that document, so its
 /// codes and labelled lines are the document's, not a stray one's. A cover is an untitled page
 /// that reads as the same kind (a 防伪页 or 报备页 before an audit report), or a page with the
@@ -163,13 +172,18 @@ fn merge_cover_pages(segs: Vec<Segment>, pages: &[Page]) -> Vec<Segment> {
     };
     let is_cover = |seg: &Segment| seg.pages.len() == 1 && sentences(seg) == 0;
     let untitled = |seg: &Segment| seg.confidence < TITLE_CONFIDENCE;
+    // A certificate's 附图页 or 附记 page printed first reads as a 不动产权证书 by its words
+    // whatever the certificate's own kind: it belongs to the titled certificate after it.
+    let certificate_annex = |cover: &Segment, seg: &Segment| {
+        untitled(cover) && is_certificate(cover.kind) && is_certificate(seg.kind) && !untitled(seg)
+    };
     let mut out: Vec<Segment> = Vec::with_capacity(segs.len());
     let mut pending: Option<Segment> = None;
     for seg in segs {
         if let Some(cover) = pending.take() {
             // an untitled cover before a titled document; a titled cover before the document
             // it names, titled again or not (a body that starts at its salutation)
-            let joins = seg.kind == cover.kind
+            let joins = (seg.kind == cover.kind || certificate_annex(&cover, &seg))
                 && if untitled(&seg) {
                     !untitled(&cover) && has_sentences(&seg)
                 } else {
@@ -292,6 +306,20 @@ mod tests {
             ),
         ];
         assert_eq!(split(&pages).len(), 2);
+        // A certificate's 附图页 printed before it is its page, whichever certificate it is.
+        for title in ["不动产权证书", "房屋所有权证"] {
+            let pages = vec![
+                page(
+                    1,
+                    "附图页\n宗地图\n宗地代码：140107975413GB14018\n本宗地\n房产分户图\n比例尺 1:500",
+                ),
+                page(2, &format!("{title}\n权利人\n山西甲有限公司\n房屋所有权人")),
+            ];
+            let segs = split(&pages);
+            assert_eq!(segs.len(), 1, "{title}: {segs:?}");
+            assert_eq!(segs[0].pages, vec![0, 1]);
+            assert_ne!(segs[0].kind, DocumentKind::Other);
+        }
         // An audit report's titled cover before a short body: any opinion sentence makes the
         // body the report the cover belongs to.
         let pages = vec![

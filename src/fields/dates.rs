@@ -43,7 +43,7 @@ pub static RANGE_RE: LazyLock<String> = LazyLock::new(|| {
 
 /// Regex source matching a duration (租期 5 年, 伍年, 五(5)年, 60个月, 3年6个月). At most three
 /// Arabic digits: `租赁期限2020年3月1日…` (OCR dropped the colon) starts a date, not a term.
-pub const DURATION_RE: &str = r"(?:[0-9]{1,3}|[一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]+)(?:\([0-9]+\))?(?:周?年(?:零?(?:[0-9]+|[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+)个月)?|个月)";
+pub const DURATION_RE: &str = r"(?:[0-9]{1,3}|[一二三四五六七八九十两壹贰叁肆伍陆柒捌玖拾]+)(?:\([0-9]+\))?(?:(?:周|个租赁|个)?年度?(?:零?(?:[0-9]+|[一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾]+)个月)?|个月)";
 
 /// Why a string is not a date.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -134,7 +134,12 @@ pub fn parse_duration(s: &str) -> Option<Duration> {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
-        .replace("周年", "年");
+        .replace("周年", "年")
+        // 五个租赁年度 is five years too
+        .replace("个租赁年度", "年")
+        .replace("个租赁年", "年")
+        .replace("个年度", "年")
+        .replace("年度", "年");
     let c = DURATION_PARTS.captures(&n)?;
     // 五（5）年: the Arabic figure in brackets is the one to trust; they must agree.
     let main = parse_cn_int(&c["n"])?;
@@ -203,6 +208,8 @@ mod tests {
         assert_eq!(parse_duration("5年"), y(5, 0));
         assert_eq!(parse_duration("伍年"), y(5, 0));
         assert_eq!(parse_duration("贰周年"), y(2, 0));
+        assert_eq!(parse_duration("十个租赁年度"), y(10, 0));
+        assert_eq!(parse_duration("五个年度"), y(5, 0));
         assert_eq!(parse_duration("五（5）年"), y(5, 0));
         assert_eq!(parse_duration("60个月"), y(5, 0));
         assert_eq!(parse_duration("42个月"), y(3, 6));

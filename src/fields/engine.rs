@@ -204,6 +204,16 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             continue;
         }
         let raw = &text[start..end];
+        // A date label in a cell of its own (no colon) heads a column when the next cell is
+        // no date (`服务期起 | 服务期止` over `17F-26 | … | 2022年11月1日`): the table's
+        // reading (`schedule_term`) places its dates.
+        if spec.parse == Parse::Date
+            && text[ls..start].contains('\n')
+            && !text[ls..start].contains(':')
+            && parse_date(raw.split('\n').next().unwrap_or(raw)).is_err()
+        {
+            continue;
+        }
         // A label cell of its own line (no colon) over a name that is not whole may head a
         // column of a table rather than stand over its value.
         let bare_cell = text[ls..ls + len].ends_with('\n')
@@ -241,8 +251,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             let whole = caps.get(0).map_or("", |m| m.as_str());
             if let Some(not_after) = &c.not_after[pi]
                 && (not_after.is_match(text_before(text, &caps, CLAUSE_BREAKS))
-                    || (about_term
-                        && CITES_A_CONTRACT.is_match(text_before(text, &caps, SENTENCE_BREAKS))))
+                    || (about_term && CITES_A_CONTRACT.is_match(sentence_before(text, &caps))))
             {
                 continue;
             }
@@ -399,7 +408,7 @@ fn aliased_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usize)
 
 /// The header of a table with a 起 and a 止 column, its cells one a line.
 static SCHEDULE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^(?:入驻|租赁|孵化|入孵|租期|转租)?(?:起|起始|起租|开始)(?:日期|日|时间)?\n(?:入驻|租赁|孵化|入孵|租期|转租)?(?:止|终止|到期|截止|结束)(?:日期|日|时间)?$")
+    Regex::new(r"(?m)^(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:起|起始|起租|开始)(?:日期|日|时间)?\n(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:止|终止|到期|截止|结束)(?:日期|日|时间)?$")
         .expect("static regex")
 });
 /// A row whose label says it is the whole period (合计, 全期).
@@ -527,6 +536,7 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
             // `原权利人`, `抵押权人`: a qualifier before the word makes another party's label
             if QUALIFIED.is_match(&text[..pos])
                 || (c.spec.labels[li].line_start_only && !line_start)
+                || in_parenthetical(text, pos)
             {
                 return false;
             }
@@ -574,6 +584,18 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
         pos += ch.len_utf8();
     }
     hits
+}
+
+/// A label opening a bracket after running text (`甲方系…房屋的承租人(出租人:XX,租期…)`) is a
+/// remark about another party, not a label of this document's; a role's own bracket
+/// (`乙方(承租方):`) follows a short label instead.
+fn in_parenthetical(text: &str, pos: usize) -> bool {
+    let before = &text[..pos];
+    let Some(open) = before.strip_suffix('(') else {
+        return false;
+    };
+    let line = open.rsplit('\n').next().unwrap_or(open);
+    line.chars().count() > 8
 }
 
 /// A label cell whose label wrapped, read by OCR as the label's head, then the value of the
@@ -940,6 +962,7 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
 
 /// What is printed around a name without being part of it: a representative before it
 /// (`(代表人:张三)XX公司`, `张三代表XX公司`), a role in brackets before it (`(共有人)XX公司`),
+/// the letter-writer's `我公司`/`本单位` before it,
 /// and after it a request for the seal (`XX公司(盖章)`) or the name in English
 /// (`XX公司(Taiyuan … Co., Ltd.)`). Removed only when what is left is an organisation's whole
 /// name, so `代表` or a bracket inside a name stays.
@@ -973,18 +996,20 @@ fn strip_name_wrapping(raw: &str, r: std::ops::Range<usize>) -> (&str, std::ops:
             break;
         }
     }
-    (&raw[start..], r.start + start..r.start + end)
+    (&raw[start..end], r.start + start..r.start + end)
 }
 /// A representative or a role printed before a name.
 static NAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\((?:代表人|法定代表人|负责人|授权代表|委托代理人|经办人|共有人|共有)[^()]{0,12}\)\s*|[\p{Han}]{2,4}\s*代表\s*:?\s*)",
+        r"^(?:\((?:代表人|法定代表人|负责人|授权代表|委托代理人|经办人|共有人|共有)[^()]{0,12}\)\s*|[\p{Han}]{2,4}\s*代表\s*:?\s*|(?:我|本)(?:公司|单位|方)\s*)",
     )
     .expect("static regex")
 });
-/// A bracket closing a name (a seal request, the name in English).
-static NAME_SUFFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\([^()]*\)\s*$").expect("static regex"));
+/// A bracket closing a name (a seal request, the name in English), or the English name's
+/// bracket left open where the line broke (`XX公司(Linfen Jinchuang Technology Develo`).
+static NAME_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\([^()]*\)\s*$|\([A-Za-z][A-Za-z0-9 .,&'-]*$").expect("static regex")
+});
 
 /// A line that reads as `label:` of any form, known or not (`报告文号:`, `名 称:`): a value
 /// never runs on into it.
@@ -1047,14 +1072,36 @@ fn text_before<'t>(text: &'t str, caps: &regex::Captures<'t>, breaks: &[char]) -
     });
     &text[start..value_at.max(start)]
 }
+/// The sentence before a match, back over the lines it wraps from: a line that does not end
+/// a sentence or a label (`…签订主租赁合同(合同` / `编号:2018-CF-006),承租…,租期…`) runs on, for
+/// at most two lines.
+fn sentence_before<'t>(text: &'t str, caps: &regex::Captures<'t>) -> &'t str {
+    let here = text_before(text, caps, SENTENCE_BREAKS);
+    let mut start = here.as_ptr() as usize - text.as_ptr() as usize;
+    let end = start + here.len();
+    for _ in 0..2 {
+        let Some(prev) = text[..start].strip_suffix('\n') else {
+            break;
+        };
+        if prev.ends_with(['。', ':', ';', '\n']) || prev.is_empty() {
+            break;
+        }
+        start = prev.rfind(SENTENCE_BREAKS).map_or(0, |i| {
+            i + prev[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    }
+    &text[start..end]
+}
 const CLAUSE_BREAKS: &[char] = &['。', ',', ';', '\n'];
 const SENTENCE_BREAKS: &[char] = &['。', '\n'];
 
 /// A sentence that names another contract by its title (`鉴于甲方已与产权人签订《房屋租赁合同》,
-/// 租赁期限为…`) speaks of that contract: its dates are not this document's (本《…合同》 is this
-/// one).
-static CITES_A_CONTRACT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》").expect("static regex"));
+/// 租赁期限为…`) or by its number (`租赁合同(编号HT201800137)租期…`) speaks of that contract:
+/// its dates are not this document's (本《…合同》 is this one).
+static CITES_A_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》|(?:合同|协议)\(\n?(?:合同)?\n?编号")
+        .expect("static regex")
+});
 
 /// Whether `s` holds a clause break: sentence punctuation, or a comma that is not a thousands
 /// separator between digits.
@@ -1681,6 +1728,24 @@ mod tests {
     }
 
     #[test]
+    fn a_head_lease_cited_in_a_renewed_sublease_is_not_its_own() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租续签合同\n转租人（甲方，原承租人）：山西众创产业园运营有限责任公司\n受租人（乙方）：山西省中鼎物业管理有限公司\n\
+             甲方系山西省大同市平城区长治路65号房屋的承租人（出租人：太原市小店区北格镇张花村股份经济合作社，租赁合同（编号HT201800137）租期2018.7.1至2023.6.30）。\n\
+             甲、乙双方曾签订《房屋转租合同》，租期自2018.7.1至2018.8.31。现双方续签本合同：\n\
+             二、续签期限：壹周年（2018.9.1—2019.8.31）。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("山西众创产业园运营有限责任公司"))
+        );
+        assert!(f["lessor"].confidence >= 0.9, "{:?}", f["lessor"]);
+        assert_eq!(get(&f, "term_start"), Some(&json!("2018-09-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2019-08-31")));
+    }
+
+    #[test]
     fn other_periods_are_not_the_lease_term() {
         let f = read(
             DocumentKind::Lease,
@@ -1694,6 +1759,14 @@ mod tests {
             get(&f, "term_stated"),
             Some(&json!({"years": 5, "months": 0}))
         );
+        // the term's row of labelled cells, a rent-free period after it
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租用协议书\n二、租用期限\n租赁期限\t起:2018年03月01日\t止：2021年02月28日\n\
+             甲方给予乙方装修免租期六个月，即2018年03月01日至2018年08月31日。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2018-03-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2021-02-28")));
         let renewal_first = read(
             DocumentKind::Lease,
             "房屋租赁合同\n续租期限自2025年1月1日至2027年12月31日。\n租赁期2020年1月1日至2024年12月31日。",
@@ -2469,6 +2542,46 @@ mod tests {
             get(&f, "certificate_no"),
             Some(&json!("晋（2018）长治市不动产权第0044303号"))
         );
+        // … or after 第; a 附记 page first cites the cancelled certificate it replaces
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "附记\n2.原不动产权证书晋（2016)晋中市不动产权第0064625号同时注销。\n不动产权证书\n晋（2019）太原市不动产权第\n0053065号\n权利人\n山西天辰产业园运营有限公司",
+        );
+        assert_eq!(
+            get(&f, "certificate_no"),
+            Some(&json!("晋（2019）太原市不动产权第0053065号"))
+        );
+        // a 房屋所有权证's number typed into its printed blanks, each piece a cell
+        let f = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n长治\n房权证\n字第\n51646449\n号\n房屋所有权人\n临汾市金鹏创业服务有限责任公司",
+        );
+        assert_eq!(
+            get(&f, "certificate_no"),
+            Some(&json!("长治房权证字第51646449号"))
+        );
+    }
+
+    #[test]
+    fn a_sublease_written_as_a_letter_to_its_tenant() {
+        let f = read(
+            DocumentKind::Lease,
+            "转租合同书\n大同市启航网络科技股份有限公司：\n\
+             我公司太原宏图（山西）文化传媒股份有限公司（以下简称“转租方”）于2018.12.06与忻州市晋创实业有限责任公司签订主租赁合同（合同\n编号：2018-CF-006），承租山西省运城市盐湖区学府街304号房屋，租期2019.01.01至2024.12.31。\
+             经书面同意，我公司现将该房屋的一部分转租给贵公司（以下简称“承租方”）使用：\n\
+             转租面积\t517.23\t转租用途\t仓储及办公\n转租起始日\t2019.09.01\t转租截止日\t2021.08.31\n\
+             转租方（盖章）：太原宏图（山西）文化传媒股份有限公司",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("太原宏图（山西）文化传媒股份有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("大同市启航网络科技股份有限公司"))
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2019-09-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2021-08-31")));
     }
 
     #[test]
@@ -2498,6 +2611,19 @@ mod tests {
             get(&f, "lessee"),
             Some(&json!("晋中市凯达企业管理咨询股份有限公司"))
         );
+        // as OCR reads it: the English line's bracket half-width, a bracket in the name
+        let f = lease(
+            "物业租赁合同\n合同编号：HT201700710\n产权人（甲方）:太原市三晋（集团）投资管理有限公司（Taiyuan Sanjin GroupInvest\nment Management Co., Ltd.)\n\
+             统一社会信用代码：91140400L2KG4NBD62\n法定代表人：田涛\n承租单位(乙方):运城市三晋信息技术有限公司\n\
+             承租单位（乙方）：临汾市晋创科技发展有限公司（Linfen Jinchuang Technology Develo\npment Co., Ltd.)\n统一社会信用代码：91140100LUL5W6UT35\n\
+             甲方同意将其合法拥有的物业出租给乙方使用。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("太原市三晋（集团）投资管理有限公司"))
+        );
+        // two different lessees: the field is not relied on, but each is read whole
+        assert!(f["lessee"].confidence < 0.8);
         // a bracket that is part of the name stays; 代表 inside a name stays
         let f = lease(
             "租赁合同\n出租方：长治市新元（山西）实业股份有限公司\n承租方：太原市人大代表联络服务中心\n",
@@ -2559,6 +2685,19 @@ mod tests {
         );
         assert_eq!(get(&f, "term_start"), Some(&json!("2022-07-15")));
         assert_eq!(get(&f, "term_end"), Some(&json!("2024-07-14")));
+        // a membership's 服务期起 | 服务期止 columns over a row of its office
+        let f = lease(
+            "联合办公空间使用协议\n（场地转租）\n服务方（转租方）：长治市瑞丰实业股份有限公司\n会员单位（使用方）：晋中市尧都科技有限公司\n\
+             一、使用空间及服务期\n办公室编号\t工位数\t面积\t服务期起\t服务期止\n17F-26\t26\t536.26㎡\t2022年11月1日\t2024年10月31日\n服务期共计24个月整。",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("长治市瑞丰实业股份有限公司"))
+        );
+        assert_eq!(get(&f, "lessee"), Some(&json!("晋中市尧都科技有限公司")));
+        assert_eq!(get(&f, "term_start"), Some(&json!("2022-11-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2024-10-31")));
         // a 合计 row is the whole term, whatever the rows above it
         let f = lease(
             "房屋租赁合同\n附件一\n期间\t起\t止\n第一租赁年度\t2019.09.15\t2020.09.14\n合计\t2019.09.15\t2027.09.14",

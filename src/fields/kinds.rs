@@ -290,7 +290,9 @@ pub const LEASE: KindSpec = KindSpec {
                 name_word!(),
                 r"(?:\([^)\n]{0,16}\))?|(?:甲方|乙方|丙方)\((?:",
                 lessor_in_brackets!(),
-                r")[^)\n]{0,12}\))",
+                r")[^)\n]{0,12}\)|[\p{Han}--[盖章签字名印原前]][\p{Han}--[盖章签字名印]]{0,5}\((?:",
+                lessor!(),
+                r")\))",
                 cell_end!()
             ),
             "lessor",
@@ -304,7 +306,9 @@ pub const LEASE: KindSpec = KindSpec {
                 name_word!(),
                 r"(?:\([^)\n]{0,16}\))?|(?:甲方|乙方|丙方)\((?:",
                 lessee_in_brackets!(),
-                r")[^)\n]{0,12}\))",
+                r")[^)\n]{0,12}\)|[\p{Han}--[盖章签字名印原前]][\p{Han}--[盖章签字名印]]{0,5}\((?:",
+                lessee!(),
+                r")\))",
                 cell_end!()
             ),
             "lessee",
@@ -374,12 +378,12 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         // The term as two dated lines of a form (起租日期:…, 到期日期:…).
         label(
-            r"(?:起租日期?|起始日期?|租赁起始日期?|开始日期|租赁开始日期?|租期起始日期?)",
+            r"(?:起租日期?|(?:租赁|租期|转租|服务期|使用期)?(?:起始日期?|开始日期)|(?:服务期|使用期|转租期|租期)起)",
             "term_start",
             Parse::Date,
         ),
         label(
-            r"(?:到期日期?|终止日期?|租赁终止日期?|截止日期?|结束日期|租赁到期日期?|租期终止日期?)",
+            r"(?:(?:租赁|租期|转租|服务期|使用期)?(?:到期日期?|终止日期?|截止日期?|结束日期)|(?:服务期|使用期|转租期|租期)止)",
             "term_end",
             Parse::Date,
         ),
@@ -422,6 +426,15 @@ pub const LEASE: KindSpec = KindSpec {
             1.0,
             NOT_THE_TERM,
         ),
+        // The term's row of a form with labelled cells (`租赁期限 | 起:DATE | 止:DATE`).
+        pat(
+            r"(?:租赁期限|租用期限|租赁期|租期)\n?(?:起|起始日|开始日)(?:期)?:(?P<a>{DATE})\n?(?:止|截止日|终止日|到期日)(?:期)?:(?P<b>{DATE})",
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            1.0,
+        ),
         pat_unless(
             r"(?P<r>{RANGE})",
             &[
@@ -447,21 +460,29 @@ pub const LEASE: KindSpec = KindSpec {
             ],
             0.95,
         ),
-        // A lease written as a letter to the tenant (致:XX), who is then called 贵方 with its
-        // role (贵方(以下简称"使用方")).
+        // A lease written as a letter to the tenant (致:XX, or XX: on a line of its own), who
+        // is then called 贵方 or 贵公司 with its role (贵方(以下简称"使用方")).
         pat(
-            r#"(?sm)^致:(?P<v>[^\n]{4,60})\n.*?贵方\((?:以下简称|以下称|下称|简称)[“"']?(?:使用方|承租方|承租人|租用方|租入方|乙方)"#,
-            &[("lessee", "v", Parse::Name)],
+            r#"(?sm)^(?:致:(?P<v>[^\n]{4,60})|(?P<w>[^\n:,。]{4,60}):)\n.*?贵(?:方|公司|单位)\((?:以下简称|以下称|下称|简称)[“"']?(?:使用方|承租方|承租人|租用方|租入方|次承租方|次承租人|乙方)"#,
+            &[("lessee", "v", Parse::Name), ("lessee", "w", Parse::Name)],
             0.95,
         ),
         // A renewal contract (its title says 续签): the renewed period is its term, where in any
         // other lease a 续签 period is an option and not the term.
         pat(
-            r"(?s)\A[^\n]*续签[^\n]*\n.*?(?:续签租期|续签期限|续租期限|续签期间)(?:为|是|:)?[^。;\n]{0,16}?(?P<r>{RANGE})",
+            r"(?s)\A[^\n]*续签[^\n]*\n.*?(?:续签租期|续签期限|续租期限|续签期间)(?:为|是|:)?[^。;\n]{0,16}?(?:(?P<r>{RANGE})|(?P<c>{DATE})起,(?P<d>{DATE})止)",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
+                ("term_start", "c", Parse::Date),
+                ("term_end", "d", Parse::Date),
             ],
+            1.0,
+        ),
+        // …and its stated duration (`续签租期为五个租赁年度(五年),自…之日起计算`).
+        pat(
+            r"(?s)\A[^\n]*续签[^\n]*\n.*?(?:续签租期|续签期限|续租期限|续签期间)(?:为|是|:)?(?:共计|合计|共)?(?P<v>{DURATION})",
+            &[("term_stated", "v", Parse::Duration)],
             1.0,
         ),
         // The last day given as the day before an anniversary and then by date (`自DATE起至满五
@@ -656,12 +677,12 @@ pub const LEASE: KindSpec = KindSpec {
         // A sublease is known by its title or its party labels, never by words of the body:
         // most head leases forbid subletting or ask for 转租合同 to be filed in a clause.
         pat(
-            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>转租(?:合同|协议)|\(转租\))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
+            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>转租(?:合同|协议)|\([\p{Han}]{0,4}转租\))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.97,
         ),
         pat(
-            r"(?m)^(?:甲方|乙方)?\(?(?P<v>转租方|转租人|次承租方|次承租人)\)?(?:\((?:甲方|乙方)\))?:",
+            r"(?m)^(?:[\p{Han}--[盖章签字名印]]{1,6}\()?(?P<v>转租方|转租人|次承租方|次承租人)\)?(?:\((?:甲方|乙方)\))?:",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.95,
         ),
@@ -760,6 +781,11 @@ const CO_OWNERS: [PatternSpec; 4] = [
     ),
 ];
 
+/// What precedes an older certificate's number that a 附记 cites as replaced or cancelled
+/// (原不动产权证书…同时注销, 原证号…): never this certificate's number.
+const FORMER_CERTIFICATE: &str =
+    r"(?:原|旧)(?:不动产权?证书?|房屋所有权证|房产证|产权证|证书|证号)[^\n]{0,4}$";
+
 /// 不动产权证书 and 不动产登记证明 (the latter is not proof of ownership).
 pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
     kind: DocumentKind::PropertyCertificate,
@@ -769,6 +795,10 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         ("不动产权", 2.0),
         ("权利人", 1.0),
         ("权利类型", 1.0),
+        // the 附图页 (宗地图, 房产分户图), which some certificates print first
+        ("宗地图", 1.0),
+        ("分户图", 1.0),
+        ("宗地代码", 1.0),
     ],
     labels: &[
         label(r"权利人(?:\(申请人\))?", "owner", Parse::Name),
@@ -781,11 +811,13 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         stop(r"(?:义务人|权利性质|面积|权利其他状况|附记|其他|权利人统一社会信用代码)"),
     ],
     patterns: &[
-        pat(
-            // a framed number may break over two lines (`晋(2018)长治市` / `不动产权第…号`)
-            r"(?P<v>[\p{Han}]\(\d{4}\)\n?[\p{Han}]{0,10}?\n?不动产\n?(?:权|证明)\n?第\d{5,8}号)",
+        pat_unless(
+            // a framed number may break over lines anywhere (`晋(2018)长治市` / `不动产权第` /
+            // `0044303号`); a cancelled one (原不动产权证书…同时注销) is not this certificate's
+            r"(?P<v>[\p{Han}]\(\d{4}\)\n?[\p{Han}]{0,10}?\n?不动产\n?(?:权|证明)\n?第\n?\d{5,8}\n?号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
+            FORMER_CERTIFICATE,
         ),
         pat(
             r"房屋建筑面积:?(?P<v>{AREA})",
@@ -834,10 +866,12 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         stop(r"(?:登记时间|房屋性质|设计用途|总层数|套内建筑面积|附记|房权证号)"),
     ],
     patterns: &[
-        pat(
-            r"(?P<v>[\p{Han}]{0,3}房权证[\p{Han}]{0,6}字第[A-Z]{0,2}\d{4,10}号)",
+        pat_unless(
+            // typed into the printed blanks, each piece may be a cell of its own
+            r"(?P<v>[\p{Han}]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?字\n?第\n?[A-Z]{0,2}\d{4,10}\n?号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
+            FORMER_CERTIFICATE,
         ),
         pat(
             r"(?P<v>房屋所有权证)",
