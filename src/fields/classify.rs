@@ -96,9 +96,11 @@ pub struct Segment {
 pub fn split(pages: &[Page]) -> Vec<Segment> {
     let mut segs: Vec<Segment> = Vec::new();
     let mut open = false;
+    let mut covers = Vec::new();
     for (i, page) in pages.iter().enumerate() {
         match role(page) {
-            Role::Blank | Role::Cover => {}
+            Role::Blank => {}
+            Role::Cover => covers.push(i),
             Role::Start(kind) => {
                 segs.push(Segment {
                     pages: vec![i],
@@ -134,7 +136,14 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
             .join("\n");
         (s.kind, s.confidence) = by_keywords(&text);
     }
-    merge_cover_pages(segs, pages)
+    let mut segs = merge_cover_pages(segs, pages);
+    // An upload that holds one document: its contents page is that document's (a report's
+    // 目录 page may carry its code), not a packet's.
+    if let [only] = segs.as_mut_slice() {
+        only.pages.extend(covers);
+        only.pages.sort_unstable();
+    }
+    segs
 }
 
 fn is_certificate(kind: DocumentKind) -> bool {
@@ -383,6 +392,23 @@ mod tests {
             )),
             Role::Start(DocumentKind::AuditReport)
         );
+    }
+
+    #[test]
+    fn a_single_documents_contents_page_is_its_own() {
+        let pages = vec![
+            page(
+                1,
+                "目    录\n一、专项审计报告……1\n二、2021年度基地运营情况表……2\n电子监管码：\n14052022469418874743",
+            ),
+            page(
+                2,
+                "专项审计报告\n文号：晋朔恒信专审字〔2022〕第0573号\n运城市瑞丰文化传媒有限公司全体股东：\n我们审计了贵公司的基地运营情况表。",
+            ),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 1, "{segs:?}");
+        assert_eq!(segs[0].pages, vec![0, 1]);
     }
 
     #[test]

@@ -160,14 +160,55 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     for (hi, &(ls, li, len)) in hits.iter().enumerate() {
         let spec = &c.spec.labels[li];
         let Some(field) = spec.field else { continue };
-        let next_label = hits.get(hi + 1).map_or(text.len(), |h| h.0);
-        let mut start = ls + len;
-        while let Some(ch) = text[start..].chars().next() {
-            if ch == ':' || ch == '\n' || ch == ' ' {
-                start += ch.len_utf8();
-            } else {
-                break;
+        let mut next_label = hits.get(hi + 1).map_or(text.len(), |h| h.0);
+        let skip_separators = |mut at: usize| {
+            while let Some(ch) = text[at..].chars().next() {
+                if ch == ':' || ch == '\n' || ch == ' ' {
+                    at += ch.len_utf8();
+                } else {
+                    break;
+                }
             }
+            at
+        };
+        let mut start = skip_separators(ls + len);
+        // A party's heading over a table of its own (`甲方(出租方)` / `名称 | XX` /
+        // `统一社会信用代码 | …`): the name row's value is the party's.
+        if spec.parse == Parse::Name
+            && start == next_label
+            && text[ls..start].contains('\n')
+            && let Some(m) = NAME_ROW.find(&text[start..])
+        {
+            start = skip_separators(start + m.end());
+            next_label = hits
+                .iter()
+                .map(|h| h.0)
+                .find(|&p| p >= start)
+                .unwrap_or(text.len());
+        }
+        // A label that heads a column of a table whose header row is all labels
+        // (`权利人名称 | 证件种类 | 证件号码` over `XX公司 | 营业执照 | …`): its value is the cell
+        // below it, not what follows it.
+        if matches!(spec.parse, Parse::Name | Parse::Text)
+            && c.party_table.is_none()
+            && text[ls..start].contains('\n')
+            && let Some(cell) = column_value(c, text, ls)
+        {
+            if let Ok((value, doubt, range)) = parse_value(
+                spec.parse,
+                &text[cell.clone()],
+                &text[cell.clone()],
+                norm,
+                cell,
+            ) {
+                cands.entry(field).or_default().push(Candidate {
+                    value,
+                    certainty: spec.certainty * doubt * TABLE_CELL,
+                    at: range.start,
+                    loc: norm.locate(range),
+                });
+            }
+            continue;
         }
         if start >= next_label
             || (start < text.len()
@@ -290,6 +331,20 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     if c.spec.kind == DocumentKind::Lease {
         schedule_term(norm, &mut cands);
     }
+    // A report addressed to the authority that asked for it (致:XX市工业和信息化局), or a
+    // cover naming that authority as 委托单位, is about the company the body names.
+    if c.spec.kind == DocumentKind::AuditReport
+        && let Some(list) = cands.get_mut("audited_entity")
+    {
+        list.retain(|c| {
+            !c.value
+                .as_str()
+                .is_some_and(|v| GOVERNMENT_BODY.is_match(v))
+        });
+        if list.is_empty() {
+            cands.remove("audited_entity");
+        }
+    }
     if let Some((pos, a_first, a_second)) = &c.positional {
         resolve_positional(pos, a_first, a_second, text, &mut cands, &mut notes);
     }
@@ -408,7 +463,7 @@ fn aliased_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usize)
 
 /// The header of a table with a 起 and a 止 column, its cells one a line.
 static SCHEDULE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:起|起始|起租|开始)(?:日期|日|时间)?\n(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:止|终止|到期|截止|结束)(?:日期|日|时间)?$")
+    Regex::new(r"(?m)^(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:起|起始|起租|开始)(?:日期|日|时间)?\n(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:止|终止|到期|截止|结束|届满|期满)(?:日期|日|时间)?$")
         .expect("static regex")
 });
 /// A row whose label says it is the whole period (合计, 全期).
@@ -585,6 +640,61 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
     }
     hits
 }
+
+/// A government body's name: an authority that receives reports, never the audited company.
+static GOVERNMENT_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:局|厅|委员会|人民政府|管委会|促进中心|办公室)$").expect("static regex")
+});
+
+/// A company's legal form with nothing before it (`有限责任公司`): never a whole name.
+static LEGAL_FORM_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\(集团\)|集团)?(?:股份)?有限(?:责任)?公司$|^(?:股份)?公司$")
+        .expect("static regex")
+});
+
+/// The cell under a label that heads a column: the label's line is one of two or more lines in
+/// a row that are each a whole label (a table's header row, one cell a line), and the cell in
+/// the same column of the next row is the value. (Leases read their tables of parties by
+/// role columns instead: `table_parties`.)
+fn column_value(c: &Compiled, text: &str, label_at: usize) -> Option<std::ops::Range<usize>> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for l in text.split('\n') {
+        lines.push(at..at + l.len());
+        at += l.len() + 1;
+    }
+    let here = lines
+        .iter()
+        .position(|l| l.contains(&label_at) || l.start == label_at)?;
+    let is_head = |i: usize| {
+        let l = &text[lines[i].clone()];
+        !l.is_empty()
+            && c.label_at(l)
+                .is_some_and(|(_, len)| len == l.len() || &l[len..] == ":")
+    };
+    if !is_head(here) {
+        return None;
+    }
+    let (mut first, mut last) = (here, here);
+    while first > 0 && is_head(first - 1) {
+        first -= 1;
+    }
+    while last + 1 < lines.len() && is_head(last + 1) {
+        last += 1;
+    }
+    if last == first {
+        return None;
+    }
+    let cell = last + 1 + (here - first);
+    let range = lines.get(cell)?.clone();
+    (!text[range.clone()].is_empty()).then_some(range)
+}
+
+/// The row of a party's own table that holds its name.
+static NAME_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:名称|单位名称|公司名称|企业名称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))(?::|\n)")
+        .expect("static regex")
+});
 
 /// A label opening a bracket after running text (`甲方系…房屋的承租人(出租人:XX,租期…)`) is a
 /// remark about another party, not a label of this document's; a role's own bracket
@@ -936,11 +1046,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// organisation's whole name or a person's (two to four characters); otherwise nothing does.
 fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
     // a word that leads up to the name, joined to it (向长治市…): a place name follows it
-    let lead = if LEADING_WORD.is_match(raw) {
-        raw.chars().next().map_or(0, char::len_utf8)
-    } else {
-        0
-    };
+    let lead = LEADING_WORD
+        .captures(raw)
+        .and_then(|c| c.name("w").or(c.name("s")))
+        .map_or(0, |m| m.end());
     let (raw, r) = (&raw[lead..], r.start + lead..r.end);
     let (raw, r) = strip_name_wrapping(raw, r);
     // the next row's label that OCR ran into the value (蒋辉出租人身份证号码…): the name ends
@@ -952,6 +1061,18 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
         if person_name(head) || WHOLE_NAME.is_match(head) {
             return Some(r.start..r.start + head.len());
         }
+    }
+    // several owners in one cell (A、B): the first is the one named, the others co-owners
+    if let Some(sep) = raw.find('、')
+        && WHOLE_NAME.is_match(&raw[..sep])
+        && WHOLE_NAME.is_match(
+            raw[sep + '、'.len_utf8()..]
+                .split([',', '。', ';'])
+                .next()
+                .unwrap_or(""),
+        )
+    {
+        return Some(r.start..r.start + sep);
     }
     let Some(cut) = raw.find([',', '。', ';']) else {
         return Some(r);
@@ -1017,9 +1138,11 @@ static LABEL_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\p{Han}]{2,10}(?:\([\p{Han}]{1,8}\))?:").expect("static regex")
 });
 /// A word that leads up to a name in a sentence, when a place name (…省, …市, …县, …区)
-/// follows it: `向长治市…` is not a name starting with 向 (`向阳科技` keeps it).
+/// follows it: `向长治市…` is not a name starting with 向 (`向阳科技` keeps it), nor is
+/// `经临汾市…(以下简称甲方)与…` or `接受晋中市…的委托` one starting with 经 or 接受.
 static LEADING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[向与和由及给将对][\p{Han}]{1,3}[省市县区]").expect("static regex")
+    Regex::new(r"^(?:(?P<w>[向与和由及给将对])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县])")
+        .expect("static regex")
 });
 /// Labels of the rows that follow a party's name (ID numbers, codes, representatives), and a
 /// former name or a co-owner's share in a bracket after it (`XX公司(原名:YY公司)`, `XX公司(占75%)`).
@@ -1220,6 +1343,20 @@ fn parse_value(
             if value.trim().is_empty() {
                 return Err(Unparsed::No);
             }
+            // a legal form alone is the tail of a name whose head is on the line before; `见
+            // 《登记表》` points elsewhere
+            if parse == Parse::Name
+                && (LEGAL_FORM_ONLY.is_match(&normalise(&value))
+                    || value.trim_start().starts_with(['见', '详']))
+            {
+                return Err(Unparsed::No);
+            }
+            // a name read over two lines (a wrapped salutation) is one name
+            let value = if parse == Parse::Name {
+                value.replace('\n', "")
+            } else {
+                value
+            };
             let value = if parse == Parse::Name && norm.from_ocr(r.clone()) {
                 full_width_brackets(value.trim())
             } else {
@@ -1779,6 +1916,41 @@ mod tests {
 
     #[test]
     fn the_addressee_is_found_by_its_shape() {
+        // A name wrapped before its legal form, a code labelled 唯一编码, a number whose year
+        // has no brackets.
+        let f = read(
+            DocumentKind::AuditReport,
+            "唯一编码：DRGA6CQU4B0QEURB\n太原立诚会计师事务所有限公司\n专项审计报告\n报告号：立诚专项审字2020第0898号\n\
+             晋中市青创科技发展（集团）\n有限责任公司管理层：\n我们接受贵公司委托，对贵公司2019年度基地运营指标执行了专项审计。",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("晋中市青创科技发展（集团）有限责任公司"))
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("DRGA6CQU4B0QEURB")));
+        assert_eq!(
+            get(&f, "report_no"),
+            Some(&json!("立诚专项审字2020第0898号"))
+        );
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n报告号：信达诚审核字（2021）第0551号\n长治市宏图创新创业实业有限\n公司管理层：\n\
+             我们接受贵公司委托，对贵公司2020年度小微企业创业创新基地的入驻企业、服务\n收支及运营指标执行了专项审计。",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("长治市宏图创新创业实业有限公司"))
+        );
+        // addressed to the authority: the company is the one the body names
+        let f = read(
+            DocumentKind::AuditReport,
+            "大同永正会计师事务所有限责任公司\n专项审计报告\n致：晋中市工业和信息化局\n\
+             我们接受委托，审计了后附的山西创客创新创业网络科技有限责任公司（以下简称“该公司”）2020年度运营情况表。",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("山西创客创新创业网络科技有限责任公司"))
+        );
         // A code's caption read between the number and the salutation.
         let f = read(
             DocumentKind::AuditReport,
@@ -2542,6 +2714,31 @@ mod tests {
             get(&f, "certificate_no"),
             Some(&json!("晋（2018）长治市不动产权第0044303号"))
         );
+        // owners in rows of a table under a header row of labels
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n证书号：晋(2016)太原市不动产权第0159906号\n一、权利人信息\n权利人名称\n证件种类\n证件号码\n共有方式\n\
+             太原市华晋科技有限责任公司\n营业执照\n91140106EX7L6YF603\n共同共有\n汤英霞\n身份证\n140303196808049944\n共同共有\n二、不动产信息\n坐落\n山西省太原市迎泽区迎泽大街364号",
+        );
+        assert_eq!(get(&f, "owner"), Some(&json!("太原市华晋科技有限责任公司")));
+        assert_eq!(get(&f, "co_ownership"), Some(&json!("共同共有")));
+        // owners joined in one cell, their shares under 权利其他状况
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n晋(2019)晋中市不动产权第89588663号\n权利人\n阳泉市华晋创业服务股份有限公司、临汾市盛世孵化器管理有限公司\n共有情况\n按份共有\n\
+             权利其他状况\n份额：阳泉市华晋创业服务股份有限公司占60%；临汾市盛世孵化器管理有限公司占40%",
+        );
+        assert_eq!(
+            get(&f, "owner"),
+            Some(&json!("阳泉市华晋创业服务股份有限公司"))
+        );
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!([
+                "阳泉市华晋创业服务股份有限公司",
+                "临汾市盛世孵化器管理有限公司"
+            ]))
+        );
         // … or after 第; a 附记 page first cites the cancelled certificate it replaces
         let f = read(
             DocumentKind::PropertyCertificate,
@@ -2666,6 +2863,48 @@ mod tests {
     #[test]
     fn schedules_party_rows_and_names_with_brackets_after_them() {
         let lease = |t: &str| read(DocumentKind::Lease, t);
+        // each party under its heading in a table of its own, a third party after them
+        let f = lease(
+            "租赁及物业服务三方协议\n编号：2018ZL0759\n甲方（出租方）\n姓名\n孙涛娜\n居民身份证\n140303198706014926\n\
+             乙方（承租方）\n名称\n晋中市明德网络科技（集团）有限公司\n统一社会信用代码\n91140107DTB4LGF87E\n\
+             丙方（物业服务方）\n名称\n晋中市星火物业服务有限公司\n统一社会信用代码\n91140700DA07X8EW5F\n\
+             甲方将其拥有的房屋出租给乙方使用。",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("孙涛娜")));
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("晋中市明德网络科技（集团）有限公司"))
+        );
+        // the tenant named in the entry form the agreement points to
+        let f = lease(
+            "众创空间入孵协议书\n入孵企业基本情况登记表\n企业名称\n临汾市太行孵化器管理有限公司\n统一社会信用代码\n91140106C0F42HT090\n\
+             甲方（孵化器运营单位）：山西省太行创新创业商务服务有限公司\n乙方（入孵企业）：见《入孵企业基本情况登记表》\n\
+             甲方将登记表所列场地转租给乙方作为办公、研发场所。",
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("临汾市太行孵化器管理有限公司"))
+        );
+        assert!(f["lessee"].confidence >= 0.85);
+        // parties only in a broker's preamble
+        for (t, lessor) in [
+            (
+                "房屋租赁合同\n经临汾市星火企业管理咨询股份有限公司（以下简称甲方）与长治市宏图创新创业实业有限公司（以下简称乙方）友好协商，并经长治市优客房产经纪服务有限公司（以下简称丙方）居间介绍，就乙方承租甲方房屋事宜订立本合同。",
+                "临汾市星火企业管理咨询股份有限公司",
+            ),
+            (
+                "房屋租赁合同（居间成交）\n山西省尧都房产经纪服务有限公司（以下简称“居间方”）接受晋中市华晋产业园运营股份有限公司（以下简称“甲方”）的委托，为其出租房屋提供居间服务。经居间方介绍，甲方与长治市宏图创新创业实业有限公司（以下简称“乙方”）就房屋租赁事宜协商一致，订立本合同。\n甲方出租的房屋坐落于山西省运城市盐湖区体育路108号。",
+                "晋中市华晋产业园运营股份有限公司",
+            ),
+        ] {
+            let f = lease(t);
+            assert_eq!(get(&f, "lessor"), Some(&json!(lessor)), "{t}");
+            assert_eq!(
+                get(&f, "lessee"),
+                Some(&json!("长治市宏图创新创业实业有限公司")),
+                "{t}"
+            );
+        }
         // parties in rows of a table (甲方 | name | code), the lease years in an annex with a
         // rent-free row: the term runs from the first year's start to the last year's end
         let f = lease(

@@ -388,7 +388,7 @@ pub const LEASE: KindSpec = KindSpec {
             Parse::Date,
         ),
         stop(
-            r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|租赁期限|租赁年限|签订地点|身份证号)",
+            r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|租赁期限|租赁年限|签订地点|身份证号|居民身份证|证件号码|证件类型)",
         ),
         // A row label of a party table and the head landlord of a three-party sublease: they
         // end a value and fill no role.
@@ -466,6 +466,13 @@ pub const LEASE: KindSpec = KindSpec {
             r#"(?sm)^(?:致:(?P<v>[^\n]{4,60})|(?P<w>[^\n:,。]{4,60}):)\n.*?贵(?:方|公司|单位)\((?:以下简称|以下称|下称|简称)[“"']?(?:使用方|承租方|承租人|租用方|租入方|次承租方|次承租人|乙方)"#,
             &[("lessee", "v", Parse::Name), ("lessee", "w", Parse::Name)],
             0.95,
+        ),
+        // An incubator's entry agreement whose tenant is `见《入孵企业基本情况登记表》`: the
+        // firm named in that form.
+        pat(
+            r"(?s)(?:入孵|入驻|在孵)企业[^\n]{0,8}(?:登记表|信息表|情况表)\n(?:[^\n]*\n){0,3}?(?:企业名称|单位名称|名称):?\n?(?P<v>[^\n]{4,60})",
+            &[("lessee", "v", Parse::Name)],
+            0.9,
         ),
         // A renewal contract (its title says 续签): the renewed period is its term, where in any
         // other lease a 续签 period is an option and not the term.
@@ -736,6 +743,8 @@ pub const LEASE: KindSpec = KindSpec {
             r"甲方[^。\n;]{0,60}(?:租|租赁)给[^。\n;,]{0,12}乙方",
             r"甲方(?:将|把|同意将|拟将)[^。\n;]{0,50}(?:出租|转租|租赁|租)给",
             r"乙方[^。\n;]{0,30}(?:承租|租用|租赁)甲方",
+            r"甲方(?:出租|转租)的(?:房屋|场地|厂房|物业|租赁物)",
+            r"甲方[^。\n;]{0,20}享有[^。\n;]{0,10}出租(?:权|的权利)",
             r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?甲方\)",
             r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?乙方\)",
             concat!(r"甲方\((?:", lessor_in_brackets!(), r")\)"),
@@ -744,6 +753,8 @@ pub const LEASE: KindSpec = KindSpec {
         a_second: &[
             r"乙方[^。\n;]{0,60}(?:租|租赁)给[^。\n;,]{0,12}甲方",
             r"甲方[^。\n;]{0,30}(?:承租|租用|租赁)乙方",
+            r"乙方(?:出租|转租)的(?:房屋|场地|厂房|物业|租赁物)",
+            r"乙方[^。\n;]{0,20}享有[^。\n;]{0,10}出租(?:权|的权利)",
             r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?乙方\)",
             r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?甲方\)",
             concat!(r"甲方\((?:", lessee_in_brackets!(), r")\)"),
@@ -754,7 +765,7 @@ pub const LEASE: KindSpec = KindSpec {
 
 /// Co-owners of a certificate held in common (共有人:A(75%);B(25%) under 权利其他状况 or 附记):
 /// whoever the 权利人 line names, the applicant may be one of them.
-const CO_OWNERS: [PatternSpec; 4] = [
+const CO_OWNERS: [PatternSpec; 6] = [
     every(
         r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
         &[
@@ -779,6 +790,22 @@ const CO_OWNERS: [PatternSpec; 4] = [
         &[("co_owners", "v", Parse::Name)],
         0.95,
     ),
+    // shares without brackets (份额:A占60%;B占40%)
+    every(
+        r"(?P<v>{ORG})(?:占有份额|占份额|占)\d{1,3}(?:\.\d+)?%",
+        &[("co_owners", "v", Parse::Name)],
+        1.0,
+    ),
+    // every owner in the 权利人 cell, joined by 、
+    every(
+        r"(?m)^(?:权利人|房屋所有权人|所有权人)(?:\(共有人\))?:?\n?(?P<a>{ORG})、(?P<b>{ORG})(?:、(?P<c>{ORG}))?",
+        &[
+            ("co_owners", "a", Parse::Name),
+            ("co_owners", "b", Parse::Name),
+            ("co_owners", "c", Parse::Name),
+        ],
+        1.0,
+    ),
 ];
 
 /// What precedes an older certificate's number that a 附记 cites as replaced or cancelled
@@ -801,14 +828,16 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         ("宗地代码", 1.0),
     ],
     labels: &[
-        label(r"权利人(?:\(申请人\))?", "owner", Parse::Name),
-        label(r"共有情况", "co_ownership", Parse::Text),
+        label(r"权利人(?:名称|\(申请人\))?", "owner", Parse::Name),
+        label(r"共有(?:情况|方式)", "co_ownership", Parse::Text),
         label(r"坐落", "address", Parse::Text),
         label(r"不动产单元号", "unit_no", Parse::Code),
         label(r"(?:权利类型|证明权利或事项)", "right_type", Parse::Text),
         label(r"用途", "usage", Parse::Text),
         label(r"使用期限", "valid_until", Parse::LastDate),
         stop(r"(?:义务人|权利性质|面积|权利其他状况|附记|其他|权利人统一社会信用代码)"),
+        // the other columns of a table of owners
+        stop(r"(?:证件种类|证件类型|证件号码)"),
     ],
     patterns: &[
         pat_unless(
@@ -843,6 +872,8 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[1],
         CO_OWNERS[2],
         CO_OWNERS[3],
+        CO_OWNERS[4],
+        CO_OWNERS[5],
     ],
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
@@ -882,6 +913,8 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[1],
         CO_OWNERS[2],
         CO_OWNERS[3],
+        CO_OWNERS[4],
+        CO_OWNERS[5],
     ],
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
@@ -958,7 +991,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         ),
         label(
             concat!(
-                r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:验证|防伪|报备|查验|备案|校验)(?:码|编码|编号|号码|号))",
+                r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一)(?:码|编码|编号|号码|号))",
                 cell_end!()
             ),
             "report_code",
@@ -994,6 +1027,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|[^\n:,。;]{4}事务所))(?:全体股东|全体合伙人|董事会|股东会|管理层|理事会)?:$",
             &[("audited_entity", "v", Parse::Name)],
             0.95,
+        ),
+        // …and one whose name wraps into a short last line (`XX科技发展(集团)` /
+        // `有限责任公司管理层:`, `XX实业有限` / `公司:`).
+        pat(
+            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{3,30}[^\n:,。;告号字]\n[^\n:,。;]{0,6}?(?:公司|中心|集团|企业|合伙\)|合作社|事务所))(?:全体股东|全体合伙人|董事会|股东会|管理层|理事会)?:$",
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
         ),
         // …and one whose name and its 全体股东: stand on two lines.
         pat(
@@ -1032,12 +1072,12 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // letters (〔2021〕ZX254号, 〔2021〕A-0687号). The kind word (审, 专 or 报字) is what tells it from the
         // numbers of the rules it cites (晋财会〔2008〕11号, 晋企发〔2021〕5号).
         pat(
-            r"(?P<v>(?:[\p{Han}]{0,6}(?:审|专|报字)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)?|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2})第?[A-Za-z]{0,4}-?\d{1,6}号)",
+            r"(?P<v>(?:[\p{Han}]{0,6}(?:审|专|报字)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)?|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}]{0,6}(?:审|专)[\p{Han}]{0,3}字\d{4})第?[A-Za-z]{0,4}-?\d{1,6}(?:-\d{1,3})?号)",
             &[("report_no", "v", Parse::Code)],
             1.0,
         ),
         pat(
-            r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:验证|防伪|报备|查验|备案|校验)(?:码|编码|编号|号码|号)):?(?P<v>[0-9A-Za-z][0-9A-Za-z\- ]{5,40}[0-9A-Za-z])",
+            r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一)(?:码|编码|编号|号码|号)):?(?P<v>[0-9A-Za-z][0-9A-Za-z\- ]{5,40}[0-9A-Za-z])",
             &[("report_code", "v", Parse::Code)],
             1.0,
         ),
