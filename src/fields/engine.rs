@@ -192,21 +192,32 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         if matches!(spec.parse, Parse::Name | Parse::Text)
             && c.party_table.is_none()
             && text[ls..start].contains('\n')
-            && let Some(cell) = column_value(c, text, ls)
+            && let Some(cells) = column_cells(c, text, ls)
         {
-            if let Ok((value, doubt, range)) = parse_value(
-                spec.parse,
-                &text[cell.clone()],
-                &text[cell.clone()],
-                norm,
-                cell,
-            ) {
-                cands.entry(field).or_default().push(Candidate {
-                    value,
-                    certainty: spec.certainty * doubt * TABLE_CELL,
-                    at: range.start,
-                    loc: norm.locate(range),
-                });
+            let read = |cell: &std::ops::Range<usize>| {
+                let raw = &text[cell.clone()];
+                parse_value(spec.parse, raw, raw, norm, cell.clone())
+                    .ok()
+                    .map(|(value, doubt, range)| Candidate {
+                        value,
+                        certainty: spec.certainty * doubt * TABLE_CELL,
+                        at: range.start,
+                        loc: norm.locate(range),
+                    })
+            };
+            // OCR may join two cells of a row and shift the rest: a co-ownership cell says
+            // 所有 or 共有, or the column was misread
+            if let Some(first) = read(&cells[0]).filter(|c| {
+                field != "co_ownership" || c.value.as_str().is_some_and(|v| v.contains('有'))
+            }) {
+                cands.entry(field).or_default().push(first);
+            }
+            // a certificate's owners one a row: each is a co-owner
+            if field == "owner" && cells.len() > 1 {
+                let owners: Vec<Candidate> = cells.iter().map_while(read).collect();
+                if owners.len() == cells.len() {
+                    lists.entry("co_owners").or_default().extend(owners);
+                }
             }
             continue;
         }
@@ -648,15 +659,14 @@ static GOVERNMENT_BODY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A company's legal form with nothing before it (`有限责任公司`): never a whole name.
 static LEGAL_FORM_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\(集团\)|集团)?(?:股份)?有限(?:责任)?公司$|^(?:股份)?公司$")
-        .expect("static regex")
+    Regex::new(r"^(?:\(集团\)|集团)?(?:股份)?(?:有限)?(?:责任)?公司$").expect("static regex")
 });
 
-/// The cell under a label that heads a column: the label's line is one of two or more lines in
-/// a row that are each a whole label (a table's header row, one cell a line), and the cell in
-/// the same column of the next row is the value. (Leases read their tables of parties by
+/// The cells under a label that heads a column, row by row: the label's line is one of two or
+/// more lines in a row that are each a whole label (a table's header row, one cell a line),
+/// and each following row of as many lines holds the value of that column. (Leases read their tables of parties by
 /// role columns instead: `table_parties`.)
-fn column_value(c: &Compiled, text: &str, label_at: usize) -> Option<std::ops::Range<usize>> {
+fn column_cells(c: &Compiled, text: &str, label_at: usize) -> Option<Vec<std::ops::Range<usize>>> {
     let mut lines = Vec::new();
     let mut at = 0;
     for l in text.split('\n') {
@@ -685,9 +695,24 @@ fn column_value(c: &Compiled, text: &str, label_at: usize) -> Option<std::ops::R
     if last == first {
         return None;
     }
-    let cell = last + 1 + (here - first);
-    let range = lines.get(cell)?.clone();
-    (!text[range.clone()].is_empty()).then_some(range)
+    // the rows under the header, while each is a whole row of cells that are not labels nor a
+    // numbered heading (`二、不动产信息`)
+    let width = last - first + 1;
+    let mut cells = Vec::new();
+    for row in (last + 1..lines.len()).step_by(width) {
+        let Some(cells_of_row) = lines.get(row..row + width) else {
+            break;
+        };
+        if (row..row + width).any(is_head)
+            || cells_of_row
+                .iter()
+                .any(|l| l.is_empty() || STRUCTURE.is_match(&text[l.clone()]))
+        {
+            break;
+        }
+        cells.push(cells_of_row[here - first].clone());
+    }
+    (!cells.is_empty()).then_some(cells)
 }
 
 /// The row of a party's own table that holds its name.
@@ -2722,6 +2747,10 @@ mod tests {
         );
         assert_eq!(get(&f, "owner"), Some(&json!("太原市华晋科技有限责任公司")));
         assert_eq!(get(&f, "co_ownership"), Some(&json!("共同共有")));
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!(["太原市华晋科技有限责任公司", "汤英霞"]))
+        );
         // owners joined in one cell, their shares under 权利其他状况
         let f = read(
             DocumentKind::PropertyCertificate,
@@ -2751,7 +2780,7 @@ mod tests {
         // a 房屋所有权证's number typed into its printed blanks, each piece a cell
         let f = read(
             DocumentKind::HouseOwnershipCertificate,
-            "房屋所有权证\n长治\n房权证\n字第\n51646449\n号\n房屋所有权人\n临汾市金鹏创业服务有限责任公司",
+            "中华人民共和国房屋所有权证\n长治\n房权证\n字第\n51646449\n号\n房屋所有权人\n临汾市金鹏创业服务有限责任公司",
         );
         assert_eq!(
             get(&f, "certificate_no"),

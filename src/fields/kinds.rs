@@ -899,7 +899,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
     patterns: &[
         pat_unless(
             // typed into the printed blanks, each piece may be a cell of its own
-            r"(?P<v>[\p{Han}]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?字\n?第\n?[A-Z]{0,2}\d{4,10}\n?号)",
+            r"(?P<v>[\p{Han}--[证]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?字\n?第\n?[A-Z]{0,2}\d{4,10}\n?号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
             FORMER_CERTIFICATE,
