@@ -342,6 +342,17 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     if c.spec.kind == DocumentKind::Lease {
         schedule_term(norm, &mut cands);
     }
+    // How a property is held is one of a few words; a value that ran on past it (a wrapped
+    // address cell read beside it) keeps only the word.
+    if let Some(list) = cands.get_mut("co_ownership") {
+        for cand in list.iter_mut() {
+            if let Some(m) = cand.value.as_str().and_then(|v| CO_OWNERSHIP.find(v))
+                && m.as_str() != cand.value.as_str().unwrap_or_default()
+            {
+                cand.value = Value::String(m.as_str().to_string());
+            }
+        }
+    }
     // A report addressed to the authority that asked for it (致:XX市工业和信息化局), or a
     // cover naming that authority as 委托单位, is about the company the body names.
     if c.spec.kind == DocumentKind::AuditReport
@@ -651,6 +662,10 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
     }
     hits
 }
+
+/// The ways a property is held (共有情况).
+static CO_OWNERSHIP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"单独所有|共同共有|按份共有").expect("static regex"));
 
 /// A government body's name: an authority that receives reports, never the audited company.
 static GOVERNMENT_BODY: LazyLock<Regex> = LazyLock::new(|| {
@@ -2751,6 +2766,13 @@ mod tests {
             get(&f, "co_owners"),
             Some(&json!(["太原市华晋科技有限责任公司", "汤英霞"]))
         );
+        // a tall cell's label read between two lines of its value, the first after the row above
+        let f = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房权证长上党区字第00090944号\n房屋所有权人\t太原市星火商务服务有限公司\n共有情况\t单独所有\n\
+             山西省长治市上党区长治路173号国际金融中\n房屋坐落\n心8号楼8层2203室\n登记时间\t二零一五年七月十六日",
+        );
+        assert_eq!(get(&f, "co_ownership"), Some(&json!("单独所有")));
         // owners joined in one cell, their shares under 权利其他状况
         let f = read(
             DocumentKind::PropertyCertificate,
