@@ -663,6 +663,12 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
     hits
 }
 
+/// An organisation's whole name standing in running text or a cell.
+static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{Han}()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|合作社|事务所)")
+        .expect("static regex")
+});
+
 /// The ways a property is held (共有情况).
 static CO_OWNERSHIP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"单独所有|共同共有|按份共有").expect("static regex"));
@@ -1618,11 +1624,18 @@ fn credit_codes(c: &Compiled, norm: &Norm, fields: &BTreeMap<String, Field>) -> 
         let (code, repaired) = codes::repair(m.as_str());
         let valid = codes::is_valid(&code);
         let before = &text[..m.start()];
+        // the nearest party before the code, unless another organisation is named between
+        // them (a third party's own table: 丙方(物业服务方) / 名称 / Y / 统一社会信用代码 / …)
         let party = parties
             .iter()
-            .filter_map(|(n, orig)| before.rfind(n.as_str()).map(|at| (at, orig)))
-            .max_by_key(|(at, _)| *at)
-            .map(|(_, orig)| orig.clone());
+            .filter_map(|(n, orig)| before.rfind(n.as_str()).map(|at| (at, n, orig)))
+            .max_by_key(|(at, ..)| *at)
+            .filter(|(at, n, _)| {
+                !ORG_NAME
+                    .find_iter(&before[at + n.len()..])
+                    .any(|o| !parties.iter().any(|(p, _)| p == o.as_str()))
+            })
+            .map(|(_, _, orig)| orig.clone());
         let loc = norm.locate(m.range());
         conf = conf.min(loc.confidence * if repaired > 0 { 0.85 } else { 1.0 });
         items.push(json!({
@@ -2922,6 +2935,14 @@ mod tests {
              甲方将其拥有的房屋出租给乙方使用。",
         );
         assert_eq!(get(&f, "lessor"), Some(&json!("孙涛娜")));
+        // the third party's code is not the tenant's
+        let codes = get(&f, "credit_codes").and_then(Value::as_array).unwrap();
+        assert_eq!(codes.len(), 2, "{codes:?}");
+        assert_eq!(
+            codes[0]["party"],
+            json!("晋中市明德网络科技（集团）有限公司")
+        );
+        assert_eq!(codes[1]["party"], Value::Null);
         assert_eq!(
             get(&f, "lessee"),
             Some(&json!("晋中市明德网络科技（集团）有限公司"))
