@@ -828,12 +828,34 @@ fn table_parties(
             .take_while(|(_, l)| !l.is_empty() && column_of(l).is_none())
             .map(|(r, l)| (r.clone(), *l))
             .collect();
+        // A line beside the open cell's first line (their boxes share no column) starts the
+        // next cell even when the open one, words of a name, is no whole name (a seal hid its
+        // end).
+        let beside = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| match (
+            norm.locate(a.clone()).bbox,
+            norm.locate(b.clone()).bbox,
+        ) {
+            (Some(a), Some(b)) => a[2].min(b[2]) <= a[0].max(b[0]),
+            _ => false,
+        };
+        let mut cut_by_place = false;
         let by_cell = {
             let mut cells: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
             let mut open: Vec<std::ops::Range<usize>> = Vec::new();
             for (r, l) in &pool {
                 if c.is_label_line(l) || cells.len() == k {
                     break;
+                }
+                if open.first().is_some_and(|first| beside(first, r))
+                    && joined(text, &open)
+                        .chars()
+                        .all(|ch| is_han(ch) || "()".contains(ch))
+                {
+                    cells.push(std::mem::take(&mut open));
+                    cut_by_place = true;
+                    if cells.len() == k {
+                        break;
+                    }
                 }
                 open.push(r.clone());
                 if whole_name(&joined(text, &open)) {
@@ -863,15 +885,21 @@ fn table_parties(
                     whole_name(&name) && !NAME_TAIL.is_match(&name)
                 })
         };
+        let mut certainty = TABLE_CELL;
         let cells: Vec<Vec<std::ops::Range<usize>>> = if holds(&by_cell) {
             by_cell
         } else if holds(&by_row) {
             by_row
+        } else if cut_by_place && by_cell.len() == k {
+            // the cells are told apart by where they stand, but a name is not whole: read,
+            // in doubt
+            certainty = TABLE_UNPLACED;
+            by_cell
         } else {
             by_cell.into_iter().take(1).collect()
         };
         let (cells, mut certainty): (Vec<Vec<std::ops::Range<usize>>>, f32) = if cells.len() == k {
-            (cells, TABLE_CELL)
+            (cells, certainty)
         } else if let Some(first) = cells.first().filter(|c| c.len() == 1).map(|c| c[0].clone())
             && let Some(split) = split_names(&text[first.clone()], k)
         {
@@ -2467,6 +2495,43 @@ mod tests {
             ))
         );
         assert!(f["lessee"].confidence >= 0.8);
+    }
+
+    #[test]
+    fn a_name_a_seal_cut_short_is_no_part_of_the_next_column() {
+        // OCR read the signature table cell by cell; the seal hid the end of the lessor's
+        // name, so its lines are no whole name, and the lessee's name beside them must not
+        // be taken for their continuation
+        let mut page = page("", TextSource::Ocr);
+        let cells: [(&str, f32, f32); 5] = [
+            ("出租方(甲方)", 0.1, 0.10),
+            ("承租方(乙方)", 0.6, 0.10),
+            ("山西转型综合改革示范区华晋(集团)科技", 0.1, 0.15),
+            ("发展有限责", 0.1, 0.18),
+            ("山西省汾水(山西)物业管理有限公司", 0.6, 0.15),
+        ];
+        for (k, (cell, x, y0)) in cells.iter().enumerate() {
+            if k == 1 {
+                page.text.push('\t');
+            } else if k > 0 {
+                page.text.push('\n');
+            }
+            let start = page.text.chars().count();
+            page.text.push_str(cell);
+            let end = page.text.chars().count();
+            page.spans.push(crate::model::TextSpan {
+                start,
+                end,
+                bbox: [*x, *y0, x + 0.3, y0 + 0.02],
+                confidence: 0.99,
+            });
+        }
+        let c = compiled(DocumentKind::Lease).expect("table");
+        let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
+        let f = read_fields(c, &norm).fields;
+        let lessee = get(&f, "lessee").and_then(|v| v.as_str()).unwrap_or("");
+        assert!(!lessee.contains("发展有限责"), "{lessee}");
+        assert!(f.get("lessor").is_none_or(|l| l.confidence < 0.8));
     }
 
     #[test]

@@ -42,6 +42,20 @@ struct Placed {
     y1: f32,
 }
 
+/// A wrapped line continues the cell line above it when the gap between them is at most this many
+/// line heights (tighter than table rows, whose cells have padding: measured 0.4-0.5 between
+/// rows, at most 0 inside a cell, on scanned tables).
+const WRAP_GAP: f32 = 0.25;
+/// Lines this close under one another are neighbours: a line with two continues neither.
+const NEIGHBOUR_GAP: f32 = 1.0;
+
+/// What the text is built from, top to bottom: a printed row (boxes left to right), or a table
+/// row whose cells wrap (cells left to right, each cell's lines top to bottom).
+enum Unit {
+    Row(Vec<usize>),
+    Cells(Vec<Vec<usize>>),
+}
+
 /// Orders the lines and builds the text; `to_frac` maps a working-frame point to fractions of the
 /// original image (x, y in 0..1).
 pub fn lay_out(lines: &[Line], to_frac: &dyn Fn(Pt) -> Pt) -> Laid {
@@ -72,36 +86,79 @@ pub fn lay_out(lines: &[Line], to_frac: &dyn Fn(Pt) -> Pt) -> Laid {
         .collect();
     placed.sort_by(|a, b| (a.y0 + a.y1).total_cmp(&(b.y0 + b.y1)));
 
+    // A table row whose cells wrap onto several lines is read cell by cell (as a text layer
+    // gives it), since its lines do not line up in printed rows: read row by row, a cell's second
+    // line would run into its neighbours' lines. Everything else is read in printed rows.
+    let mut units: Vec<Unit> = Vec::new();
+    let mut free: Vec<usize> = Vec::new();
+    for mut band in bands(&placed, cell_blocks(&placed)) {
+        if band.len() >= 2 && !aligned(&placed, &band) {
+            band.sort_by(|a, b| placed[a[0]].x0.total_cmp(&placed[b[0]].x0));
+            units.push(Unit::Cells(band));
+        } else {
+            free.extend(band.into_iter().flatten());
+        }
+    }
+    free.sort_by(|&a, &b| (placed[a].y0 + placed[a].y1).total_cmp(&(placed[b].y0 + placed[b].y1)));
     // rows: each line joins the row whose first member it overlaps vertically enough
-    let mut rows: Vec<Vec<Placed>> = Vec::new();
-    for p in placed {
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    for i in free {
+        let p = &placed[i];
         let h = p.y1 - p.y0;
         let joins = rows.last().is_some_and(|row| {
-            let r = &row[0];
+            let r = &placed[row[0]];
             let overlap = p.y1.min(r.y1) - p.y0.max(r.y0);
             overlap >= 0.5 * h.min(r.y1 - r.y0)
         });
         match rows.last_mut() {
-            Some(row) if joins => row.push(p),
-            _ => rows.push(vec![p]),
+            Some(row) if joins => row.push(i),
+            _ => rows.push(vec![i]),
         }
     }
-    for row in &mut rows {
-        row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    for mut row in rows {
+        row.sort_by(|&a, &b| placed[a].x0.total_cmp(&placed[b].x0));
+        units.push(Unit::Row(row));
     }
-
-    let row_top = |r: &Vec<Placed>| r.iter().map(|p| p.y0).fold(f32::MAX, f32::min);
-    let row_bottom = |r: &Vec<Placed>| r.iter().map(|p| p.y1).fold(f32::MIN, f32::max);
-    let row_height = |r: &Vec<Placed>| {
-        let mut hs: Vec<f32> = r.iter().map(|p| p.y1 - p.y0).collect();
+    let members = |u: &Unit| -> Vec<usize> {
+        match u {
+            Unit::Row(r) => r.clone(),
+            Unit::Cells(c) => c.iter().flatten().copied().collect(),
+        }
+    };
+    let top = |u: &Unit| {
+        members(u)
+            .iter()
+            .map(|&i| placed[i].y0)
+            .fold(f32::MAX, f32::min)
+    };
+    let bottom = |u: &Unit| {
+        members(u)
+            .iter()
+            .map(|&i| placed[i].y1)
+            .fold(f32::MIN, f32::max)
+    };
+    let line_height = |u: &Unit| {
+        let mut hs: Vec<f32> = members(u)
+            .iter()
+            .map(|&i| placed[i].y1 - placed[i].y0)
+            .collect();
         hs.sort_by(f32::total_cmp);
         hs[hs.len() / 2]
     };
-    let mut pitches: Vec<f32> = rows
+    // the centre of a unit's first and last printed line (a row has one)
+    let first_centre = |u: &Unit| match u {
+        Unit::Row(_) => (top(u) + bottom(u)) / 2.0,
+        Unit::Cells(_) => top(u) + line_height(u) / 2.0,
+    };
+    let last_centre = |u: &Unit| match u {
+        Unit::Row(_) => (top(u) + bottom(u)) / 2.0,
+        Unit::Cells(_) => bottom(u) - line_height(u) / 2.0,
+    };
+    units.sort_by(|a, b| (top(a) + bottom(a)).total_cmp(&(top(b) + bottom(b))));
+    let mut pitches: Vec<f32> = units
         .windows(2)
-        .map(|w| {
-            ((row_top(&w[1]) + row_bottom(&w[1])) - (row_top(&w[0]) + row_bottom(&w[0]))) / 2.0
-        })
+        .filter(|w| matches!((&w[0], &w[1]), (Unit::Row(_), Unit::Row(_))))
+        .map(|w| ((top(&w[1]) + bottom(&w[1])) - (top(&w[0]) + bottom(&w[0]))) / 2.0)
         .collect();
     pitches.sort_by(f32::total_cmp);
     let pitch = pitches.get(pitches.len() / 2).copied().unwrap_or(f32::MAX);
@@ -114,54 +171,212 @@ pub fn lay_out(lines: &[Line], to_frac: &dyn Fn(Pt) -> Pt) -> Laid {
         *n_chars += s.chars().count();
         *n_chars
     }
-    for (ri, row) in rows.iter().enumerate() {
-        if ri > 0 {
-            let prev = &rows[ri - 1];
-            let centre_gap =
-                ((row_top(row) + row_bottom(row)) - (row_top(prev) + row_bottom(prev))) / 2.0;
+    let put_line = |out: &mut Laid, n_chars: &mut usize, line: &Line| {
+        for ch in &line.rec.chars {
+            let start = *n_chars;
+            let end = push(out, n_chars, &ch.text);
+            if end == start {
+                continue;
+            }
+            let q = line.quad.sub_range(ch.u0, ch.u1).map(to_frac);
+            let [x0, y0, x1, y1] = q.bounds();
+            out.spans.push(TextSpan {
+                start,
+                end,
+                bbox: [
+                    x0.clamp(0.0, 1.0),
+                    y0.clamp(0.0, 1.0),
+                    x1.clamp(0.0, 1.0),
+                    y1.clamp(0.0, 1.0),
+                ],
+                confidence: ch.confidence,
+            });
+        }
+    };
+    for (ui, unit) in units.iter().enumerate() {
+        if ui > 0 {
+            let prev = &units[ui - 1];
+            let centre_gap = first_centre(unit) - last_centre(prev);
             push(&mut out, &mut n_chars, "\n");
-            if centre_gap > PARAGRAPH_GAP * pitch
-                && centre_gap > 1.5 * row_height(row).max(row_height(prev))
-            {
+            let h = line_height(unit).max(line_height(prev));
+            if centre_gap > PARAGRAPH_GAP * pitch && centre_gap > 1.5 * h {
                 push(&mut out, &mut n_chars, "\n");
             }
         }
-        let h = row_height(row);
-        let mut prev_x1: Option<f32> = None;
-        for p in row {
-            if let Some(x1) = prev_x1 {
-                let gap = p.x0 - x1;
-                if gap > CELL_GAP * h {
-                    push(&mut out, &mut n_chars, "\t");
-                } else if gap > WORD_GAP * h {
-                    push(&mut out, &mut n_chars, " ");
+        match unit {
+            Unit::Row(row) => {
+                let h = line_height(unit);
+                let mut prev_x1: Option<f32> = None;
+                for &i in row {
+                    let p = &placed[i];
+                    if let Some(x1) = prev_x1 {
+                        let gap = p.x0 - x1;
+                        if gap > CELL_GAP * h {
+                            push(&mut out, &mut n_chars, "\t");
+                        } else if gap > WORD_GAP * h {
+                            push(&mut out, &mut n_chars, " ");
+                        }
+                    }
+                    prev_x1 = Some(p.x1);
+                    put_line(&mut out, &mut n_chars, &lines[p.idx]);
                 }
             }
-            prev_x1 = Some(p.x1);
-            let line = &lines[p.idx];
-            for ch in &line.rec.chars {
-                let start = n_chars;
-                let end = push(&mut out, &mut n_chars, &ch.text);
-                if end == start {
-                    continue;
+            Unit::Cells(cells) => {
+                for (k, &i) in cells.iter().flatten().enumerate() {
+                    if k > 0 {
+                        push(&mut out, &mut n_chars, "\n");
+                    }
+                    put_line(&mut out, &mut n_chars, &lines[placed[i].idx]);
                 }
-                let q = line.quad.sub_range(ch.u0, ch.u1).map(to_frac);
-                let [x0, y0, x1, y1] = q.bounds();
-                out.spans.push(TextSpan {
-                    start,
-                    end,
-                    bbox: [
-                        x0.clamp(0.0, 1.0),
-                        y0.clamp(0.0, 1.0),
-                        x1.clamp(0.0, 1.0),
-                        y1.clamp(0.0, 1.0),
-                    ],
-                    confidence: ch.confidence,
-                });
             }
         }
     }
     out
+}
+
+/// The page's lines gathered into cells: each a list of boxes (indices into `placed`, which is
+/// sorted top to bottom) where each line continues the one above it. A line continues another
+/// when it starts just below it, lies within its width (a wrapped line is never much wider than
+/// the full line before it) and each is the other's only neighbour across that gap, so a full-width
+/// line over two columns, or a label over a longer value, never joins.
+fn cell_blocks(placed: &[Placed]) -> Vec<Vec<usize>> {
+    let n = placed.len();
+    let height = |p: &Placed| p.y1 - p.y0;
+    let mut below: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for a in 0..n {
+        for b in 0..n {
+            let (pa, pb) = (&placed[a], &placed[b]);
+            let hmin = height(pa).min(height(pb));
+            let gap = pb.y0 - pa.y1;
+            let x_overlap = pa.x1.min(pb.x1) - pa.x0.max(pb.x0);
+            // b is under a (not beside it in the same printed row) and close to it
+            if a != b
+                && pb.y0 + pb.y1 > pa.y0 + pa.y1
+                && gap > -0.5 * hmin
+                && gap <= NEIGHBOUR_GAP * hmin
+                && x_overlap > 0.0
+            {
+                below[a].push(b);
+            }
+        }
+    }
+    // only the nearest lines under a line are its neighbours, not those under them in turn
+    let below: Vec<Vec<usize>> = (0..n)
+        .map(|a| {
+            below[a]
+                .iter()
+                .copied()
+                .filter(|&b| !below[a].iter().any(|&c| below[c].contains(&b)))
+                .collect()
+        })
+        .collect();
+    let mut above: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (a, under) in below.iter().enumerate() {
+        for &b in under {
+            above[b].push(a);
+        }
+    }
+    // the boxes of each box's printed row (itself included)
+    let row_mates: Vec<Vec<usize>> = (0..n)
+        .map(|a| {
+            (0..n)
+                .filter(|&b| {
+                    let (pa, pb) = (&placed[a], &placed[b]);
+                    let overlap = pa.y1.min(pb.y1) - pa.y0.max(pb.y0);
+                    overlap >= 0.5 * height(pa).min(height(pb))
+                })
+                .collect()
+        })
+        .collect();
+    // two printed rows of a grid: each box of one has exactly one box of the other right under
+    // it, and the other way round (a schedule whose rows sit close together), so neither row
+    // continues the other's cells
+    let grid_step = |a: usize, b: usize| {
+        let (ra, rb) = (&row_mates[a], &row_mates[b]);
+        ra.len() >= 2
+            && ra.len() == rb.len()
+            && ra
+                .iter()
+                .all(|x| below[*x].iter().filter(|y| rb.contains(y)).count() == 1)
+            && rb
+                .iter()
+                .all(|y| above[*y].iter().filter(|x| ra.contains(x)).count() == 1)
+    };
+    let mut next: Vec<Option<usize>> = vec![None; n];
+    let mut continues = vec![false; n];
+    for a in 0..n {
+        let [b] = below[a][..] else { continue };
+        if above[b][..] != [a] || grid_step(a, b) {
+            continue;
+        }
+        let (pa, pb) = (&placed[a], &placed[b]);
+        // a glyph that did not fit ended the line above, so the next may reach one glyph further
+        let glyph = height(pa).min(height(pb));
+        let x_overlap = pa.x1.min(pb.x1) - pa.x0.max(pb.x0);
+        if pb.y0 - pa.y1 <= WRAP_GAP * glyph
+            && pb.x0 >= pa.x0 - 0.5 * glyph
+            && pb.x1 <= pa.x1 + glyph
+            && x_overlap >= 0.5 * (pb.x1 - pb.x0)
+        {
+            next[a] = Some(b);
+            continues[b] = true;
+        }
+    }
+    let mut blocks = Vec::new();
+    for (start, &continuation) in continues.iter().enumerate() {
+        if continuation {
+            continue;
+        }
+        let mut block = vec![start];
+        let mut at = start;
+        while let Some(b) = next[at] {
+            block.push(b);
+            at = b;
+        }
+        blocks.push(block);
+    }
+    blocks
+}
+
+/// Cells side by side: blocks whose vertical extents overlap (through one another) by at least
+/// half a line height, top to bottom.
+fn bands(placed: &[Placed], mut blocks: Vec<Vec<usize>>) -> Vec<Vec<Vec<usize>>> {
+    let top = |b: &Vec<usize>| b.iter().map(|&i| placed[i].y0).fold(f32::MAX, f32::min);
+    let bottom = |b: &Vec<usize>| b.iter().map(|&i| placed[i].y1).fold(f32::MIN, f32::max);
+    let height = |b: &Vec<usize>| {
+        b.iter()
+            .map(|&i| placed[i].y1 - placed[i].y0)
+            .fold(f32::MAX, f32::min)
+    };
+    blocks.sort_by(|a, b| top(a).total_cmp(&top(b)));
+    let mut bands: Vec<(f32, f32, Vec<Vec<usize>>)> = Vec::new();
+    for block in blocks {
+        let (t, b, h) = (top(&block), bottom(&block), height(&block));
+        match bands.last_mut() {
+            Some((_, band_bottom, members)) if *band_bottom - t >= 0.5 * h.min(b - t) => {
+                *band_bottom = band_bottom.max(b);
+                members.push(block);
+            }
+            _ => bands.push((t, b, vec![block])),
+        }
+    }
+    bands.into_iter().map(|(_, _, members)| members).collect()
+}
+
+/// Whether a band's cells line up in printed rows: every cell has as many lines as the others
+/// and its k-th line lies beside theirs (a form of label/value pairs, a schedule whose rows sit
+/// close together). Such a band is read row by row, as before.
+fn aligned(placed: &[Placed], band: &[Vec<usize>]) -> bool {
+    let n = band[0].len();
+    band.iter().all(|cell| cell.len() == n)
+        && (0..n).all(|k| {
+            let first = &placed[band[0][k]];
+            band.iter().all(|cell| {
+                let p = &placed[cell[k]];
+                let overlap = p.y1.min(first.y1) - p.y0.max(first.y0);
+                overlap >= 0.5 * (p.y1 - p.y0).min(first.y1 - first.y0)
+            })
+        })
 }
 
 /// The page's skew: median reading angle of clearly line-shaped boxes (radians, clockwise).
@@ -243,6 +458,72 @@ mod tests {
         }
         let laid = lay_out(&[l2, l1, l3], &ident);
         assert_eq!(laid.text, "签订日期：\t签订地点");
+    }
+
+    #[test]
+    fn a_table_row_whose_cells_wrap_is_read_cell_by_cell() {
+        // cells centred in their row: the label and the code stand beside the gap between a
+        // name's two lines; the address has three lines
+        let lines = vec![
+            line(100.0, 111.0, 40.0, 20.0, "甲方"),
+            line(200.0, 100.0, 240.0, 20.0, "大同经济技术开发区管理委"),
+            line(200.0, 122.0, 40.0, 20.0, "员会"),
+            line(460.0, 111.0, 180.0, 20.0, "91140105KAE73Y473L"),
+            line(700.0, 89.0, 240.0, 20.0, "山西省太原市杏花岭区学"),
+            line(700.0, 111.0, 250.0, 20.0, "府街125号创业大厦2号楼24"),
+            line(700.0, 133.0, 80.0, 20.0, "层2215室"),
+            // the next row, top-aligned: only the name wraps
+            line(100.0, 170.0, 40.0, 20.0, "乙方"),
+            line(200.0, 170.0, 240.0, 20.0, "临汾市盛世商务服务有限公"),
+            line(200.0, 192.0, 20.0, 20.0, "司"),
+            line(460.0, 170.0, 180.0, 20.0, "91140400QF68T3666J"),
+        ];
+        let laid = lay_out(&lines, &ident);
+        assert_eq!(
+            laid.text,
+            "甲方\n大同经济技术开发区管理委\n员会\n91140105KAE73Y473L\n\
+             山西省太原市杏花岭区学\n府街125号创业大厦2号楼24\n层2215室\n\
+             乙方\n临汾市盛世商务服务有限公\n司\n91140400QF68T3666J"
+        );
+        // every span still points at its own character
+        let chars: Vec<char> = laid.text.chars().collect();
+        assert_eq!(
+            laid.spans.len(),
+            chars.iter().filter(|c| **c != '\n').count()
+        );
+        assert!(laid.spans.iter().all(|s| chars[s.start] != '\n'));
+    }
+
+    #[test]
+    fn rows_that_sit_close_together_stay_rows() {
+        // a schedule whose rows are closer than a line height, and a signature block of two
+        // columns: lines under one another in every column are rows of a grid, not wraps
+        let mut lines = Vec::new();
+        for (k, (year, from, to)) in [
+            ("第一租赁年度", "2018.09.01", "2019.08.31"),
+            ("第二租赁年度", "2019.09.01", "2020.08.31"),
+            ("第三租赁年度", "2020.09.01", "2021.08.31"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let y = 100.0 + k as f32 * 24.0;
+            lines.push(line(100.0, y, 150.0, 20.0, year));
+            lines.push(line(300.0, y, 130.0, 20.0, from));
+            lines.push(line(500.0, y, 130.0, 20.0, to));
+        }
+        lines.push(line(100.0, 300.0, 180.0, 20.0, "甲方(盖章):"));
+        lines.push(line(500.0, 300.0, 180.0, 20.0, "乙方(盖章):"));
+        lines.push(line(100.0, 322.0, 250.0, 20.0, "日期:2018.08.06"));
+        lines.push(line(500.0, 322.0, 250.0, 20.0, "日期:2018.08.06"));
+        let laid = lay_out(&lines, &ident);
+        assert_eq!(
+            laid.text,
+            "第一租赁年度\t2018.09.01\t2019.08.31\n\
+             第二租赁年度\t2019.09.01\t2020.08.31\n\
+             第三租赁年度\t2020.09.01\t2021.08.31\n\n\
+             甲方(盖章):\t乙方(盖章):\n日期:2018.08.06\t日期:2018.08.06"
+        );
     }
 
     #[test]
