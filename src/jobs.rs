@@ -356,37 +356,22 @@ impl Jobs {
             .set_submission_status(submission_id, ProcessingStatus::Processing, None)
             .await?;
         let docs = self.store.list_documents(submission_id).await?;
+        // The documents are read side by side; the extraction pool's CPU slots keep the
+        // machine from being oversubscribed, across this and other submissions.
+        let outcomes = futures::future::join_all(
+            docs.iter()
+                .enumerate()
+                .map(|(index, doc)| self.document_outcome(submission_id, index, doc, state)),
+        )
+        .await;
         let mut uploads = Vec::with_capacity(docs.len());
-        for (index, doc) in docs.into_iter().enumerate() {
-            let outcome = match (&doc.result_json, state) {
-                (Some(json), _) => serde_json::from_str::<DocumentOutcome>(json)?,
-                (None, DeadlineState::Running) => {
-                    self.hold_before(submission_id, index).await;
-                    self.process_document(submission_id, &doc).await?
-                }
-                (None, DeadlineState::Exceeded) => {
-                    let outcome = DocumentOutcome {
-                        extracted: None,
-                        understood: vec![],
-                        error: Some(DocumentError {
-                            stage: "extract".into(),
-                            code: "deadline-exceeded".into(),
-                            message: Message::new(
-                                "处理超时，未完成",
-                                "not finished before the processing deadline",
-                            ),
-                        }),
-                    };
-                    self.save_outcome(submission_id, &doc.id, &outcome).await?;
-                    outcome
-                }
-            };
+        for (doc, outcome) in docs.into_iter().zip(outcomes) {
             uploads.push(UploadOutcome {
                 id: doc.id,
                 file: doc.file_name,
                 sha256: doc.sha256,
                 media_type: doc.media_type,
-                outcome,
+                outcome: outcome?,
             });
         }
         let info = SubmissionInfo {
@@ -403,6 +388,40 @@ impl Jobs {
             .save_report(submission_id, verdict.as_str().unwrap_or("review"), &json)
             .await?;
         Ok(())
+    }
+
+    /// A document's stored outcome, or its processing now; after the deadline an
+    /// unfinished document is marked failed instead.
+    async fn document_outcome(
+        &self,
+        submission_id: &str,
+        index: usize,
+        doc: &DocumentRow,
+        state: DeadlineState,
+    ) -> anyhow::Result<DocumentOutcome> {
+        Ok(match (&doc.result_json, state) {
+            (Some(json), _) => serde_json::from_str::<DocumentOutcome>(json)?,
+            (None, DeadlineState::Running) => {
+                self.hold_before(submission_id, index).await;
+                self.process_document(submission_id, doc).await?
+            }
+            (None, DeadlineState::Exceeded) => {
+                let outcome = DocumentOutcome {
+                    extracted: None,
+                    understood: vec![],
+                    error: Some(DocumentError {
+                        stage: "extract".into(),
+                        code: "deadline-exceeded".into(),
+                        message: Message::new(
+                            "处理超时，未完成",
+                            "not finished before the processing deadline",
+                        ),
+                    }),
+                };
+                self.save_outcome(submission_id, &doc.id, &outcome).await?;
+                outcome
+            }
+        })
     }
 
     async fn process_document(

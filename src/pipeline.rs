@@ -10,6 +10,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
+use crate::extract::isolated::WorkerPool;
 use crate::extract::{PageProgress, Stage};
 use crate::model::{DocumentKind, Extracted, Message, TextSource, Understood};
 use crate::report::{
@@ -89,21 +90,20 @@ pub struct UploadOutcome {
 pub struct Pipeline {
     config: Arc<Config>,
     verifier: Verifier,
-    /// Documents in extraction at once (`ocr.max_concurrent`), across all jobs.
-    extract_slots: Arc<tokio::sync::Semaphore>,
+    /// Extraction workers started ahead, and the CPU slots documents share across all jobs.
+    workers: Arc<WorkerPool>,
 }
 
 impl Pipeline {
     /// Loads the plugins; fails when a configured plugin cannot be loaded.
     pub fn new(config: Arc<Config>) -> anyhow::Result<Pipeline> {
+        // workers start (and warm up) while the plugins load
+        let workers = Arc::new(WorkerPool::new(&config.extract, &config.ocr));
         let verifier = Verifier::with_services(&config.plugins, host_services(&config)?)?;
-        let extract_slots = Arc::new(tokio::sync::Semaphore::new(
-            config.ocr.max_concurrent.max(1),
-        ));
         Ok(Pipeline {
             config,
             verifier,
-            extract_slots,
+            workers,
         })
     }
 
@@ -164,19 +164,14 @@ impl Pipeline {
             pages_done: 0,
             pages_total: None,
         });
-        // OCR holds about half a gigabyte per page in flight: bound the worker processes.
-        let _permit = self.extract_slots.clone().acquire_owned().await?;
-        let config = self.config.extract.clone();
+        // The pool waits for a CPU slot (and, for OCR, a place among `ocr.max_concurrent`).
+        let workers = self.workers.clone();
         let ocr = self.config.ocr.clone();
         let (path, images_dir) = (path.to_path_buf(), images_dir.map(Path::to_path_buf));
         let result = tokio::task::spawn_blocking(move || {
-            crate::extract::isolated::extract_file(
-                &path,
-                images_dir.as_deref(),
-                &config,
-                &ocr,
-                |p| progress(Progress::from_page(p)),
-            )
+            workers.extract(&path, images_dir.as_deref(), &ocr, |p| {
+                progress(Progress::from_page(p))
+            })
         })
         .await?;
         match result {
@@ -189,6 +184,20 @@ impl Pipeline {
                 e.to_string(),
             ))),
         }
+    }
+
+    /// Rasterises page `number` of an uploaded PDF into `dir` (`<sha256>.png`) in a pooled
+    /// worker; returns the sha256. The page image of a born-digital page, made when a
+    /// reviewer first opens it rather than for every page in extraction.
+    pub async fn render_page(
+        &self,
+        path: &Path,
+        number: u32,
+        dir: &Path,
+    ) -> anyhow::Result<String> {
+        let workers = self.workers.clone();
+        let (path, dir) = (path.to_path_buf(), dir.to_path_buf());
+        Ok(tokio::task::spawn_blocking(move || workers.render_page(&path, number, &dir)).await??)
     }
 
     /// Verifies the whole submission and builds its report.

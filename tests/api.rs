@@ -99,6 +99,40 @@ async fn upload_poll_report_and_download() {
         assert_eq!(&r.bytes().await.unwrap()[..], &bytes[..]);
     }
 
+    // Page images: the lease's born-digital pages were read without rasterising; each is
+    // rendered when first asked for, and the same image comes again (kept). The photo's page
+    // is the photo itself. A page that does not exist is a 404 problem.
+    let page_png = |doc: &str, page: u32| {
+        let url = server.url(&format!(
+            "/api/v1/submissions/{id}/documents/{doc}/pages/{page}/image"
+        ));
+        let c = c.clone();
+        async move {
+            let r = c.get(url).send().await.unwrap();
+            (r.status().as_u16(), r.bytes().await.unwrap().to_vec())
+        }
+    };
+    for page in [1, 2] {
+        let (status, first) = page_png("doc-1", page).await;
+        assert_eq!(status, 200, "page {page}");
+        assert!(first.starts_with(b"\x89PNG"), "page {page} is a PNG");
+        let img = image::load_from_memory(&first).unwrap();
+        assert!(
+            img.width() > 1000 && img.height() > 1000,
+            "rendered at 200 dpi"
+        );
+        let (_, again) = page_png("doc-1", page).await;
+        assert_eq!(again, first, "page {page} rendered once and kept");
+    }
+    // rendered on demand, not in extraction: each is remembered in the page cache
+    let rendered = files_under(&dir.path().join("cache/pages"));
+    assert_eq!(rendered.len(), 2, "{rendered:?}");
+    let (status, photo) = page_png("doc-2", 1).await;
+    assert_eq!(status, 200);
+    assert!(photo.starts_with(b"\x89PNG"));
+    let (status, body) = page_png("doc-1", 3).await;
+    assert_eq!(status, 404, "{}", String::from_utf8_lossy(&body));
+
     // Listed newest first.
     let list: Value = get_json(&c, &server, "/api/v1/submissions?limit=10").await;
     assert_eq!(list["items"][0]["id"], id);
@@ -333,6 +367,63 @@ async fn twenty_concurrent_uploads_all_complete() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), 20);
+}
+
+/// Documents share a pool of extraction workers started ahead: one worker here, so every
+/// document goes through it. A decompression bomb fails its own document (the worker is
+/// recycled after the error); the document beside it and the submission after it are read
+/// in full by the fresh worker.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_document_that_fails_its_worker_costs_only_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(
+        dir.path(),
+        &[
+            ("DOCVERIFY_EXTRACT__POOL_SIZE", "1"),
+            ("DOCVERIFY_EXTRACT__CPU_SLOTS", "1"),
+        ],
+    );
+    let c = client();
+    let lease = read("api/lease.pdf");
+    let mut ids = Vec::new();
+    for files in [
+        vec![
+            ("bomb.pdf", read("codes/bomb.pdf"), None),
+            ("lease.pdf", lease.clone(), Some("lease")),
+        ],
+        vec![("lease.pdf", lease.clone(), Some("lease"))],
+    ] {
+        let resp = c
+            .post(server.url("/api/v1/submissions"))
+            .multipart(form(Some("山西晋创科技有限公司"), &files))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 202);
+        let v: Value = resp.json().await.unwrap();
+        ids.push(v["id"].as_str().unwrap().to_string());
+    }
+    let first = wait_done(&c, &server, &ids[0], Duration::from_secs(300)).await;
+    assert_eq!(first["status"], "done", "{first:#}");
+    let docs = first["documents"].as_array().unwrap();
+    assert_eq!(docs[0]["status"], "failed", "{first:#}");
+    assert_eq!(docs[0]["error"]["code"], "too-large", "{first:#}");
+    assert_eq!(docs[1]["status"], "done", "{first:#}");
+    let second = wait_done(&c, &server, &ids[1], Duration::from_secs(300)).await;
+    assert_eq!(second["status"], "done", "{second:#}");
+    for status in [&first, &second] {
+        let report = &status["report"];
+        assert_valid_report(report);
+        let lease = report["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["file"] == "lease.pdf")
+            .unwrap();
+        assert_eq!(lease["kind"], "lease", "{lease:#}");
+        assert_eq!(lease["text_source"], "text-layer", "{lease:#}");
+        assert!(lease["fields"]["lessee"]["value"].is_string(), "{lease:#}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -11,6 +11,7 @@ use docverify::ocr::OcrConfig;
 fn config() -> ExtractConfig {
     ExtractConfig {
         worker_exe: Some(env!("CARGO_BIN_EXE_docverify").into()),
+        keep_drawn_page_images: true,
         ..ExtractConfig::default()
     }
 }
@@ -72,4 +73,39 @@ fn hostile_inputs_are_refused_with_stable_codes() {
         assert_eq!(err.code(), code, "{name}: {err}");
         assert!(!err.message_zh().is_empty());
     }
+}
+
+/// The real worker in a pool: it serves one document after another (same process), a
+/// document it refuses recycles it, and the next document is read by a fresh one.
+#[test]
+fn a_pooled_real_worker_is_reused_and_recycled_after_an_error() {
+    use docverify::extract::isolated::WorkerPool;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/codes");
+    let pool = WorkerPool::new(
+        &ExtractConfig {
+            pool_size: 1,
+            ..config()
+        },
+        &no_ocr(),
+    );
+    let started = pool.idle_pids();
+    assert_eq!(started.len(), 1);
+    for _ in 0..2 {
+        let doc = pool
+            .extract(&dir.join("text_cn.pdf"), None, &no_ocr(), |_| {})
+            .expect("extracts");
+        assert!(doc.pages[0].text.contains("房屋租赁合同"));
+        assert_eq!(pool.idle_pids(), started, "the same worker serves again");
+    }
+    let err = pool
+        .extract(&dir.join("bomb.pdf"), None, &no_ocr(), |_| {})
+        .expect_err("a bomb");
+    assert_eq!(err.code(), "too-large");
+    let fresh = pool.idle_pids();
+    assert_eq!(fresh.len(), 1);
+    assert_ne!(fresh, started, "recycled after the error");
+    let doc = pool
+        .extract(&dir.join("text_cn.pdf"), None, &no_ocr(), |_| {})
+        .expect("extracts after the recycling");
+    assert_eq!(doc.pages.len(), 2);
 }

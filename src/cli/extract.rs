@@ -50,6 +50,8 @@ pub fn run(args: ExtractArgs) -> ExitCode {
         config.max_pages = m;
     }
     config.codes.enabled = !args.no_codes;
+    // asked for page images: every page's, rasterised if need be
+    config.keep_drawn_page_images = args.images_dir.is_some();
     // OcrConfig grows fields with the OCR work; keep their defaults.
     #[allow(clippy::needless_update)]
     let ocr = OcrConfig {

@@ -6,8 +6,9 @@
 //!
 //! Two entry points:
 //! - [`extract`] / [`extract_with`] run in the calling process (tests, tools, trusted input);
-//! - [`isolated::extract_file`] runs the same code in a worker subprocess with memory, CPU and
-//!   wall-clock limits, so a parser that hangs or blows up cannot take the server with it.
+//! - [`isolated::extract_file`] and [`isolated::WorkerPool`] run the same code in worker
+//!   subprocesses with memory, CPU and wall-clock limits, so a parser that hangs or blows up
+//!   cannot take the server with it.
 
 mod error;
 pub mod isolated;
@@ -59,6 +60,18 @@ pub struct ExtractConfig {
     /// Take out or rasterise PDF page images (needed for OCR, codes and evidence); off gives
     /// a fast text-layer-only pass.
     pub page_images: bool,
+    /// Rasterise a born-digital page only to keep its image file (when an images directory is
+    /// given). Off in the service, which renders such a page when a reviewer opens it, so a
+    /// page that needs no pixels to be read costs none.
+    pub keep_drawn_page_images: bool,
+    /// Extraction workers kept started ahead in the service (0: one per CPU slot).
+    pub pool_size: usize,
+    /// A worker is recycled (its process ended, a fresh one started) after this many
+    /// documents, as well as after any error or limit.
+    pub worker_max_documents: u32,
+    /// CPU slots documents in extraction share (0: one per core): a document holds one, a
+    /// page read by OCR as many as are free.
+    pub cpu_slots: usize,
     /// The code reader.
     pub codes: CodesConfig,
 }
@@ -78,6 +91,10 @@ impl Default for ExtractConfig {
             worker_exe: None,
             cjk_font: None,
             page_images: true,
+            keep_drawn_page_images: false,
+            pool_size: 0,
+            worker_max_documents: 50,
+            cpu_slots: 0,
             codes: CodesConfig::default(),
         }
     }
@@ -166,6 +183,27 @@ pub fn extract_with(
             reason: format!("the parser failed ({})", panic_message(&*panic)),
         }),
     }
+}
+
+/// Rasterises page `number` (1-based) of a PDF and writes it into `dir` as `<sha256>.png`;
+/// returns the sha256. For a born-digital page whose image extraction did not keep
+/// (`keep_drawn_page_images` off): the service renders it when a reviewer opens the page.
+pub fn render_page_image(
+    bytes: &[u8],
+    config: &ExtractConfig,
+    number: u32,
+    dir: &Path,
+) -> Result<String, ExtractError> {
+    match sniff(bytes) {
+        Some(MediaType::Pdf) => {}
+        _ => {
+            return Err(ExtractError::Unsupported {
+                found: sniff::describe(bytes),
+            });
+        }
+    }
+    let image = pdf::render_page(bytes, config, number)?;
+    pipeline::write_png(&image, dir)
 }
 
 /// The text of a caught panic, for error messages.

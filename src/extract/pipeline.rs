@@ -226,7 +226,9 @@ impl<'a> Pipeline<'a> {
         let images_dir = self.images_dir;
         let could_ocr = !layer_usable && (input.image.is_some() || input.render.is_some());
         if input.image.is_none()
-            && (could_ocr || images_dir.is_some() || page_scan)
+            && (could_ocr
+                || (images_dir.is_some() && self.config.keep_drawn_page_images)
+                || page_scan)
             && let Some(render) = input.render.take()
         {
             self.stage(Stage::Image)?;

@@ -414,7 +414,8 @@ pub async fn document_file(
     .await
 }
 
-/// The image of one page (PNG), as kept for evidence.
+/// The image of one page (PNG), as kept for evidence; a born-digital page is rendered the
+/// first time it is asked for.
 #[utoipa::path(
     get, path = "/api/v1/submissions/{id}/documents/{doc}/pages/{page}/image",
     params(("id" = String, Path, description = "submission id"), ("doc" = String, Path, description = "document id"),
@@ -435,13 +436,65 @@ pub async fn page_image(
         Some(j) => serde_json::from_str(j).map_err(anyhow::Error::from)?,
         None => return Err(not_found()),
     };
-    let sha = outcome
+    let kept = outcome
         .extracted
         .and_then(|e| e.pages.into_iter().find(|p| p.number == page))
-        .and_then(|p| p.image_sha256)
-        .ok_or_else(not_found)?;
+        .ok_or_else(not_found)?
+        .image_sha256;
+    let sha = match kept {
+        Some(sha) => sha,
+        // a born-digital page read without its pixels: rendered now, once
+        None if d.media_type == "application/pdf" => rendered_page(&state, &d.sha256, page).await?,
+        None => return Err(not_found()),
+    };
     if !state.jobs.blobs.exists(&sha).await? {
         return Err(not_found());
     }
     stream_blob(&state, &sha, "image/png", None).await
+}
+
+/// The image of a page extraction did not rasterise (it read the page's text layer and
+/// pictures without), rendered in an extraction worker the first time it is asked for and
+/// kept: the image in the blob store, which image it is in `<data_dir>/cache/pages`.
+async fn rendered_page(state: &AppState, doc_sha: &str, page: u32) -> Result<String, ApiError> {
+    let config = state.jobs.pipeline.config();
+    let index = config
+        .storage
+        .data_dir
+        .join("cache/pages")
+        .join(format!("{doc_sha}-{page}-{}dpi", config.extract.render_dpi));
+    if let Ok(sha) = tokio::fs::read_to_string(&index).await {
+        let sha = sha.trim();
+        if sha.len() == 64
+            && sha.bytes().all(|b| b.is_ascii_hexdigit())
+            && state.jobs.blobs.exists(sha).await?
+        {
+            return Ok(sha.to_string());
+        }
+    }
+    let source = state.jobs.blobs.local_path(doc_sha).await?;
+    let scratch =
+        tempfile::tempdir_in(state.jobs.blobs.scratch_dir()).map_err(anyhow::Error::from)?;
+    let sha = state
+        .jobs
+        .pipeline
+        .render_page(&source, page, scratch.path())
+        .await?;
+    state
+        .jobs
+        .blobs
+        .put_file(&scratch.path().join(format!("{sha}.png")), &sha)
+        .await?;
+    // the index is a cache: a failure to write it costs a render next time, nothing more
+    let written = async {
+        let dir = index.parent().expect("index has a folder");
+        tokio::fs::create_dir_all(dir).await?;
+        let tmp = dir.join(format!(".{}.tmp", uuid::Uuid::new_v4()));
+        tokio::fs::write(&tmp, &sha).await?;
+        tokio::fs::rename(&tmp, &index).await
+    };
+    if let Err(e) = written.await {
+        tracing::warn!(error = %e, "could not remember a rendered page image");
+    }
+    Ok(sha)
 }

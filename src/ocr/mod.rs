@@ -139,13 +139,33 @@ pub fn recognize(image: &DynamicImage, config: &OcrConfig) -> Result<OcrPage, Oc
     let page = {
         let _slot = Slot::acquire(config.max_concurrent);
         let engine = engine()?;
-        let pool = thread_pool(config.threads);
+        let pool = thread_pool(match THREAD_GATE.get() {
+            Some(gate) => {
+                let wanted = match config.threads {
+                    0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+                    n => n,
+                };
+                gate(wanted).clamp(1, wanted)
+            }
+            None => config.threads,
+        });
         read_page(engine, image, &pool)?
     };
     if let (Some(dir), Some(key)) = (&config.cache_dir, &key) {
         cache::store(dir, key, &page);
     }
     Ok(page)
+}
+
+/// Asked how many threads a page may use, given how many it would: set once by a process
+/// whose CPU is budgeted by another (the extraction worker asks its parent, which shares the
+/// cores among the documents in flight).
+pub type ThreadGate = Box<dyn Fn(usize) -> usize + Send + Sync>;
+static THREAD_GATE: std::sync::OnceLock<ThreadGate> = std::sync::OnceLock::new();
+
+/// Sets this process's [`ThreadGate`]; a second call is ignored.
+pub fn set_thread_gate(gate: ThreadGate) {
+    let _ = THREAD_GATE.set(gate);
 }
 
 /// A place in the global OCR concurrency limit, held while a page is read.

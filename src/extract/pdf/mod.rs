@@ -17,6 +17,44 @@ use super::{ExtractError, Limit, Stage, quality};
 pub use page_image::{Picture, find_cjk_font};
 pub use text::{LopdfText, OxideText, TextLayer};
 
+/// Rasterises one page (1-based) of a PDF at the configured resolution: the page image a
+/// reviewer opens, for a born-digital page that extraction did not need to rasterise.
+pub(super) fn render_page(
+    bytes: &[u8],
+    config: &super::ExtractConfig,
+    number: u32,
+) -> Result<image::DynamicImage, ExtractError> {
+    let unreadable = |reason: String| ExtractError::Unreadable {
+        media_type: "application/pdf".into(),
+        reason,
+    };
+    let pdf = match catch_unwind(AssertUnwindSafe(|| Pdf::new(bytes.to_vec()))) {
+        Ok(Ok(pdf)) => pdf,
+        Ok(Err(LoadPdfError::Decryption(_))) => return Err(ExtractError::Encrypted),
+        Ok(Err(LoadPdfError::Invalid)) => return Err(unreadable("not a valid PDF".into())),
+        Err(p) => {
+            return Err(unreadable(format!(
+                "parser failed: {}",
+                super::panic_message(&*p)
+            )));
+        }
+    };
+    let pages = pdf.pages();
+    let page = number
+        .checked_sub(1)
+        .and_then(|i| pages.get(i as usize))
+        .ok_or_else(|| unreadable(format!("no page {number} in {} pages", pages.len())))?;
+    let settings = page_image::ImageSettings {
+        dpi: config.render_dpi,
+        max_image_pixels: config.max_image_pixels,
+        max_render_pixels: config.max_render_pixels,
+        interpreter: page_image::interpreter_settings(find_cjk_font(config.cjk_font.as_deref())),
+    };
+    catch_unwind(AssertUnwindSafe(|| page_image::render(page, &settings)))
+        .unwrap_or_else(|p| Err(format!("page image failed: {}", super::panic_message(&*p))))
+        .map_err(unreadable)
+}
+
 /// Extracts every page of a PDF into the pipeline.
 pub(super) fn extract(bytes: &[u8], pipe: &mut Pipeline<'_>) -> Result<(), ExtractError> {
     let max_decompressed =

@@ -104,12 +104,23 @@ pub fn find_cjk_font(configured: Option<&std::path::Path>) -> Option<(Arc<Vec<u8
             0,
         ),
     ];
-    if let Some(path) = configured {
-        return std::fs::read(path).ok().map(|b| (Arc::new(b), 0));
+    type Font = Option<(Arc<Vec<u8>>, u32)>;
+    // Read once per process (a pooled worker reads many documents): ~19 MB for Noto CJK.
+    static READ: std::sync::Mutex<Vec<(Option<std::path::PathBuf>, Font)>> =
+        std::sync::Mutex::new(Vec::new());
+    let mut read = READ.lock().unwrap_or_else(|e| e.into_inner());
+    let key = configured.map(std::path::Path::to_path_buf);
+    if let Some((_, font)) = read.iter().find(|(k, _)| *k == key) {
+        return font.clone();
     }
-    KNOWN
-        .iter()
-        .find_map(|(p, i)| std::fs::read(p).ok().map(|b| (Arc::new(b), *i)))
+    let font = match configured {
+        Some(path) => std::fs::read(path).ok().map(|b| (Arc::new(b), 0)),
+        None => KNOWN
+            .iter()
+            .find_map(|(p, i)| std::fs::read(p).ok().map(|b| (Arc::new(b), *i))),
+    };
+    read.push((key, font.clone()));
+    font
 }
 
 /// What one page's image is: its scan, or a drawn page with its pictures (rasterised later,
