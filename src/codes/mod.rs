@@ -89,6 +89,40 @@ pub fn scan(image: &DynamicImage, page: u32, config: &CodesConfig) -> CodeScan {
     scan_gray(&to_gray(image), page, config)
 }
 
+/// A quick look for codes on a picture drawn on a born-digital page (read at its own
+/// resolution, crisp): zxing's detectors without TryHarder, their cheapest pass, which reads
+/// the codes such pictures carry. The caller gives a picture where it finds none the whole
+/// [`scan`] only if it could still hold one (see `pictures_scan` in extraction).
+pub fn quick_look(image: &DynamicImage, page: u32, config: &CodesConfig) -> CodeScan {
+    let gray = to_gray(image);
+    let (w, h) = gray.dimensions();
+    if !config.enabled || w == 0 || h == 0 {
+        return CodeScan::default();
+    }
+    let mut warnings = Vec::new();
+    let full = View::whole(w, h);
+    let mut found = read_all(
+        &gray,
+        &full,
+        Binarizer::Hybrid,
+        &FORMATS_2D,
+        false,
+        &mut warnings,
+    );
+    found.extend(read_all(
+        &gray,
+        &full,
+        Binarizer::Hybrid,
+        &FORMATS_1D,
+        false,
+        &mut warnings,
+    ));
+    CodeScan {
+        codes: finish(found, w, h, page),
+        warnings,
+    }
+}
+
 /// [`scan`] for an image already in grey levels.
 pub fn scan_gray(gray: &GrayImage, page: u32, config: &CodesConfig) -> CodeScan {
     let mut scan = CodeScan::default();
@@ -232,17 +266,17 @@ fn run_rxing_with(
 ) -> Vec<Found> {
     let (w, h) = gray.dimensions();
     if threads < 2 || u64::from(w) * u64::from(h) < SPLIT_MIN_PIXELS {
-        let mut found = read_all(gray, view, binarizer, &FORMATS_2D, warnings);
-        found.extend(read_all(gray, view, binarizer, &FORMATS_1D, warnings));
+        let mut found = read_all(gray, view, binarizer, &FORMATS_2D, true, warnings);
+        found.extend(read_all(gray, view, binarizer, &FORMATS_1D, true, warnings));
         return found;
     }
     let (mut found, one_d) = std::thread::scope(|s| {
         let one_d = s.spawn(|| {
             let mut warnings = Vec::new();
-            let found = read_all(gray, view, binarizer, &FORMATS_1D, &mut warnings);
+            let found = read_all(gray, view, binarizer, &FORMATS_1D, true, &mut warnings);
             (found, warnings)
         });
-        let two_d = read_all(gray, view, binarizer, &FORMATS_2D, warnings);
+        let two_d = read_all(gray, view, binarizer, &FORMATS_2D, true, warnings);
         (two_d, one_d.join())
     });
     match one_d {
@@ -275,13 +309,14 @@ fn read_all(
     view: &View,
     binarizer: Binarizer,
     formats: &[BarcodeFormat],
+    try_harder: bool,
     warnings: &mut Vec<String>,
 ) -> Vec<Found> {
     use rxing::common::{AdaptiveThresholdBinarizer, HybridBinarizer};
     use rxing::{BinaryBitmap, Luma8LuminanceSource, MultiUseMultiFormatReader, Reader};
 
     let hints = DecodeHints {
-        TryHarder: Some(true),
+        TryHarder: Some(try_harder),
         PossibleFormats: Some(formats.iter().copied().collect()),
         ..Default::default()
     };

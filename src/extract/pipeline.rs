@@ -15,10 +15,12 @@ use crate::model::{Extracted, Page, TextSource};
 use crate::ocr::OcrConfig;
 
 /// Codes read from the pictures of a born-digital page, placed on the page; `None` when no
-/// picture holds one. Every picture gets the plain pass; a picture whose ink is grey or black
-/// (as a code's is: a red seal or a colour photo is not) also gets the reader's retries
-/// (padding for a code that fills its picture without a quiet zone, upscaling), as does every
-/// picture of a page that says it carries a code.
+/// picture holds one. Every picture gets a quick look (`codes::quick_look`). A picture where
+/// it finds nothing gets the whole scan when it could still hold a code: its ink is grey or
+/// black (as a code's is: a red seal or a colour photo is not), or the page says it carries a
+/// code and no picture has shown one yet; such a scan adds the reader's retries (padding for a
+/// code that fills its picture without a quiet zone, upscaling). A seal beside a code already
+/// read thus costs one cheap look, not two failing TryHarder passes.
 fn pictures_scan(
     pictures: &[super::pdf::Picture],
     number: u32,
@@ -28,14 +30,30 @@ fn pictures_scan(
     if !config.enabled {
         return None;
     }
+    let config = crate::codes::CodesConfig {
+        threads: 1,
+        ..config.clone()
+    };
+    let mut looks: Vec<CodeScan> = pictures
+        .iter()
+        .map(|p| crate::codes::quick_look(&p.image, number, &config))
+        .collect();
+    let any_seen = looks.iter().any(|l| !l.codes.is_empty());
+    for (picture, look) in pictures.iter().zip(&mut looks) {
+        if !look.codes.is_empty() {
+            continue;
+        }
+        let grey = ink_is_grey(&picture.image);
+        if grey || (says_code && !any_seen) {
+            let config = crate::codes::CodesConfig {
+                retries: says_code || grey,
+                ..config.clone()
+            };
+            *look = crate::codes::scan(&picture.image, number, &config);
+        }
+    }
     let mut scan = CodeScan::default();
-    for picture in pictures {
-        let config = crate::codes::CodesConfig {
-            retries: says_code || ink_is_grey(&picture.image),
-            threads: 1,
-            ..config.clone()
-        };
-        let mut found = crate::codes::scan(&picture.image, number, &config);
+    for (picture, mut found) in pictures.iter().zip(looks) {
         let [x0, y0, x1, y1] = picture.bbox;
         for code in &mut found.codes {
             code.bbox = code.bbox.map(|[a, b, c, d]| {
