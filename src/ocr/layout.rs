@@ -237,8 +237,9 @@ pub fn lay_out(lines: &[Line], to_frac: &dyn Fn(Pt) -> Pt) -> Laid {
 /// The page's lines gathered into cells: each a list of boxes (indices into `placed`, which is
 /// sorted top to bottom) where each line continues the one above it. A line continues another
 /// when it starts just below it, lies within its width (a wrapped line is never much wider than
-/// the full line before it) and each is the other's only neighbour across that gap, so a full-width
-/// line over two columns, or a label over a longer value, never joins.
+/// the full line before it), each is the other's only neighbour across that gap (so a
+/// full-width line over two columns, or a label over a longer value, never joins) and its row
+/// shows it is a wrap (see `wraps`).
 fn cell_blocks(placed: &[Placed]) -> Vec<Vec<usize>> {
     let n = placed.len();
     let height = |p: &Placed| p.y1 - p.y0;
@@ -288,25 +289,26 @@ fn cell_blocks(placed: &[Placed]) -> Vec<Vec<usize>> {
                 .collect()
         })
         .collect();
-    // two printed rows of a grid: each box of one has exactly one box of the other right under
-    // it, and the other way round (a schedule whose rows sit close together), so neither row
-    // continues the other's cells
-    let grid_step = |a: usize, b: usize| {
+    // What shows a line is a wrap and not the next row of a table: a cell beside it, centred
+    // in its row, stands beside the line above it too; or its printed row is only the
+    // continuations of the row above (a top-aligned row whose longer cells wrapped), so it has
+    // fewer boxes than that row, each under one of them. Two rows of a grid (a schedule, a
+    // certificate's label/value rows close together) show neither.
+    let wraps = |a: usize, b: usize| {
         let (ra, rb) = (&row_mates[a], &row_mates[b]);
-        ra.len() >= 2
-            && ra.len() == rb.len()
-            && ra
-                .iter()
-                .all(|x| below[*x].iter().filter(|y| rb.contains(y)).count() == 1)
+        let straddled = ra.iter().any(|x| *x != a && *x != b && rb.contains(x));
+        let only_continuations = rb.len() < ra.len()
             && rb
                 .iter()
-                .all(|y| above[*y].iter().filter(|x| ra.contains(x)).count() == 1)
+                .all(|y| *y == b || above[*y].iter().any(|x| ra.contains(x)));
+        // a line alone in its printed row has no row below it to be confused with
+        ra.len() == 1 || straddled || only_continuations
     };
     let mut next: Vec<Option<usize>> = vec![None; n];
     let mut continues = vec![false; n];
     for a in 0..n {
         let [b] = below[a][..] else { continue };
-        if above[b][..] != [a] || grid_step(a, b) {
+        if above[b][..] != [a] || !wraps(a, b) {
             continue;
         }
         let (pa, pb) = (&placed[a], &placed[b]);
