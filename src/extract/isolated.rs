@@ -41,7 +41,7 @@ use crate::ocr::OcrConfig;
 pub const WORKER_SUBCOMMAND: &str = "__extract-worker";
 
 /// What the parent asks of a worker: one document.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct WorkerRequest {
     pub path: PathBuf,
     pub images_dir: Option<PathBuf>,
@@ -460,7 +460,7 @@ impl Worker {
         let config = &request.config;
         // A worker that died already closed its stdin; the exit status explains it below.
         let mut alive = self
-            .send(&ParentMessage::Extract(Box::new(clone_request(request))))
+            .send(&ParentMessage::Extract(Box::new(request.clone())))
             .is_ok();
         let mut timed_out = false;
         let mut outcome = None;
@@ -529,16 +529,6 @@ impl Worker {
         std::thread::spawn(move || {
             let _ = wait_briefly(&mut child, Duration::from_secs(2));
         });
-    }
-}
-
-fn clone_request(r: &WorkerRequest) -> WorkerRequest {
-    WorkerRequest {
-        path: r.path.clone(),
-        images_dir: r.images_dir.clone(),
-        config: r.config.clone(),
-        ocr: r.ocr.clone(),
-        render_page: r.render_page,
     }
 }
 
