@@ -119,46 +119,19 @@ pub fn lay_out(lines: &[Line], to_frac: &dyn Fn(Pt) -> Pt) -> Laid {
         row.sort_by(|&a, &b| placed[a].x0.total_cmp(&placed[b].x0));
         units.push(Unit::Row(row));
     }
-    let members = |u: &Unit| -> Vec<usize> {
-        match u {
-            Unit::Row(r) => r.clone(),
-            Unit::Cells(c) => c.iter().flatten().copied().collect(),
-        }
-    };
-    let top = |u: &Unit| {
-        members(u)
-            .iter()
-            .map(|&i| placed[i].y0)
-            .fold(f32::MAX, f32::min)
-    };
-    let bottom = |u: &Unit| {
-        members(u)
-            .iter()
-            .map(|&i| placed[i].y1)
-            .fold(f32::MIN, f32::max)
-    };
-    let line_height = |u: &Unit| {
-        let mut hs: Vec<f32> = members(u)
-            .iter()
-            .map(|&i| placed[i].y1 - placed[i].y0)
-            .collect();
-        hs.sort_by(f32::total_cmp);
-        hs[hs.len() / 2]
-    };
-    // the centre of a unit's first and last printed line (a row has one)
-    let first_centre = |u: &Unit| match u {
-        Unit::Row(_) => (top(u) + bottom(u)) / 2.0,
-        Unit::Cells(_) => top(u) + line_height(u) / 2.0,
-    };
-    let last_centre = |u: &Unit| match u {
-        Unit::Row(_) => (top(u) + bottom(u)) / 2.0,
-        Unit::Cells(_) => bottom(u) - line_height(u) / 2.0,
-    };
-    units.sort_by(|a, b| (top(a) + bottom(a)).total_cmp(&(top(b) + bottom(b))));
+    // each unit's extent and median line height, computed once (the sort and the gaps read them)
+    let mut units: Vec<(Unit, Geometry)> = units
+        .into_iter()
+        .map(|u| {
+            let g = Geometry::of(&u, &placed);
+            (u, g)
+        })
+        .collect();
+    units.sort_by(|a, b| (a.1.top + a.1.bottom).total_cmp(&(b.1.top + b.1.bottom)));
     let mut pitches: Vec<f32> = units
         .windows(2)
-        .filter(|w| matches!((&w[0], &w[1]), (Unit::Row(_), Unit::Row(_))))
-        .map(|w| ((top(&w[1]) + bottom(&w[1])) - (top(&w[0]) + bottom(&w[0]))) / 2.0)
+        .filter(|w| matches!((&w[0].0, &w[1].0), (Unit::Row(_), Unit::Row(_))))
+        .map(|w| ((w[1].1.top + w[1].1.bottom) - (w[0].1.top + w[0].1.bottom)) / 2.0)
         .collect();
     pitches.sort_by(f32::total_cmp);
     let pitch = pitches.get(pitches.len() / 2).copied().unwrap_or(f32::MAX);
@@ -193,19 +166,19 @@ pub fn lay_out(lines: &[Line], to_frac: &dyn Fn(Pt) -> Pt) -> Laid {
             });
         }
     };
-    for (ui, unit) in units.iter().enumerate() {
+    for (ui, (unit, geo)) in units.iter().enumerate() {
         if ui > 0 {
-            let prev = &units[ui - 1];
-            let centre_gap = first_centre(unit) - last_centre(prev);
+            let prev = &units[ui - 1].1;
+            let centre_gap = geo.first_centre - prev.last_centre;
             push(&mut out, &mut n_chars, "\n");
-            let h = line_height(unit).max(line_height(prev));
+            let h = geo.line_height.max(prev.line_height);
             if centre_gap > PARAGRAPH_GAP * pitch && centre_gap > 1.5 * h {
                 push(&mut out, &mut n_chars, "\n");
             }
         }
         match unit {
             Unit::Row(row) => {
-                let h = line_height(unit);
+                let h = geo.line_height;
                 let mut prev_x1: Option<f32> = None;
                 for &i in row {
                     let p = &placed[i];
@@ -232,6 +205,51 @@ pub fn lay_out(lines: &[Line], to_frac: &dyn Fn(Pt) -> Pt) -> Laid {
         }
     }
     out
+}
+
+/// Where a unit lies on the page, in working-frame pixels.
+struct Geometry {
+    top: f32,
+    bottom: f32,
+    /// The median height of its lines: the unit of every gap threshold.
+    line_height: f32,
+    /// The centre of its first and last printed line (a row has one).
+    first_centre: f32,
+    last_centre: f32,
+}
+
+impl Geometry {
+    fn of(unit: &Unit, placed: &[Placed]) -> Self {
+        let members: Vec<usize> = match unit {
+            Unit::Row(r) => r.clone(),
+            Unit::Cells(c) => c.iter().flatten().copied().collect(),
+        };
+        let top = members
+            .iter()
+            .map(|&i| placed[i].y0)
+            .fold(f32::MAX, f32::min);
+        let bottom = members
+            .iter()
+            .map(|&i| placed[i].y1)
+            .fold(f32::MIN, f32::max);
+        let mut hs: Vec<f32> = members
+            .iter()
+            .map(|&i| placed[i].y1 - placed[i].y0)
+            .collect();
+        hs.sort_by(f32::total_cmp);
+        let line_height = hs[hs.len() / 2];
+        let (first_centre, last_centre) = match unit {
+            Unit::Row(_) => ((top + bottom) / 2.0, (top + bottom) / 2.0),
+            Unit::Cells(_) => (top + line_height / 2.0, bottom - line_height / 2.0),
+        };
+        Geometry {
+            top,
+            bottom,
+            line_height,
+            first_centre,
+            last_centre,
+        }
+    }
 }
 
 /// The page's lines gathered into cells: each a list of boxes (indices into `placed`, which is
