@@ -1644,6 +1644,15 @@ fn credit_codes(c: &Compiled, norm: &Norm, fields: &BTreeMap<String, Field>) -> 
         .map(|s| (normalise(s), s.to_string()))
         .filter(|(n, _)| !n.is_empty())
         .collect();
+    // the text without line breaks, and where each of its chars stands in the text
+    let mut flat = String::new();
+    let mut flat_at: Vec<usize> = Vec::new();
+    let mut flat_byte: Vec<usize> = Vec::new();
+    for (at, ch) in text.char_indices().filter(|&(_, ch)| ch != '\n') {
+        flat_byte.push(flat.len());
+        flat_at.push(at);
+        flat.push(ch);
+    }
     let mut items = Vec::new();
     let mut first: Option<Located> = None;
     let mut conf = 1.0f32;
@@ -1652,19 +1661,45 @@ fn credit_codes(c: &Compiled, norm: &Norm, fields: &BTreeMap<String, Field>) -> 
         let (code, repaired) = codes::repair(m.as_str());
         let valid = codes::is_valid(&code);
         let before = &text[..m.start()];
+        let loc = norm.locate(m.range());
+        // each party's last mention before the code (a name may wrap over lines in a narrow
+        // cell), nearest first, as (start, end) in the text
+        let cut = flat_at.partition_point(|&at| at < m.start());
+        let mut mentions: Vec<(usize, usize, &String)> = parties
+            .iter()
+            .filter_map(|(n, orig)| {
+                let at = flat[..flat_at.get(cut).map_or(flat.len(), |_| flat_byte[cut])]
+                    .rfind(n.as_str())?;
+                let first = flat_byte.partition_point(|&b| b < at);
+                let last = flat_byte.partition_point(|&b| b < at + n.len()) - 1;
+                let end = flat_at[last] + text[flat_at[last]..].chars().next()?.len_utf8();
+                Some((flat_at[first], end, orig))
+            })
+            .collect();
+        mentions.sort_by_key(|(at, ..)| std::cmp::Reverse(*at));
         // the nearest party before the code, unless another organisation is named between
         // them (a third party's own table: 丙方(物业服务方) / 名称 / Y / 统一社会信用代码 / …)
-        let party = parties
-            .iter()
-            .filter_map(|(n, orig)| before.rfind(n.as_str()).map(|at| (at, n, orig)))
-            .max_by_key(|(at, ..)| *at)
-            .filter(|(at, n, _)| {
-                !ORG_NAME
-                    .find_iter(&before[at + n.len()..])
-                    .any(|o| !parties.iter().any(|(p, _)| p == o.as_str()))
-            })
-            .map(|(_, _, orig)| orig.clone());
-        let loc = norm.locate(m.range());
+        let nearest = mentions.first().filter(|(_, end, _)| {
+            !ORG_NAME
+                .find_iter(&before[*end..])
+                .any(|o| !parties.iter().any(|(p, _)| p == o.as_str()))
+        });
+        // Parties side by side (甲方 | 乙方 columns) come out of reading order row by row, so
+        // the nearest name in the text may stand in the other column: a code belongs to the
+        // party above it in its own column when the nearest one is not in that column.
+        let column = |at: usize, end: usize| -> Option<bool> {
+            let named = norm.locate(at..end);
+            let (a, b) = (named.bbox?, loc.bbox?);
+            (named.page == loc.page && a[1] < b[1]).then_some(a[0].max(b[0]) < a[2].min(b[2]))
+        };
+        let party = match mentions.first() {
+            Some(&(at, end, _)) if column(at, end) == Some(false) => mentions
+                .iter()
+                .find(|&&(at, end, _)| column(at, end) == Some(true))
+                .or(nearest),
+            _ => nearest,
+        }
+        .map(|(_, _, orig)| (*orig).clone());
         conf = conf.min(loc.confidence * if repaired > 0 { 0.85 } else { 1.0 });
         items.push(json!({
             "code": code,
@@ -2495,6 +2530,90 @@ mod tests {
             ))
         );
         assert!(f["lessee"].confidence >= 0.8);
+    }
+
+    #[test]
+    fn a_credit_code_belongs_to_the_party_above_it_in_its_column() {
+        // two parties side by side: the text layer gives each row's left line, then its
+        // right one, so the lessee's name comes between the lessor's name and its code
+        let mut page = page("", TextSource::TextLayer);
+        let lines: [(&str, f32, f32); 7] = [
+            ("房屋租赁合同", 0.4, 0.05),
+            ("出租方(甲方):", 0.1, 0.10),
+            ("承租方(乙方):", 0.55, 0.10),
+            ("阳泉市东方信息技术有限责任公司", 0.1, 0.13),
+            ("太原市恒泰双创基地投资管理股份有限公司", 0.55, 0.13),
+            ("统一社会信用代码:91140106MA0K1L2X3B", 0.1, 0.16),
+            ("统一社会信用代码:91140400MA0K3R0Q5A", 0.55, 0.16),
+        ];
+        for (k, (line, x, y0)) in lines.iter().enumerate() {
+            if k > 0 {
+                page.text.push('\n');
+            }
+            let start = page.text.chars().count();
+            page.text.push_str(line);
+            let end = page.text.chars().count();
+            page.spans.push(crate::model::TextSpan {
+                start,
+                end,
+                bbox: [*x, *y0, x + 0.4, y0 + 0.02],
+                confidence: 1.0,
+            });
+        }
+        let c = compiled(DocumentKind::Lease).expect("table");
+        let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
+        let f = read_fields(c, &norm).fields;
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("阳泉市东方信息技术有限责任公司"))
+        );
+        let codes = get(&f, "credit_codes").and_then(Value::as_array).unwrap();
+        let pairs: Vec<(&str, &str)> = codes
+            .iter()
+            .map(|c| {
+                (
+                    c["code"].as_str().unwrap(),
+                    c["party"].as_str().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("91140106MA0K1L2X3B", "阳泉市东方信息技术有限责任公司"),
+                (
+                    "91140400MA0K3R0Q5A",
+                    "太原市恒泰双创基地投资管理股份有限公司"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_credit_code_under_a_name_wrapped_over_two_lines() {
+        // the lessee's long name wraps, and an English name stands between it and its code:
+        // the code is still the lessee's, not the lessor's named above
+        let f = read(
+            DocumentKind::Lease,
+            "物业租赁合同\n产权人(甲方):忻州市新元产业园运营有限公司\n统一社会信用代码:91140400MA0K3R0Q5A\n\
+             承租单位(乙方):太原国家高新技术产业开发区蓝海众创空间商务服务有限责任公\n司\n\
+             英文名称:Taiyuan Lanhai Maker Space Business Service Co., Ltd.\n\
+             统一社会信用代码:91140107MA0K1L2X3B\n法定代表人:李玲艳",
+        );
+        let codes = get(&f, "credit_codes").and_then(Value::as_array).unwrap();
+        let parties: Vec<&str> = codes
+            .iter()
+            .map(|c| c["party"].as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            parties,
+            [
+                "忻州市新元产业园运营有限公司",
+                "太原国家高新技术产业开发区蓝海众创空间商务服务有限责任公司"
+            ],
+            "{:?}",
+            get(&f, "lessee")
+        );
     }
 
     #[test]
