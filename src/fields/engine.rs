@@ -341,6 +341,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     }
     if c.spec.kind == DocumentKind::Lease {
         schedule_term(norm, &mut cands);
+        event_term(norm, &mut cands);
     }
     // How a property is held is one of a few words; a value that ran on past it (a wrapped
     // address cell read beside it) keeps only the word.
@@ -368,6 +369,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         }
     }
     if let Some((pos, a_first, a_second)) = &c.positional {
+        short_name_roles(pos, norm, &mut cands);
         resolve_positional(pos, a_first, a_second, text, &mut cands, &mut notes);
     }
 
@@ -491,6 +493,86 @@ static SCHEDULE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// A row whose label says it is the whole period (合计, 全期).
 static SCHEDULE_TOTAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:合计|总计|全期|租赁期合计|共计)").expect("static regex"));
+
+/// A term counted from an event rather than a date (`租期自交房之日起3年,期满日为DATE`,
+/// `租赁期限自本协议签订之日起至DATE期满`) starts on the day of that event, printed elsewhere:
+/// the handover in a 交接确认书 or a handover clause, the signing in the preamble or the
+/// signature block. Its start is taken only when every such date printed agrees (a blank
+/// handover date leaves only the duration); its end and duration are the clause's own.
+fn event_term(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
+    let text = norm.text.as_str();
+    let Some(caps) = TERM_FROM_EVENT.captures(text) else {
+        return;
+    };
+    let push = |cands: &mut BTreeMap<&'static str, Vec<Candidate>>,
+                field: &'static str,
+                parse: Parse,
+                m: regex::Match,
+                certainty: f32| {
+        if let Ok((value, doubt, range)) =
+            parse_value(parse, m.as_str(), m.as_str(), norm, m.range())
+        {
+            cands.entry(field).or_default().push(Candidate {
+                value,
+                certainty: certainty * doubt,
+                at: m.start(),
+                loc: norm.locate(range),
+            });
+        }
+    };
+    if let Some(end) = caps.name("b").or(caps.name("c")) {
+        push(cands, "term_end", Parse::Date, end, 0.95);
+    }
+    if let Some(stated) = caps.name("v") {
+        push(cands, "term_stated", Parse::Duration, stated, 1.0);
+    }
+    if cands.contains_key("term_start") {
+        return;
+    }
+    let event = caps.name("e").map_or("", |m| m.as_str());
+    let dates: &Regex = if event.contains("交") {
+        &HANDOVER_DATE
+    } else {
+        &SIGNING_DATE
+    };
+    let found: Vec<regex::Match> = dates
+        .captures_iter(text)
+        .filter_map(|c| c.name("d").or(c.name("d2")))
+        .collect();
+    let values: Vec<Value> = found
+        .iter()
+        .filter_map(|m| parse_date(m.as_str()).ok())
+        .map(|d| json!(d.to_string()))
+        .collect();
+    if let Some(first) = found.first()
+        && values.len() == found.len()
+        && values.windows(2).all(|w| w[0] == w[1])
+    {
+        push(cands, "term_start", Parse::Date, *first, 0.9);
+    }
+}
+/// The term counted from an event, with its end (`至DATE止/期满`, `期满日为DATE`) or its
+/// duration.
+static TERM_FROM_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&expand(
+        r"(?:租赁期限|租赁期|租期|期限)(?:为|是|:)?(?:自|从)(?P<e>交房|交付|房屋交付|房屋交接|本协议签订|本合同签订|合同签订|协议签订|签订|双方签字盖章|签字盖章)之日起(?:计算)?(?:(?:至|到)(?P<b>{DATE})(?:止|期满|届满|结束)|[,]?(?:为期|共|计)?(?P<v>{DURATION})(?:[^。;\n]{0,4}?(?:期满日|到期日|届满日|终止日)(?:期)?(?:为|是|:)(?P<c>{DATE}))?)",
+    ))
+    .expect("static regex")
+});
+/// The handover date: a labelled cell or line of a 交接确认书, or a handover clause.
+static HANDOVER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&expand(
+        r"(?:(?:交房|交付|交接|移交)(?:日期|时间)(?:为|是)?[:\n]?(?P<d>{DATE})|于(?P<d2>{DATE})(?:将|把)(?:租赁)?(?:房屋|该房屋|场地)?交付)",
+    ))
+    .expect("static regex")
+});
+/// The signing date: a labelled cell or line, or the preamble's `于DATE(在X)签订`.
+static SIGNING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&expand(
+        r"(?:(?:签订|签署|签约|签字)(?:日期|时间)[:\n]?(?P<d>{DATE})|于(?P<d2>{DATE})(?:在[^,。;\n]{1,12})?(?:签订|签署))",
+    ))
+    .expect("static regex")
+});
 
 /// The term from a table with 起 and 止 columns (a site's row in an entry agreement, or a
 /// schedule of lease years with their rents): a 合计 row's dates when there is one, else the
@@ -1075,6 +1157,80 @@ fn resolve_positional(
     }
 }
 
+/// A party introduced with a short name of its own (`运城市创客…公司(以下简称“创客电子”)`) is
+/// called by it in every clause, never by 甲方/乙方 or a role word: its role is the one the
+/// clauses give that short name, read with the position clauses (`甲方将…出租给乙方`,
+/// `乙方承租甲方…`) with the short name standing in one of the two positions. Clauses that
+/// say nothing, or both, leave the party unread.
+fn short_name_roles(
+    pos: &Positional,
+    norm: &Norm,
+    cands: &mut BTreeMap<&'static str, Vec<Candidate>>,
+) {
+    let text = norm.text.as_str();
+    // (name, short name) of every party the document gives a short name of its own
+    let named: Vec<(regex::Match, &str)> = NAMED_SHORT
+        .captures_iter(text)
+        .filter_map(|caps| {
+            let name = caps.name("v").or(caps.name("p"))?;
+            let short = caps.name("a")?;
+            // a position or a role word is read by the patterns; a short name never used
+            // again says nothing
+            (!POSITION_OR_ROLE.is_match(short.as_str())
+                && text[short.end()..].contains(short.as_str()))
+            .then_some((name, short.as_str()))
+        })
+        .collect();
+    for (name, alias) in &named {
+        // the other position is 甲方/乙方 or the other party's short name
+        let others: String = named
+            .iter()
+            .filter(|(_, a)| a != alias)
+            .map(|(_, a)| format!("|{}", regex::escape(a)))
+            .collect();
+        let says = |clauses: &[&str], slot: &str, other: &str| {
+            clauses.iter().any(|p| {
+                let p = p
+                    .replace(slot, "\u{1}")
+                    .replace(other, &format!("(?:{other}{others})"))
+                    .replace('\u{1}', &regex::escape(alias));
+                Regex::new(&p).is_ok_and(|r| r.is_match(text))
+            })
+        };
+        // in 乙方's place, a clause where 甲方 lets makes it the second role; in 甲方's place,
+        // the first
+        let first = says(pos.a_second, "乙方", "甲方") || says(pos.a_first, "甲方", "乙方");
+        let second = says(pos.a_first, "乙方", "甲方") || says(pos.a_second, "甲方", "乙方");
+        let role = match (first, second) {
+            (true, false) => pos.first,
+            (false, true) => pos.second,
+            _ => continue,
+        };
+        let raw = name.as_str();
+        if let Ok((value, doubt, range)) = parse_value(Parse::Name, raw, raw, norm, name.range()) {
+            cands.entry(role).or_default().push(Candidate {
+                value,
+                certainty: POSITION_STATED * doubt,
+                at: name.start(),
+                loc: norm.locate(range),
+            });
+        }
+    }
+}
+/// A party's name and the short name a bracket after it gives it (after the party's ID
+/// number or code, now and then).
+static NAMED_SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&expand(&format!(
+        r#"(?:(?P<v>{ORG})|(?:^|[,。;:、与和向由及])(?P<p>[\p{{Han}}--[向与和由及给将]]\p{{Han}}{{1,3}}))\((?:[^()\n]{{0,40}}[,;])?(?:以下简称为|以下简称|以下称为|以下称|下称|简称)[“"'「](?P<a>[^”"'」()\n]{{2,10}})[”"'」]\)"#
+    )))
+    .expect("static regex")
+});
+/// Short names the patterns read themselves: positions, roles and third parties.
+static POSITION_OR_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[甲乙丙丁]方|(?:出租|承租|转租|次承租|租用|租入|租出|使用|产权|业主|居间|担保|见证|物业服务|物业|委托|受托|代理|孵化|入驻|运营|管理)(?:方|人|单位)|房东|租客|业主|贵方|贵公司|本公司|我方|我公司)$")
+        .expect("static regex")
+});
+
 /// Candidates at least this sure count as a second reading of a party.
 const SURE_SOURCE: f32 = 0.85;
 /// What a party's confidence is multiplied by when two sure readings disagree: below the
@@ -1219,10 +1375,12 @@ static LEADING_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 /// Labels of the rows that follow a party's name (ID numbers, codes, representatives), and a
-/// former name or a co-owner's share in a bracket after it (`XX公司(原名:YY公司)`, `XX公司(占75%)`).
+/// former name, a co-owner's share or the party's code or ID in a bracket after it
+/// (`XX公司(原名:YY公司)`, `XX公司(占75%)`, `XX公司(统一社会信用代码:…)`, cut where the
+/// label is by the line or the label hit).
 static EMBEDDED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:出租人|承租人|出租方|承租方|转租方|次承租方)?(?:身份证|公民身份号码|证件号码|统一社会信用\n?代码|法定代表\n?人|联系电话)|\((?:原名|曾用名|原名称|更名前)|\((?:占|份额)?[0-9.]{1,5}%\)",
+        r"(?:出租人|承租人|出租方|承租方|转租方|次承租方)?(?:身份证|公民身份号码|证件号码|统一社会信用\n?代码|法定代表\n?人|联系电话)|\((?:原名|曾用名|原名称|更名前)|\((?:占|份额)?[0-9.]{1,5}%\)|\((?:统一|社会信用|信用代码|身份证|公民身份|证件|注册号|组织机构)",
     )
     .expect("static regex")
 });

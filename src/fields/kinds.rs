@@ -226,11 +226,12 @@ macro_rules! name_word {
     };
 }
 /// How an opening sentence introduces a party's short name, in a bracket after the name:
-/// (以下简称“甲方”), (以下称出租方), (甲方,出租方).
+/// (以下简称“甲方”), (以下称出租方), (甲方,出租方); or after a person's ID number in the same
+/// bracket (`张三(身份证号码:…,以下简称“甲方”)`, see `person_in_sentence`).
 macro_rules! introduced_as {
     ($who:expr) => {
         concat!(
-            r#"\((?:以下简称为|以下简称|以下称为|以下称|下称|简称)?[“"'「]?"#,
+            r#"(?:\((?:以下简称为|以下简称|以下称为|以下称|下称|简称)?|[,;](?:以下简称为|以下简称|以下称为|以下称|下称|简称))[“"'「]?"#,
             $who,
             r#"[”"'」]?\)"#
         )
@@ -243,10 +244,11 @@ macro_rules! introduced_in_role {
     };
 }
 /// A natural person introduced in a sentence, after a word that leads up to a name, with the
-/// ID number in a bracket: `向王玉宏(身份证号码:…)`.
+/// ID number in a bracket: `向王玉宏(身份证号码:…)`; the bracket may go on with the short name
+/// (`由刘娥鑫(身份证号码:…,以下简称“甲方”)`: it is then left open for `introduced_as`).
 macro_rules! person_in_sentence {
     () => {
-        r"(?:^|[,。;:、与和向由及])(?P<v>[\p{Han}--[向与和由及给将]]\p{Han}{1,3})\((?:公民)?身份(?:证|证号|证号码|证件号码|号码)[^)\n]{0,30}\)"
+        r"(?:^|[,。;:、与和向由及])(?P<v>[\p{Han}--[向与和由及给将]]\p{Han}{1,3})\((?:公民)?身份(?:证|证号|证号码|证件号码|号码)[^)\n,;]{0,30}\)?"
     };
 }
 
