@@ -342,6 +342,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     if c.spec.kind == DocumentKind::Lease {
         schedule_term(norm, &mut cands);
         event_term(norm, &mut cands);
+        signature_table(norm, &mut cands);
     }
     // How a property is held is one of a few words; a value that ran on past it (a wrapped
     // address cell read beside it) keeps only the word.
@@ -487,12 +488,141 @@ fn aliased_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usize)
 
 /// The header of a table with a 起 and a 止 column, its cells one a line.
 static SCHEDULE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:起|起始|起租|开始)(?:日期|日|时间)?\n(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:止|终止|到期|截止|结束|届满|期满)(?:日期|日|时间)?$")
+    Regex::new(r"(?m)^(?:(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:起|起始|起租|开始)(?:日期|日|时间)?|(?:入驻|入孵|进驻|进场)(?:日期|日|时间))\n(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:止|终止|到期|截止|结束|届满|期满)(?:日期|日|时间)?$")
         .expect("static regex")
 });
 /// A row whose label says it is the whole period (合计, 全期).
 static SCHEDULE_TOTAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:合计|总计|全期|租赁期合计|共计)").expect("static regex"));
+
+/// The parties in a signature table of two columns headed by the positions
+/// (`甲方(盖章) | 乙方(盖章)`), as a text layer or OCR gives it: either each column's cell
+/// whole (`甲方(盖章)` / the name / `乙方(盖章)` / the name), or row by row under the header,
+/// a row label and its value for each column in turn (`名称 | X | 名称 | Y`, `姓名 | 张三 |
+/// 名称 | Y`). Only a whole name (an organisation's, or a person's under 姓名) is read; the
+/// roles come from the clauses, as for any 甲方/乙方 label (`positional`).
+fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
+    let text = norm.text.as_str();
+    // lines as (start, end), a seal bracket broken over two lines joined to its position
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        let (start, end) = (at, at + line.len());
+        at = end + 1;
+        if let Some(last) = lines.last_mut()
+            && SEAL_OPEN.is_match(&text[last.0..last.1])
+            && SEAL_CLOSE.is_match(line)
+        {
+            last.1 = end;
+            continue;
+        }
+        lines.push((start, end));
+    }
+    let line = |i: usize| lines.get(i).map_or("", |&(a, b)| &text[a..b]);
+    let Some(a_head) = (0..lines.len()).find(|&i| {
+        SIGNATURE_HEAD
+            .captures(line(i))
+            .is_some_and(|c| &c["p"] == "甲方")
+            && (i + 1..(i + 6).min(lines.len())).any(|j| {
+                SIGNATURE_HEAD
+                    .captures(line(j))
+                    .is_some_and(|c| &c["p"] == "乙方")
+            })
+    }) else {
+        return;
+    };
+    let b_head = (a_head + 1..lines.len())
+        .find(|&j| {
+            SIGNATURE_HEAD
+                .captures(line(j))
+                .is_some_and(|c| &c["p"] == "乙方")
+        })
+        .unwrap_or(a_head + 1);
+    let is_seal = |i: usize| SEAL_ONLY.is_match(line(i));
+    let mut push = |field: &'static str, from: usize, to: usize, person_ok: bool| {
+        let (Some(&(start, _)), Some(&(_, end))) = (lines.get(from), lines.get(to - 1)) else {
+            return;
+        };
+        let joined: String = text[start..end].replace('\n', "");
+        if !(WHOLE_NAME.is_match(&joined) || (person_ok && person_name(&joined))) {
+            return;
+        }
+        if let Ok((value, doubt, range)) = parse_value(
+            Parse::Name,
+            &text[start..end],
+            &text[start..end],
+            norm,
+            start..end,
+        ) {
+            cands.entry(field).or_default().push(Candidate {
+                value,
+                certainty: SIGNATURE_CELL * doubt,
+                at: start,
+                loc: norm.locate(range),
+            });
+        }
+    };
+    // each column's cell whole: the lines between the two headers are 甲方's
+    let a_cell: Vec<usize> = (a_head + 1..b_head).filter(|&i| !is_seal(i)).collect();
+    if let (Some(&first), Some(&last)) = (a_cell.first(), a_cell.last()) {
+        push("party_a", first, last + 1, false);
+        let b_first = (b_head + 1..lines.len()).find(|&i| !is_seal(i));
+        if let Some(b_first) = b_first {
+            let b_end = (b_first..lines.len().min(b_first + 3))
+                .find(|&i| SIGNATURE_ROW.is_match(line(i)))
+                .unwrap_or(lines.len().min(b_first + 2));
+            push("party_b", b_first, b_end, false);
+        }
+        return;
+    }
+    // row by row: a row label and its value lines, the columns in turn
+    let mut i = b_head + 1;
+    while i < lines.len() && is_seal(i) {
+        i += 1;
+    }
+    let mut column = 0;
+    let mut found = [false, false];
+    while i < lines.len() && column < 12 {
+        let Some(row) = SIGNATURE_ROW.captures(line(i)) else {
+            break;
+        };
+        let mut j = i + 1;
+        while j < lines.len() && j < i + 4 && !SIGNATURE_ROW.is_match(line(j)) {
+            j += 1;
+        }
+        let side = column % 2;
+        if j > i + 1 && !found[side] && row.name("n").is_some() {
+            found[side] = true;
+            let person_ok = row.name("n").is_some_and(|m| m.as_str().contains('姓'));
+            push(["party_a", "party_b"][side], i + 1, j, person_ok);
+        }
+        column += 1;
+        i = j;
+    }
+}
+/// A signature table's head cell: a position and a seal (`甲方(盖章)`, `乙方`, `甲方(签字)`).
+static SIGNATURE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<p>甲方|乙方)(?:\((?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\))?:?$",
+    )
+    .expect("static regex")
+});
+/// A seal or signature request alone on its line, and one broken over two lines.
+static SEAL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\((?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)$")
+        .expect("static regex")
+});
+static SEAL_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((?:盖|签|签字|盖章)?$").expect("static regex"));
+static SEAL_CLOSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:章|字|名|盖章|签字)?\)").expect("static regex"));
+/// The row labels of a signature table; `n` marks the rows that name the party.
+static SIGNATURE_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?P<n>名称|单位名称|姓名|名称/姓名|姓名/名称|单位)|代表人|法定代表人|授权代表|委托代理人|经办人|签字|签名|电话|联系电话|地址|住所|签订日期|签署日期|日期)$")
+        .expect("static regex")
+});
+/// How sure a name in a signature table's cell is (the table is plain, but a seal may cover it).
+const SIGNATURE_CELL: f32 = 0.9;
 
 /// A term counted from an event rather than a date (`租期自交房之日起3年,期满日为DATE`,
 /// `租赁期限自本协议签订之日起至DATE期满`) starts on the day of that event, printed elsewhere:
@@ -523,7 +653,7 @@ fn event_term(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
     if let Some(end) = caps.name("b").or(caps.name("c")) {
         push(cands, "term_end", Parse::Date, end, 0.95);
     }
-    if let Some(stated) = caps.name("v") {
+    if let Some(stated) = caps.name("v").or(caps.name("w")) {
         push(cands, "term_stated", Parse::Duration, stated, 1.0);
     }
     if cands.contains_key("term_start") {
@@ -555,7 +685,7 @@ fn event_term(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
 /// duration.
 static TERM_FROM_EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&expand(
-        r"(?:租赁期限|租赁期|租期|期限)(?:为|是|:)?(?:自|从)(?P<e>交房|交付|房屋交付|房屋交接|本协议签订|本合同签订|合同签订|协议签订|签订|双方签字盖章|签字盖章)之日起(?:计算)?(?:(?:至|到)(?P<b>{DATE})(?:止|期满|届满|结束)|[,]?(?:为期|共|计)?(?P<v>{DURATION})(?:[^。;\n]{0,4}?(?:期满日|到期日|届满日|终止日)(?:期)?(?:为|是|:)(?P<c>{DATE}))?)",
+        r"(?:租赁期限|租赁期|租期|期限)(?:为|是|:)?(?:[^。;\n,]{0,8}?(?P<w>{DURATION})[,])?(?:自|从)(?P<e>交房|交付|房屋交付|房屋交接|本协议签订|本合同签订|合同签订|协议签订|签订|双方签字盖章|签字盖章)之日起(?:计算)?(?:(?:至|到)(?P<b>{DATE})(?:止|期满|届满|结束)|[,]?(?:为期|共|计)?(?P<v>{DURATION})(?:[^。;\n]{0,4}?(?:期满日|到期日|届满日|终止日)(?:期)?(?:为|是|:)(?P<c>{DATE}))?)",
     ))
     .expect("static regex")
 });
@@ -2686,6 +2816,97 @@ mod tests {
             Some(&json!(
                 "太原国家高新技术产业开发区华晋创新创业产业园运营有限责任公司"
             ))
+        );
+        assert!(f["lessee"].confidence >= 0.8);
+    }
+
+    #[test]
+    fn parties_known_by_short_names_of_their_own() {
+        // neither party is ever 甲方 or 乙方 again: the clauses give the short names roles
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n本合同由晋中市腾达信息技术有限公司(以下简称“腾达信息”)与太原鼎盛创新科技发展股份有限公司(以下简称“鼎盛科技”)签订。\n\
+             双方就鼎盛科技承租腾达信息房屋事宜,达成如下条款:\n一、腾达信息将坐落于太原市小店区汇通路94号的房屋出租给鼎盛科技。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("晋中市腾达信息技术有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("太原鼎盛创新科技发展股份有限公司"))
+        );
+        // a person's ID and her short name in one bracket; the tenant by a short name
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n本合同由刘娥鑫(身份证号码:140106197212245525,以下简称“甲方”)与运城市创客(集团)电子商务有限公司(以下简称“创客电子”)签订。\n\
+             就创客电子承租甲方房屋用于办公事宜,达成如下条款:",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("刘娥鑫")));
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("运城市创客（集团）电子商务有限公司"))
+        );
+        // a short name the clauses give no role stays unread
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n本合同由晋中市腾达信息技术有限公司(以下简称“腾达信息”)与太原鼎盛创新科技发展股份有限公司(以下简称“鼎盛科技”)签订。\n腾达信息与鼎盛科技友好协商。",
+        );
+        assert_eq!(get(&f, "lessor"), None);
+    }
+
+    #[test]
+    fn a_term_counted_from_the_handover_or_the_signing() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n二、租赁期限:租期自交房之日起3年,期满日为2022年05月31日。\n附件\n房屋交接确认书\n交房日期\n2019年06月01日",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2019-06-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2022-05-31")));
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 3, "months": 0}))
+        );
+        let f = read(
+            DocumentKind::Lease,
+            "场地租赁协议\n2.租赁期限:租赁期限5年,自本协议签订之日起至2026年05月31日期满。\n签订日期\n2021年6月1日\n签订日期\n2021年6月1日",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-06-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-05-31")));
+        // the two signing dates disagree, or the handover date is blank: no start
+        let f = read(
+            DocumentKind::Lease,
+            "场地租赁协议\n租赁期限自本协议签订之日起至2026年05月31日期满。\n签订日期\n2021年6月1日\n签订日期\n2021年6月3日",
+        );
+        assert_eq!(get(&f, "term_start"), None);
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-05-31")));
+    }
+
+    #[test]
+    fn parties_in_a_signature_table() {
+        // row by row under the positions: a label and a value for each column in turn
+        let f = read(
+            DocumentKind::Lease,
+            "场地租赁协议\n1.乙方租用甲方房屋。\n甲方\n(签字)\n乙方\n(盖章)\n姓名\n田波\n名称\n大同市天辰商务服务有限\n责任公司\n电话\n15054248559\n代表人\n邓晨",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("田波")));
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("大同市天辰商务服务有限责任公司"))
+        );
+        // each column's cell whole, the seal request broken over two lines
+        let f = read(
+            DocumentKind::Lease,
+            "场地转租协议\n甲方(基地运营方,转租方)与乙方(入驻企业,次承租方)的名称见本协议签章处。\n\
+             甲方(盖\n章)\n临汾市合信众创空间网络\n科技有限责任公司\n乙方(盖\n章)\n山西省盛世创业服务有限\n责任公司\n经办人\n经办人",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("临汾市合信众创空间网络科技有限责任公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("山西省盛世创业服务有限责任公司"))
         );
         assert!(f["lessee"].confidence >= 0.8);
     }
