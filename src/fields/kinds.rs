@@ -999,6 +999,16 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             certainty: 0.9,
             ..label(r"委托单位", "audited_entity", Parse::Name)
         },
+        // The company described in the report's own words (一、企业基本情况 / 公司名称:XX) when
+        // the salutation names no one (全体股东:).
+        LabelSpec {
+            certainty: 0.9,
+            ..label(
+                concat!(r"(?:公司名称|企业名称|基地运营单位|运营单位名称)", cell_end!()),
+                "audited_entity",
+                Parse::Name,
+            )
+        },
         // A cover page's labelled lines or cells (防伪页, 报备页). These words also stand inside
         // names and sentences, so here they are labels only with their colon or as a cell of
         // their own (the whole line).
@@ -1037,12 +1047,19 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("audit_firm", "v", Parse::Name)],
             1.0,
         ),
+        // …and the firm at the head of a running line of the report's particulars (a header,
+        // a footer or the binding margin: `XX会计师事务所有限公司 报告文号:… 防伪编码:…`).
+        pat(
+            r"(?m)^(?P<v>[^\n:,。]{2,30}?会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?(?:\p{Han}{2,6}分所)?) ?(?:报告文号|报告编号|文号|防伪编码|防伪码|报备号|备案号|验证码|电话|地址):",
+            &[("audit_firm", "v", Parse::Name)],
+            0.95,
+        ),
         // The addressee, by the shape of a salutation: a line of its own that is an
         // organisation's name ending in a colon (`XX有限公司:`, `XX全体股东:`, `致:XX`), wherever
         // the reading order puts the number, a code's caption or the firm around it. The
         // first such line is the one after the title block.
         pat(
-            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|[^\n:,。;]{4}事务所))(?:全体股东|全体合伙人|董事会|股东会|管理层|理事会)?:$",
+            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|[^\n:,。;]{4}事务所))(?:\((?:以下简称|以下称|简称)[^()\n]{1,10}\))?(?:全体股东|全体合伙人|董事会|股东会|管理层|理事会)?:$",
             &[("audited_entity", "v", Parse::Name)],
             0.95,
         ),
@@ -1066,7 +1083,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         ),
         // A title that names the entity (`关于XX公司申报…的专项审计报告`).
         pat(
-            r"关于(?P<v>{ORG})[^。:]{0,80}?审计报告",
+            r"关于(?P<v>[\p{Han}()]{2,40}?\n?[\p{Han}()]{0,40}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|中心|合作社))[^。:]{0,80}?审\n?计\n?报\n?告",
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),
