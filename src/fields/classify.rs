@@ -179,7 +179,13 @@ fn merge_cover_pages(segs: Vec<Segment>, pages: &[Page]) -> Vec<Segment> {
                 3
             }
     };
-    let is_cover = |seg: &Segment| seg.pages.len() == 1 && sentences(seg) == 0;
+    // A cover holds no sentence, but an audit report's may say how to verify it
+    // (查验说明:扫描上方二维码…查验本报告。): one sentence is no report's opinion.
+    let is_cover = |seg: &Segment| {
+        seg.pages.len() == 1
+            && (sentences(seg) == 0
+                || (seg.kind == DocumentKind::AuditReport && sentences(seg) == 1))
+    };
     let untitled = |seg: &Segment| seg.confidence < TITLE_CONFIDENCE;
     // A certificate's 附图页 or 附记 page printed first reads as a 不动产权证书 by its words
     // whatever the certificate's own kind: it belongs to the titled certificate after it.
@@ -344,6 +350,20 @@ mod tests {
         let segs = split(&pages);
         assert_eq!(segs.len(), 1, "{segs:?}");
         assert_eq!(segs[0].pages, vec![0, 1]);
+        // A cover that says in a sentence how to verify the report, before a body titled
+        // again: one report.
+        let pages = vec![
+            page(
+                1,
+                "太原国家高新技术产业开发区瑞丰（集团）投资\n\n管理股份有限公司\n\n2022年度省级小微企业创业创新基地\n\n专项审计报告\n\n太岳审（2023）0158号\n\n查验说明：扫描上方二维码或登录注册会计师行业统一监管平台，输入防伪编码1407-2023-89993744\n\n查验本报告。\n\n晋城太岳会计师事务所有限公司",
+            ),
+            page(
+                2,
+                "审计报告\n致太原瑞丰投资管理股份有限公司全体股东：\n受贵公司委托，我们实施了专项审计。\n我们认为，贵公司基地运营情况符合申报要求。",
+            ),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 1, "{segs:?}");
         // A titled cover before a body that starts at its salutation and numbers its own
         // pages from 1: one report.
         let pages = vec![

@@ -41,19 +41,36 @@ fn number_key(s: &str) -> Option<String> {
 /// code: the payload names a different report. Opaque payloads hold no such token.
 fn same_shape_other(payload: &str, printed: &str) -> Option<String> {
     let printed: Vec<char> = printed.chars().collect();
-    if printed.len() < 8 || !printed.iter().all(char::is_ascii_alphanumeric) {
+    let hyphened = printed.contains(&'-');
+    if printed.iter().filter(|c| c.is_ascii_alphanumeric()).count() < 8
+        || !printed
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || *c == '-')
+    {
         return None;
     }
+    // a code in hexadecimal (a UUID) mixes digits and letters at random: its shape is where
+    // its hyphens stand; any other code's is where its digits and letters stand
+    let hex = printed.iter().all(|c| c.is_ascii_hexdigit() || *c == '-');
+    let class = |c: char| match c {
+        '-' => 0,
+        c if hex && c.is_ascii_hexdigit() => 1,
+        c if c.is_ascii_digit() => 2,
+        _ => 3,
+    };
     names::normalize(payload)
-        .split(|c: char| !c.is_ascii_alphanumeric())
+        .split(|c: char| !(c.is_ascii_alphanumeric() || (hyphened && c == '-')))
         .find(|token| {
             let token: Vec<char> = token.chars().collect();
             token.len() == printed.len()
-                && token != printed
+                && !token
+                    .iter()
+                    .zip(&printed)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
                 && token
                     .iter()
                     .zip(&printed)
-                    .all(|(a, b)| a.is_ascii_digit() == b.is_ascii_digit())
+                    .all(|(a, b)| class(*a) == class(*b))
         })
         .map(str::to_string)
 }
@@ -257,3 +274,47 @@ impl Plugin for AuditCode {
 }
 
 plugin!(AuditCode);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn another_code_of_the_printed_codes_shape() {
+        // digits and letters in the same places
+        assert_eq!(
+            same_shape_other(
+                "https://x.cn/r?code=140120239037544400",
+                "140120239037544411"
+            ),
+            Some("140120239037544400".into())
+        );
+        assert_eq!(
+            same_shape_other(
+                "https://x.cn/r?code=140120239037544411",
+                "140120239037544411"
+            ),
+            None
+        );
+        // a UUID: hexadecimal digits anywhere, hyphens in the same places
+        assert_eq!(
+            same_shape_other(
+                "http://bgcx.example.gov.cn/q/827f991a-097f-414e-aabd-b053f4f4e60c/20200226",
+                "827f991a-197f-411e-aabe-b053f4f4e60c"
+            ),
+            Some("827f991a-097f-414e-aabd-b053f4f4e60c".into())
+        );
+        assert_eq!(
+            same_shape_other(
+                "http://bgcx.example.gov.cn/q/827F991A-197F-411E-AABE-B053F4F4E60C",
+                "827f991a-197f-411e-aabe-b053f4f4e60c"
+            ),
+            None
+        );
+        // an opaque token is no code
+        assert_eq!(
+            same_shape_other("https://x.cn/v?t=Zq81kP", "140120239037544411"),
+            None
+        );
+    }
+}
