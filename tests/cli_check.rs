@@ -165,3 +165,36 @@ fn bad_usage_and_unreadable_input_exit_2_with_one_line() {
     let out = check(&["--applicant", "甲"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_qr_code_seen_but_not_read_is_reviewed_not_failed() {
+    // The report's picture shows a QR code whose middle is damaged past its error correction,
+    // and no words on the page mention a code: the code is there, so `audit.code` asks a
+    // person instead of failing the report for carrying none.
+    let report_pdf = fixture("codes/unreadable_qr_audit.pdf");
+    let out = check(&[
+        "--applicant",
+        "太原市恒信科技有限公司",
+        report_pdf.to_str().unwrap(),
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    let audit_code = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "audit.code")
+        .expect("an audit.code finding");
+    assert_eq!(audit_code["status"], "review", "{audit_code:#}");
+    assert!(
+        audit_code["message"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("none could be read"),
+        "{audit_code:#}"
+    );
+    assert_eq!(
+        report["documents"][0]["fields"]["code_shown"]["value"],
+        true,
+        "{report:#}"
+    );
+}

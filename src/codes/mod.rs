@@ -123,6 +123,36 @@ pub fn quick_look(image: &DynamicImage, page: u32, config: &CodesConfig) -> Code
     }
 }
 
+/// Whether `image` shows a QR code's three finder patterns, placed as a QR code places them,
+/// whether or not any reader decodes it. Asked of a picture no reader could read: a code is
+/// there, so its absence from the report must not be taken for the document's (the rules
+/// answer `review`, not `fail`). The patterns (1:1:3:1:1 both ways, three at a right angle)
+/// are rarely matched by anything else.
+pub fn qr_seen(image: &DynamicImage) -> bool {
+    use rxing::common::HybridBinarizer;
+    use rxing::{BinaryBitmap, Luma8LuminanceSource};
+
+    let gray = image.to_luma8();
+    let (w, h) = gray.dimensions();
+    if w < 21 || h < 21 {
+        return false;
+    }
+    let hints = DecodeHints {
+        TryHarder: Some(true),
+        ..Default::default()
+    };
+    catch_unwind(AssertUnwindSafe(|| {
+        let Ok(source) = Luma8LuminanceSource::new(gray.into_raw(), w, h) else {
+            return false;
+        };
+        let bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
+        rxing::qrcode::detector::Detector::new(bitmap.get_black_matrix())
+            .detect_with_hints(&hints)
+            .is_ok()
+    }))
+    .unwrap_or(false)
+}
+
 /// [`scan`] for an image already in grey levels.
 pub fn scan_gray(gray: &GrayImage, page: u32, config: &CodesConfig) -> CodeScan {
     let mut scan = CodeScan::default();
@@ -849,6 +879,29 @@ mod tests {
         let mut page = GrayImage::from_pixel(page_w, page_h, Luma([250]));
         imageops::replace(&mut page, code, x, y);
         page
+    }
+
+    #[test]
+    fn a_damaged_qr_code_is_seen_though_not_read() {
+        let damaged = fixture("qr_damaged.png");
+        let image = DynamicImage::ImageLuma8(damaged.clone());
+        assert!(
+            scan_gray(&damaged, 1, &CodesConfig::default())
+                .codes
+                .is_empty()
+        );
+        assert!(qr_seen(&image));
+        // a barcode, a blank picture and a page of noise show none
+        assert!(!qr_seen(&DynamicImage::ImageLuma8(fixture("code128.png"))));
+        assert!(!qr_seen(&DynamicImage::ImageLuma8(GrayImage::from_pixel(
+            300,
+            300,
+            Luma([255])
+        ))));
+        let noise = GrayImage::from_fn(300, 300, |x, y| {
+            Luma([if (x * 7 + y * 13) % 5 < 2 { 0 } else { 255 }])
+        });
+        assert!(!qr_seen(&DynamicImage::ImageLuma8(noise)));
     }
 
     #[test]

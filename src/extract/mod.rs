@@ -27,6 +27,7 @@ use crate::codes::CodesConfig;
 use crate::model::Extracted;
 use crate::ocr::OcrConfig;
 pub use error::{ExtractError, Limit};
+pub use pipeline::CODE_NOT_READ;
 pub use sniff::{MediaType, sniff};
 
 /// Limits and switches of the extraction stage (`[extract]` in the configuration).

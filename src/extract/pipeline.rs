@@ -53,6 +53,15 @@ fn pictures_scan(
         }
     }
     let mut scan = CodeScan::default();
+    // a picture that shows a QR code no reader decoded: said on the page, so the report is
+    // not judged as if it had none
+    if looks.iter().all(|l| l.codes.is_empty()) {
+        for (picture, look) in pictures.iter().zip(&mut looks) {
+            if ink_is_grey(&picture.image) && crate::codes::qr_seen(&picture.image) {
+                look.warnings.push(CODE_NOT_READ.to_string());
+            }
+        }
+    }
     for (picture, mut found) in pictures.iter().zip(looks) {
         let [x0, y0, x1, y1] = picture.bbox;
         for code in &mut found.codes {
@@ -68,12 +77,17 @@ fn pictures_scan(
         scan.codes.extend(found.codes);
         scan.warnings.extend(found.warnings);
     }
-    if scan.codes.is_empty() {
+    if scan.codes.is_empty() && scan.warnings.is_empty() {
         return None;
     }
     crate::codes::in_reading_order(&mut scan.codes);
     Some(scan)
 }
+
+/// The page warning for a QR code seen in a picture but not decoded; the fields stage reads
+/// it as the document showing a code (`code_shown`).
+pub const CODE_NOT_READ: &str =
+    "图片中有二维码但未能读出 / a picture shows a QR code that could not be read";
 
 /// Whether most of an image's ink (pixels clearly darker than paper) is grey or black rather
 /// than a colour. Sampled on a grid of about 10,000 pixels.
@@ -239,7 +253,7 @@ impl<'a> Pipeline<'a> {
         // resolution better than on the page image).
         let picture_codes = pictures_scan(&input.pictures, number, &codes_config, says_code);
         let page_scan = self.config.codes.enabled
-            && picture_codes.is_none()
+            && picture_codes.as_ref().is_none_or(|s| s.codes.is_empty())
             && (!input.rendered || says_code || input.hidden_codes);
         let images_dir = self.images_dir;
         let could_ocr = !layer_usable && (input.image.is_some() || input.render.is_some());
@@ -335,6 +349,10 @@ impl<'a> Pipeline<'a> {
             codes.extend(scan.codes);
             warnings.extend(scan.warnings);
             image_sha256 = sha;
+        }
+        if !codes.is_empty() {
+            // the page image read what the picture alone did not
+            warnings.retain(|w| w != CODE_NOT_READ);
         }
         self.pages.push(Page {
             number,

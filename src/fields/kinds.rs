@@ -1004,7 +1004,10 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         LabelSpec {
             certainty: 0.9,
             ..label(
-                concat!(r"(?:公司名称|企业名称|基地运营单位|运营单位名称)", cell_end!()),
+                concat!(
+                    r"(?:公司名称|企业名称|基地运营单位|运营单位名称)",
+                    cell_end!()
+                ),
                 "audited_entity",
                 Parse::Name,
             )

@@ -78,6 +78,23 @@ pub fn understand(extracted: &Extracted, hint: Option<DocumentKind>) -> Vec<Unde
                     .collect();
                 engine::printed_payload(c, &norm, &payloads, &mut reading);
                 engine::payload_seen(c, &norm, &payloads, &mut reading);
+                // a picture showed a QR code no reader decoded: the document shows a code
+                if let Some(page) = (kind == DocumentKind::AuditReport)
+                    .then_some(&pages)
+                    .into_iter()
+                    .flatten()
+                    .find(|p| p.warnings.iter().any(|w| w == crate::extract::CODE_NOT_READ))
+                {
+                    reading.fields.entry("code_shown".into()).or_insert(crate::model::Field {
+                        value: serde_json::Value::Bool(true),
+                        confidence: 0.9,
+                        evidence: crate::model::Evidence {
+                            page: page.number,
+                            span: [0, 0],
+                            bbox: None,
+                        },
+                    });
+                }
                 fields = reading.fields;
                 notes.extend(reading.notes);
             }

@@ -94,12 +94,12 @@ fn judge(report: Doc) -> Finding {
                 "no barcode or QR code was read, but extracting this document had errors; check by hand",
             )
         } else if report.flag("code_shown") {
-            // the report's own words say a code is there (扫码查验, 二维码): not reading it is
-            // our failure, not the report's
+            // the report's own words say a code is there (扫码查验, 二维码), or a picture shows
+            // one no reader decoded: not reading it is our failure, not the report's
             (
                 Status::Review,
-                "报告上写明附有二维码或条形码，但未能读出，需人工核对",
-                "the report says it carries a QR code or barcode, but none could be read; check by hand",
+                "报告上写明或显示附有二维码或条形码，但未能读出，需人工核对",
+                "the report says or shows that it carries a QR code or barcode, but none could be read; check by hand",
             )
         } else {
             (
