@@ -94,7 +94,7 @@ pub fn scan(image: &DynamicImage, page: u32, config: &CodesConfig) -> CodeScan {
 /// the codes such pictures carry. The caller gives a picture where it finds none the whole
 /// [`scan`] only if it could still hold one (see `pictures_scan` in extraction).
 pub fn quick_look(image: &DynamicImage, page: u32, config: &CodesConfig) -> CodeScan {
-    let gray = to_gray(image);
+    let gray = stretched(to_gray(image));
     let (w, h) = gray.dimensions();
     if !config.enabled || w == 0 || h == 0 {
         return CodeScan::default();
@@ -132,7 +132,7 @@ pub fn qr_seen(image: &DynamicImage) -> bool {
     use rxing::common::HybridBinarizer;
     use rxing::{BinaryBitmap, Luma8LuminanceSource};
 
-    let gray = image.to_luma8();
+    let gray = stretched(to_gray(image));
     let (w, h) = gray.dimensions();
     if w < 21 || h < 21 {
         return false;
@@ -810,6 +810,37 @@ fn bbox_of(points: &[(f32, f32)], w: u32, h: u32) -> Option<BBox> {
     Some([c(x0 / fw), c(y0 / fh), c(x1 / fw), c(y1 / fh)])
 }
 
+/// Grey levels spread over the whole range when the darkest ink is light: a code printed in
+/// a colour (orange, a light grey) has modules of middle grey, which zxing's block thresholds
+/// take for paper where a block is all module. Levels between the 1st and the 99th
+/// percentile are stretched to black and white.
+fn stretched(mut gray: GrayImage) -> GrayImage {
+    let mut histogram = [0u64; 256];
+    for p in gray.pixels() {
+        histogram[p.0[0] as usize] += 1;
+    }
+    let total: u64 = histogram.iter().sum();
+    let level_at = |share: f64| {
+        let mut seen = 0u64;
+        histogram
+            .iter()
+            .position(|&n| {
+                seen += n;
+                seen as f64 >= share * total as f64
+            })
+            .unwrap_or(255) as u32
+    };
+    let (lo, hi) = (level_at(0.01), level_at(0.99));
+    if lo <= 64 || hi <= lo + 32 {
+        return gray;
+    }
+    for p in gray.pixels_mut() {
+        let v = (p.0[0] as u32).clamp(lo, hi);
+        p.0[0] = ((v - lo) * 255 / (hi - lo)) as u8;
+    }
+    gray
+}
+
 /// Grey levels, with transparency composited onto white (transparent pixels are often stored
 /// as black, which would turn a PNG with alpha into a black square).
 pub fn to_gray(image: &DynamicImage) -> GrayImage {
@@ -879,6 +910,21 @@ mod tests {
         let mut page = GrayImage::from_pixel(page_w, page_h, Luma([250]));
         imageops::replace(&mut page, code, x, y);
         page
+    }
+
+    #[test]
+    fn a_code_printed_in_orange_is_read_at_a_quick_look() {
+        // modules of middle grey (orange ink): the block thresholds need the levels stretched
+        let qr = fixture("qr_utf8.png");
+        let orange = image::RgbImage::from_fn(qr.width(), qr.height(), |x, y| {
+            if qr.get_pixel(x, y).0[0] < 128 {
+                image::Rgb([230, 120, 20])
+            } else {
+                image::Rgb([255, 255, 255])
+            }
+        });
+        let look = quick_look(&DynamicImage::ImageRgb8(orange), 1, &CodesConfig::default());
+        assert_eq!(look.codes.len(), 1, "{:?}", look.warnings);
     }
 
     #[test]

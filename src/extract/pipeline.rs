@@ -43,8 +43,10 @@ fn pictures_scan(
         if !look.codes.is_empty() {
             continue;
         }
+        // a coloured picture is mostly a seal, not worth the whole scan, unless it shows a QR
+        // code's finder patterns (a code printed in colour)
         let grey = ink_is_grey(&picture.image);
-        if grey || (says_code && !any_seen) {
+        if grey || (says_code && !any_seen) || crate::codes::qr_seen(&picture.image) {
             let config = crate::codes::CodesConfig {
                 retries: says_code || grey,
                 ..config.clone()
@@ -57,7 +59,7 @@ fn pictures_scan(
     // not judged as if it had none
     if looks.iter().all(|l| l.codes.is_empty()) {
         for (picture, look) in pictures.iter().zip(&mut looks) {
-            if ink_is_grey(&picture.image) && crate::codes::qr_seen(&picture.image) {
+            if crate::codes::qr_seen(&picture.image) {
                 look.warnings.push(CODE_NOT_READ.to_string());
             }
         }
