@@ -24,8 +24,8 @@ use unicode_normalization::UnicodeNormalization;
 /// Held-out floors as last measured (docs/BENCHMARKS.md): rule verdicts and fields. Since
 /// 2026-12-02 the held-out split is h2 and the fresh h4, on which understanding is still far
 /// from the tuning bars (issue 15).
-const HELDOUT_RULES_FLOOR: f64 = 0.87;
-const HELDOUT_FIELDS_FLOOR: f64 = 0.94;
+const HELDOUT_RULES_FLOOR: f64 = 0.89;
+const HELDOUT_FIELDS_FLOOR: f64 = 0.95;
 /// The bar is 1 % wrong fails (as for tuning); h2+h4 measured 4 of 140 verdicts (2.9 %). A
 /// ceiling at what is measured, so that it only goes down; not the bar.
 const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.03;

@@ -193,8 +193,7 @@ fn a_qr_code_seen_but_not_read_is_reviewed_not_failed() {
         "{audit_code:#}"
     );
     assert_eq!(
-        report["documents"][0]["fields"]["code_shown"]["value"],
-        true,
+        report["documents"][0]["fields"]["code_shown"]["value"], true,
         "{report:#}"
     );
 }
