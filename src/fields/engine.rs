@@ -1568,7 +1568,14 @@ fn sentence_before<'t>(text: &'t str, caps: &regex::Captures<'t>) -> &'t str {
         let Some(prev) = text[..start].strip_suffix('\n') else {
             break;
         };
-        if prev.ends_with(['。', ':', ';', '\n']) || prev.is_empty() {
+        // a colon ends a label's line, but not inside a bracket still open on that line
+        // (`…签订了《房屋租赁合同》(合同编号:` / `ZL-2020-0385),租赁期限自…`)
+        let line = &prev[prev.rfind('\n').map_or(0, |i| i + 1)..];
+        let open_bracket = line.matches('(').count() > line.matches(')').count();
+        if prev.ends_with(['。', ';', '\n'])
+            || (prev.ends_with(':') && !open_bracket)
+            || prev.is_empty()
+        {
             break;
         }
         start = prev.rfind(SENTENCE_BREAKS).map_or(0, |i| {
@@ -2880,6 +2887,19 @@ mod tests {
         );
         assert_eq!(get(&f, "term_start"), None);
         assert_eq!(get(&f, "term_end"), Some(&json!("2026-05-31")));
+    }
+
+    #[test]
+    fn a_head_lease_cited_over_a_label_line_is_not_the_term() {
+        // OCR broke the citing sentence after `(合同编号:`; the sublease's own term is its table's
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租合同\n第一条 转租依据\n甲方于2020.11.25与白芬(以下简称“原出租方”)签订了《房屋租赁合同》(合同编号:\n\
+             ZL-2020-0385),租赁期限自2020.12.01至2025.11.30,原出租方已书面同意甲方转租。\n\
+             第二条 转租房屋及期限\n转租起始日期\t转租终止日期\t转租面积\n2021.04.01\t2023.03.31\t450.20平方米",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-04-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2023-03-31")));
     }
 
     #[test]
