@@ -49,9 +49,10 @@ fn same_shape_other(payload: &str, printed: &str) -> Option<String> {
     {
         return None;
     }
-    // a code in hexadecimal (a UUID) mixes digits and letters at random: its shape is where
-    // its hyphens stand; any other code's is where its digits and letters stand
-    let hex = printed.iter().all(|c| c.is_ascii_hexdigit() || *c == '-');
+    // a code's shape is where its digits, letters and hyphens stand; a hyphened code in
+    // hexadecimal (a UUID) mixes digits and letters at random, so its shape is where its
+    // hyphens stand
+    let hex = hyphened && printed.iter().all(|c| c.is_ascii_hexdigit() || *c == '-');
     let class = |c: char| match c {
         '-' => 0,
         c if hex && c.is_ascii_hexdigit() => 1,
@@ -310,6 +311,11 @@ mod tests {
                 "827f991a-197f-411e-aabe-b053f4f4e60c"
             ),
             None
+        );
+        // letters and digits in turn: not taken for hexadecimal
+        assert_eq!(
+            same_shape_other("Z9Y8X7W6V5", "A1B2C3D4E5"),
+            Some("Z9Y8X7W6V5".into())
         );
         // an opaque token is no code
         assert_eq!(
