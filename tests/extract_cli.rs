@@ -263,3 +263,31 @@ fn a_small_code_drawn_as_a_picture_on_a_born_digital_page_is_read() {
         code.bbox
     );
 }
+
+#[test]
+fn a_qr_code_seen_but_not_decoded_is_said_on_its_page() {
+    // a photo of a QR code whose middle is damaged past its error correction: no code, but
+    // the page says one is there (the rules then ask a person rather than find none)
+    let run = extract(&fixtures().join("qr_damaged.png"), &["--no-ocr"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let doc: Extracted = serde_json::from_str(&run.stdout).expect("JSON");
+    assert!(doc.pages[0].codes.is_empty());
+    assert!(
+        doc.pages[0]
+            .warnings
+            .iter()
+            .any(|w| w == docverify::extract::CODE_NOT_READ),
+        "{:?}",
+        doc.pages[0].warnings
+    );
+    // a readable code is read and nothing is said
+    let run = extract(&fixtures().join("qr_utf8.png"), &["--no-ocr"]);
+    let doc: Extracted = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(doc.pages[0].codes.len(), 1);
+    assert!(
+        !doc.pages[0]
+            .warnings
+            .iter()
+            .any(|w| w == docverify::extract::CODE_NOT_READ)
+    );
+}

@@ -282,13 +282,19 @@ impl<'a> Pipeline<'a> {
         if needs_ocr {
             codes_config.threads = 1;
         }
+        let rendered = input.rendered;
         let beside_text =
             |image: &DynamicImage| -> Result<(CodeScan, Option<String>), ExtractError> {
-                let scan = if page_scan {
+                let mut scan = if page_scan {
                     crate::codes::scan(image, number, &codes_config)
                 } else {
                     CodeScan::default()
                 };
+                // a scan or photo showing a QR code no reader decoded (a fold, a stain, a
+                // faded print): said, so the report is not judged as if it had none
+                if page_scan && !rendered && scan.codes.is_empty() && crate::codes::qr_seen(image) {
+                    scan.warnings.push(CODE_NOT_READ.to_string());
+                }
                 let sha = images_dir.map(|dir| write_png(image, dir)).transpose()?;
                 Ok((scan, sha))
             };
