@@ -581,16 +581,22 @@ async fn a_job_the_store_cannot_mark_done_is_retried_logged_shown_in_readyz_and_
     }
     // All of it in the job's first run (its log span), not only once the job was claimed
     // again: the first failure is not swallowed.
+    // (the server's log is read on a thread of its own: the lines may arrive a moment after
+    // /readyz has changed, though the server writes them first)
     let first_run = format!("job{{submission={id} attempt=1}}");
+    let given_up = wait_for("the give-up logged", LIMIT, || async {
+        let lines = server.log_lines(&[
+            &first_run,
+            "store write failed; the job stays leased",
+            "finish_job",
+            "write_attempts=4",
+        ]);
+        (!lines.is_empty()).then_some(lines)
+    })
+    .await;
+    assert_eq!(given_up.len(), 1, "{:#?}", server.log.lock().unwrap());
     let retried = server.log_lines(&[&first_run, "store write failed; retrying", "finish_job"]);
     assert_eq!(retried.len(), 3, "each failed try is logged: {retried:#?}");
-    let given_up = server.log_lines(&[
-        &first_run,
-        "store write failed; the job stays leased",
-        "finish_job",
-        "write_attempts=4",
-    ]);
-    assert_eq!(given_up.len(), 1, "{:#?}", server.log.lock().unwrap());
     let status: Value = get_json(&c, &server, &format!("/api/v1/submissions/{id}")).await;
     assert_eq!(status["status"], "done", "{status:#}");
     let report = status["report"].clone();
