@@ -39,14 +39,18 @@ fn pictures_scan(
         .map(|p| crate::codes::quick_look(&p.image, number, &config))
         .collect();
     let any_seen = looks.iter().any(|l| !l.codes.is_empty());
-    for (picture, look) in pictures.iter().zip(&mut looks) {
+    // whether each picture shows QR finder patterns, asked once and only when needed
+    let mut finder: Vec<Option<bool>> = vec![None; pictures.len()];
+    let mut shows_qr =
+        |i: usize| *finder[i].get_or_insert_with(|| crate::codes::qr_seen(&pictures[i].image));
+    for (i, (picture, look)) in pictures.iter().zip(&mut looks).enumerate() {
         if !look.codes.is_empty() {
             continue;
         }
         // a coloured picture is mostly a seal, not worth the whole scan, unless it shows a QR
         // code's finder patterns (a code printed in colour)
         let grey = ink_is_grey(&picture.image);
-        if grey || (says_code && !any_seen) || crate::codes::qr_seen(&picture.image) {
+        if grey || (says_code && !any_seen) || shows_qr(i) {
             let config = crate::codes::CodesConfig {
                 retries: says_code || grey,
                 ..config.clone()
@@ -58,8 +62,8 @@ fn pictures_scan(
     // a picture that shows a QR code no reader decoded: said on the page, so the report is
     // not judged as if it had none
     if looks.iter().all(|l| l.codes.is_empty()) {
-        for (picture, look) in pictures.iter().zip(&mut looks) {
-            if crate::codes::qr_seen(&picture.image) {
+        for (i, look) in looks.iter_mut().enumerate() {
+            if shows_qr(i) {
                 look.warnings.push(CODE_NOT_READ.to_string());
             }
         }

@@ -79,11 +79,10 @@ pub fn understand(extracted: &Extracted, hint: Option<DocumentKind>) -> Vec<Unde
                 engine::printed_payload(c, &norm, &payloads, &mut reading);
                 engine::payload_seen(c, &norm, &payloads, &mut reading);
                 // a picture showed a QR code no reader decoded: the document shows a code
-                if let Some(page) = (kind == DocumentKind::AuditReport)
-                    .then_some(&pages)
-                    .into_iter()
-                    .flatten()
-                    .find(|p| p.warnings.iter().any(|w| w == crate::extract::CODE_NOT_READ))
+                if kind == DocumentKind::AuditReport
+                    && let Some(page) = pages
+                        .iter()
+                        .find(|p| p.warnings.iter().any(|w| w == crate::extract::CODE_NOT_READ))
                 {
                     reading.fields.entry("code_shown".into()).or_insert(crate::model::Field {
                         value: serde_json::Value::Bool(true),
