@@ -43,7 +43,8 @@ pub struct TextSpan {
 /// A QR code or barcode found on a page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Code {
-    /// `qr`, `code128`, `code39`, `ean13`, `pdf417`, `datamatrix`, …
+    /// `qr`, `microqr`, `rmqr`, `pdf417`, `datamatrix`, `aztec`, `code128`, `code39`, `code32`,
+    /// `code93`, `itf`, `ean13`
     pub symbology: String,
     /// The decoded text (UTF-8; GBK payloads are converted).
     pub text: String,

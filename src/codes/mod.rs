@@ -53,19 +53,29 @@ impl Default for CodesConfig {
     }
 }
 
-/// The symbologies read, what Chinese business documents carry, in two groups that are read
-/// apart (`run_rxing_with`): 2-D (QR on certificates and invoices, PDF417 and DataMatrix on some
-/// official forms; PDF417's four rotations make this the dearer group) ...
-const FORMATS_2D: [BarcodeFormat; 3] = [
+/// The symbologies read, every one zxing knows that a printed document carries, in two groups
+/// that are read apart (`run_rxing_with`): 2-D (QR on certificates and invoices, PDF417 and
+/// DataMatrix on some official forms, Aztec on tickets and labels, Micro QR and rMQR where a
+/// label is small; PDF417's four rotations make this the dearer group) ...
+const FORMATS_2D: [BarcodeFormat; 6] = [
     BarcodeFormat::QR_CODE,
     BarcodeFormat::PDF_417,
     BarcodeFormat::DATA_MATRIX,
+    BarcodeFormat::AZTEC,
+    BarcodeFormat::MICRO_QR_CODE,
+    BarcodeFormat::RECTANGULAR_MICRO_QR_CODE,
 ];
-/// ... and 1-D (Code128 and Code 39 on contracts and forms, EAN-13 on goods).
-const FORMATS_1D: [BarcodeFormat; 3] = [
+/// ... and 1-D (Code128 and Code 39 on contracts and forms, EAN-13 on goods, ITF on cartons
+/// and bank slips, Code 93 on older forms). Not read: EAN-8, UPC-E and Codabar, retail and
+/// library codes whose short patterns Chinese print matches by chance (on 1,036 fixture
+/// documents they gave 111 false codes, ITF and Code 93 none), and UPC-A, which would rename
+/// every EAN-13 that starts with 0.
+const FORMATS_1D: [BarcodeFormat; 5] = [
     BarcodeFormat::CODE_128,
     BarcodeFormat::CODE_39,
     BarcodeFormat::EAN_13,
+    BarcodeFormat::ITF,
+    BarcodeFormat::CODE_93,
 ];
 
 /// Smallest image (pixels) whose symbologies are split over two threads: a page, not a photo
@@ -515,6 +525,8 @@ fn code_area(image: &GrayImage, points: &[(f32, f32)], symbology: &str) -> Optio
         "qr" => return Some(rect.grown(0.25, 8)),
         // PDF417 and DataMatrix points are the symbol's corners.
         "pdf417" | "datamatrix" => return Some(rect.grown(0.0, 12)),
+        // Aztec, Micro QR and rMQR points sit on or near the symbol's outline.
+        "aztec" | "microqr" | "rmqr" => return Some(rect.grown(0.15, 12)),
         _ => {}
     }
     let (rw, rh) = (rect.x1 - rect.x0, rect.y1 - rect.y0);
@@ -738,6 +750,11 @@ fn symbology_name(format: &BarcodeFormat) -> Option<&'static str> {
         BarcodeFormat::EAN_13 => "ean13",
         BarcodeFormat::PDF_417 => "pdf417",
         BarcodeFormat::DATA_MATRIX => "datamatrix",
+        BarcodeFormat::AZTEC => "aztec",
+        BarcodeFormat::MICRO_QR_CODE => "microqr",
+        BarcodeFormat::RECTANGULAR_MICRO_QR_CODE => "rmqr",
+        BarcodeFormat::ITF => "itf",
+        BarcodeFormat::CODE_93 => "code93",
         _ => return None,
     })
 }
