@@ -18,10 +18,11 @@ const CN_DIGITS: &str = "〇零○O一二三四五六七八九壹贰叁肆伍陆
 /// Characters of a Chinese month or day (with 十/拾).
 const CN_SMALL: &str = "〇零一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾两廿";
 
-/// Regex source matching one date in normalised text (see [`super::text::Norm`]).
+/// Regex source matching one date in normalised text (see [`super::text::Norm`]). A date in
+/// a narrow cell may wrap (`2022年03月31` / `日`): line breaks may stand between its parts.
 pub static DATE_RE: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:\d{{4}} ?年 ?\d{{1,2}} ?月 ?\d{{1,2}} ?日|[{CN_DIGITS}]{{4}}年[{CN_SMALL}]{{1,3}}月[{CN_SMALL}]{{1,4}}日|\d{{4}}[./-] ?\d{{1,2}}[./-] ?\d{{1,2}})"
+        r"(?:\d{{4}}\n? ?年\n? ?\d{{1,2}}\n? ?月\n? ?\d{{1,2}}\n? ?日|[{CN_DIGITS}]{{4}}年[{CN_SMALL}]{{1,3}}月[{CN_SMALL}]{{1,4}}日|\d{{4}}[./-] ?\d{{1,2}}[./-] ?\d{{1,2}})"
     )
 });
 

@@ -360,10 +360,12 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     if c.spec.kind == DocumentKind::AuditReport
         && let Some(list) = cands.get_mut("audited_entity")
     {
+        // nor is it the firm that wrote the report (its name heads the letterhead, over the
+        // title, where a report titled with the entity has the entity)
         list.retain(|c| {
             !c.value
                 .as_str()
-                .is_some_and(|v| GOVERNMENT_BODY.is_match(v))
+                .is_some_and(|v| GOVERNMENT_BODY.is_match(v) || v.contains("会计师事务所"))
         });
         if list.is_empty() {
             cands.remove("audited_entity");
@@ -1411,6 +1413,11 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
         .and_then(|c| c.name("w").or(c.name("s")))
         .map_or(0, |m| m.end());
     let (raw, r) = (&raw[lead..], r.start + lead..r.end);
+    // a party's code or ID number where its name would stand (a row of 甲方 | code | address
+    // under a title that names the parties): the name is elsewhere, this is none
+    if ID_FIRST.is_match(raw) {
+        return None;
+    }
     let (raw, r) = strip_name_wrapping(raw, r);
     // the next row's label that OCR ran into the value (蒋辉出租人身份证号码…): the name ends
     // where it starts, if what comes before is a name
@@ -1517,6 +1524,14 @@ static EMBEDDED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// The words of a signature line's label that ask for a seal or a signature.
 static SEAL_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"盖章|签章|公章|签字|签名").expect("static regex"));
+/// A value that starts with a credit code or an ID number (15 or 18 characters).
+static ID_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[0-9A-Z]{18}|\d{15})").expect("static regex"));
+/// A page number alone on its line (`3`, `- 3 -`, `第3页`, `第 3 页 共 5 页`).
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:-\s?)?\d{1,3}(?:\s?-)?$|^第\s?\d{1,3}\s?页(?:\s?,?\s?共\s?\d{1,3}\s?页)?$")
+        .expect("static regex")
+});
 /// A name that ends with an organisation's legal form is whole.
 static WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:公司|合伙\)|中心|集团|合作社|事务所)$").expect("static regex")
@@ -1534,6 +1549,13 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
     match parse {
         Parse::Name => WHOLE_NAME.is_match(so_far.trim_end()),
         Parse::Text | Parse::Date | Parse::LastDate | Parse::Period => false,
+        // a code in a page's footer band followed by the page's number: the code is whole
+        Parse::Code
+            if PAGE_NUMBER.is_match(next_line.trim())
+                && so_far.chars().filter(char::is_ascii_alphanumeric).count() >= 12 =>
+        {
+            true
+        }
         _ => next_line
             .chars()
             .any(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == ' ')),
@@ -3620,5 +3642,142 @@ mod tests {
         );
         // a title certificate that mentions a registration proof is still a title
         assert_ne!(get(&f, "is_ownership_proof"), Some(&json!(false)));
+    }
+
+    #[test]
+    fn parties_led_by_their_names_or_named_only_in_the_title() {
+        let lease = |t: &str| read(DocumentKind::Lease, t);
+        // the name first, its role and short name in the bracket after it
+        let f = lease(
+            "写字楼租赁合同\n临汾市卓越产业园运营有限公司万柏林分公司（出租方，以下简称“甲方”）\n\
+             统一社会信用代码：91140105N3BQ95HB5F\n\
+             山西省蓝海物业管理股份有限公司（承租方，以下简称“乙方”）\n\
+             统一社会信用代码：91140105081P80D08T\n甲乙双方就乙方租赁甲方房屋一事，达成如下条款：",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("临汾市卓越产业园运营有限公司万柏林分公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("山西省蓝海物业管理股份有限公司"))
+        );
+        // a label of that shape is a label: its role words are not names
+        let f = lease(
+            "房屋转租合同\n出租方（转租方，以下简称甲方）：大同市太行智能科技有限责任公司\n\
+             承租方（次承租方，以下简称乙方）：大同市云冈科技发展有限公司\n\
+             一、甲方将上述房屋转租给乙方作办公使用。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("大同市太行智能科技有限责任公司"))
+        );
+        assert!(f["lessor"].confidence >= 0.9 && f["lessee"].confidence >= 0.9);
+        // the parties only in the title (wrapped), their rows holding codes and addresses
+        for title in [
+            "姜军彬与山西汾河物业管理有限责任公司\n房屋租赁合同",
+            "姜军彬与山西汾河物业管理有限\n责任公司\n房屋租赁合同",
+        ] {
+            let f = lease(&format!(
+                "{title}\n合同当事人\n统一社会信用代码（身份证号码）\n住所\n甲方（出租方）\n\
+                 140108198304126539\n山西省晋中市太谷区汇通路263号\n乙方（承租方）\n\
+                 91140400YY2E6P105C\n山西省长治市上党区科技街185号\n\
+                 鉴于：甲方系该房屋的合法权利人，有权出租该房屋。"
+            ));
+            assert_eq!(get(&f, "lessor"), Some(&json!("姜军彬")), "{title}");
+            assert_eq!(
+                get(&f, "lessee"),
+                Some(&json!("山西汾河物业管理有限责任公司")),
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_base_operator_is_whichever_party_the_clauses_make_it() {
+        let lease = |t: &str| read(DocumentKind::Lease, t);
+        // the head lease: the operator rents from the owner
+        let f = lease(
+            "房屋租赁合同\n甲方（产权单位）：阳泉市汾河智能科技有限责任公司\n\
+             乙方（基地运营单位）：山西太行投资管理有限公司\n\
+             甲方同意将下列房屋出租给乙方，作为乙方运营双创基地的场地。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("阳泉市汾河智能科技有限责任公司"))
+        );
+        assert_eq!(get(&f, "lessee"), Some(&json!("山西太行投资管理有限公司")));
+        // an entry agreement: the operator lets to the resident firm
+        let f = lease(
+            "入驻协议\n运营单位：山西太行投资管理有限公司\n入驻企业：太原市明德科技有限公司\n\
+             入驻企业租用基地场地办公。",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("山西太行投资管理有限公司")));
+        assert_eq!(get(&f, "lessee"), Some(&json!("太原市明德科技有限公司")));
+    }
+
+    #[test]
+    fn a_term_wrapped_in_its_cell_and_not_a_rent_year() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n一、租赁标的\n房屋坐落\n租赁期限（起止）\n山西省晋中市榆次区晋阳街313号\n\
+             2017年04月01日起至2022年03月31\n日止\n二、租金支付计划\n租赁年度\n起止日期\n\
+             应付租金（元）\n第一年度\n2017年04月01日—2018年03月31日\n370,000.00",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2017-04-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2022-03-31")));
+        // a rent year alone is not taken for the term
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n租金按租赁年度支付，第一年度2017年04月01日—2018年03月31日租金37万元。",
+        );
+        assert_eq!(get(&f, "term_end"), None);
+    }
+
+    #[test]
+    fn audit_entity_over_the_title_or_addressed_in_its_role() {
+        let audit = |t: &str| read(DocumentKind::AuditReport, t);
+        let f = audit(
+            "山西长治太行投资管理有限公司\n2023年度小微企业创业创新基地专项审计报告\n\
+             华鑫专审字〔2024〕00363号\n全体股东：\n我们审核了后附的贵公司运营情况表。",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("山西长治太行投资管理有限公司"))
+        );
+        // the firm's letterhead over the title is not the entity
+        let f = audit(
+            "山西晋汾会计师事务所有限公司\n专项审计报告\n晋汾专字〔2024〕第971号\n\
+             大同市青创产业园运营有限公司（基地运营单位）：\n我们审核了后附的贵公司运营情况表。\n\
+             编号：晋汾专字〔2024〕第971号\n报告校验码：140520244176221446\n1",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("大同市青创产业园运营有限公司"))
+        );
+        // a footer's code is whole before the page's number
+        assert_eq!(get(&f, "report_code"), Some(&json!("140520244176221446")));
+    }
+
+    #[test]
+    fn an_older_house_certificate_with_its_own_labels() {
+        let f = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n产权人\n山西省东方创新创业企业管理咨询有限\n责任公司\n产别\n单位自管产\n\
+             权证号\n房权证大同字第02552265号\n房屋坐落\n山西省大同市平城区南内环街204号\n共有人\n无\n\
+             房屋状况\n幢号\n",
+        );
+        assert_eq!(
+            get(&f, "owner"),
+            Some(&json!("山西省东方创新创业企业管理咨询有限责任公司"))
+        );
+        assert_eq!(
+            get(&f, "certificate_no"),
+            Some(&json!("房权证大同字第02552265号"))
+        );
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省大同市平城区南内环街204号"))
+        );
     }
 }

@@ -193,13 +193,35 @@ const fn pat_unless(
 
 /// Periods a lease names besides its term: the head lease's, cited in a sublease's recital,
 /// rent-free and fit-out periods, renewals and extensions, deposits, payment schedules. Their dates and durations are not the term.
-pub const NOT_THE_TERM: &str = r"原租赁|原租期|原合同|原期限|转租方承租|转租人承租|出租方承租|出租人承租|免租|免收|免交|减免|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用";
+macro_rules! not_the_term {
+    () => {
+        r"原租赁|原租期|原合同|原期限|转租方承租|转租人承租|出租方承租|出租人承租|免租|免收|免交|减免|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用"
+    };
+}
+/// Those words as one regex source, for the engine's schedule rows as well.
+pub const NOT_THE_TERM: &str = not_the_term!();
+/// ...and, for a range standing alone, the rows of a rent plan by lease year (`第一年度`,
+/// `第3个租赁年`): one year of the term, not the term (a 起/止 schedule of such rows is
+/// summed up by the engine's `schedule_term`).
+const NOT_THE_TERM_ALONE: &str = concat!(
+    not_the_term!(),
+    r"|租赁年度|租金年度|第[一二三四五六七八九十0-9]{1,3}(?:个)?(?:租赁)?年"
+);
 
 /// The words that name the letting party (head lease or sublease) and the renting one.
 /// (Macros, so that `concat!` builds the table's regexes at compile time.)
 macro_rules! lessor {
     () => {
-        "出租方|出租人|出租单位|租出方|转租方|转租人|转租单位|业主方|业主|房东|孵化器运营方|基地运营单位|运营单位|运营方|孵化方|孵化器方"
+        "出租方|出租人|出租单位|租出方|转租方|转租人|转租单位|业主方|业主|房东"
+    };
+}
+/// The base's operator: the letting party of an incubator's 入驻协议, but the tenant of the
+/// head lease it signs with the owner (甲方(产权单位) / 乙方(基地运营单位)). A label of its own
+/// (运营单位:XX, beside 入驻企业:YY) reads it as the lessor; after a position (乙方(基地运营单位))
+/// it says nothing of the role, which the clauses then give (`positional`).
+macro_rules! operator {
+    () => {
+        "孵化器运营方|孵化器运营单位|基地运营单位|运营单位|运营方|孵化方|孵化器方"
     };
 }
 macro_rules! lessee {
@@ -288,6 +310,8 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:(?:",
                 lessor!(),
+                "|",
+                operator!(),
                 r")",
                 name_word!(),
                 r"(?:\([^)\n]{0,16}\))?|(?:甲方|乙方|丙方)\((?:",
@@ -325,6 +349,8 @@ pub const LEASE: KindSpec = KindSpec {
                 concat!(
                     r"(?:",
                     lessor!(),
+                    "|",
+                    operator!(),
                     r")(?:\((?:甲方|乙方)\))?\(",
                     seal!(),
                     r"\):"
@@ -444,7 +470,7 @@ pub const LEASE: KindSpec = KindSpec {
                 ("term_end", "b", Parse::Date),
             ],
             0.8,
-            NOT_THE_TERM,
+            NOT_THE_TERM_ALONE,
         ),
         pat_unless(
             r"(?:租赁期限|租赁年限|租赁期|租期|期限)(?:为|是|:)?(?:共计|合计|共)?\n?(?P<v>{DURATION})",
@@ -617,6 +643,34 @@ pub const LEASE: KindSpec = KindSpec {
         pat(
             concat!(person_in_sentence!(), introduced_in_role!(lessee!())),
             &[("lessee", "v", Parse::Name)],
+            0.9,
+        ),
+        // …`XX(出租方,以下简称“甲方”)`: the role first in the bracket, then the short name
+        // (not a label of that shape, `出租方(转租方,以下简称甲方):XX`)…
+        pat(
+            concat!(
+                r"(?m)(?:^|[,。;:])(?P<v>{ORG}|[\p{Han}--[与和向由及给将]]{2,4})\((?:",
+                lessor_in_brackets!(),
+                r#")[,、;](?:以下简称为|以下简称|以下称为|以下称|下称|简称)[“"'「]?(?:甲方|乙方|丙方)[”"'」]?\)(?:$|[^:])"#
+            ),
+            &[("lessor", "v", Parse::Name)],
+            0.95,
+        ),
+        pat(
+            concat!(
+                r"(?m)(?:^|[,。;:])(?P<v>{ORG}|[\p{Han}--[与和向由及给将]]{2,4})\((?:",
+                lessee_in_brackets!(),
+                r#")[,、;](?:以下简称为|以下简称|以下称为|以下称|下称|简称)[“"'「]?(?:甲方|乙方|丙方)[”"'」]?\)(?:$|[^:])"#
+            ),
+            &[("lessee", "v", Parse::Name)],
+            0.95,
+        ),
+        // …or only in the title (`XX与YY房屋租赁合同`), the first named the 甲方 as contracts
+        // are titled; the party rows then give codes and addresses without names, and the
+        // clauses or the rows' role words which position lets…
+        pat(
+            r"\A(?:[^\n]*\n){0,2}?(?P<a>{ORG}|[\p{Han}--[与和]]{2,4})(?:与|和)(?P<b>[\p{Han}()--[与和]]{2,40}?\n?[\p{Han}()]{0,30}?(?:有限责任公司|股份有限公司|有限公司|公司|中心|集团|合作社)|[\p{Han}--[与和]]{2,4})(?:之间)?的?\n*[\p{Han}()]{0,16}(?:租赁合同|租赁协议|转租合同|转租协议|使用合同|使用协议)",
+            &[("party_a", "a", Parse::Name), ("party_b", "b", Parse::Name)],
             0.9,
         ),
         // …`出租方XX与承租方YY` (either first), the role word at a clause's start…
@@ -854,6 +908,8 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         label(r"用途", "usage", Parse::Text),
         label(r"使用期限", "valid_until", Parse::LastDate),
         stop(r"(?:义务人|权利性质|面积|权利其他状况|附记|其他|权利人统一社会信用代码)"),
+        // a register query's column headers: the number's header is no one's name
+        stop(r"(?:不动产权证号|不动产权证书号|不动产权证编号|产权证号)"),
         // the other columns of a table of owners
         stop(r"(?:证件种类|证件类型|证件号码)"),
     ],
@@ -907,17 +963,19 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
     titles: &[r"^(中华人民共和国)?房屋所有权证$"],
     keywords: &[("房屋所有权人", 2.0), ("房权证", 2.0), ("规划用途", 1.0)],
     labels: &[
-        label(r"(?:房屋所有权人|所有权人)", "owner", Parse::Name),
+        label(r"(?:房屋所有权人|所有权人|产权人)", "owner", Parse::Name),
         label(r"共有情况", "co_ownership", Parse::Text),
         label(r"(?:房屋坐落|坐落)", "address", Parse::Text),
         label(r"规划用途", "usage", Parse::Text),
         label(r"建筑面积(?:\(m2\)|\(平方米\))?", "area_m2", Parse::Area),
-        stop(r"(?:登记时间|房屋性质|设计用途|总层数|套内建筑面积|附记|房权证号)"),
+        stop(
+            r"(?:登记时间|登记日期|房屋性质|设计用途|总层数|套内建筑面积|附记|房权证号|权证号|产别|共有人|房屋状况|幢号|填发机关|发证机关)",
+        ),
     ],
     patterns: &[
         pat_unless(
             // typed into the printed blanks, each piece may be a cell of its own
-            r"(?P<v>[\p{Han}--[证]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?字\n?第\n?[A-Z]{0,2}\d{4,10}\n?号)",
+            r"(?P<v>[\p{Han}--[证号]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?字\n?第\n?[A-Z]{0,2}\d{4,10}\n?号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
             FORMER_CERTIFICATE,
@@ -1062,7 +1120,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // the reading order puts the number, a code's caption or the firm around it. The
         // first such line is the one after the title block.
         pat(
-            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|[^\n:,。;]{4}事务所))(?:\((?:以下简称|以下称|简称)[^()\n]{1,10}\))?(?:全体股东|全体合伙人|董事会|股东会|管理层|理事会)?:$",
+            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|[^\n:,。;]{4}事务所))(?:\((?:以下简称|以下称|简称)[^()\n]{1,10}\)|\([\p{Han}]{0,6}单位\))?(?:全体股东|全体合伙人|董事会|股东会|管理层|理事会)?:$",
             &[("audited_entity", "v", Parse::Name)],
             0.95,
         ),
@@ -1083,6 +1141,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             r"(?m)^致:(?P<v>[^\n:,。;]{4,40})$",
             &[("audited_entity", "v", Parse::Name)],
             0.95,
+        ),
+        // A title block led by the entity's name on a line of its own (`XX有限公司` /
+        // `2023年度…专项审计报告`), the salutation then naming no one (全体股东:).
+        pat(
+            r"\A(?:[^\n]*\n){0,3}?(?P<v>{ORG})\n+[^\n]{0,30}审计报告",
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
         ),
         // A title that names the entity (`关于XX公司申报…的专项审计报告`).
         pat(
