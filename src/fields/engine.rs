@@ -488,6 +488,27 @@ fn aliased_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usize)
     }
 }
 
+/// Parses the text at `range` as `parse` and adds it to `field`'s candidates, as sure as
+/// `certainty` times the parse; a text that does not parse adds nothing.
+fn push_parsed(
+    cands: &mut BTreeMap<&'static str, Vec<Candidate>>,
+    field: &'static str,
+    parse: Parse,
+    norm: &Norm,
+    range: std::ops::Range<usize>,
+    certainty: f32,
+) {
+    let raw = &norm.text[range.clone()];
+    if let Ok((value, doubt, parsed)) = parse_value(parse, raw, raw, norm, range.clone()) {
+        cands.entry(field).or_default().push(Candidate {
+            value,
+            certainty: certainty * doubt,
+            at: range.start,
+            loc: norm.locate(parsed),
+        });
+    }
+}
+
 /// The header of a table with a 起 and a 止 column, its cells one a line.
 static SCHEDULE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^(?:(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:起|起始|起租|开始)(?:日期|日|时间)?|(?:入驻|入孵|进驻|进场)(?:日期|日|时间))\n(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:止|终止|到期|截止|结束|届满|期满)(?:日期|日|时间)?$")
@@ -549,20 +570,7 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
         if !(WHOLE_NAME.is_match(&joined) || (person_ok && person_name(&joined))) {
             return;
         }
-        if let Ok((value, doubt, range)) = parse_value(
-            Parse::Name,
-            &text[start..end],
-            &text[start..end],
-            norm,
-            start..end,
-        ) {
-            cands.entry(field).or_default().push(Candidate {
-                value,
-                certainty: SIGNATURE_CELL * doubt,
-                at: start,
-                loc: norm.locate(range),
-            });
-        }
+        push_parsed(cands, field, Parse::Name, norm, start..end, SIGNATURE_CELL);
     };
     // each column's cell whole: the lines between the two headers are 甲方's
     let a_cell: Vec<usize> = (a_head + 1..b_head).filter(|&i| !is_seal(i)).collect();
@@ -636,27 +644,18 @@ fn event_term(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
     let Some(caps) = TERM_FROM_EVENT.captures(text) else {
         return;
     };
-    let push = |cands: &mut BTreeMap<&'static str, Vec<Candidate>>,
-                field: &'static str,
-                parse: Parse,
-                m: regex::Match,
-                certainty: f32| {
-        if let Ok((value, doubt, range)) =
-            parse_value(parse, m.as_str(), m.as_str(), norm, m.range())
-        {
-            cands.entry(field).or_default().push(Candidate {
-                value,
-                certainty: certainty * doubt,
-                at: m.start(),
-                loc: norm.locate(range),
-            });
-        }
-    };
     if let Some(end) = caps.name("b").or(caps.name("c")) {
-        push(cands, "term_end", Parse::Date, end, 0.95);
+        push_parsed(cands, "term_end", Parse::Date, norm, end.range(), 0.95);
     }
     if let Some(stated) = caps.name("v").or(caps.name("w")) {
-        push(cands, "term_stated", Parse::Duration, stated, 1.0);
+        push_parsed(
+            cands,
+            "term_stated",
+            Parse::Duration,
+            norm,
+            stated.range(),
+            1.0,
+        );
     }
     if cands.contains_key("term_start") {
         return;
@@ -680,7 +679,7 @@ fn event_term(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
         && values.len() == found.len()
         && values.windows(2).all(|w| w[0] == w[1])
     {
-        push(cands, "term_start", Parse::Date, *first, 0.9);
+        push_parsed(cands, "term_start", Parse::Date, norm, first.range(), 0.9);
     }
 }
 /// The term counted from an event, with its end (`至DATE止/期满`, `期满日为DATE`) or its
@@ -1338,15 +1337,14 @@ fn short_name_roles(
             (false, true) => pos.second,
             _ => continue,
         };
-        let raw = name.as_str();
-        if let Ok((value, doubt, range)) = parse_value(Parse::Name, raw, raw, norm, name.range()) {
-            cands.entry(role).or_default().push(Candidate {
-                value,
-                certainty: POSITION_STATED * doubt,
-                at: name.start(),
-                loc: norm.locate(range),
-            });
-        }
+        push_parsed(
+            cands,
+            role,
+            Parse::Name,
+            norm,
+            name.range(),
+            POSITION_STATED,
+        );
     }
 }
 /// A party's name and the short name a bracket after it gives it (after the party's ID
@@ -1982,11 +1980,11 @@ fn credit_codes(c: &Compiled, norm: &Norm, fields: &BTreeMap<String, Field>) -> 
         // each party's last mention before the code (a name may wrap over lines in a narrow
         // cell), nearest first, as (start, end) in the text
         let cut = flat_at.partition_point(|&at| at < m.start());
+        let flat_before = &flat[..flat_byte.get(cut).copied().unwrap_or(flat.len())];
         let mut mentions: Vec<(usize, usize, &String)> = parties
             .iter()
             .filter_map(|(n, orig)| {
-                let at = flat[..flat_at.get(cut).map_or(flat.len(), |_| flat_byte[cut])]
-                    .rfind(n.as_str())?;
+                let at = flat_before.rfind(n.as_str())?;
                 let first = flat_byte.partition_point(|&b| b < at);
                 let last = flat_byte.partition_point(|&b| b < at + n.len()) - 1;
                 let end = flat_at[last] + text[flat_at[last]..].chars().next()?.len_utf8();

@@ -253,7 +253,11 @@ macro_rules! name_word {
 macro_rules! introduced_as {
     ($who:expr) => {
         concat!(
-            r#"(?:\((?:以下简称为|以下简称|以下称为|以下称|下称|简称)?|[,;](?:以下简称为|以下简称|以下称为|以下称|下称|简称))[“"'「]?"#,
+            r"(?:\((?:",
+            short_name_word!(),
+            r")?|[,;](?:",
+            short_name_word!(),
+            r#"))[“"'「]?"#,
             $who,
             r#"[”"'」]?\)"#
         )
@@ -263,6 +267,25 @@ macro_rules! introduced_as {
 macro_rules! introduced_in_role {
     ($role:expr) => {
         introduced_as!(concat!(r"(?:(?:甲方|乙方)[,、]?)?(?:", $role, ")"))
+    };
+}
+/// The words that give a short name (以下简称, 下称…).
+macro_rules! short_name_word {
+    () => {
+        "以下简称为|以下简称|以下称为|以下称|下称|简称"
+    };
+}
+/// A party led by its name, its role and short name in the bracket after it
+/// (`XX(出租方,以下简称“甲方”)`), and not a label of that shape (`出租方(转租方,以下简称甲方):XX`).
+macro_rules! led_by_name_in_role {
+    ($roles:expr) => {
+        concat!(
+            r"(?m)(?:^|[,。;:])(?P<v>{ORG}|[\p{Han}--[与和向由及给将]]{2,4})\((?:",
+            $roles,
+            r")[,、;](?:",
+            short_name_word!(),
+            r#")[“"'「]?(?:甲方|乙方|丙方)[”"'」]?\)(?:$|[^:])"#
+        )
     };
 }
 /// A natural person introduced in a sentence, after a word that leads up to a name, with the
@@ -645,23 +668,14 @@ pub const LEASE: KindSpec = KindSpec {
             &[("lessee", "v", Parse::Name)],
             0.9,
         ),
-        // …`XX(出租方,以下简称“甲方”)`: the role first in the bracket, then the short name
-        // (not a label of that shape, `出租方(转租方,以下简称甲方):XX`)…
+        // …`XX(出租方,以下简称“甲方”)`: the role first in the bracket, then the short name…
         pat(
-            concat!(
-                r"(?m)(?:^|[,。;:])(?P<v>{ORG}|[\p{Han}--[与和向由及给将]]{2,4})\((?:",
-                lessor_in_brackets!(),
-                r#")[,、;](?:以下简称为|以下简称|以下称为|以下称|下称|简称)[“"'「]?(?:甲方|乙方|丙方)[”"'」]?\)(?:$|[^:])"#
-            ),
+            led_by_name_in_role!(lessor_in_brackets!()),
             &[("lessor", "v", Parse::Name)],
             0.95,
         ),
         pat(
-            concat!(
-                r"(?m)(?:^|[,。;:])(?P<v>{ORG}|[\p{Han}--[与和向由及给将]]{2,4})\((?:",
-                lessee_in_brackets!(),
-                r#")[,、;](?:以下简称为|以下简称|以下称为|以下称|下称|简称)[“"'「]?(?:甲方|乙方|丙方)[”"'」]?\)(?:$|[^:])"#
-            ),
+            led_by_name_in_role!(lessee_in_brackets!()),
             &[("lessee", "v", Parse::Name)],
             0.95,
         ),
