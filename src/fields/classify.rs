@@ -192,6 +192,15 @@ fn merge_cover_pages(segs: Vec<Segment>, pages: &[Page]) -> Vec<Segment> {
     let certificate_annex = |cover: &Segment, seg: &Segment| {
         untitled(cover) && is_certificate(cover.kind) && is_certificate(seg.kind) && !untitled(seg)
     };
+    // A cover page that no document after it takes is an annex of the one before it when that
+    // one is of its kind and written in sentences: the 防伪页 or 备案信息页 printed at a
+    // report's back, whose title reads as the report's own.
+    let push_or_annex = |out: &mut Vec<Segment>, cover: Segment| match out.last_mut() {
+        Some(last) if last.kind == cover.kind && has_sentences(last) => {
+            last.pages.extend(cover.pages);
+        }
+        _ => out.push(cover),
+    };
     let mut out: Vec<Segment> = Vec::with_capacity(segs.len());
     let mut pending: Option<Segment> = None;
     for seg in segs {
@@ -215,7 +224,7 @@ fn merge_cover_pages(segs: Vec<Segment>, pages: &[Page]) -> Vec<Segment> {
                 });
                 continue;
             }
-            out.push(cover);
+            push_or_annex(&mut out, cover);
         }
         if untitled(&seg) && seg.pages.len() == 1 || is_cover(&seg) {
             pending = Some(seg);
@@ -223,7 +232,9 @@ fn merge_cover_pages(segs: Vec<Segment>, pages: &[Page]) -> Vec<Segment> {
             out.push(seg);
         }
     }
-    out.extend(pending);
+    if let Some(cover) = pending {
+        push_or_annex(&mut out, cover);
+    }
     out
 }
 
@@ -298,6 +309,19 @@ mod tests {
         assert_eq!(segs.len(), 2, "{segs:?}");
         assert_eq!(segs[0].pages, vec![0, 1]);
         assert_eq!(segs[0].kind, DocumentKind::AuditReport);
+        // The same page printed at the report's back, before another document or last, is the
+        // report's annex.
+        let body = "专项审计报告\n编号：晋华鉴专审字〔2021〕第0616号\n山西甲有限公司：\n我们审计了贵公司的基地运营情况。\n经审计，我们认为数据真实。";
+        let annex = "审计报告防伪页\n报告编码\n140720215776614213\n报告文号\n晋华鉴专审字〔2021〕第0616号\n（本页为备案信息页，不作为审计报告正文）\n会计师事务所出具的审计报告应通过统一监管平台报备并打印本页。";
+        for tail in [vec![], vec![page(3, "房屋租赁合同\n出租方：甲")]] {
+            let mut pages = vec![page(1, body), page(2, annex)];
+            let more = tail.len();
+            pages.extend(tail);
+            let segs = split(&pages);
+            assert_eq!(segs.len(), 1 + more, "{segs:?}");
+            assert_eq!(segs[0].pages, vec![0, 1]);
+            assert_eq!(segs[0].kind, DocumentKind::AuditReport);
+        }
         // A contract's cover sheet repeats the title but holds no sentence.
         let pages = vec![
             page(

@@ -26,6 +26,14 @@ fn expand(re: &str) -> String {
         .replace("{DURATION}", dates::DURATION_RE)
         .replace("{AREA}", &area)
         .replace("{NUM}", NUM)
+        .replace(
+            "{ORG_WRAPPED}",
+            &ORG.replacen(
+                "{2,30}?",
+                r"{2,30}?(?:\n[\p{Han}--[给由将与及]]{0,30}?)?",
+                1,
+            ),
+        )
         .replace("{ORG}", ORG)
 }
 
@@ -33,6 +41,8 @@ fn expand(re: &str) -> String {
 /// may stand inside, not a `(以下简称甲方)`) up to its legal form. It holds none of the words
 /// that lead up to or join names in a clause (给, 由, 将, 与, 及), so a match starts at the name
 /// itself and never spans two.
+/// `{ORG_WRAPPED}` is the same name allowed to wrap once, where a label says a name follows
+/// (`共有人:大同市合信产业园运营有` / `限公司,占70%份额` in a narrow 附记 cell).
 const ORG: &str = r"[\p{Han}--[给由将与及]]{2,30}?(?:\([\p{Han}--[以下简称甲乙方]]{2,6}\)[\p{Han}--[给由将与及]]{0,30}?)?(?:有限责任公司|股份有限公司|有限公司|公司|\((?:特殊)?普通合伙\)|\(有限合伙\)|中心|集团|合作社)";
 
 /// A kind's table with its regexes compiled.
@@ -177,6 +187,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         if spec.parse == Parse::Name
             && start == next_label
             && text[ls..start].contains('\n')
+            && !after_label_line(c, text, ls)
             && let Some(m) = NAME_ROW.find(&text[start..])
         {
             start = skip_separators(start + m.end());
@@ -227,6 +238,17 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 && (starts_new(start) || LABEL_SHAPE.is_match(&text[start..])))
         {
             continue; // an empty cell: the next label follows at once
+        }
+        // The second of two labels stacked alone on their lines (`出租人(签章):` /
+        // `承租人(签章):` / X / Y): a table's header row read cell by cell, whose values follow
+        // in the same order (`signature_table` reads them). What follows this label is the
+        // first column's value, not its own.
+        if spec.parse == Parse::Name
+            && ls > 0
+            && text[..ls].ends_with('\n')
+            && stacked_signature_head(text, ls)
+        {
+            continue;
         }
         let mut end = start;
         for (i, ch) in text[start..].char_indices() {
@@ -542,25 +564,18 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
         lines.push((start, end));
     }
     let line = |i: usize| lines.get(i).map_or("", |&(a, b)| &text[a..b]);
-    let Some(a_head) = (0..lines.len()).find(|&i| {
-        SIGNATURE_HEAD
-            .captures(line(i))
-            .is_some_and(|c| &c["p"] == "甲方")
-            && (i + 1..(i + 6).min(lines.len())).any(|j| {
-                SIGNATURE_HEAD
-                    .captures(line(j))
-                    .is_some_and(|c| &c["p"] == "乙方")
-            })
+    // the two heads: 甲方 before 乙方, or the letting party's role before the renting one's
+    let pair = |i: usize, j: usize| match (signature_side(line(i)), signature_side(line(j))) {
+        (Some((0, a)), Some((1, b))) if a.starts_with("party") == b.starts_with("party") => {
+            Some((a, b))
+        }
+        _ => None,
+    };
+    let Some((a_head, b_head, (field_a, field_b))) = (0..lines.len()).find_map(|i| {
+        (i + 1..(i + 6).min(lines.len())).find_map(|j| pair(i, j).map(|f| (i, j, f)))
     }) else {
         return;
     };
-    let b_head = (a_head + 1..lines.len())
-        .find(|&j| {
-            SIGNATURE_HEAD
-                .captures(line(j))
-                .is_some_and(|c| &c["p"] == "乙方")
-        })
-        .unwrap_or(a_head + 1);
     let is_seal = |i: usize| SEAL_ONLY.is_match(line(i));
     let mut push = |field: &'static str, from: usize, to: usize, person_ok: bool| {
         let (Some(&(start, _)), Some(&(_, end))) = (lines.get(from), lines.get(to - 1)) else {
@@ -572,16 +587,40 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
         }
         push_parsed(cands, field, Parse::Name, norm, start..end, SIGNATURE_CELL);
     };
+    // the header row read first, the names after it in the same order, each whole name over
+    // one line or wrapped over a few (`出租人(签章):` / `承租人(签章):` / X / Y…`)
+    let mut from = b_head + 1;
+    while from < lines.len() && is_seal(from) {
+        from += 1;
+    }
+    if b_head == a_head + 1 && !SIGNATURE_ROW.is_match(line(from)) {
+        // every head of the row in turn (a third party's column among them)
+        let mut first = a_head;
+        while first > 0 && signature_side(line(first - 1)).is_some() {
+            first -= 1;
+        }
+        for head in first..=b_head {
+            let whole = (from..lines.len().min(from + 3))
+                .take_while(|&i| !SIGNATURE_ROW.is_match(line(i)) && !is_seal(i))
+                .find(|&i| WHOLE_NAME.is_match(&text[lines[from].0..lines[i].1].replace('\n', "")));
+            let Some(last) = whole else { return };
+            if let Some((_, field)) = signature_side(line(head)).filter(|s| !s.1.is_empty()) {
+                push(field, from, last + 1, false);
+            }
+            from = last + 1;
+        }
+        return;
+    }
     // each column's cell whole: the lines between the two headers are 甲方's
     let a_cell: Vec<usize> = (a_head + 1..b_head).filter(|&i| !is_seal(i)).collect();
     if let (Some(&first), Some(&last)) = (a_cell.first(), a_cell.last()) {
-        push("party_a", first, last + 1, false);
+        push(field_a, first, last + 1, false);
         let b_first = (b_head + 1..lines.len()).find(|&i| !is_seal(i));
         if let Some(b_first) = b_first {
             let b_end = (b_first..lines.len().min(b_first + 3))
                 .find(|&i| SIGNATURE_ROW.is_match(line(i)))
                 .unwrap_or(lines.len().min(b_first + 2));
-            push("party_b", b_first, b_end, false);
+            push(field_b, b_first, b_end, false);
         }
         return;
     }
@@ -604,7 +643,7 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
         if j > i + 1 && !found[side] && row.name("n").is_some() {
             found[side] = true;
             let person_ok = row.name("n").is_some_and(|m| m.as_str().contains('姓'));
-            push(["party_a", "party_b"][side], i + 1, j, person_ok);
+            push([field_a, field_b][side], i + 1, j, person_ok);
         }
         column += 1;
         i = j;
@@ -613,10 +652,27 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
 /// A signature table's head cell: a position and a seal (`甲方(盖章)`, `乙方`, `甲方(签字)`).
 static SIGNATURE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<p>甲方|乙方)(?:\((?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\))?:?$",
+        r"^(?P<p>甲方|乙方|丙方|(?P<lessor>出租方|出租人|出租单位|转租方|转租人)|(?P<lessee>承租方|承租人|承租单位|次承租方|次承租人))(?:\((?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\))?:?$",
     )
     .expect("static regex")
 });
+/// The side of a signature table a head cell stands for, and the field its name fills: the
+/// position (roles from the clauses) or the role the head names.
+fn signature_side(line: &str) -> Option<(usize, &'static str)> {
+    let c = SIGNATURE_HEAD.captures(line)?;
+    Some(if c.name("lessor").is_some() {
+        (0, "lessor")
+    } else if c.name("lessee").is_some() {
+        (1, "lessee")
+    } else {
+        match &c["p"] {
+            "甲方" => (0, "party_a"),
+            "乙方" => (1, "party_b"),
+            // a third party (the head landlord, a guarantor): a column, no field of its own
+            _ => (2, ""),
+        }
+    })
+}
 /// A seal or signature request alone on its line, and one broken over two lines.
 static SEAL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\((?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)$")
@@ -947,6 +1003,32 @@ fn column_cells(c: &Compiled, text: &str, label_at: usize) -> Option<Vec<std::op
         cells.push(cells_of_row[here - first].clone());
     }
     (!cells.is_empty()).then_some(cells)
+}
+
+/// Whether the line starting at `at` (after a line break) is a signature table's head cell
+/// after another (`出租人(签章):` / `承租人(签章):`) with names, not row labels, after it.
+fn stacked_signature_head(text: &str, at: usize) -> bool {
+    let line = text[at..].split('\n').next().unwrap_or("");
+    let prev_start = text[..at - 1].rfind('\n').map_or(0, |i| i + 1);
+    let next = text[at + line.len()..].trim_start_matches('\n');
+    let next = next.split('\n').next().unwrap_or("");
+    SIGNATURE_HEAD.is_match(line)
+        && SIGNATURE_HEAD.is_match(&text[prev_start..at - 1])
+        && !SIGNATURE_ROW.is_match(next)
+        && !NAME_ROW.is_match(&format!("{next}\n"))
+}
+
+/// Whether the label at `at` starts a line under a line that is a label alone: the second
+/// cell of a header row (`转租方(运营单位)` / `承租方(入驻企业)` / `名称` / X / Y), whose name
+/// row holds the first column's name first (`table_parties` reads the columns).
+fn after_label_line(c: &Compiled, text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix('\n') else {
+        return false;
+    };
+    let prev = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    !prev.is_empty()
+        && c.label_at(prev)
+            .is_some_and(|(_, len)| len == prev.len() || &prev[len..] == ":")
 }
 
 /// The row of a party's own table that holds its name.
@@ -1411,6 +1493,22 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
         .and_then(|c| c.name("w").or(c.name("s")))
         .map_or(0, |m| m.end());
     let (raw, r) = (&raw[lead..], r.start + lead..r.end);
+    // a signature line's request for the seal or signature where the name would be written
+    // (`甲方:(盖章)    乙方:(盖章)`, `(签字)二〇一六年…`): the party signs there, it is not named
+    let (raw, r) = match SIGN_HERE.find(raw) {
+        Some(m) if !m.is_empty() => {
+            let rest = raw[m.end()..].trim_start();
+            if rest.is_empty()
+                || STARTS_WITH_DATE.is_match(rest)
+                || rest.starts_with(['甲', '乙', '丙'])
+            {
+                return None;
+            }
+            let at = raw.len() - rest.len();
+            (rest, r.start + at..r.end.max(r.start + at))
+        }
+        _ => (raw, r),
+    };
     // a party's code or ID number where its name would stand (a row of 甲方 | code | address
     // under a title that names the parties): the name is elsewhere, this is none
     if ID_FIRST.is_match(raw) {
@@ -1522,6 +1620,18 @@ static EMBEDDED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// The words of a signature line's label that ask for a seal or a signature.
 static SEAL_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"盖章|签章|公章|签字|签名").expect("static regex"));
+/// A request for a seal or a signature standing where a name is written, in a bracket or
+/// alone (`(盖章)`, `签字:`, `(签字或盖章)`).
+static SIGN_HERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*\(?\s*(?:(?:盖章|签章|公章|签字|签名|印章|手印)(?:[或/、及和]?|\s*)){1,3}\s*\)?\s*:?",
+    )
+    .expect("static regex")
+});
+/// Text that starts with a date (`2016年`, `二〇一六年`, `2016-11-28`).
+static STARTS_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[0-9]{4}\s*[年.\-/]|[〇○零一二三四五六七八九]{4}\s*年)").expect("static regex")
+});
 /// A value that starts with a credit code or an ID number (15 or 18 characters).
 static ID_FIRST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:[0-9A-Z]{18}|\d{15})").expect("static regex"));
@@ -2066,6 +2176,35 @@ mod tests {
     }
 
     #[test]
+    fn a_seal_request_where_the_name_is_signed_is_no_second_party() {
+        // the supplement's signature row holds only seal requests and the date: the parties
+        // named at the top stay sure
+        let text = "房屋租赁合同\n出租人(甲方):临汾市青创网络科技有限公司\n承租人(乙方):长治市三晋科技股份有限公司\n\
+                    第三条 租赁期限\n租赁期二〇一七年一月一日起至二〇二一年十二月三十日止。\n\
+                    甲方(盖章):临汾市青创网络科技有限公司\n乙方(盖章):长治市三晋科技股份有限公司\n\
+                    补充条款\n一、甲方应于二〇一六年十二月二日前移交房屋。\n\
+                    甲方:(盖章)                    乙方:(盖章)\n二〇一六年十一月二十八日\n";
+        let f = read(DocumentKind::Lease, text);
+        for (field, name) in [
+            ("lessor", "临汾市青创网络科技有限公司"),
+            ("lessee", "长治市三晋科技股份有限公司"),
+        ] {
+            let got = f.get(field).expect(field);
+            assert_eq!(got.value, Value::String(name.into()), "{field}");
+            assert!(
+                got.confidence >= 0.85,
+                "{field} is sure: {}",
+                got.confidence
+            );
+        }
+        let whole = |s: &str| name_part(s, 0..s.len());
+        assert_eq!(whole("(签字)"), None);
+        assert_eq!(whole("(盖章)二〇一六年十一月二十八日"), None);
+        let signed = "(盖章)太原市某某科技有限公司";
+        assert_eq!(whole(signed), Some("(盖章)".len()..signed.len()));
+    }
+
+    #[test]
     fn ocr_run_on_certificate_row_stops_at_the_next_label() {
         // OCR joined the address cell with the next row's label and value (no gap, no break).
         let f = read(
@@ -2454,6 +2593,13 @@ mod tests {
                     "运城市汾河投资管理股份有限公司",
                     "忻州市众创企业管理咨询有限公司",
                 ],
+            ),
+            (
+                // the co-owner's name wraps in a narrow 附记 cell
+                "不动产权证书\n权利人\n忻州市锦程网络科技有限责任公司\n共有情况\n按份共有\n\
+                 权利其他状况\n专有建筑面积:1764.39m2,分摊建筑面积:97.89m2;房屋结构:混合结构;房屋总层数:12层\n\
+                 附记\n共有人:大同市合信产业园运营有\n限公司,占70%份额;业务号:202\n1102018308",
+                vec!["大同市合信产业园运营有限公司"],
             ),
         ] {
             let f = read(DocumentKind::PropertyCertificate, text);
@@ -2920,6 +3066,65 @@ mod tests {
         );
         assert_eq!(get(&f, "term_start"), Some(&json!("2021-04-01")));
         assert_eq!(get(&f, "term_end"), Some(&json!("2023-03-31")));
+    }
+
+    #[test]
+    fn role_heads_of_a_signature_table_read_before_their_names() {
+        // the header row first (出租人 | 承租人), then the names in the same order, the
+        // second wrapped: neither head takes the line after it
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租人\n大同市卓越投资管理有限公司\n承租人\n太原市星火(集团)网络科技有限责任公司\n\
+             第七条 其他约定\n本合同自双方签字(盖章)之日起生效。\n出租人(签章):\n承租人(签章):\n\
+             大同市卓越投资管理有限公司\n太原市星火(\n集团)网络科技有限责任公司\n签订日期:2017年3月8日",
+        );
+        for (field, name) in [
+            ("lessor", "大同市卓越投资管理有限公司"),
+            ("lessee", "太原市星火（集团）网络科技有限责任公司"),
+        ] {
+            let got = f.get(field).expect(field);
+            assert_eq!(got.value, json!(name), "{field}");
+            assert!(got.confidence >= 0.85, "{field}: {}", got.confidence);
+        }
+    }
+
+    #[test]
+    fn role_columns_with_brackets_of_their_own_read_in_order() {
+        // a header row of roles whose brackets say more than the position, a 名称 row, the
+        // names in column order: the second column is not the first name after its head
+        let f = read(
+            DocumentKind::Lease,
+            "场地转租合同\n转租方(基地运营单位)\n承租方(入驻企业)\n名称\n临汾市盛世物业管理股份有限公司\n\
+             山西省合信网络科技有限责任公司\n统一社会信用代码\n91140108XRTXBMXL65\n911407008R2TKK9F7H\n\
+             一、转租期限:2021年09月01日~2024年08月31日。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("临汾市盛世物业管理股份有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("山西省合信网络科技有限责任公司"))
+        );
+    }
+
+    #[test]
+    fn a_third_partys_column_in_a_signature_table_takes_its_own_name() {
+        // 丙方 (the head landlord) signs first: its name is the first after the heads
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租合同(三方)\n丙方系该房屋的出租方,甲方系该房屋的承租方。经丙方同意,甲方将该房屋转租给乙方。\n\
+             丙方(盖章)\n甲方(盖章)\n乙方(盖章)\n临汾市优客网络科技有限公\n司\n阳泉市晋创实业有限责任公\n司\n\
+             山西卓越科技发展股份有限\n公司\n2017年8月22日",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("阳泉市晋创实业有限责任公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("山西卓越科技发展股份有限公司"))
+        );
     }
 
     #[test]

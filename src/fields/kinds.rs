@@ -337,7 +337,7 @@ pub const LEASE: KindSpec = KindSpec {
                 operator!(),
                 r")",
                 name_word!(),
-                r"(?:\([^)\n]{0,16}\))?|(?:甲方|乙方|丙方)\((?:",
+                r"(?:\([^)\n]{0,16}\))?|(?:甲方|乙方|丙方)\((?:[^)\n]{1,10}[/、,或])?(?:",
                 lessor_in_brackets!(),
                 r")[^)\n]{0,12}\)|[\p{Han}--[盖章签字名印原前]][\p{Han}--[盖章签字名印]]{0,5}\((?:",
                 lessor!(),
@@ -353,7 +353,7 @@ pub const LEASE: KindSpec = KindSpec {
                 lessee!(),
                 r")",
                 name_word!(),
-                r"(?:\([^)\n]{0,16}\))?|(?:甲方|乙方|丙方)\((?:",
+                r"(?:\([^)\n]{0,16}\))?|(?:甲方|乙方|丙方)\((?:[^)\n]{1,10}[/、,或])?(?:",
                 lessee_in_brackets!(),
                 r")[^)\n]{0,12}\)|[\p{Han}--[盖章签字名印原前]][\p{Han}--[盖章签字名印]]{0,5}\((?:",
                 lessee!(),
@@ -404,7 +404,7 @@ pub const LEASE: KindSpec = KindSpec {
         LabelSpec {
             line_start_only: true,
             ..label(
-                r"(?:甲方\([\p{Han}--[盖章签字名印]]{1,8}\)|[\p{Han}--[盖章签字名印]]{1,8}\(甲方\)):",
+                r"(?:甲方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\(甲方\)):",
                 "party_a",
                 Parse::Name,
             )
@@ -412,7 +412,7 @@ pub const LEASE: KindSpec = KindSpec {
         LabelSpec {
             line_start_only: true,
             ..label(
-                r"(?:乙方\([\p{Han}--[盖章签字名印]]{1,8}\)|[\p{Han}--[盖章签字名印]]{1,8}\(乙方\)):",
+                r"(?:乙方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\(乙方\)):",
                 "party_b",
                 Parse::Name,
             )
@@ -477,9 +477,10 @@ pub const LEASE: KindSpec = KindSpec {
             1.0,
             NOT_THE_TERM,
         ),
-        // The term's row of a form with labelled cells (`租赁期限 | 起:DATE | 止:DATE`).
+        // The term's row of a form with labelled cells (`租赁期限 | 起:DATE | 止:DATE`, or
+        // `入驻(转租)期限 | 起 | DATE | 止 | DATE`, each label a cell of its own).
         pat(
-            r"(?:租赁期限|租用期限|租赁期|租期)\n?(?:起|起始日|开始日)(?:期)?:(?P<a>{DATE})\n?(?:止|截止日|终止日|到期日)(?:期)?:(?P<b>{DATE})",
+            r"(?:租赁期限|租用期限|租赁期|租期|(?:入驻|入孵|孵化|转租|使用|服务)(?:\([\p{Han}]{1,4}\))?期限)\n?(?:起|起始日|开始日)(?:期)?(?::|\n)\s*(?P<a>{DATE})\n?(?:止|截止日|终止日|到期日)(?:期)?(?::|\n)\s*(?P<b>{DATE})",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -776,13 +777,15 @@ pub const LEASE: KindSpec = KindSpec {
     defaults: &[("is_sublease", false)],
     parties: &["lessor", "lessee"],
     cells: false,
+    // A role word heads its column whatever its bracket adds (转租方(基地运营单位), 承租方(甲方),
+    // 出租方(盖章)).
     party_table: Some(&PartyTable {
         columns: &[
             (
                 concat!(
                     r"(?:",
                     lessor!(),
-                    r")(?:\((?:甲方|乙方)\))?|(?:甲方|乙方)\((?:",
+                    r")(?:\([^()\n]{1,12}\))?|(?:甲方|乙方)\((?:",
                     lessor_in_brackets!(),
                     r")\)"
                 ),
@@ -792,7 +795,7 @@ pub const LEASE: KindSpec = KindSpec {
                 concat!(
                     r"(?:",
                     lessee!(),
-                    r")(?:\((?:甲方|乙方)\))?|(?:甲方|乙方)\((?:",
+                    r")(?:\([^()\n]{1,12}\))?|(?:甲方|乙方)\((?:",
                     lessee_in_brackets!(),
                     r")\)"
                 ),
@@ -853,7 +856,7 @@ pub const LEASE: KindSpec = KindSpec {
 /// whoever the 权利人 line names, the applicant may be one of them.
 const CO_OWNERS: [PatternSpec; 6] = [
     every(
-        r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
+        r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG_WRAPPED})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
         &[
             ("co_owners", "a", Parse::Name),
             ("co_owners", "b", Parse::Name),
@@ -1186,12 +1189,16 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         ),
         // A firm's report number: its abbreviation, a word of the report's kind (审字, 专审字,
         // 审专, 会师报字…) before or after the bracketed year, and a serial that may carry
-        // letters (〔2021〕ZX254号, 〔2021〕A-0687号). The kind word (审, 专 or 报字) is what tells it from the
-        // numbers of the rules it cites (晋财会〔2008〕11号, 晋企发〔2021〕5号).
-        pat(
-            r"(?P<v>(?:[\p{Han}--[为是号]]{0,6}(?:审|专|报字)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)?|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}]{0,6}(?:审|专)[\p{Han}]{0,3}字\d{4})第?[A-Za-z]{0,4}-?\d{1,6}(?:-\d{1,3})?号)",
+        // letters (〔2021〕ZX254号, 〔2021〕A-0687号); a regional office's abbreviation may carry its
+        // province in a bracket (恒远(晋)审专字〔2021〕160号). The kind word (审, 专, 核 or 报字) is
+        // what tells it from the numbers of the rules it cites (晋财会〔2008〕11号, 晋企发〔2021〕5号);
+        // a number in the bracket after a cited title (`出具了《审计报告》(明鉴审字…号)`) is
+        // that other report's.
+        pat_unless(
+            r"(?P<v>(?:[\p{Han}--[为是号]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|报字)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)?|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核)[\p{Han}]{0,3}字第?\d{4})第?[A-Za-z]{0,4}-?\d{1,6}(?:-\d{1,3})?号)",
             &[("report_no", "v", Parse::Code)],
             1.0,
+            r"》\(?$",
         ),
         pat(
             r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别)(?:查询|查验|识别|验证)?(?:码|编码|编号|号码|号))(?::|为|是)?\n?(?P<v>[0-9A-Za-z][0-9A-Za-z\- ]{5,40}[0-9A-Za-z])",

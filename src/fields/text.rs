@@ -274,11 +274,24 @@ impl Norm {
             norm.char_conf.push(conf);
             norm.spans.push(spans);
         }
+        // A running header (the same first line on two pages or more: the firm's letterhead,
+        // the contract's title) starts its page afresh; the page before does not run into it.
+        let mut firsts: Vec<String> = Vec::new();
+        let mut last_page = None;
+        for (pi, line) in &lines {
+            if last_page != Some(*pi) {
+                last_page = Some(*pi);
+                firsts.push(line.chars.iter().map(|c| c.0).collect());
+            }
+        }
+        let running_header = |text: &str| firsts.iter().filter(|f| f.as_str() == text).count() >= 2;
         let mut prev: Option<(usize, String, usize, bool)> = None; // page, text, width, cell end
         for (pi, line) in lines {
             let text: String = line.chars.iter().map(|c| c.0).collect();
             if let Some((ppi, ptext, pwidth, pcell)) = &prev {
+                let header_starts_page = *ppi != pi && running_header(&text);
                 let soft = (!pcell
+                    && !header_starts_page
                     && !line.after_gap
                     && !ptext.ends_with(['。', ';', '!', '?', ':'])
                     && *pwidth * 100 >= max_width[*ppi] * 80
@@ -520,6 +533,24 @@ mod tests {
         );
         let n = Norm::build(&[&p], &|_| false);
         assert!(n.text.contains("向唐凯(身份证号码:"), "{}", n.text);
+    }
+
+    #[test]
+    fn a_running_header_starts_its_page() {
+        // the cover's last line, as wide as the page, would run into the next page's first
+        // line; that line heads every later page, so it starts its own
+        let header = "华鉴联合会计师事务所（特殊普通合伙）山西分所";
+        let cover = page(1, &format!("报告编号：华鉴专审字第20230046号\n{header}"));
+        let body = page(
+            2,
+            &format!("{header}\n专项审计报告\n我们审计了贵公司的报表。"),
+        );
+        let sign = page(3, &format!("{header}\n中国注册会计师：郝梅"));
+        let n = Norm::build(&[&cover, &body, &sign], &|_| false);
+        assert!(n.text.contains("山西分所\n华鉴联合"), "{}", n.text);
+        // without the repeat the lines join as a sentence over the page break does
+        let n = Norm::build(&[&cover, &body], &|_| false);
+        assert!(n.text.contains("山西分所华鉴联合"), "{}", n.text);
     }
 
     #[test]
