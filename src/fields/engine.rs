@@ -2556,6 +2556,14 @@ mod tests {
             "明鉴专审报字(2022)第026号",
             "中惠会师报字[2020]第ZS0387号",
             "晋龙城审〔2023〕专字第017号",
+            "恒远(晋)审专字〔2021〕160号",
+            "明鉴核字[2021]000145号",
+            "明鉴专审字第20230135号",
+            "(2022)晋华信专审字第123号",
+            "晋正信鉴字[2022]第0088号",
+            "致同审字(2022)第110A000123号",
+            "容诚专字[2022]230Z1234号",
+            "众环审字(2022)0112345号",
         ] {
             let f = read(
                 DocumentKind::AuditReport,
@@ -2573,6 +2581,48 @@ mod tests {
         );
         assert_eq!(get(&f, "report_no"), None);
         assert_eq!(get(&f, "report_code"), Some(&json!("141120220485373303")));
+        // the number of an earlier report cited in a sentence is not this report's
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n明鉴核字[2021]000145号\n太原龙城科技有限公司:\n我们已审计贵公司2020年度财务报表,\
+             并于2021年1月5日出具了《审计报告》(明鉴审字(2021)第880号)。",
+        );
+        assert_eq!(get(&f, "report_no"), Some(&json!("明鉴核字[2021]000145号")));
+    }
+
+    #[test]
+    fn audit_entity_named_in_the_engagement_the_scope_or_a_one_line_title() {
+        for text in [
+            "专项审计报告\n晋华审字[2022]第0123号\n受太原龙城科技有限公司(以下简称“贵公司”)委托,我们对贵公司基地运营情况进行了专项审计。",
+            "专项审计报告\n晋华审字[2022]第0123号\n全体股东:\n我们对太原龙城科技有限公司(以下简称“公司”)2022年度小微企业创业创新基地的运营情况进行了专项审计。",
+            "太原龙城科技有限公司2022年度小微企业创业创新基地专项审计报告\n晋华审字[2022]第0123号\n全体股东:\n\
+             我们接受委托,依据《山西省小微企业创业创新基地认定管理办法》的要求,审计了基地2022年度的运营情况和入驻企业情况。",
+            "专项审计报告\n晋华审字[2022]第0123号\n太原龙城科技有限公司董事会及全体股东:\n我们审计了基地的运营情况。",
+            "专项审计报告\n晋华审字[2022]第0123号\n全体股东:\n一、基地基本情况\n运营主体:太原龙城科技有限公司\n基地名称:龙城双创基地",
+        ] {
+            let f = read(DocumentKind::AuditReport, text);
+            assert_eq!(
+                get(&f, "audited_entity"),
+                Some(&json!("太原龙城科技有限公司")),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_mortgage_proof_cited_in_the_annotation_does_not_make_a_proof() {
+        let cert = "不动产权证书\n晋(2018)晋中市不动产权第165672号\n权利人\t太原市并州信息技术有限公司\n附记\n\
+                    抵押权人:晋商银行股份有限公司,\n不动产登记证明号:晋(2019)晋中\n市不动产证明第0023903号。";
+        let f = read(DocumentKind::PropertyCertificate, cert);
+        assert_eq!(get(&f, "is_ownership_proof"), Some(&json!(true)));
+        let proof = "不动产登记证明\n晋(2019)晋中市不动产证明第0023903号\n证明权利或事项\n抵押权";
+        let f = read(DocumentKind::PropertyCertificate, proof);
+        assert_eq!(get(&f, "is_ownership_proof"), Some(&json!(false)));
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "晋(2019)晋中市不动产证明第0023903号\n证明权利或事项\n抵押权",
+        );
+        assert_eq!(get(&f, "is_ownership_proof"), Some(&json!(false)));
     }
 
     #[test]

@@ -949,10 +949,11 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
             &[("land_area_m2", "v", Parse::Area)],
             1.0,
         ),
-        // A registration proof by its number (…不动产证明第…号) or its title line; a title
-        // certificate's 附记 may mention one (详见不动产登记证明) without being one.
+        // A registration proof by its own number (a line `晋(2019)晋中市不动产证明第…号`) or its
+        // title line; a title certificate's 附记 may mention one (详见不动产登记证明, a
+        // mortgage's `不动产登记证明号:晋(2019)晋中` / `市不动产证明第…号`) without being one.
         pat(
-            r"(?m)(?P<v>不动产证明第)|^(?:中华人民共和国)?(?P<t>不动产登记证明|不动产证明)$",
+            r"(?m)^[\p{Han}]{1,2}\(\d{4}\)[\p{Han}]{1,12}?(?P<v>不动产证明第)|^(?:中华人民共和国)?(?P<t>不动产登记证明|不动产证明)$",
             &[
                 ("is_ownership_proof", "v", Parse::Flag(false)),
                 ("is_ownership_proof", "t", Parse::Flag(false)),
@@ -1074,13 +1075,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             certainty: 0.9,
             ..label(r"委托单位", "audited_entity", Parse::Name)
         },
-        // The company described in the report's own words (一、企业基本情况 / 公司名称:XX) when
-        // the salutation names no one (全体股东:).
+        // The company described in the report's own words (一、企业基本情况 / 公司名称:XX,
+        // 运营主体:XX) when the salutation names no one (全体股东:).
         LabelSpec {
             certainty: 0.9,
             ..label(
                 concat!(
-                    r"(?:公司名称|企业名称|基地运营单位|运营单位名称)",
+                    r"(?:公司名称|企业名称|基地运营单位|运营单位名称|运营单位|运营主体|基地运营主体|运营机构|申报单位|审计对象)",
                     cell_end!()
                 ),
                 "audited_entity",
@@ -1137,20 +1138,20 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // the reading order puts the number, a code's caption or the firm around it. The
         // first such line is the one after the title block.
         pat(
-            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|[^\n:,。;]{4}事务所))(?:\((?:以下简称|以下称|简称)[^()\n]{1,10}\)|\([\p{Han}]{0,6}单位\))?(?:全体股东|全体合伙人|董事会|股东会|管理层|理事会)?:$",
+            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|[^\n:,。;]{4}事务所))(?:\((?:以下简称|以下称|简称)[^()\n]{1,10}\)|\([\p{Han}]{0,6}单位\))?(?:(?:全体股东|全体合伙人|董事会|股东会|股东|管理层|理事会|执行董事|监事会)[及、和]?){0,3}:$",
             &[("audited_entity", "v", Parse::Name)],
             0.95,
         ),
         // …and one whose name wraps into a short last line (`XX科技发展(集团)` /
         // `有限责任公司管理层:`, `XX实业有限` / `公司:`).
         pat(
-            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{3,30}[^\n:,。;告号字]\n[^\n:,。;]{0,6}?(?:公司|中心|集团|企业|合伙\)|合作社|事务所))(?:全体股东|全体合伙人|董事会|股东会|管理层|理事会)?:$",
+            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{3,30}[^\n:,。;告号字]\n[^\n:,。;]{0,6}?(?:公司|中心|集团|企业|合伙\)|合作社|事务所))(?:(?:全体股东|全体合伙人|董事会|股东会|股东|管理层|理事会|执行董事|监事会)[及、和]?){0,3}:$",
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),
         // …and one whose name and its 全体股东: stand on two lines.
         pat(
-            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|事务所))\n(?:全体股东|全体合伙人|董事会|股东会|管理层|理事会):$",
+            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|事务所))\n(?:(?:全体股东|全体合伙人|董事会|股东会|股东|管理层|理事会|执行董事|监事会)[及、和]?){1,3}:$",
             &[("audited_entity", "v", Parse::Name)],
             0.95,
         ),
@@ -1172,9 +1173,27 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),
-        // A body that says whose engagement it is (`我们接受委托,对XX公司…进行了专项审计`).
+        // A body that says whose engagement it is (`我们接受委托,对XX公司…进行了专项审计`,
+        // `受XX(以下简称“贵公司”)委托`, `对XX(以下简称…)20XX年度…进行了专项审计`).
         pat(
             r"(?:接受|受)(?:[\p{Han}]{0,6})委托[,]?(?:对|就)(?P<v>{ORG})",
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
+        ),
+        pat(
+            r"(?:接受|受)(?P<v>{ORG})(?:\([^()\n]{0,30}\))?(?:的)?(?:委托|邀请)",
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
+        ),
+        pat(
+            r"(?m)(?:^|[,。;])(?:我们)?对(?P<v>{ORG})(?:\([^()\n]{0,30}\))?[^。;\n]{0,60}?进行了[^。;\n]{0,12}?审(?:计|核)",
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
+        ),
+        // A one-line title led by the entity and the year (`XX有限公司2022年度小微企业创业创新
+        // 基地专项审计报告`).
+        pat(
+            r"(?m)^(?P<v>{ORG})\d{4}年度?[^\n:。]{0,40}(?:审计|鉴证|审核)报告$",
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),
@@ -1189,13 +1208,15 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         ),
         // A firm's report number: its abbreviation, a word of the report's kind (审字, 专审字,
         // 审专, 会师报字…) before or after the bracketed year, and a serial that may carry
-        // letters (〔2021〕ZX254号, 〔2021〕A-0687号); a regional office's abbreviation may carry its
+        // letters anywhere (〔2021〕ZX254号, 〔2021〕A-0687号, (2022)第110A000123号, [2022]230Z1234号)
+        // and up to a dozen digits, its 号 now and then on the next line; a regional office's
+        // abbreviation may carry its
         // province in a bracket (恒远(晋)审专字〔2021〕160号). The kind word (审, 专, 核 or 报字) is
         // what tells it from the numbers of the rules it cites (晋财会〔2008〕11号, 晋企发〔2021〕5号);
         // a number in the bracket after a cited title (`出具了《审计报告》(明鉴审字…号)`) is
         // that other report's.
         pat_unless(
-            r"(?P<v>(?:[\p{Han}--[为是号]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|报字)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)?|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核)[\p{Han}]{0,3}字第?\d{4})第?[A-Za-z]{0,4}-?\d{1,6}(?:-\d{1,3})?号)",
+            r"(?P<v>(?:[\p{Han}--[为是号]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴|报字)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)? ?|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:审|专|核|鉴)[\p{Han}]{0,3}字|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴)[\p{Han}]{0,3}字第?\d{4})第? ?(?:[A-Za-z0-9]{1,6}-)?[A-Za-z0-9]{0,12}?\d(?:-\d{1,4})? ?\n?号)",
             &[("report_no", "v", Parse::Code)],
             1.0,
             r"》\(?$",
