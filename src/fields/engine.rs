@@ -985,6 +985,16 @@ fn column_cells(c: &Compiled, text: &str, label_at: usize) -> Option<Vec<std::op
     if last == first {
         return None;
     }
+    // a numbered list's header (序号 | 企业名称 | …): its columns list many entries (the
+    // base's resident firms), none of them the document's own party
+    if first > 0
+        && matches!(
+            text[lines[first - 1].clone()].trim(),
+            "序号" | "编号" | "No."
+        )
+    {
+        return None;
+    }
     // the rows under the header, while each is a whole row of cells that are not labels nor a
     // numbered heading (`二、不动产信息`)
     let width = last - first + 1;
@@ -1490,7 +1500,7 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
     // a word that leads up to the name, joined to it (向长治市…): a place name follows it
     let lead = LEADING_WORD
         .captures(raw)
-        .and_then(|c| c.name("w").or(c.name("s")))
+        .and_then(|c| c.name("w").or(c.name("s")).or(c.name("z")))
         .map_or(0, |m| m.end());
     let (raw, r) = (&raw[lead..], r.start + lead..r.end);
     // a signature line's request for the seal or signature where the name would be written
@@ -1602,9 +1612,10 @@ static LABEL_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A word that leads up to a name in a sentence, when a place name (…省, …市, …县, …区)
 /// follows it: `向长治市…` is not a name starting with 向 (`向阳科技` keeps it), nor is
-/// `经临汾市…(以下简称甲方)与…` or `接受晋中市…的委托` one starting with 经 or 接受.
+/// `经临汾市…(以下简称甲方)与…` or `接受晋中市…的委托` one starting with 经 or 接受; an
+/// agreement's opening `兹有XX(下称出租方)…` names XX.
 static LEADING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<w>[向与和由及给将对])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县])")
+    Regex::new(r"^(?:(?P<w>[向与和由及给将对])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有)[\p{Han}]{2})")
         .expect("static regex")
 });
 /// Labels of the rows that follow a party's name (ID numbers, codes, representatives), and a
@@ -1654,9 +1665,25 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
         return true;
     }
     let next_line = next.split('\n').next().unwrap_or("");
+    // a form's row number alone on its line (`3` / `坐落` / value / `4` / `不动产单元号`) after
+    // a value that does not end in a digit: the next row starts there
+    if matches!(parse, Parse::Name | Parse::Text)
+        && (1..=2).contains(&next_line.trim().len())
+        && next_line.trim().chars().all(|c| c.is_ascii_digit())
+        && !so_far.trim_end().ends_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
     match parse {
         Parse::Name => WHOLE_NAME.is_match(so_far.trim_end()),
         Parse::Text | Parse::Date | Parse::LastDate | Parse::Period => false,
+        // a report number broken after its year's bracket in a narrow box (`中勤审〔2021〕` /
+        // `454号`): the serial is its own
+        Parse::Code
+            if YEAR_THEN_SERIAL.is_match(&format!("{}\n{next_line}", so_far.trim_end())) =>
+        {
+            false
+        }
         // a code in a page's footer band followed by the page's number: the code is whole
         Parse::Code
             if PAGE_NUMBER.is_match(next_line.trim())
@@ -1669,6 +1696,11 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
             .any(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == ' ')),
     }
 }
+
+/// A year's bracket ending a line and a serial with its 号 alone on the next.
+static YEAR_THEN_SERIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[(\[〔【]\d{4}[)\]〕】]\n第?[A-Za-z0-9-]{1,14}号$").expect("static regex")
+});
 
 /// The text before a match's first captured value, back to the last of `breaks` before the
 /// match: with `CLAUSE_BREAKS` the clause it stands in (the words that say what the value is),
@@ -1870,6 +1902,13 @@ fn parse_value(
                 .filter(|c| !c.is_whitespace())
                 .collect();
             let mut value = matched_brackets(&value);
+            // a footer's page marker run into the code beside it (`…0774 Page 1 of 2`)
+            static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?i)page\d{1,3}(?:(?:of|/)\d{1,3})?$").expect("static regex")
+            });
+            if let Some(m) = PAGE_MARK.find(&value).filter(|m| m.start() >= 6) {
+                value.truncate(m.start());
+            }
             // a long number printed in groups for reading (1408-2020-5772-5230-75) is one code
             if DIGIT_GROUPS.is_match(&value) {
                 value.retain(|c| c.is_ascii_alphanumeric());
@@ -3155,6 +3194,101 @@ mod tests {
         assert_eq!(
             get(&f, "lessee"),
             Some(&json!("山西省合信网络科技有限责任公司"))
+        );
+    }
+
+    #[test]
+    fn bilingual_labels_opening_words_and_resident_parties() {
+        // English glosses after the Chinese labels, the role table's head cells too
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\nHOUSE LEASE CONTRACT\n合同编号 Contract No.:HT2021-08-210\n身份 Role\n名称 Name\n\
+             出租方 Lessor\n山西汾河企业管理咨询有限责任公司\n承租方 Lessee\n运城市众创科技有限责任公司\n\
+             二、租赁期间 Lease Period\n起始日 Commencement:2021年09月01日\n届满日 Expiry:2026年08月30日",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("山西汾河企业管理咨询有限责任公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("运城市众创科技有限责任公司"))
+        );
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-08-30")));
+        // an agreement opening `兹有XX(下称出租方)`; a sublessee called 受转租人
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁协议\n兹有临汾市龙城电子商务股份有限公司(下称出租方)将房屋出租给太原市晋阳科技有限公司(下称承租方)。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("临汾市龙城电子商务股份有限公司"))
+        );
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租合同\n转租人(以下简称甲方):长治市德润科技有限责任公司\n受转租人(以下简称乙方):山西省众创科技有限责任公司",
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("山西省众创科技有限责任公司"))
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        // an incubator's agreement with its resident is a sublease of the base's site
+        let f = read(
+            DocumentKind::Lease,
+            "孵化企业入驻及场地使用协议\n甲方(孵化服务机构):长治市德润科技有限责任公司\n乙方(在孵企业):晋中市鼎盛电子商务有限责任公司",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+    }
+
+    #[test]
+    fn audit_pages_furniture_lists_and_boxes() {
+        let f = read(
+            DocumentKind::AuditReport,
+            "报告编号\n中勤审〔2021〕\n454号\n专项审计报告\n全体股东:\n\
+             运城市众创科技有限责任公司(以下简称“众创科技公司”)管理层负责按照上述规定编制运营情况表。\n\
+             编制运营情况表是贵公司管理层的责任。\n\
+             中勤华誉会计师事务所(特殊普通合伙)\n山西分所\n防伪编码:FW20210370001174 Page 1 of 2\n\
+             附件:基地入驻企业名单\n序号\n企业名称\n统一社会信用代码\n1\n晋中市优客投资管理有限责任公司\n91140105L28YKGRM1U",
+        );
+        assert_eq!(get(&f, "report_no"), Some(&json!("中勤审〔2021〕454号")));
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("运城市众创科技有限责任公司"))
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("FW20210370001174")));
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("中勤华誉会计师事务所（特殊普通合伙）山西分所"))
+        );
+        // a title led by the entity, wrapped, before the cover's number
+        let f = read(
+            DocumentKind::AuditReport,
+            "山西省启航双创基地文化传媒有限公司小微企业创\n业创新基地\n专项审计报告\n文号:立诚核字〔2020〕第837号\n董事会:",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("山西省启航双创基地文化传媒有限公司"))
+        );
+    }
+
+    #[test]
+    fn certificate_rows_numbered_and_a_date_cell_before_the_number() {
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n1\n权利人\n阳泉市德润产业园运营股份有限公司\n3\n坐落\n山西省运城市盐湖区府西街96号\n4\n不动产单元号\n140702804693GB44954F17200026",
+        );
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省运城市盐湖区府西街96号"))
+        );
+        let f = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房权证号\n填发日期\n房权证晋中榆次字第1581595号\n2012年10月05日\n房屋所有权人\n唐雪英",
+        );
+        assert_eq!(
+            get(&f, "certificate_no"),
+            Some(&json!("房权证晋中榆次字第1581595号"))
         );
     }
 

@@ -226,7 +226,7 @@ macro_rules! operator {
 }
 macro_rules! lessee {
     () => {
-        "次承租方|次承租人|次承租单位|承租方|承租人|承租单位|承租户|租户|租客|租用方|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻团队|入驻方|入孵企业|在孵企业"
+        "次承租方|次承租人|次承租单位|受转租方|受转租人|承租方|承租人|承租单位|承租户|租户|租客|租用方|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻团队|入驻方|入孵企业|在孵企业"
     };
 }
 /// Role words that only ever stand in a bracket after 甲方/乙方 (甲方(房屋所有权人), 乙方(房屋使用人)):
@@ -434,7 +434,7 @@ pub const LEASE: KindSpec = KindSpec {
             Parse::Date,
         ),
         label(
-            r"(?:(?:租赁|租期|转租|服务期|使用期)?(?:到期日期?|终止日期?|截止日期?|结束日期)|(?:服务期|使用期|转租期|租期)止)",
+            r"(?:(?:租赁|租期|转租|服务期|使用期)?(?:到期日期?|终止日期?|截止日期?|结束日期|届满日期?)|(?:服务期|使用期|转租期|租期)止)",
             "term_end",
             Parse::Date,
         ),
@@ -760,9 +760,16 @@ pub const LEASE: KindSpec = KindSpec {
             0.97,
         ),
         pat(
-            r"(?m)^(?:[\p{Han}--[盖章签字名印]]{1,6}\()?(?P<v>转租方|转租人|次承租方|次承租人)\)?(?:\((?:甲方|乙方)\))?:",
+            r"(?m)^(?:[\p{Han}--[盖章签字名印]]{1,6}\()?(?P<v>转租方|转租人|受转租方|受转租人|次承租方|次承租人)\)?(?:\((?:甲方|乙方|以下简称[甲乙]方)\))?:",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.95,
+        ),
+        // …or by the resident a base lets to (乙方(在孵企业):, 入驻企业(乙方):): an incubator's
+        // entry agreement lets part of the base's site, which the operator holds by a head lease.
+        pat(
+            r"(?m)^(?:[甲乙]方\()?(?P<v>在孵企业|入孵企业|入驻企业|孵化企业|入驻团队)\)?(?:\((?:甲方|乙方)\))?:",
+            &[("is_sublease", "v", Parse::Flag(true))],
+            0.9,
         ),
         // …or by a clause in which the letting party itself sublets to the other (an
         // incubator's 入驻协议: 甲方…将上述场地转租给乙方), which no ban (不得/未经…) governs and
@@ -992,8 +999,9 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
     ],
     patterns: &[
         pat_unless(
-            // typed into the printed blanks, each piece may be a cell of its own
-            r"(?P<v>[\p{Han}--[证号]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?字\n?第\n?[A-Z]{0,2}\d{4,10}\n?号)",
+            // typed into the printed blanks, each piece may be a cell of its own; a place before
+            // it (晋房权证…), not the 填发日期 cell before it
+            r"(?P<v>[\p{Han}--[证号日期间]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?字\n?第\n?[A-Z]{0,2}\d{4,10}\n?号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
             FORMER_CERTIFICATE,
@@ -1081,7 +1089,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             certainty: 0.9,
             ..label(
                 concat!(
-                    r"(?:公司名称|企业名称|基地运营单位|运营单位名称|运营单位|运营主体|基地运营主体|运营机构|申报单位|审计对象)",
+                    r"(?:公司名称|企业名称|基地运营单位|运营单位名称|运营单位|运营主体|基地运营主体|运营机构|申报单位|审计对象|编制单位)",
                     cell_end!()
                 ),
                 "audited_entity",
@@ -1120,9 +1128,10 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         stop(r"(?:批准执业文号|批准设立文号|批准文号|执业证书编号|证书编号|证书序号)"),
     ],
     patterns: &[
-        // The firm's line under its seal; OCR may misread the bracket before (盖章).
+        // The firm's line under its seal (a letterhead may set its branch on the next line); OCR
+        // may misread the bracket before (盖章).
         pat(
-            r"(?m)^(?P<v>[^\n:,。]{2,30}?会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?(?:\p{Han}{2,6}分所)?)(?:[(\p{Han}]?(?:盖章|公章|签章|章)\)?)?$",
+            r"(?m)^(?P<v>[^\n:,。]{2,30}?会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?(?:\n?\p{Han}{2,6}分所)?)(?:[(\p{Han}]?(?:盖章|公章|签章|章)\)?)?$",
             &[("audit_firm", "v", Parse::Name)],
             1.0,
         ),
@@ -1167,9 +1176,9 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),
-        // A title that names the entity (`关于XX公司申报…的专项审计报告`).
+        // A title that names the entity (`关于XX公司申报…的专项审计报告`), wrapped anywhere.
         pat(
-            r"关于(?P<v>[\p{Han}()]{2,40}?\n?[\p{Han}()]{0,40}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|中心|合作社))[^。:]{0,80}?审\n?计\n?报\n?告",
+            r"关于(?P<v>[\p{Han}\n]{2,40}?(?:\([\p{Han}\n]{1,8}\)[\p{Han}\n]{0,40}?)?(?:有\n?限\n?责\n?任\n?公\n?司|股\n?份\n?有\n?限\n?公\n?司|有\n?限\n?公\n?司|公\n?司|集\n?团|中\n?心|合作社))[^。:]{0,80}?审\n?计\n?报\n?告",
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),
@@ -1190,10 +1199,23 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),
-        // A one-line title led by the entity and the year (`XX有限公司2022年度小微企业创业创新
-        // 基地专项审计报告`).
+        // A title led by the entity and the year or the base (`XX有限公司2022年度小微企业创业创新
+        // 基地专项审计报告`, a cover's `XX有限公司小微企业创` / `业创新基地` / `专项审计报告`).
+        pat(
+            r"\A(?:[^\n]*\n){0,3}?(?:关于)?(?P<v>{ORG})(?:\d{4}年度?|省级|小微|双创|创业|基地)[^。:]{0,60}?审\n?计\n?报\n?告",
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
+        ),
         pat(
             r"(?m)^(?P<v>{ORG})\d{4}年度?[^\n:。]{0,40}(?:审计|鉴证|审核)报告$",
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
+        ),
+        // The management answerable for what was audited (`XX(以下简称“众创科技公司”)管理层负责
+        // 按照…编制`), in the standard report's paragraph on responsibilities; a name, not a clause
+        // ending in one (`编制…专项说明是贵公司管理层的责任`).
+        pat(
+            r"(?m)^(?P<v>[\p{Han}--[给由将与及是贵的为对在和]]{2,30}?(?:\([\p{Han}]{1,8}\)[\p{Han}--[给由将与及是贵的为对在和]]{0,30}?)?(?:有限责任公司|股份有限公司|有限公司|公司|集团|中心|合作社))(?:\([^()\n]{0,30}\))?(?:的)?(?:管理层|董事会|执行董事)(?:负责|的责任|应当|对)",
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),
@@ -1209,14 +1231,14 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // A firm's report number: its abbreviation, a word of the report's kind (审字, 专审字,
         // 审专, 会师报字…) before or after the bracketed year, and a serial that may carry
         // letters anywhere (〔2021〕ZX254号, 〔2021〕A-0687号, (2022)第110A000123号, [2022]230Z1234号)
-        // and up to a dozen digits, its 号 now and then on the next line; a regional office's
+        // and up to a dozen digits, the serial or its 号 now and then on the next line (a two-line box); a regional office's
         // abbreviation may carry its
         // province in a bracket (恒远(晋)审专字〔2021〕160号). The kind word (审, 专, 核 or 报字) is
         // what tells it from the numbers of the rules it cites (晋财会〔2008〕11号, 晋企发〔2021〕5号);
         // a number in the bracket after a cited title (`出具了《审计报告》(明鉴审字…号)`) is
         // that other report's.
         pat_unless(
-            r"(?P<v>(?:[\p{Han}--[为是号]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴|报字)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)? ?|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:审|专|核|鉴)[\p{Han}]{0,3}字|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴)[\p{Han}]{0,3}字第?\d{4})第? ?(?:[A-Za-z0-9]{1,6}-)?[A-Za-z0-9]{0,12}?\d(?:-\d{1,4})? ?\n?号)",
+            r"(?P<v>(?:[\p{Han}--[为是号]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴|报字)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)? ?|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:审|专|核|鉴)[\p{Han}]{0,3}字|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴)[\p{Han}]{0,3}字第?\d{4})\n?第? ?(?:[A-Za-z0-9]{1,6}-)?[A-Za-z0-9]{0,12}?\d(?:-\d{1,4})? ?\n?号)",
             &[("report_no", "v", Parse::Code)],
             1.0,
             r"》\(?$",

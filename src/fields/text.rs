@@ -187,24 +187,35 @@ fn normalise_line(chars: &[char], start: usize, end: usize) -> Line {
     }
 }
 
-/// Bilingual forms gloss a label in English before its colon (`出租方 Lessor:`,
-/// `统一社会信用代码 USCC:`): the gloss is dropped so the Chinese label meets its colon.
+/// Bilingual forms gloss a label in English (`出租方 Lessor:`, `统一社会信用代码 USCC:`, a
+/// cell `起始日 Commencement`, `(盖章 Seal)`, `合同编号 Contract No.:`): the gloss is dropped so
+/// the Chinese label meets its colon, its bracket or its cell's end. A gloss follows Chinese
+/// (or a closing bracket) and runs to a colon, a bracket or the line's end; English elsewhere
+/// (a value, a name's `Co., Ltd.`, a line all in English) stays.
 fn drop_english_gloss(line: &mut Vec<(char, usize)>) {
-    let Some(colon) = line.iter().position(|&(c, _)| c == ':') else {
-        return;
-    };
-    let mut start = colon;
-    while start > 0
-        && matches!(line[start - 1].0, 'A'..='Z' | 'a'..='z' | ' ' | '.' | '/' | '\'' | '-')
-    {
-        start -= 1;
-    }
-    let letters = line[start..colon]
-        .iter()
-        .filter(|(c, _)| c.is_ascii_alphabetic())
-        .count();
-    if letters >= 2 && start > 0 && (is_han(line[start - 1].0) || line[start - 1].0 == ')') {
-        line.drain(start..colon);
+    let is_gloss =
+        |c: char| matches!(c, 'A'..='Z' | 'a'..='z' | ' ' | '.' | '/' | '\'' | '-' | '&');
+    let mut i = 0;
+    while i < line.len() {
+        let starts = i > 0 && !is_gloss(line[i - 1].0) && is_gloss(line[i].0);
+        if !starts || !(is_han(line[i - 1].0) || line[i - 1].0 == ')') {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < line.len() && is_gloss(line[end].0) {
+            end += 1;
+        }
+        let letters = line[i..end]
+            .iter()
+            .filter(|(c, _)| c.is_ascii_alphabetic())
+            .count();
+        let closes = end == line.len() || matches!(line[end].0, ':' | '(' | ')');
+        if letters >= 2 && closes {
+            line.drain(i..end);
+        } else {
+            i = end;
+        }
     }
 }
 
