@@ -299,6 +299,11 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             && SEAL_WORD.is_match(&text[ls..ls + len])
             && !WHOLE_NAME.is_match(text[start..end].trim_end());
         match parse_value(spec.parse, raw, raw, norm, start..end) {
+            // a verification code is letters and digits: Chinese after its label is the next
+            // cell's text (the CPAs' names), not the code
+            Ok((value, ..))
+                if field == "report_code"
+                    && value.as_str().is_some_and(|v| v.chars().any(is_han)) => {}
             Ok((value, doubt, range)) => cands.entry(field).or_default().push(Candidate {
                 value,
                 certainty: spec.certainty
@@ -1520,8 +1525,10 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
         _ => (raw, r),
     };
     // a party's code or ID number where its name would stand (a row of 甲方 | code | address
-    // under a title that names the parties): the name is elsewhere, this is none
-    if ID_FIRST.is_match(raw) {
+    // under a title that names the parties): the name is elsewhere, this is none; nor is
+    // another label with its value (`原不动产权证号:晋(2016)…`, a cell the reading order put
+    // after the owner's label)
+    if ID_FIRST.is_match(raw) || LABEL_SHAPE.is_match(raw.trim_start()) {
         return None;
     }
     let (raw, r) = strip_name_wrapping(raw, r);
@@ -3290,6 +3297,18 @@ mod tests {
             get(&f, "certificate_no"),
             Some(&json!("房权证晋中榆次字第1581595号"))
         );
+        // the reading order put another label's cell after the owner's label: no owner
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人\n原不动产权证号:晋(2016)运城市不动产权第0012345号\n共有情况\n单独所有",
+        );
+        assert_eq!(get(&f, "owner"), None);
+        // Chinese after a code's label is the next cell's text, not the code
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n晋华审字[2022]第0123号\n防伪编码\n中国注册会计师,苏玉芳",
+        );
+        assert_eq!(get(&f, "report_code"), None);
     }
 
     #[test]
