@@ -1100,7 +1100,10 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // names and sentences, so here they are labels only with their colon or as a cell of
         // their own (the whole line).
         label(
-            concat!(r"(?:报告文号|报告编号|报告号码|文号)", cell_end!()),
+            concat!(
+                r"(?:报告文号|报告编号|报告号码|报告号|报告书编号|报告书文号|审计报告编号|文号)",
+                cell_end!()
+            ),
             "report_no",
             Parse::Code,
         ),
@@ -1242,6 +1245,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("report_no", "v", Parse::Code)],
             1.0,
             r"》\(?$",
+        ),
+        // A number alone on its line in the title block, whatever its kind word (a firm may
+        // print none: `晋恒远〔2021〕0123号`), unless it is a rule's or a notice's (发, 函, 令…).
+        pat(
+            r"(?m)\A(?:[^\n]*\n){0,8}?(?P<v>[\p{Han}]{0,9}[\p{Han}--[发函令办会通告]](?:\([\p{Han}]{1,2}\))?[(\[〔【]\d{4}[)\]〕】]第?[A-Za-z0-9-]{0,14}\d号)$",
+            &[("report_no", "v", Parse::Code)],
+            0.9,
         ),
         pat(
             r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别)(?:查询|查验|识别|验证)?(?:码|编码|编号|号码|号))(?::|为|是)?\n?(?P<v>[0-9A-Za-z][0-9A-Za-z\- ]{5,40}[0-9A-Za-z])",
