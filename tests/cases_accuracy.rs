@@ -21,13 +21,14 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// Held-out floors as last measured (docs/BENCHMARKS.md): rule verdicts and fields. Since
-/// 2026-12-03 the held-out split is the fresh h11 (c515-c558), on which understanding is still
-/// far from the tuning bars (issue 15).
-const HELDOUT_RULES_FLOOR: f64 = 0.75;
-const HELDOUT_FIELDS_FLOOR: f64 = 0.75;
-/// The bar is 1 % wrong fails (as for tuning); h11 measured none of 70 verdicts (rules 53/70,
-/// fields 142/185 with scripts/score_cases.py), so the ceiling is the bar.
+/// Held-out floors as last measured (docs/BENCHMARKS.md, "Eleventh round"): rule verdicts and
+/// fields. Since 2026-12-03 the held-out split is the fresh h11 (c515-c558), on which
+/// understanding is still short of the tuning bars (issue 15): 63/70 verdicts (0.90) and 160/185
+/// fields (0.865) born-digital with 81d8ccf.
+const HELDOUT_RULES_FLOOR: f64 = 0.88;
+const HELDOUT_FIELDS_FLOOR: f64 = 0.85;
+/// The bar is 1 % wrong fails (as for tuning); h11 measured none of 70 born-digital verdicts,
+/// so the ceiling is the bar.
 const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.01;
 
 fn cases_dir() -> PathBuf {
