@@ -1685,9 +1685,11 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
         Parse::Name => WHOLE_NAME.is_match(so_far.trim_end()),
         Parse::Text | Parse::Date | Parse::LastDate | Parse::Period => false,
         // a report number broken after its year's bracket in a narrow box (`中勤审〔2021〕` /
-        // `454号`): the serial is its own
+        // `454号`) or after the firm's province (`天元(晋)` / `审专字〔2020〕…`): it goes on
         Parse::Code
-            if YEAR_THEN_SERIAL.is_match(&format!("{}\n{next_line}", so_far.trim_end())) =>
+            if YEAR_THEN_SERIAL.is_match(&format!("{}\n{next_line}", so_far.trim_end()))
+                || (PROVINCE_THEN_KIND.0.is_match(so_far.trim_end())
+                    && PROVINCE_THEN_KIND.1.is_match(next_line)) =>
         {
             false
         }
@@ -1704,6 +1706,15 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
     }
 }
 
+/// A firm's province bracket ending a line (`天元(晋)`) and the number's kind word and year
+/// starting the next (`审专字〔2020〕第0730号`).
+static PROVINCE_THEN_KIND: LazyLock<(Regex, Regex)> = LazyLock::new(|| {
+    (
+        Regex::new(r"[\p{Han}]\([\p{Han}]{1,2}\)$").expect("static regex"),
+        Regex::new(r"^[\p{Han}]{0,3}(?:审|专|核|鉴)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】]")
+            .expect("static regex"),
+    )
+});
 /// A year's bracket ending a line and a serial with its 号 alone on the next.
 static YEAR_THEN_SERIAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[(\[〔【]\d{4}[)\]〕】]\n第?[A-Za-z0-9-]{1,14}号$").expect("static regex")
@@ -3277,6 +3288,14 @@ mod tests {
         assert_eq!(
             get(&f, "audited_entity"),
             Some(&json!("山西省启航双创基地文化传媒有限公司"))
+        );
+        let boxed = read(
+            DocumentKind::AuditReport,
+            "报告编号\n天元(晋)\n审专字〔2020〕第0730号\n专项审计报告\n全体股东:",
+        );
+        assert_eq!(
+            get(&boxed, "report_no"),
+            Some(&json!("天元(晋)审专字〔2020〕第0730号"))
         );
     }
 
