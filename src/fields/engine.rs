@@ -111,6 +111,15 @@ impl Compiled {
             rest.is_empty() || rest.starts_with(':') || line[..len].ends_with(':')
         })
     }
+
+    /// True when `line` is one of the labels and nothing else but its colon: a table's
+    /// header cell.
+    fn is_label_alone(&self, line: &str) -> bool {
+        !line.is_empty()
+            && self
+                .label_at(line)
+                .is_some_and(|(_, len)| len == line.len() || &line[len..] == ":")
+    }
 }
 
 /// Every kind's compiled table.
@@ -971,12 +980,7 @@ fn column_cells(c: &Compiled, text: &str, label_at: usize) -> Option<Vec<std::op
     let here = lines
         .iter()
         .position(|l| l.contains(&label_at) || l.start == label_at)?;
-    let is_head = |i: usize| {
-        let l = &text[lines[i].clone()];
-        !l.is_empty()
-            && c.label_at(l)
-                .is_some_and(|(_, len)| len == l.len() || &l[len..] == ":")
-    };
+    let is_head = |i: usize| c.is_label_alone(&text[lines[i].clone()]);
     if !is_head(here) {
         return None;
     }
@@ -1040,10 +1044,7 @@ fn after_label_line(c: &Compiled, text: &str, at: usize) -> bool {
     let Some(before) = text[..at].strip_suffix('\n') else {
         return false;
     };
-    let prev = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-    !prev.is_empty()
-        && c.label_at(prev)
-            .is_some_and(|(_, len)| len == prev.len() || &prev[len..] == ":")
+    c.is_label_alone(&before[before.rfind('\n').map_or(0, |i| i + 1)..])
 }
 
 /// The row of a party's own table that holds its name.
