@@ -6,7 +6,9 @@
 //! wrong `fail` ≤ 1 %, fields ≥ 0.99. The held-out split must never be confidently wrong (no
 //! wrong `pass`, wrong `fail` ≤ 1 %); its accuracy is printed beside the tuning one so the gap
 //! (what is learned by heart) is visible, and held at least at its level when measured
-//! (docs/BENCHMARKS.md, "Understanding"), so a change that loses ground there fails.
+//! (docs/BENCHMARKS.md, "Understanding"), so a change that loses ground there fails. A held-out
+//! set that became tuning before extraction was tuned on it (h11, c515-c558) is scored apart and
+//! held at the floors it met as a held-out set until it meets the bars.
 //!
 //! Born-digital cases only: a scanned case costs 15-35 s of OCR in a test build. Scans of both
 //! splits are scored by `python3 scripts/score_cases.py` (docs/BENCHMARKS.md).
@@ -30,6 +32,28 @@ const HELDOUT_FIELDS_FLOOR: f64 = 0.85;
 /// The bar is 1 % wrong fails (as for tuning); h11 measured none of 70 born-digital verdicts,
 /// so the ceiling is the bar.
 const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.01;
+
+/// The held-out set h11 (c515-c558) became tuning cases on 2026-12-03: it had been seen by the
+/// engineer tuning extraction. Until it meets the tuning bars it is scored apart and held at the
+/// floors above, which it meets (63/70 verdicts, 0 wrong fail, 160/185 fields born-digital); the
+/// other tuning cases meet the bars.
+const MOVED_TO_TUNING: [(u32, u32); 1] = [(515, 558)];
+const MOVED_RULES_FLOOR: f64 = 0.88;
+const MOVED_FIELDS_FLOOR: f64 = 0.85;
+const MOVED_WRONG_FAIL_CEILING: f64 = 0.01;
+
+/// Whether a case folder (cNNN) is one of the cases moved from held-out to tuning.
+fn moved(dir: &Path) -> bool {
+    let n: u32 = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_prefix('c'))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    MOVED_TO_TUNING
+        .iter()
+        .any(|&(first, last)| (first..=last).contains(&n))
+}
 
 fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases")
@@ -225,7 +249,7 @@ fn score(split: &str, keep: impl Fn(&Path) -> bool) -> Tally {
 
 #[test]
 fn tuning_templates_meet_the_bars() {
-    let t = score("tuning", |_| true);
+    let t = score("tuning", |dir| !moved(dir));
     let misses = t.misses.join("\n");
     assert_eq!(t.wrong_pass, 0, "wrong pass:\n{misses}");
     assert!(
@@ -234,6 +258,25 @@ fn tuning_templates_meet_the_bars() {
     );
     assert!(Tally::rate(t.rules) >= 0.97, "rules:\n{misses}");
     assert!(Tally::rate(t.fields) >= 0.99, "fields:\n{misses}");
+}
+
+#[test]
+fn cases_moved_to_tuning_stay_above_their_held_out_floors() {
+    let t = score("tuning", moved);
+    let misses = t.misses.join("\n");
+    assert_eq!(t.wrong_pass, 0, "wrong pass:\n{misses}");
+    assert!(
+        t.wrong_fail as f64 <= MOVED_WRONG_FAIL_CEILING * t.rules.1 as f64,
+        "wrong fail:\n{misses}"
+    );
+    assert!(
+        Tally::rate(t.rules) >= MOVED_RULES_FLOOR,
+        "rules:\n{misses}"
+    );
+    assert!(
+        Tally::rate(t.fields) >= MOVED_FIELDS_FLOOR,
+        "fields:\n{misses}"
+    );
 }
 
 #[test]
