@@ -23,20 +23,20 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// Held-out floors as last measured (docs/BENCHMARKS.md, "Eleventh round"): rule verdicts and
-/// fields. Since 2026-12-03 the held-out split is the fresh h11 (c515-c558), on which
-/// understanding is still short of the tuning bars (issue 15): 63/70 verdicts (0.90) and 160/185
-/// fields (0.865) born-digital with 81d8ccf.
+/// Held-out floors as last measured (docs/BENCHMARKS.md, "Twelfth round"): rule verdicts and
+/// fields. Since 2026-12-03 the held-out split is the fresh h13 (c603-c646), on which
+/// understanding is still short of the tuning bars (issue 15): 63/70 verdicts (0.90) and 163/184
+/// fields (0.886) born-digital with the release binary dv-k, untouched.
 const HELDOUT_RULES_FLOOR: f64 = 0.88;
-const HELDOUT_FIELDS_FLOOR: f64 = 0.85;
-/// The bar is 1 % wrong fails (as for tuning); h11 measured none of 70 born-digital verdicts,
+const HELDOUT_FIELDS_FLOOR: f64 = 0.87;
+/// The bar is 1 % wrong fails (as for tuning); h13 measured none of 70 born-digital verdicts,
 /// so the ceiling is the bar.
 const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.01;
 
 /// The held-out set h11 (c515-c558) became tuning cases on 2026-12-03: it had been seen by the
 /// engineer tuning extraction. Until it meets the tuning bars it is scored apart and held at the
-/// floors above, which it meets (63/70 verdicts, 0 wrong fail, 160/185 fields born-digital); the
-/// other tuning cases meet the bars.
+/// floors it met as the held-out set (63/70 verdicts, 0 wrong fail, 160/185 fields born-digital
+/// with 81d8ccf); the other tuning cases meet the bars.
 const MOVED_TO_TUNING: [(u32, u32); 1] = [(515, 558)];
 const MOVED_RULES_FLOOR: f64 = 0.88;
 const MOVED_FIELDS_FLOOR: f64 = 0.85;
