@@ -35,10 +35,11 @@ pub const BLANK_DATE_RE: &str = r"_*\s*年\s*_*\s*月\s*_*\s*日";
 /// date always ends in 日 or a digit, so a 一 right after it can only be the separator.
 pub static RANGE_RE: LazyLock<String> = LazyLock::new(|| {
     let d = DATE_RE.as_str();
-    // an hour may follow either date (自…零时起至…二十四时止), and (含): the day counts
+    // an hour may follow either date (自…零时起至…二十四时止), and (含): the day counts; the
+    // ends may stand in two clauses (DATE起,DATE止)
     let hour = r"(?:(?:[0-9]{1,2}|[零〇一二三四五六七八九十廿]{1,3})(?:时|点)(?:整)?)?(?:\((?:含|包含|含当日)\))?";
     format!(
-        r"(?:自|从)?(?P<a>{d}){hour}(?:起计|起算|起|开始)?(?:至|到|—|~|-|－|一)(?P<b>{d}){hour}(?:止|结束)?"
+        r"(?:自|从)?(?P<a>{d}){hour}(?:(?:起计|起算|起|开始)?(?:至|到|—|~|-|－|一)|(?:起计|起算|起|开始),(?:至|到)?)(?P<b>{d}){hour}(?:止|结束)?"
     )
 });
 
@@ -236,6 +237,8 @@ mod tests {
             // hours of the day, a range that 开始…结束
             "自二零二零年一月一日零时起至二零二四年十二月三十一日二十四时止",
             "从2020年1月1日开始至2024年12月31日结束",
+            // the two ends as two clauses of one sentence
+            "2020年1月1日起,2024年12月31日止",
         ] {
             let n = normalise(s);
             let c = re.captures(&n).unwrap_or_else(|| panic!("{s}"));

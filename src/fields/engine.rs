@@ -209,15 +209,30 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         // A label that heads a column of a table whose header row is all labels
         // (`权利人名称 | 证件种类 | 证件号码` over `XX公司 | 营业执照 | …`): its value is the cell
         // below it, not what follows it.
-        if matches!(spec.parse, Parse::Name | Parse::Text)
-            && c.party_table.is_none()
-            && text[ls..start].contains('\n')
-            && let Some(cells) = column_cells(c, text, ls)
+        if matches!(
+            spec.parse,
+            Parse::Name | Parse::Text | Parse::Code | Parse::Date | Parse::Area
+        ) && text[ls..start].contains('\n')
+            && let Some(ColumnCells { cells, placed }) = column_cells(c, norm, ls)
+            // codes, dates and areas, and a lease's parties (whose own tables stack a heading
+            // over its rows), are read so only where the header row was seen as printed
+            && (placed
+                || (matches!(spec.parse, Parse::Name | Parse::Text) && c.party_table.is_none()))
         {
             let read = |cell: &std::ops::Range<usize>| {
                 let raw = &text[cell.clone()];
+                // a party's cell in a lease's table holds a whole name (a name that wrapped
+                // in its cell shifts the row: `table_parties` joins such names)
+                if c.party_table.is_some() && spec.parse == Parse::Name && !whole_name(raw) {
+                    return None;
+                }
                 parse_value(spec.parse, raw, raw, norm, cell.clone())
                     .ok()
+                    // a verification code is letters and digits (a shifted cell holds Chinese)
+                    .filter(|(value, ..)| {
+                        field != "report_code"
+                            || !value.as_str().is_some_and(|v| v.chars().any(is_han))
+                    })
                     .map(|(value, doubt, range)| Candidate {
                         value,
                         certainty: spec.certainty * doubt * TABLE_CELL,
@@ -663,10 +678,11 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
         i = j;
     }
 }
-/// A signature table's head cell: a position and a seal (`甲方(盖章)`, `乙方`, `甲方(签字)`).
+/// A signature table's head cell: a position and a seal (`甲方(盖章)`, `乙方`, `甲方(签字)`,
+/// `出租人(甲方)签章`).
 static SIGNATURE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<p>甲方|乙方|丙方|(?P<lessor>出租方|出租人|出租单位|转租方|转租人)|(?P<lessee>承租方|承租人|承租单位|次承租方|次承租人))(?:\((?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\))?:?$",
+        r"^(?P<p>甲方|乙方|丙方|(?P<lessor>出租方|出租人|出租单位|转租方|转租人)|(?P<lessee>承租方|承租人|承租单位|次承租方|次承租人))(?:(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?)?:?$",
     )
     .expect("static regex")
 });
@@ -970,7 +986,8 @@ static LEGAL_FORM_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// more lines in a row that are each a whole label (a table's header row, one cell a line),
 /// and each following row of as many lines holds the value of that column. (Leases read their tables of parties by
 /// role columns instead: `table_parties`.)
-fn column_cells(c: &Compiled, text: &str, label_at: usize) -> Option<Vec<std::ops::Range<usize>>> {
+fn column_cells(c: &Compiled, norm: &Norm, label_at: usize) -> Option<ColumnCells> {
+    let text = norm.text.as_str();
     let mut lines = Vec::new();
     let mut at = 0;
     for l in text.split('\n') {
@@ -994,13 +1011,30 @@ fn column_cells(c: &Compiled, text: &str, label_at: usize) -> Option<Vec<std::op
     if last == first {
         return None;
     }
+    // Where the page gives places, a header cell that is no label of ours (`租期合计`,
+    // `序号`) still stands in the header row: printed on the same line as the labels.
+    let place = |i: usize| {
+        let at = norm.locate(lines[i].clone());
+        at.bbox.map(|b| (at.page, b))
+    };
+    let beside = |i: usize, j: usize| match (place(i), place(j)) {
+        (Some((pa, a)), Some((pb, b))) => {
+            let mid = (b[1] + b[3]) / 2.0;
+            pa == pb && a[1] < mid && mid < a[3]
+        }
+        _ => false,
+    };
+    while last + 1 < lines.len() && !lines[last + 1].is_empty() && beside(here, last + 1) {
+        last += 1;
+    }
+    while first > 0 && !lines[first - 1].is_empty() && beside(here, first - 1) {
+        first -= 1;
+    }
+    let placed = (first..=last).all(|i| i == here || beside(here, i));
     // a numbered list's header (序号 | 企业名称 | …): its columns list many entries (the
     // base's resident firms), none of them the document's own party
-    if first > 0
-        && matches!(
-            text[lines[first - 1].clone()].trim(),
-            "序号" | "编号" | "No."
-        )
+    if (first.saturating_sub(1)..=last)
+        .any(|i| matches!(text[lines[i].clone()].trim(), "序号" | "编号" | "No."))
     {
         return None;
     }
@@ -1008,21 +1042,62 @@ fn column_cells(c: &Compiled, text: &str, label_at: usize) -> Option<Vec<std::op
     // numbered heading (`二、不动产信息`)
     let width = last - first + 1;
     let mut cells = Vec::new();
-    for row in (last + 1..lines.len()).step_by(width) {
-        let Some(cells_of_row) = lines.get(row..row + width) else {
-            break;
-        };
-        if (row..row + width).any(is_head)
-            || cells_of_row
-                .iter()
-                .any(|l| l.is_empty() || STRUCTURE.is_match(&text[l.clone()]))
-        {
-            break;
+    let mut row = last + 1;
+    'rows: while row < lines.len() {
+        // a cell broken inside a number (`立诚专字(2020)第` / `140C000717号`) goes on to the
+        // next line, and the row's later cells come after it
+        let mut cells_of_row = Vec::with_capacity(width);
+        let mut i = row;
+        while cells_of_row.len() < width {
+            let Some(line) = lines.get(i) else {
+                break 'rows;
+            };
+            if is_head(i) || line.is_empty() || STRUCTURE.is_match(&text[line.clone()]) {
+                break 'rows;
+            }
+            let mut cell = line.clone();
+            while text[cell.clone()].ends_with(UNFINISHED_CELL) {
+                match lines.get(i + 1) {
+                    Some(next) if !next.is_empty() && !is_head(i + 1) => {
+                        cell.end = next.end;
+                        i += 1;
+                    }
+                    _ => break 'rows,
+                }
+            }
+            cells_of_row.push(cell);
+            i += 1;
         }
-        cells.push(cells_of_row[here - first].clone());
+        let cell = cells_of_row[here - first].clone();
+        // a cell that reaches under another header cell is two cells the reading joined
+        if placed && let Some(b) = norm.locate(cell.clone()).bbox {
+            let under_other = (first..=last).filter(|&j| j != here).any(|j| {
+                place(j).is_some_and(|(_, h)| {
+                    let mid = (h[0] + h[2]) / 2.0;
+                    b[0] < mid && mid < b[2]
+                })
+            });
+            if under_other {
+                break;
+            }
+        }
+        cells.push(cell);
+        row = i;
     }
-    (!cells.is_empty()).then_some(cells)
+    (!cells.is_empty()).then_some(ColumnCells { cells, placed })
 }
+
+/// The cells of a column under its header cell, and whether the page's places showed the
+/// header cells side by side on one printed line (else only their order in the text did, and
+/// labels stacked on lines of their own read the same).
+struct ColumnCells {
+    cells: Vec<std::ops::Range<usize>>,
+    placed: bool,
+}
+
+/// How a table cell's line ends when its value goes on in the next line: inside a number's
+/// brackets or before its serial (`第`), or after a list's separator.
+const UNFINISHED_CELL: &[char] = &['第', '(', '〔', '[', '【', '-', '、'];
 
 /// Whether the line starting at `at` (after a line break) is a signature table's head cell
 /// after another (`出租人(签章):` / `承租人(签章):`) with names, not row labels, after it.
@@ -1543,6 +1618,19 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
             return Some(r.start..r.start + head.len());
         }
     }
+    // a position word inside is another sentence run into the value (a neighbouring
+    // column's clause, `…有限公甲方知悉并同意乙方…`): the name ends before it when what comes
+    // before is whole, and otherwise this is no name
+    if let Some(at) = ["甲方", "乙方", "丙方"]
+        .iter()
+        .filter_map(|w| raw.find(w))
+        .filter(|&at| at > 0)
+        .min()
+    {
+        let head = raw[..at].trim_end();
+        return (person_name(head) || WHOLE_NAME.is_match(head))
+            .then(|| r.start..r.start + head.len());
+    }
     // several owners in one cell (A、B): the first is the one named, the others co-owners
     if let Some(sep) = raw.find('、')
         && WHOLE_NAME.is_match(&raw[..sep])
@@ -1563,20 +1651,28 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
 }
 
 /// What is printed around a name without being part of it: a representative before it
-/// (`(代表人:张三)XX公司`, `张三代表XX公司`), a role in brackets before it (`(共有人)XX公司`),
+/// (`(代表人:张三)XX公司`, `张三代表XX公司`), a role or the rest of its label in brackets
+/// before it (`(共有人)XX公司`, `权利人(证件号) XX公司(9114…)` read as `(证件号)XX公司(…)`),
 /// the letter-writer's `我公司`/`本单位` before it,
-/// and after it a request for the seal (`XX公司(盖章)`) or the name in English
-/// (`XX公司(Taiyuan … Co., Ltd.)`). Removed only when what is left is an organisation's whole
+/// and after it a request for the seal (`XX公司(盖章)`), the name in English
+/// (`XX公司(Taiyuan … Co., Ltd.)`) or the party's code (`XX公司(91140107…)`). Removed only when what is left is an organisation's whole
 /// name, so `代表` or a bracket inside a name stays.
 fn strip_name_wrapping(raw: &str, r: std::ops::Range<usize>) -> (&str, std::ops::Range<usize>) {
     // the range may already end before the raw text (a `(以下简称甲方)` cut off)
     let (mut start, mut end) = (0, r.len().min(raw.len()));
     loop {
         let rest = &raw[start..end];
+        // what is left is a whole name, or one with a closing bracket after it
+        let whole = |s: &str| {
+            WHOLE_NAME.is_match(s.trim_end())
+                || NAME_SUFFIX
+                    .find(s)
+                    .is_some_and(|m| WHOLE_NAME.is_match(s[..m.start()].trim_end()))
+        };
         let cut = NAME_PREFIX
             .find(rest)
             .map(|m| m.end())
-            .filter(|&n| WHOLE_NAME.is_match(rest[n..].trim_end()));
+            .filter(|&n| whole(&rest[n..]));
         match cut {
             Some(n) if n > 0 => start += n,
             _ => break,
@@ -1591,8 +1687,13 @@ fn strip_name_wrapping(raw: &str, r: std::ops::Range<usize>) -> (&str, std::ops:
         let latin = inner.chars().filter(char::is_ascii_alphabetic).count();
         let is_english = latin * 2 >= inner.chars().count() && latin >= 4;
         let is_seal = SEAL_WORD.is_match(inner) && inner.chars().count() <= 6;
+        // the party's credit code or ID number in brackets after its name
+        let code = inner.trim_matches(['(', ')', ' ']);
+        let is_code = code.len() >= 8
+            && code.chars().all(|c| c.is_ascii_alphanumeric())
+            && code.chars().any(|c| c.is_ascii_digit());
         let head = rest[..m.start()].trim_end();
-        if (is_english || is_seal) && WHOLE_NAME.is_match(head) {
+        if (is_english || is_seal || is_code) && WHOLE_NAME.is_match(head) {
             end = start + head.len();
         } else {
             break;
@@ -1603,7 +1704,7 @@ fn strip_name_wrapping(raw: &str, r: std::ops::Range<usize>) -> (&str, std::ops:
 /// A representative or a role printed before a name.
 static NAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\((?:代表人|法定代表人|负责人|授权代表|委托代理人|经办人|共有人|共有)[^()]{0,12}\)\s*|[\p{Han}]{2,4}\s*代表\s*:?\s*|(?:我|本)(?:公司|单位|方)\s*)",
+        r"^(?:\((?:代表人|法定代表人|负责人|授权代表|委托代理人|经办人|共有人|共有)[^()]{0,12}\)\s*|\([\p{Han}/、]{1,10}\)\s*|[\p{Han}]{2,4}\s*代表\s*:?\s*|(?:我|本)(?:公司|单位|方)\s*)",
     )
     .expect("static regex")
 });
@@ -3498,7 +3599,11 @@ mod tests {
         let f = read_fields(c, &norm).fields;
         let lessee = get(&f, "lessee").and_then(|v| v.as_str()).unwrap_or("");
         assert!(!lessee.contains("发展有限责"), "{lessee}");
-        assert!(f.get("lessor").is_none_or(|l| l.confidence < 0.8));
+        assert!(
+            f.get("lessor").is_none_or(|l| l.confidence < 0.8),
+            "{:?}",
+            f.get("lessor")
+        );
     }
 
     #[test]
@@ -4206,5 +4311,159 @@ mod tests {
             get(&f, "address"),
             Some(&json!("山西省大同市平城区南内环街204号"))
         );
+    }
+
+    /// A page of table cells at the given places (x, y of each cell's top left), one printed
+    /// row per distinct y, as OCR gives it.
+    fn placed_page(cells: &[(&str, f32, f32)]) -> Page {
+        let mut page = page("", TextSource::Ocr);
+        for (k, (cell, x, y0)) in cells.iter().enumerate() {
+            if k > 0 {
+                let same_row = cells[k - 1].2 == *y0;
+                page.text.push(if same_row { '\t' } else { '\n' });
+            }
+            let start = page.text.chars().count();
+            page.text.push_str(cell);
+            let end = page.text.chars().count();
+            page.spans.push(crate::model::TextSpan {
+                start,
+                end,
+                bbox: [*x, *y0, x + 0.25, y0 + 0.02],
+                confidence: 0.99,
+            });
+        }
+        page
+    }
+
+    fn read_page(kind: DocumentKind, page: &Page) -> BTreeMap<String, Field> {
+        let c = compiled(kind).expect("table");
+        let norm = Norm::build(&[page], &|line| c.is_label_line(line));
+        read_fields(c, &norm).fields
+    }
+
+    #[test]
+    fn a_cover_table_gives_each_column_its_cell_and_a_number_broken_in_its_cell() {
+        // 报告文号 | 防伪编码 | 报告日期 over the values, the number wrapped after 第
+        let page = placed_page(&[
+            ("专项审计报告", 0.3, 0.05),
+            ("报告文号", 0.1, 0.70),
+            ("防伪编码", 0.4, 0.70),
+            ("报告日期", 0.7, 0.70),
+            ("立诚专字(2020)第", 0.1, 0.73),
+            ("140C000717号", 0.1, 0.75),
+            ("140420209130573033", 0.4, 0.73),
+            ("2020年02月12日", 0.7, 0.73),
+        ]);
+        let f = read_page(DocumentKind::AuditReport, &page);
+        assert_eq!(get(&f, "report_code"), Some(&json!("140420209130573033")));
+        assert_eq!(
+            get(&f, "report_no"),
+            Some(&json!("立诚专字(2020)第140C000717号"))
+        );
+    }
+
+    #[test]
+    fn a_header_cell_that_is_no_label_still_counts_in_its_row() {
+        // 租期合计 is no label of ours: without the places the row would shift by one
+        let page = placed_page(&[
+            ("房屋租赁合同", 0.3, 0.05),
+            ("出租人(甲方)", 0.1, 0.10),
+            ("统一社会信用代码", 0.5, 0.10),
+            ("长治市锦程企业管理咨询有限责任公司", 0.1, 0.13),
+            ("911401007XDKQYQX0M", 0.5, 0.13),
+            ("承租人(乙方)", 0.1, 0.16),
+            ("统一社会信用代码", 0.5, 0.16),
+            ("阳泉市博远产业园运营有限公司", 0.1, 0.19),
+            ("91140105P6KBA4GH2Q", 0.5, 0.19),
+            ("租赁起始日", 0.05, 0.30),
+            ("租赁终止日", 0.35, 0.30),
+            ("租期合计", 0.7, 0.30),
+            ("2019年01月01日", 0.05, 0.33),
+            ("2023年12月31日", 0.35, 0.33),
+            ("60个月", 0.7, 0.33),
+        ]);
+        let f = read_page(DocumentKind::Lease, &page);
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("长治市锦程企业管理咨询有限责任公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("阳泉市博远产业园运营有限公司"))
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2019-01-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2023-12-31")));
+    }
+
+    #[test]
+    fn dot_leaders_a_bracketed_label_rest_and_a_code_after_a_name() {
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n晋(2019)运城市不动产权第0440449号\n权利人………忻州市汾河文化传媒有限公司\n\
+             共有情况………单独所有\n坐落……山西省运城市盐湖区晋阳街105号",
+        );
+        assert_eq!(get(&f, "owner"), Some(&json!("忻州市汾河文化传媒有限公司")));
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省运城市盐湖区晋阳街105号"))
+        );
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人(证件号) 临汾市新元网络科技有限责任公司(911401079QECXDDB06)\n共有情况\t单独所有",
+        );
+        assert_eq!(
+            get(&f, "owner"),
+            Some(&json!("临汾市新元网络科技有限责任公司"))
+        );
+    }
+
+    #[test]
+    fn a_code_under_its_caption_and_a_salutation_to_the_investors() {
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n华鼎业字[2023]00338号\n大同市中鼎双创基地实业有限公司全体投资人:\n\
+             受托对贵公司基地运营情况实施专项审计。\n请扫码核验本报告\n核验码 XAJ3TQX7W6\n第1页",
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("XAJ3TQX7W6")));
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("大同市中鼎双创基地实业有限公司"))
+        );
+    }
+
+    #[test]
+    fn a_neighbouring_columns_clause_run_into_a_name_is_no_name() {
+        let f = read(
+            DocumentKind::Lease,
+            "写字楼租赁合同\n出租方:晋中市卓越网络科技股份有限公司\n\
+             承租方:山西省盛世创新创业信息技术有限公甲方知悉并同意乙方将租赁房屋用于孵化、司众创等双创服务\n\
+             租赁期限二年,2020年07月01日(含)至2022年06月30日(含)。",
+        );
+        assert_eq!(get(&f, "lessee"), None);
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("晋中市卓越网络科技股份有限公司"))
+        );
+    }
+
+    #[test]
+    fn a_maker_spaces_entry_agreement_is_a_sublease_with_its_term() {
+        let f = read(
+            DocumentKind::Lease,
+            "众创空间入驻服务协议\n空间方(甲方):山西省凯达(山西)孵化器管理有限责任公司\n\
+             入驻方(乙方):大同市晋创网络科技有限责任公司\n第二条\n\
+             入驻期:2022年05月01日起,2025年04月30日止,共36个月。其中2022年05月01日至2022年05月31日为试入驻期。",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("山西省凯达（山西）孵化器管理有限责任公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("大同市晋创网络科技有限责任公司"))
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2022-05-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2025-04-30")));
     }
 }

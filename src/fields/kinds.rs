@@ -221,7 +221,7 @@ macro_rules! lessor {
 /// it says nothing of the role, which the clauses then give (`positional`).
 macro_rules! operator {
     () => {
-        "孵化器运营方|孵化器运营单位|基地运营单位|运营单位|运营方|孵化方|孵化器方"
+        "孵化器运营方|孵化器运营单位|基地运营单位|运营单位|运营方|孵化方|孵化器方|众创空间运营方|众创空间方|空间运营方|空间方"
     };
 }
 macro_rules! lessee {
@@ -304,6 +304,13 @@ macro_rules! seal {
     };
 }
 /// A label ends with its colon, or is a cell of its own (the value follows on the next line).
+/// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, …).
+macro_rules! report_code_label {
+    () => {
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|查询)(?:查询|查验|识别|验证)?(?:码|编码|编号|号码|号))"
+    };
+}
+
 macro_rules! cell_end {
     () => {
         r"(?::|\n|$)"
@@ -316,6 +323,8 @@ pub const LEASE: KindSpec = KindSpec {
     kind: DocumentKind::Lease,
     titles: &[
         r"^[\p{Han}()]{0,16}(租赁合同|租赁协议|转租合同|转租协议|租房合同|租用合同|租用协议|(?:场地|房屋|厂房|办公用房|物业)使用(?:合同|协议))(书)?(\([\p{Han}]{1,4}\))?$",
+        // an incubator's or a maker space's agreement with a resident (入驻服务协议, 入孵协议书)
+        r"^[\p{Han}()]{0,16}(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议)(书)?(\([\p{Han}]{1,4}\))?$",
     ],
     keywords: &[
         ("出租", 1.0),
@@ -469,7 +478,7 @@ pub const LEASE: KindSpec = KindSpec {
             0.95,
         ),
         pat_unless(
-            r"(?:租赁期限|租赁期|租期|期限)(?:为|是|:)?\n?[^。\n]{0,8}?(?P<r>{RANGE})",
+            r"(?:租赁期限|租赁期|租期|期限|(?:入驻|入孵|孵化|转租|使用|服务)期)(?:为|是|:)?\n?[^。\n]{0,8}?(?P<r>{RANGE})",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -753,9 +762,10 @@ pub const LEASE: KindSpec = KindSpec {
             0.95,
         ),
         // A sublease is known by its title or its party labels, never by words of the body:
-        // most head leases forbid subletting or ask for 转租合同 to be filed in a clause.
+        // most head leases forbid subletting or ask for 转租合同 to be filed in a clause. An
+        // incubator's entry agreement (入驻协议, 入孵协议) lets part of the base's own site.
         pat(
-            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>转租(?:合同|协议)|\([\p{Han}]{0,4}转租\))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
+            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>转租(?:合同|协议)|\([\p{Han}]{0,4}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.97,
         ),
@@ -767,7 +777,7 @@ pub const LEASE: KindSpec = KindSpec {
         // …or by the resident a base lets to (乙方(在孵企业):, 入驻企业(乙方):): an incubator's
         // entry agreement lets part of the base's site, which the operator holds by a head lease.
         pat(
-            r"(?m)^(?:[甲乙]方\()?(?P<v>在孵企业|入孵企业|入驻企业|孵化企业|入驻团队)\)?(?:\((?:甲方|乙方)\))?:",
+            r"(?m)^(?:[甲乙]方\()?(?P<v>在孵企业|入孵企业|入驻企业|孵化企业|入驻团队|入驻方|入孵方)\)?(?:\((?:甲方|乙方)\))?:",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.9,
         ),
@@ -1108,10 +1118,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             Parse::Code,
         ),
         label(
-            concat!(
-                r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别)(?:查询|查验|识别|验证)?(?:码|编码|编号|号码|号))",
-                cell_end!()
-            ),
+            concat!(report_code_label!(), cell_end!()),
             "report_code",
             Parse::Code,
         ),
@@ -1131,6 +1138,18 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         stop(r"(?:批准执业文号|批准设立文号|批准文号|执业证书编号|证书编号|证书序号)"),
     ],
     patterns: &[
+        // A code set after its label with a gap instead of a colon (`核验码  XAJ3TQX7W6`, the
+        // way a caption under a QR code is printed; the gap is gone once normalised): the
+        // line holds nothing else.
+        pat(
+            concat!(
+                r"(?m)^[^\n:]{0,12}?",
+                report_code_label!(),
+                r"[ \t]*(?P<v>[0-9A-Za-z][0-9A-Za-z-]{5,30})$"
+            ),
+            &[("report_code", "v", Parse::Code)],
+            0.95,
+        ),
         // The firm's line under its seal (a letterhead may set its branch on the next line); OCR
         // may misread the bracket before (盖章).
         pat(
@@ -1150,20 +1169,20 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // the reading order puts the number, a code's caption or the firm around it. The
         // first such line is the one after the title block.
         pat(
-            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|[^\n:,。;]{4}事务所))(?:\((?:以下简称|以下称|简称)[^()\n]{1,10}\)|\([\p{Han}]{0,6}单位\))?(?:(?:全体股东|全体合伙人|董事会|股东会|股东|管理层|理事会|执行董事|监事会)[及、和]?){0,3}:$",
+            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|[^\n:,。;]{4}事务所))(?:\((?:以下简称|以下称|简称)[^()\n]{1,10}\)|\([\p{Han}]{0,6}单位\))?(?:(?:全体股东|全体合伙人|全体投资人|全体出资人|投资人|出资人|董事会|股东会|股东|管理层|理事会|执行董事|监事会)[及、和]?){0,3}:$",
             &[("audited_entity", "v", Parse::Name)],
             0.95,
         ),
         // …and one whose name wraps into a short last line (`XX科技发展(集团)` /
         // `有限责任公司管理层:`, `XX实业有限` / `公司:`).
         pat(
-            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{3,30}[^\n:,。;告号字]\n[^\n:,。;]{0,6}?(?:公司|中心|集团|企业|合伙\)|合作社|事务所))(?:(?:全体股东|全体合伙人|董事会|股东会|股东|管理层|理事会|执行董事|监事会)[及、和]?){0,3}:$",
+            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{3,30}[^\n:,。;告号字]\n[^\n:,。;]{0,6}?(?:公司|中心|集团|企业|合伙\)|合作社|事务所))(?:(?:全体股东|全体合伙人|全体投资人|全体出资人|投资人|出资人|董事会|股东会|股东|管理层|理事会|执行董事|监事会)[及、和]?){0,3}:$",
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),
         // …and one whose name and its 全体股东: stand on two lines.
         pat(
-            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|事务所))\n(?:(?:全体股东|全体合伙人|董事会|股东会|股东|管理层|理事会|执行董事|监事会)[及、和]?){1,3}:$",
+            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|事务所))\n(?:(?:全体股东|全体合伙人|全体投资人|全体出资人|投资人|出资人|董事会|股东会|股东|管理层|理事会|执行董事|监事会)[及、和]?){1,3}:$",
             &[("audited_entity", "v", Parse::Name)],
             0.95,
         ),

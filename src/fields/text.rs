@@ -179,12 +179,42 @@ fn normalise_line(chars: &[char], start: usize, end: usize) -> Line {
         }
     }
     drop_english_gloss(&mut out);
+    leaders_to_colon(&mut out);
     Line {
         chars: out,
         width,
         cell_end: false,
         after_gap: false,
     }
+}
+
+/// Forms and certificates join a label to its value with dot leaders (`权利人………X`,
+/// `坐落·······Y`, `用途____Z`): the leader is the label's colon. Only a run of two or more
+/// after a short label at the line's start, with a value after it, is one (an ellipsis in a
+/// sentence stays).
+fn leaders_to_colon(line: &mut Vec<(char, usize)>) {
+    let is_leader = |c: char| matches!(c, '.' | '…' | '⋯' | '·' | '_' | '‥');
+    let Some(start) = line.iter().position(|&(c, _)| is_leader(c)) else {
+        return;
+    };
+    let end = start
+        + line[start..]
+            .iter()
+            .take_while(|&&(c, _)| is_leader(c))
+            .count();
+    let label = &line[..start];
+    if end - start < 2
+        || end == line.len()
+        || label.is_empty()
+        || label.len() > 12
+        || !label
+            .iter()
+            .all(|&(c, _)| is_han(c) || matches!(c, '(' | ')'))
+    {
+        return;
+    }
+    let at = line[start].1;
+    line.splice(start..end, std::iter::once((':', at)));
 }
 
 /// Bilingual forms gloss a label in English (`出租方 Lessor:`, `统一社会信用代码 USCC:`, a
