@@ -34,12 +34,12 @@ const HELDOUT_FIELDS_FLOOR: f64 = 0.87;
 const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.01;
 
 /// The held-out set h11 (c515-c558) became tuning cases on 2026-12-03: it had been seen by the
-/// engineer tuning extraction. Until it meets the tuning bars it is scored apart and held at the
-/// floors it met as the held-out set (63/70 verdicts, 0 wrong fail, 160/185 fields born-digital
-/// with 81d8ccf); the other tuning cases meet the bars.
+/// engineer tuning extraction. Until it meets the tuning bars it is scored apart and held at
+/// what it measures now (66/70 verdicts, 0 wrong fail, 172/185 fields born-digital with
+/// 963f1d6; 63/70 and 160/185 as the held-out set); the other tuning cases meet the bars.
 const MOVED_TO_TUNING: [(u32, u32); 1] = [(515, 558)];
-const MOVED_RULES_FLOOR: f64 = 0.88;
-const MOVED_FIELDS_FLOOR: f64 = 0.85;
+const MOVED_RULES_FLOOR: f64 = 0.92;
+const MOVED_FIELDS_FLOOR: f64 = 0.91;
 const MOVED_WRONG_FAIL_CEILING: f64 = 0.01;
 
 /// Whether a case folder (cNNN) is one of the cases moved from held-out to tuning.
