@@ -180,9 +180,10 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         let spec = &c.spec.labels[li];
         let Some(field) = spec.field else { continue };
         let mut next_label = hits.get(hi + 1).map_or(text.len(), |h| h.0);
+        // (dot leaders too, where a text layer set them apart from label and value)
         let skip_separators = |mut at: usize| {
             while let Some(ch) = text[at..].chars().next() {
-                if ch == ':' || ch == '\n' || ch == ' ' {
+                if matches!(ch, ':' | '\n' | ' ' | '.' | '…' | '⋯' | '·' | '_') {
                     at += ch.len_utf8();
                 } else {
                     break;
@@ -394,6 +395,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         schedule_term(norm, &mut cands);
         event_term(norm, &mut cands);
         signature_table(norm, &mut cands);
+        comparison_table(norm, &mut cands);
     }
     // How a property is held is one of a few words; a value that ran on past it (a wrapped
     // address cell read beside it) keeps only the word.
@@ -558,6 +560,104 @@ fn push_parsed(
             loc: norm.locate(parsed),
         });
     }
+}
+
+/// The column heads of a table that sets the contract a sublease cites beside the sublease
+/// itself (`项目 | 原租赁合同 | 本转租合同`).
+static CITED_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:原|主|上级)[\p{Han}]{0,8}(?:合同|协议)$").expect("static regex")
+});
+static THIS_COLUMN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^本[\p{Han}]{0,8}(?:合同|协议)$").expect("static regex"));
+/// The rows of such a table this reads, by their label cell.
+static COMPARED_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?P<lessor>出租人|出租方|出租单位|转租人|转租方|转租单位)|(?P<lessee>承租人|承租方|承租单位|次承租人|次承租方|次承租单位|受转租人|受转租方)|(?P<term>租赁期限|租赁期间|租期|期限|租赁起止日期|起止日期))$",
+    )
+    .expect("static regex")
+});
+
+/// A table that compares the contract a sublease rests on with the sublease (`项目 | 原租赁合同
+/// | 本转租合同`, a row each for 出租人, 承租人, 合同编号, 租赁期限…): each row's label would
+/// read the cited contract's cell after it, but this document's parties and term are the cells
+/// of its own column. Those replace what the rows' labels and patterns read inside the table.
+/// Rows are read while each is a short label and two cells (one a line, as a text layer or
+/// OCR gives a table cell by cell).
+fn comparison_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
+    let text = norm.text.as_str();
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for l in text.split('\n') {
+        lines.push(at..at + l.len());
+        at += l.len() + 1;
+    }
+    let line = |i: usize| lines.get(i).map_or("", |r| &text[r.clone()]);
+    let Some((head, this)) = (0..lines.len().saturating_sub(1)).find_map(|i| {
+        if CITED_COLUMN.is_match(line(i)) && THIS_COLUMN.is_match(line(i + 1)) {
+            Some((i, 1))
+        } else if THIS_COLUMN.is_match(line(i)) && CITED_COLUMN.is_match(line(i + 1)) {
+            Some((i, 0))
+        } else {
+            None
+        }
+    }) else {
+        return;
+    };
+    let is_cell = |i: usize| {
+        let l = line(i);
+        !l.is_empty() && !l.contains(':') && !LABEL_SHAPE.is_match(l)
+    };
+    let mut found: Vec<(&'static str, std::ops::Range<usize>)> = Vec::new();
+    let mut row = head + 2;
+    while row + 2 < lines.len() && is_cell(row + 1) && is_cell(row + 2) {
+        let label = line(row);
+        if label.chars().count() > 8 || !label.chars().all(is_han) {
+            break;
+        }
+        let cell = lines[row + 1 + this].clone();
+        if let Some(m) = COMPARED_ROW.captures(label) {
+            if m.name("lessor").is_some() {
+                found.push(("lessor", cell));
+            } else if m.name("lessee").is_some() {
+                found.push(("lessee", cell));
+            } else {
+                found.push(("term", cell));
+            }
+        }
+        row += 3;
+    }
+    if found.is_empty() {
+        return;
+    }
+    let table = lines[head].start..lines[row - 1].end;
+    for field in [
+        "lessor",
+        "lessee",
+        "party_a",
+        "party_b",
+        "term_start",
+        "term_end",
+    ] {
+        if let Some(list) = cands.get_mut(field) {
+            list.retain(|c| !table.contains(&c.at));
+        }
+    }
+    static RANGE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&expand("{RANGE}")).expect("static regex"));
+    for (field, cell) in found {
+        if field != "term" {
+            push_parsed(cands, field, Parse::Name, norm, cell, TABLE_CELL);
+            continue;
+        }
+        if let Some(m) = RANGE.captures(&text[cell.clone()]) {
+            for (field, group) in [("term_start", "a"), ("term_end", "b")] {
+                let g = m.name(group).expect("a range has both ends");
+                let r = cell.start + g.start()..cell.start + g.end();
+                push_parsed(cands, field, Parse::Date, norm, r, TABLE_CELL);
+            }
+        }
+    }
+    cands.retain(|_, list| !list.is_empty());
 }
 
 /// The header of a table with a 起 and a 止 column, its cells one a line.
@@ -1634,12 +1734,10 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
     // several owners in one cell (A、B): the first is the one named, the others co-owners
     if let Some(sep) = raw.find('、')
         && WHOLE_NAME.is_match(&raw[..sep])
-        && WHOLE_NAME.is_match(
-            raw[sep + '、'.len_utf8()..]
-                .split([',', '。', ';'])
-                .next()
-                .unwrap_or(""),
-        )
+        && raw[sep + '、'.len_utf8()..]
+            .split([',', '。', ';'])
+            .next()
+            .is_some_and(|other| WHOLE_NAME.is_match(other) || person_name(other))
     {
         return Some(r.start..r.start + sep);
     }
@@ -1792,6 +1890,14 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
             if YEAR_THEN_SERIAL.is_match(&format!("{}\n{next_line}", so_far.trim_end()))
                 || (PROVINCE_THEN_KIND.0.is_match(so_far.trim_end())
                     && PROVINCE_THEN_KIND.1.is_match(next_line)) =>
+        {
+            false
+        }
+        // a report number whose last character wrapped alone (`…第0306` / `号`)
+        Parse::Code
+            if next_line.trim() == "号"
+                && so_far.trim_end().ends_with(|c: char| c.is_ascii_digit())
+                && so_far.contains(['〔', '[', '(', '第']) =>
         {
             false
         }
@@ -4465,5 +4571,58 @@ mod tests {
         );
         assert_eq!(get(&f, "term_start"), Some(&json!("2022-05-01")));
         assert_eq!(get(&f, "term_end"), Some(&json!("2025-04-30")));
+    }
+
+    #[test]
+    fn a_sublease_beside_the_lease_it_cites_in_one_table_reads_its_own_column() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租合同\n项目\n原租赁合同\n本转租合同\n出租人\n运城市博远物业管理有限公司\n\
+             阳泉市蓝海企业管理咨询股份有限公司\n承租人\n阳泉市蓝海企业管理咨询股份有限公司\n\
+             忻州市尧都电子商务股份有限公司\n合同编号\nFC-2020-0091\nZZ-2021-958\n租赁期限\n\
+             2020-04-01至2025-03-31\n2021-04-01至2024-03-31(36个月)\n租赁面积\n见原合同\n774.36㎡\n\
+             转租人(甲方):阳泉市蓝海企业管理咨询股份有限公司\n次承租人(乙方):忻州市尧都电子商务股份有限公司\n\
+             1.甲方经原出租人同意,将其承租的房屋的一部分转租给乙方。",
+        );
+        for (field, want) in [
+            ("lessor", "阳泉市蓝海企业管理咨询股份有限公司"),
+            ("lessee", "忻州市尧都电子商务股份有限公司"),
+            ("term_start", "2021-04-01"),
+            ("term_end", "2024-03-31"),
+        ] {
+            let got = f.get(field).expect(field);
+            assert_eq!(got.value, json!(want), "{field}");
+            assert!(got.confidence >= 0.85, "{field}: {}", got.confidence);
+        }
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+    }
+
+    #[test]
+    fn a_report_number_whose_last_character_wrapped() {
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n报告文号\n晋永正专审字〔2022〕第0306\n号\n太原市瑞丰文化传媒有限公司全体股东:\n我们审计了贵公司的基地运营情况表。",
+        );
+        assert_eq!(
+            get(&f, "report_no"),
+            Some(&json!("晋永正专审字〔2022〕第0306号"))
+        );
+    }
+
+    #[test]
+    fn dot_leaders_on_a_line_of_their_own() {
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权 利 人\n…………\n临汾市锦程物业管理股份有限公司、卢杰伟\n共 有 情 况\n………\n单独所有\n\
+             坐      落\n…………\n山西省晋中市榆次区汇通路91号\n不动产单元号\n…\n140105526256GB05324F56992222",
+        );
+        assert_eq!(
+            get(&f, "owner"),
+            Some(&json!("临汾市锦程物业管理股份有限公司"))
+        );
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省晋中市榆次区汇通路91号"))
+        );
     }
 }
