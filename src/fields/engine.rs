@@ -2436,6 +2436,14 @@ mod tests {
         read_fields(c, &norm).fields
     }
 
+    /// The fields of `text` read as one text-layer page of `kind`.
+    fn read_text_layer(kind: DocumentKind, text: &str) -> BTreeMap<String, Field> {
+        let page = page(text, TextSource::TextLayer);
+        let c = compiled(kind).expect("kind has a table");
+        let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
+        read_fields(c, &norm).fields
+    }
+
     fn get<'a>(f: &'a BTreeMap<String, Field>, name: &str) -> Option<&'a Value> {
         f.get(name).map(|f| &f.value)
     }
@@ -4613,7 +4621,7 @@ mod tests {
     fn dot_leaders_on_a_line_of_their_own() {
         let f = read(
             DocumentKind::PropertyCertificate,
-            "不动产权证书\n权 利 人\n…………\n临汾市锦程物业管理股份有限公司、卢杰伟\n共 有 情 况\n………\n单独所有\n\
+            "不动产权证书\n晋(\n2017\n)\n晋中市\n不动产权第\n0269305\n号\n权 利 人\n…………\n临汾市锦程物业管理股份有限公司、卢杰伟\n共 有 情 况\n………\n单独所有\n\
              坐      落\n…………\n山西省晋中市榆次区汇通路91号\n不动产单元号\n…\n140105526256GB05324F56992222",
         );
         assert_eq!(
@@ -4623,6 +4631,30 @@ mod tests {
         assert_eq!(
             get(&f, "address"),
             Some(&json!("山西省晋中市榆次区汇通路91号"))
+        );
+        assert_eq!(
+            get(&f, "certificate_no"),
+            Some(&json!("晋(2017)晋中市不动产权第0269305号"))
+        );
+    }
+
+    #[test]
+    fn a_letterheads_number_over_the_title_and_a_branch_broken_in_its_place() {
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "太原立诚会计师事务所有限公司\n地址:山西省太原市杏花岭区府西街185号智创园2号楼21层1802室    电话:0351-6764746    邮编:030333\n\
+             立诚业字[2023]00511号\n专项审计报告\n山西省恒泰(山西)智能科技有限责任公司执行董事:\n\
+             我们接受委托,对贵公司运营的小微企业创业创新基地2022年度的运营情况进行了专项审计。",
+        );
+        assert_eq!(get(&f, "report_no"), Some(&json!("立诚业字[2023]00511号")));
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "专项审计报告\n大同市中鼎双创基地实业有限公司全体股东:\n我们审计了贵公司的基地运营情况表。\n\
+             华鼎正信会计师事务所(特殊普通合伙)山\n西分所\n中国·晋中",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("华鼎正信会计师事务所(特殊普通合伙)山西分所"))
         );
     }
 }

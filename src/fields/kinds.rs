@@ -950,8 +950,8 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
     patterns: &[
         pat_unless(
             // a framed number may break over lines anywhere (`晋(2018)长治市` / `不动产权第` /
-            // `0044303号`); a cancelled one (原不动产权证书…同时注销) is not this certificate's
-            r"(?P<v>[\p{Han}]\(\d{4}\)\n?[\p{Han}]{0,10}?\n?不动产\n?(?:权|证明)\n?第\n?\d{5,8}\n?号)",
+            // `0044303号`, a text layer's `晋(` / `2017` / `)` / …); a cancelled one (原不动产权证书…同时注销) is not this certificate's
+            r"(?P<v>[\p{Han}]\n?\(\n?\d{4}\n?\)\n?[\p{Han}]{0,10}?\n?不动产\n?(?:权|证明)\n?第\n?\d{5,8}\n?号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
             FORMER_CERTIFICATE,
@@ -1150,10 +1150,11 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("report_code", "v", Parse::Code)],
             0.95,
         ),
-        // The firm's line under its seal (a letterhead may set its branch on the next line); OCR
-        // may misread the bracket before (盖章).
+        // The firm's line under its seal (a letterhead may set its branch on the next line, or
+        // break inside the branch's place: `…(特殊普通合伙)山` / `西分所`); OCR may misread the
+        // bracket before (盖章).
         pat(
-            r"(?m)^(?P<v>[^\n:,。]{2,30}?会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?(?:\n?\p{Han}{2,6}分所)?)(?:[(\p{Han}]?(?:盖章|公章|签章|章)\)?)?$",
+            r"(?m)^(?P<v>[^\n:,。]{2,30}?会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?(?:\n?\p{Han}{1,6}\n?\p{Han}{0,5}分所)?)(?:[(\p{Han}]?(?:盖章|公章|签章|章)\)?)?$",
             &[("audit_firm", "v", Parse::Name)],
             1.0,
         ),

@@ -41,6 +41,20 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A document's number alone on its line (`立诚业字[2023]00511号`, `晋恒远〔2021〕0123号`): its
+/// own line of a title block, never the rest of the line before.
+static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\p{Han}]{1,12}(?:\([\p{Han}]{1,2}\))?[(\[〔【]\d{4}[)\]〕】]第?[A-Za-z0-9-]{0,14}\d号$",
+    )
+    .expect("static regex")
+});
+/// A letterhead's contact line (`地址:… 电话:… 邮编:030333`): it ends where it is printed.
+static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:邮编|邮政编码|电话|传真|联系电话|网址|邮箱|E-mail):?[0-9A-Za-z@.:/_-]+$")
+        .expect("static regex")
+});
+
 /// A line that is a label and an organisation's whole name (`致:XX有限公司`, `出租方:XX公司`):
 /// it ends there even when it ran to the margin.
 static LABELLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -339,6 +353,8 @@ impl Norm {
                     && !STRUCTURE.is_match(&text)
                     && !is_label_start(&text)
                     && !LABELLED_NAME.is_match(ptext)
+                    && !NUMBER_LINE.is_match(&text)
+                    && !CONTACT_LINE.is_match(ptext)
                     && label_head(ptext, &text, is_label_start).is_none())
                     || wrapped_label(ptext, &text, is_label_start);
                 if soft {
