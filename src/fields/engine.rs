@@ -4657,4 +4657,17 @@ mod tests {
             Some(&json!("华鼎正信会计师事务所(特殊普通合伙)山西分所"))
         );
     }
+
+    #[test]
+    fn a_term_stated_as_the_lease_period() {
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "场地租赁合同\n出租方:太原市博远创业服务有限公司\n承租方:太原市星火网络科技有限责任公司\n\
+             二、租赁期间\n2.1 租赁期间为十年整,自乙方将场地交付甲方之日起算。",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 10, "months": 0}))
+        );
+    }
 }

@@ -506,7 +506,7 @@ pub const LEASE: KindSpec = KindSpec {
             NOT_THE_TERM_ALONE,
         ),
         pat_unless(
-            r"(?:租赁期限|租赁年限|租赁期|租期|期限)(?:为|是|:)?(?:共计|合计|共)?\n?(?P<v>{DURATION})",
+            r"(?:租赁期限|租赁年限|租赁期间|租用期限|租赁期|租期|期限)(?:为|是|:)?(?:共计|合计|共)?\n?(?P<v>{DURATION})",
             &[("term_stated", "v", Parse::Duration)],
             1.0,
             NOT_THE_TERM,
