@@ -1142,6 +1142,7 @@ fn column_cells(c: &Compiled, norm: &Norm, label_at: usize) -> Option<ColumnCell
     // numbered heading (`二、不动产信息`)
     let width = last - first + 1;
     let mut cells = Vec::new();
+    let mut typed = false;
     let mut row = last + 1;
     'rows: while row < lines.len() {
         // a cell broken inside a number (`立诚专字(2020)第` / `140C000717号`) goes on to the
@@ -1168,6 +1169,32 @@ fn column_cells(c: &Compiled, norm: &Norm, label_at: usize) -> Option<ColumnCell
             cells_of_row.push(cell);
             i += 1;
         }
+        // Without places, the first row shows the header was read whole when every labelled
+        // column's cell holds a value of its own kind (a date under 起始日, a whole name under
+        // 出租人, two of them at least): a header cell that is no label would shift the row.
+        if cells.is_empty() && !placed {
+            let mut checked = 0;
+            typed = (first..=last).all(|h| {
+                let Some((li, _)) = c.label_at(&text[lines[h].clone()]) else {
+                    return true;
+                };
+                let spec = &c.spec.labels[li];
+                if spec.field.is_none() {
+                    return true;
+                }
+                checked += 1;
+                let cell = cells_of_row[h - first].clone();
+                let raw = &text[cell.clone()];
+                match parse_value(spec.parse, raw, raw, norm, cell) {
+                    Ok((value, ..)) => match spec.parse {
+                        Parse::Name => whole_name(raw),
+                        Parse::Code => !value.as_str().is_some_and(|v| v.chars().any(is_han)),
+                        _ => true,
+                    },
+                    Err(_) => false,
+                }
+            }) && checked >= 2;
+        }
         let cell = cells_of_row[here - first].clone();
         // a cell that reaches under another header cell is two cells the reading joined
         if placed && let Some(b) = norm.locate(cell.clone()).bbox {
@@ -1184,12 +1211,16 @@ fn column_cells(c: &Compiled, norm: &Norm, label_at: usize) -> Option<ColumnCell
         cells.push(cell);
         row = i;
     }
-    (!cells.is_empty()).then_some(ColumnCells { cells, placed })
+    (!cells.is_empty()).then_some(ColumnCells {
+        cells,
+        placed: placed || typed,
+    })
 }
 
-/// The cells of a column under its header cell, and whether the page's places showed the
-/// header cells side by side on one printed line (else only their order in the text did, and
-/// labels stacked on lines of their own read the same).
+/// The cells of a column under its header cell, and whether the header is known to be one
+/// row: the page's places showed its cells side by side on one printed line, or the first
+/// row's cells each hold a value of their column's kind (else only their order in the text
+/// said so, and labels stacked on lines of their own read the same).
 struct ColumnCells {
     cells: Vec<std::ops::Range<usize>>,
     placed: bool,
@@ -4669,5 +4700,24 @@ mod tests {
             get(&f, "term_stated"),
             Some(&json!({"years": 10, "months": 0}))
         );
+    }
+
+    #[test]
+    fn a_text_layers_table_is_read_by_column_when_its_first_row_fits_its_header() {
+        // each column's cell is of its column's kind: the header was read whole
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租人(甲方)\n统一社会信用代码\n长治市锦程企业管理咨询有限责任公司\n911401007XDKQYQX0M\n\
+             承租人(乙方)\n统一社会信用代码\n阳泉市博远产业园运营有限公司\n91140105P6KBA4GH2Q\n\
+             租赁起始日\n租赁终止日\n2019年01月01日\n2023年12月31日\n合同条款",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2019-01-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2023-12-31")));
+        // a header cell that is no label shifts the row: the dates are not read from it
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n租赁起始日\n租赁终止日\n租期合计\n2019年01月01日\n2023年12月31日\n60个月\n合同条款",
+        );
+        assert_ne!(get(&f, "term_end"), Some(&json!("2019-01-01")));
     }
 }
