@@ -180,10 +180,9 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         let spec = &c.spec.labels[li];
         let Some(field) = spec.field else { continue };
         let mut next_label = hits.get(hi + 1).map_or(text.len(), |h| h.0);
-        // (dot leaders too, where a text layer set them apart from label and value)
         let skip_separators = |mut at: usize| {
             while let Some(ch) = text[at..].chars().next() {
-                if matches!(ch, ':' | '\n' | ' ' | '.' | '…' | '⋯' | '·' | '_') {
+                if ch == ':' || ch == '\n' || ch == ' ' {
                     at += ch.len_utf8();
                 } else {
                     break;
@@ -229,11 +228,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 }
                 parse_value(spec.parse, raw, raw, norm, cell.clone())
                     .ok()
-                    // a verification code is letters and digits (a shifted cell holds Chinese)
-                    .filter(|(value, ..)| {
-                        field != "report_code"
-                            || !value.as_str().is_some_and(|v| v.chars().any(is_han))
-                    })
+                    .filter(|(value, ..)| field != "report_code" || !holds_chinese(value))
                     .map(|(value, doubt, range)| Candidate {
                         value,
                         certainty: spec.certainty * doubt * TABLE_CELL,
@@ -326,9 +321,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         match parse_value(spec.parse, raw, raw, norm, start..end) {
             // a verification code is letters and digits: Chinese after its label is the next
             // cell's text (the CPAs' names), not the code
-            Ok((value, ..))
-                if field == "report_code"
-                    && value.as_str().is_some_and(|v| v.chars().any(is_han)) => {}
+            Ok((value, ..)) if field == "report_code" && holds_chinese(&value) => {}
             Ok((value, doubt, range)) => cands.entry(field).or_default().push(Candidate {
                 value,
                 certainty: spec.certainty
@@ -585,12 +578,7 @@ static COMPARED_ROW: LazyLock<Regex> = LazyLock::new(|| {
 /// OCR gives a table cell by cell).
 fn comparison_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
     let text = norm.text.as_str();
-    let mut lines = Vec::new();
-    let mut at = 0;
-    for l in text.split('\n') {
-        lines.push(at..at + l.len());
-        at += l.len() + 1;
-    }
+    let lines = line_ranges(text);
     let line = |i: usize| lines.get(i).map_or("", |r| &text[r.clone()]);
     let Some((head, this)) = (0..lines.len().saturating_sub(1)).find_map(|i| {
         if CITED_COLUMN.is_match(line(i)) && THIS_COLUMN.is_match(line(i + 1)) {
@@ -1088,12 +1076,7 @@ static LEGAL_FORM_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// role columns instead: `table_parties`.)
 fn column_cells(c: &Compiled, norm: &Norm, label_at: usize) -> Option<ColumnCells> {
     let text = norm.text.as_str();
-    let mut lines = Vec::new();
-    let mut at = 0;
-    for l in text.split('\n') {
-        lines.push(at..at + l.len());
-        at += l.len() + 1;
-    }
+    let lines = line_ranges(text);
     let here = lines
         .iter()
         .position(|l| l.contains(&label_at) || l.start == label_at)?;
@@ -1117,20 +1100,22 @@ fn column_cells(c: &Compiled, norm: &Norm, label_at: usize) -> Option<ColumnCell
         let at = norm.locate(lines[i].clone());
         at.bbox.map(|b| (at.page, b))
     };
-    let beside = |i: usize, j: usize| match (place(i), place(j)) {
+    let here_place = place(here);
+    // line `j` printed on the header cell's line
+    let beside_here = |j: usize| match (here_place, place(j)) {
         (Some((pa, a)), Some((pb, b))) => {
             let mid = (b[1] + b[3]) / 2.0;
             pa == pb && a[1] < mid && mid < a[3]
         }
         _ => false,
     };
-    while last + 1 < lines.len() && !lines[last + 1].is_empty() && beside(here, last + 1) {
+    while last + 1 < lines.len() && !lines[last + 1].is_empty() && beside_here(last + 1) {
         last += 1;
     }
-    while first > 0 && !lines[first - 1].is_empty() && beside(here, first - 1) {
+    while first > 0 && !lines[first - 1].is_empty() && beside_here(first - 1) {
         first -= 1;
     }
-    let placed = (first..=last).all(|i| i == here || beside(here, i));
+    let placed = (first..=last).all(|i| i == here || beside_here(i));
     // a numbered list's header (序号 | 企业名称 | …): its columns list many entries (the
     // base's resident firms), none of them the document's own party
     if (first.saturating_sub(1)..=last)
@@ -1188,7 +1173,7 @@ fn column_cells(c: &Compiled, norm: &Norm, label_at: usize) -> Option<ColumnCell
                 match parse_value(spec.parse, raw, raw, norm, cell) {
                     Ok((value, ..)) => match spec.parse {
                         Parse::Name => whole_name(raw),
-                        Parse::Code => !value.as_str().is_some_and(|v| v.chars().any(is_han)),
+                        Parse::Code => !holds_chinese(&value),
                         _ => true,
                     },
                     Err(_) => false,
@@ -1224,6 +1209,23 @@ fn column_cells(c: &Compiled, norm: &Norm, label_at: usize) -> Option<ColumnCell
 struct ColumnCells {
     cells: Vec<std::ops::Range<usize>>,
     placed: bool,
+}
+
+/// The byte range of each line of `text` (without its `\n`).
+fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for l in text.split('\n') {
+        lines.push(at..at + l.len());
+        at += l.len() + 1;
+    }
+    lines
+}
+
+/// Whether a value read as a code holds Chinese: a verification code is letters and digits,
+/// so such a value is the next cell's text (the CPAs' names) or a shifted cell.
+fn holds_chinese(value: &Value) -> bool {
+    value.as_str().is_some_and(|v| v.chars().any(is_han))
 }
 
 /// How a table cell's line ends when its value goes on in the next line: inside a number's
@@ -2461,17 +2463,40 @@ mod tests {
 
     /// The fields of `text` read as one OCR page of `kind`, the way `understand` does.
     fn read(kind: DocumentKind, text: &str) -> BTreeMap<String, Field> {
-        let page = page(text, TextSource::Ocr);
-        let c = compiled(kind).expect("kind has a table");
-        let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
-        read_fields(c, &norm).fields
+        read_page(kind, &page(text, TextSource::Ocr))
     }
 
     /// The fields of `text` read as one text-layer page of `kind`.
     fn read_text_layer(kind: DocumentKind, text: &str) -> BTreeMap<String, Field> {
-        let page = page(text, TextSource::TextLayer);
+        read_page(kind, &page(text, TextSource::TextLayer))
+    }
+
+    /// A page of table cells at the given places (x, y of each cell's top left), one printed
+    /// row per distinct y, as OCR gives it; each cell `width` wide.
+    fn placed_page(width: f32, cells: &[(&str, f32, f32)]) -> Page {
+        let mut page = page("", TextSource::Ocr);
+        for (k, (cell, x, y0)) in cells.iter().enumerate() {
+            if k > 0 {
+                let same_row = cells[k - 1].2 == *y0;
+                page.text.push(if same_row { '\t' } else { '\n' });
+            }
+            let start = page.text.chars().count();
+            page.text.push_str(cell);
+            let end = page.text.chars().count();
+            page.spans.push(crate::model::TextSpan {
+                start,
+                end,
+                bbox: [*x, *y0, x + width, y0 + 0.02],
+                confidence: 0.99,
+            });
+        }
+        page
+    }
+
+    /// The fields of `page` read as `understand` reads a page of `kind`.
+    fn read_page(kind: DocumentKind, page: &Page) -> BTreeMap<String, Field> {
         let c = compiled(kind).expect("kind has a table");
-        let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
+        let norm = Norm::build(&[page], &|line| c.is_label_line(line));
         read_fields(c, &norm).fields
     }
 
@@ -3332,9 +3357,7 @@ mod tests {
             }
             page.text.push('\n');
         }
-        let c = compiled(DocumentKind::Lease).expect("table");
-        let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
-        let f = read_fields(c, &norm).fields;
+        let f = read_page(DocumentKind::Lease, &page);
         assert_eq!(
             get(&f, "lessor"),
             Some(&json!("长治市众创智能科技有限公司"))
@@ -3654,9 +3677,7 @@ mod tests {
                 confidence: 1.0,
             });
         }
-        let c = compiled(DocumentKind::Lease).expect("table");
-        let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
-        let f = read_fields(c, &norm).fields;
+        let f = read_page(DocumentKind::Lease, &page);
         assert_eq!(
             get(&f, "lessor"),
             Some(&json!("阳泉市东方信息技术有限责任公司"))
@@ -3715,33 +3736,17 @@ mod tests {
         // OCR read the signature table cell by cell; the seal hid the end of the lessor's
         // name, so its lines are no whole name, and the lessee's name beside them must not
         // be taken for their continuation
-        let mut page = page("", TextSource::Ocr);
-        let cells: [(&str, f32, f32); 5] = [
-            ("出租方(甲方)", 0.1, 0.10),
-            ("承租方(乙方)", 0.6, 0.10),
-            ("山西转型综合改革示范区华晋(集团)科技", 0.1, 0.15),
-            ("发展有限责", 0.1, 0.18),
-            ("山西省汾水(山西)物业管理有限公司", 0.6, 0.15),
-        ];
-        for (k, (cell, x, y0)) in cells.iter().enumerate() {
-            if k == 1 {
-                page.text.push('\t');
-            } else if k > 0 {
-                page.text.push('\n');
-            }
-            let start = page.text.chars().count();
-            page.text.push_str(cell);
-            let end = page.text.chars().count();
-            page.spans.push(crate::model::TextSpan {
-                start,
-                end,
-                bbox: [*x, *y0, x + 0.3, y0 + 0.02],
-                confidence: 0.99,
-            });
-        }
-        let c = compiled(DocumentKind::Lease).expect("table");
-        let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
-        let f = read_fields(c, &norm).fields;
+        let page = placed_page(
+            0.3,
+            &[
+                ("出租方(甲方)", 0.1, 0.10),
+                ("承租方(乙方)", 0.6, 0.10),
+                ("山西转型综合改革示范区华晋(集团)科技", 0.1, 0.15),
+                ("发展有限责", 0.1, 0.18),
+                ("山西省汾水(山西)物业管理有限公司", 0.6, 0.15),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &page);
         let lessee = get(&f, "lessee").and_then(|v| v.as_str()).unwrap_or("");
         assert!(!lessee.contains("发展有限责"), "{lessee}");
         assert!(
@@ -4458,47 +4463,22 @@ mod tests {
         );
     }
 
-    /// A page of table cells at the given places (x, y of each cell's top left), one printed
-    /// row per distinct y, as OCR gives it.
-    fn placed_page(cells: &[(&str, f32, f32)]) -> Page {
-        let mut page = page("", TextSource::Ocr);
-        for (k, (cell, x, y0)) in cells.iter().enumerate() {
-            if k > 0 {
-                let same_row = cells[k - 1].2 == *y0;
-                page.text.push(if same_row { '\t' } else { '\n' });
-            }
-            let start = page.text.chars().count();
-            page.text.push_str(cell);
-            let end = page.text.chars().count();
-            page.spans.push(crate::model::TextSpan {
-                start,
-                end,
-                bbox: [*x, *y0, x + 0.25, y0 + 0.02],
-                confidence: 0.99,
-            });
-        }
-        page
-    }
-
-    fn read_page(kind: DocumentKind, page: &Page) -> BTreeMap<String, Field> {
-        let c = compiled(kind).expect("table");
-        let norm = Norm::build(&[page], &|line| c.is_label_line(line));
-        read_fields(c, &norm).fields
-    }
-
     #[test]
     fn a_cover_table_gives_each_column_its_cell_and_a_number_broken_in_its_cell() {
         // 报告文号 | 防伪编码 | 报告日期 over the values, the number wrapped after 第
-        let page = placed_page(&[
-            ("专项审计报告", 0.3, 0.05),
-            ("报告文号", 0.1, 0.70),
-            ("防伪编码", 0.4, 0.70),
-            ("报告日期", 0.7, 0.70),
-            ("立诚专字(2020)第", 0.1, 0.73),
-            ("140C000717号", 0.1, 0.75),
-            ("140420209130573033", 0.4, 0.73),
-            ("2020年02月12日", 0.7, 0.73),
-        ]);
+        let page = placed_page(
+            0.25,
+            &[
+                ("专项审计报告", 0.3, 0.05),
+                ("报告文号", 0.1, 0.70),
+                ("防伪编码", 0.4, 0.70),
+                ("报告日期", 0.7, 0.70),
+                ("立诚专字(2020)第", 0.1, 0.73),
+                ("140C000717号", 0.1, 0.75),
+                ("140420209130573033", 0.4, 0.73),
+                ("2020年02月12日", 0.7, 0.73),
+            ],
+        );
         let f = read_page(DocumentKind::AuditReport, &page);
         assert_eq!(get(&f, "report_code"), Some(&json!("140420209130573033")));
         assert_eq!(
@@ -4510,23 +4490,26 @@ mod tests {
     #[test]
     fn a_header_cell_that_is_no_label_still_counts_in_its_row() {
         // 租期合计 is no label of ours: without the places the row would shift by one
-        let page = placed_page(&[
-            ("房屋租赁合同", 0.3, 0.05),
-            ("出租人(甲方)", 0.1, 0.10),
-            ("统一社会信用代码", 0.5, 0.10),
-            ("长治市锦程企业管理咨询有限责任公司", 0.1, 0.13),
-            ("911401007XDKQYQX0M", 0.5, 0.13),
-            ("承租人(乙方)", 0.1, 0.16),
-            ("统一社会信用代码", 0.5, 0.16),
-            ("阳泉市博远产业园运营有限公司", 0.1, 0.19),
-            ("91140105P6KBA4GH2Q", 0.5, 0.19),
-            ("租赁起始日", 0.05, 0.30),
-            ("租赁终止日", 0.35, 0.30),
-            ("租期合计", 0.7, 0.30),
-            ("2019年01月01日", 0.05, 0.33),
-            ("2023年12月31日", 0.35, 0.33),
-            ("60个月", 0.7, 0.33),
-        ]);
+        let page = placed_page(
+            0.25,
+            &[
+                ("房屋租赁合同", 0.3, 0.05),
+                ("出租人(甲方)", 0.1, 0.10),
+                ("统一社会信用代码", 0.5, 0.10),
+                ("长治市锦程企业管理咨询有限责任公司", 0.1, 0.13),
+                ("911401007XDKQYQX0M", 0.5, 0.13),
+                ("承租人(乙方)", 0.1, 0.16),
+                ("统一社会信用代码", 0.5, 0.16),
+                ("阳泉市博远产业园运营有限公司", 0.1, 0.19),
+                ("91140105P6KBA4GH2Q", 0.5, 0.19),
+                ("租赁起始日", 0.05, 0.30),
+                ("租赁终止日", 0.35, 0.30),
+                ("租期合计", 0.7, 0.30),
+                ("2019年01月01日", 0.05, 0.33),
+                ("2023年12月31日", 0.35, 0.33),
+                ("60个月", 0.7, 0.33),
+            ],
+        );
         let f = read_page(DocumentKind::Lease, &page);
         assert_eq!(
             get(&f, "lessor"),

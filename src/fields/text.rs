@@ -203,9 +203,9 @@ fn normalise_line(chars: &[char], start: usize, end: usize) -> Line {
 }
 
 /// Forms and certificates join a label to its value with dot leaders (`权利人………X`,
-/// `坐落·······Y`, `用途____Z`): the leader is the label's colon. Only a run of two or more
-/// after a short label at the line's start, with a value after it, is one (an ellipsis in a
-/// sentence stays).
+/// `坐落·······Y`, `用途____Z`). A run of two or more after a short label at the line's start,
+/// with a value after it, is the label's colon (an ellipsis in a sentence stays); a line of
+/// leaders alone (`权利人` / `…………` / `X` in a text layer) is no line.
 fn leaders_to_colon(line: &mut Vec<(char, usize)>) {
     let is_leader = |c: char| matches!(c, '.' | '…' | '⋯' | '·' | '_' | '‥');
     let Some(start) = line.iter().position(|&(c, _)| is_leader(c)) else {
@@ -216,6 +216,12 @@ fn leaders_to_colon(line: &mut Vec<(char, usize)>) {
             .iter()
             .take_while(|&&(c, _)| is_leader(c))
             .count();
+    // a line of leaders alone (a text layer sets them apart from label and value) separates
+    // them and holds nothing
+    if start == 0 && end == line.len() && end >= 2 {
+        line.clear();
+        return;
+    }
     let label = &line[..start];
     if end - start < 2
         || end == line.len()
