@@ -133,6 +133,8 @@ pub(super) type Render<'r> = Box<dyn FnOnce() -> Result<DynamicImage, String> + 
 pub(super) struct PageInput<'r> {
     /// The PDF text layer, if the source has one.
     pub text_layer: Option<String>,
+    /// Where the text layer's characters are printed, when known.
+    pub layer_places: Vec<super::pdf::PlacedChar>,
     /// The page image, if the source has it at hand (a scan, an image file).
     pub image: Option<DynamicImage>,
     /// How to rasterise a drawn page. It runs only for OCR, a page image file, or codes the
@@ -326,6 +328,7 @@ impl<'a> Pipeline<'a> {
         });
         if layer_usable {
             text = normalise_layer(input.text_layer.as_deref().unwrap_or_default());
+            spans = super::pdf::layer_spans(&text, &input.layer_places);
             text_source = TextSource::TextLayer;
             confidence = 1.0;
         } else if let Some(read) = read {

@@ -54,6 +54,7 @@ pub(super) fn extract_single(
             DecodeError::Image(e) => pipe.unreadable(e.to_string()),
         })?;
     pipe.page(PageInput {
+        layer_places: Vec::new(),
         text_layer: None,
         size: (image.width(), image.height()),
         image: Some(image),
@@ -119,6 +120,7 @@ pub(super) fn extract_tiff(bytes: &[u8], pipe: &mut Pipeline<'_>) -> Result<(), 
             }
         };
         pipe.page(PageInput {
+        layer_places: Vec::new(),
             text_layer: None,
             image,
             render: None,

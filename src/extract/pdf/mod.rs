@@ -15,7 +15,7 @@ use hayro::hayro_syntax::{LoadPdfError, Pdf};
 use super::pipeline::{PageInput, Pipeline};
 use super::{ExtractError, Limit, Stage, quality};
 pub use page_image::{Picture, find_cjk_font};
-pub use text::{LopdfText, OxideText, TextLayer};
+pub use text::{LopdfText, OxideText, PlacedChar, TextLayer, layer_spans};
 
 /// Rasterises one page (1-based) of a PDF at the configured resolution: the page image a
 /// reviewer opens, for a born-digital page that extraction did not need to rasterise.
@@ -147,9 +147,25 @@ pub(super) fn extract(bytes: &[u8], pipe: &mut Pipeline<'_>) -> Result<(), Extra
             }
         }
 
+        // Where the layer's characters stand (pdf_oxide places them; lopdf's text has no
+        // places): tables on a born-digital page are then read by place.
+        let mut layer_places = Vec::new();
+        if layer
+            .as_deref()
+            .is_some_and(|s| quality::judge(s, min).usable)
+        {
+            let reader = oxide.get_or_insert_with(|| OxideText::open(bytes));
+            match reader.as_ref().map(|r| r.page_chars(index)) {
+                Some(Ok(chars)) => layer_places = chars,
+                Some(Err(e)) => tracing::debug!(page = index + 1, "no places: {e}"),
+                None => {}
+            }
+        }
+
         pipe.stage(Stage::Image)?;
         let mut input = PageInput {
             text_layer: layer,
+            layer_places,
             image: None,
             render: None,
             size: (595, 842),
