@@ -146,6 +146,7 @@ static SHORT_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// One candidate value for a field.
+#[derive(Clone)]
 struct Candidate {
     value: Value,
     certainty: f32,
@@ -219,11 +220,17 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             && (placed
                 || (matches!(spec.parse, Parse::Name | Parse::Text) && c.party_table.is_none()))
         {
+            // under a signature head (转租方(盖章) | 租用方(盖章)) the cells are seals and
+            // dates: only an organisation's whole name there is the party's
+            let under_seal = spec.parse == Parse::Name && SEAL_WORD.is_match(&text[ls..start]);
             let read = |cell: &std::ops::Range<usize>| {
                 let raw = &text[cell.clone()];
                 // a party's cell in a lease's table holds a whole name (a name that wrapped
                 // in its cell shifts the row: `table_parties` joins such names)
                 if c.party_table.is_some() && spec.parse == Parse::Name && !whole_name(raw) {
+                    return None;
+                }
+                if under_seal && !WHOLE_NAME.is_match(raw.trim_end()) {
                     return None;
                 }
                 parse_value(spec.parse, raw, raw, norm, cell.clone())
@@ -236,6 +243,26 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                         loc: norm.locate(range),
                     })
             };
+            // A term in periods, one row each (第一期 | 起租日 | 届满日, a 合计 row): the term
+            // runs from the earliest start to the latest end of the column.
+            let span_of_rows = matches!(field, "term_start" | "term_end") && cells.len() > 1;
+            let dates: Vec<Candidate> = if span_of_rows {
+                cells.iter().map_while(read).collect()
+            } else {
+                Vec::new()
+            };
+            if span_of_rows && dates.len() == cells.len() {
+                let key = |c: &&Candidate| c.value.as_str().unwrap_or_default().to_string();
+                let pick = if field == "term_start" {
+                    dates.iter().min_by_key(key)
+                } else {
+                    dates.iter().max_by_key(key)
+                };
+                if let Some(pick) = pick {
+                    cands.entry(field).or_default().push(pick.clone());
+                }
+                continue;
+            }
             // OCR may join two cells of a row and shift the rest: a co-ownership cell says
             // 所有 or 共有, or the column was misread
             if let Some(first) = read(&cells[0]).filter(|c| {
@@ -3754,6 +3781,58 @@ mod tests {
             "{:?}",
             f.get("lessor")
         );
+    }
+
+    #[test]
+    fn a_date_under_a_signature_head_is_no_party() {
+        let page = placed_page(
+            0.2,
+            &[
+                ("办公场地转租合同", 0.4, 0.10),
+                ("转租方", 0.15, 0.16),
+                ("运城市三晋创业服务有限责任公司", 0.24, 0.1601),
+                ("租用方", 0.15, 0.19),
+                ("太原市创客智能科技有限责任公司", 0.24, 0.1901),
+                ("转租方(盖章)", 0.13, 0.50),
+                ("租用方(盖章)", 0.53, 0.5001),
+                ("日期", 0.16, 0.57),
+                ("2021/2/9", 0.24, 0.5701),
+                ("日期", 0.55, 0.5702),
+                ("2021/2/9", 0.64, 0.5703),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &page);
+        let lessor = f.get("lessor").expect("a lessor");
+        assert_eq!(lessor.value, json!("运城市三晋创业服务有限责任公司"));
+        assert!(lessor.confidence >= 0.8, "{lessor:?}");
+    }
+
+    #[test]
+    fn a_term_in_periods_runs_from_the_first_start_to_the_last_end() {
+        // a text layer's table: each cell a line of its own (rows a hair apart in y, so
+        // placed_page does not join them with tabs)
+        let page = placed_page(
+            0.12,
+            &[
+                ("租赁期限共5年,分两期履行,各期起止日期详见附表。", 0.1, 0.05),
+                ("分期租期及租金安排表", 0.3, 0.10),
+                ("期次", 0.1, 0.15),
+                ("起租日", 0.3, 0.1501),
+                ("届满日", 0.45, 0.1502),
+                ("第一期", 0.1, 0.19),
+                ("2020/03/01", 0.3, 0.1901),
+                ("2023/02/28", 0.45, 0.1902),
+                ("第二期", 0.1, 0.22),
+                ("2023/03/01", 0.3, 0.2201),
+                ("2025/02/28", 0.45, 0.2202),
+                ("合计", 0.1, 0.25),
+                ("2020/03/01", 0.3, 0.2501),
+                ("2025/02/28", 0.45, 0.2502),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &page);
+        assert_eq!(get(&f, "term_start"), Some(&json!("2020-03-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2025-02-28")));
     }
 
     #[test]
