@@ -120,7 +120,7 @@ pub(super) fn extract_tiff(bytes: &[u8], pipe: &mut Pipeline<'_>) -> Result<(), 
             }
         };
         pipe.page(PageInput {
-        layer_places: Vec::new(),
+            layer_places: Vec::new(),
             text_layer: None,
             image,
             render: None,

@@ -109,7 +109,9 @@ impl OxideText {
                     };
                     let bbox = [a.min(c2), b.min(d), a.max(c2), b.max(d)];
                     // a glyph off the page or with no size is no place
-                    (bbox.iter().all(|v| v.is_finite() && (-0.05..=1.05).contains(v))
+                    (bbox
+                        .iter()
+                        .all(|v| v.is_finite() && (-0.05..=1.05).contains(v))
                         && bbox[2] > bbox[0]
                         && bbox[3] > bbox[1])
                         .then_some(PlacedChar { ch: c.char, bbox })
@@ -248,8 +250,8 @@ fn reading_after(a: &BBox, b: &BBox) -> Option<(f32, f32)> {
 /// glyphs still abut), not the next cell, whose gap is seldom that close to nothing.
 fn follows(a: &PlacedChar, b: &PlacedChar) -> bool {
     let (ha, hb) = (a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]);
-    let same_line = ((a.bbox[1] + a.bbox[3]) - (b.bbox[1] + b.bbox[3])).abs() / 2.0
-        < 0.5 * ha.max(hb);
+    let same_line =
+        ((a.bbox[1] + a.bbox[3]) - (b.bbox[1] + b.bbox[3])).abs() / 2.0 < 0.5 * ha.max(hb);
     let width = (a.bbox[2] - a.bbox[0]).max(b.bbox[2] - b.bbox[0]);
     let gap = b.bbox[0] - a.bbox[2];
     same_line && gap.abs() < 0.15 * width
