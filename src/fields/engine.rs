@@ -12,7 +12,7 @@ use super::dates::{self, DateError, parse_date, parse_duration};
 use super::kinds::{KINDS, KindSpec, Parse, Positional};
 use super::numbers::{parse_area, parse_money, parse_number};
 use super::text::{Located, Norm, is_han, label_head, normalise, person_name};
-use crate::model::{DocumentKind, Evidence, Field};
+use crate::model::{BBox, DocumentKind, Evidence, Field};
 
 /// Number as printed: with thousands separators or without, optional decimals.
 const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)";
@@ -1118,9 +1118,6 @@ fn column_cells(c: &Compiled, norm: &Norm, label_at: usize) -> Option<ColumnCell
     while last + 1 < lines.len() && is_head(last + 1) {
         last += 1;
     }
-    if last == first {
-        return None;
-    }
     // Where the page gives places, a header cell that is no label of ours (`租期合计`,
     // `序号`) still stands in the header row: printed on the same line as the labels.
     let place = |i: usize| {
@@ -1142,6 +1139,21 @@ fn column_cells(c: &Compiled, norm: &Norm, label_at: usize) -> Option<ColumnCell
     while first > 0 && !lines[first - 1].is_empty() && beside_here(first - 1) {
         first -= 1;
     }
+    // a header row holds two labels at least (between them a cell that is no label of ours
+    // may stand, `被审计单位 | 审计期间 | 报告编号`); one label beside a cell is a label and
+    // its value (`1 | 权利人 | XX公司`)
+    if (first..=last).filter(|&i| is_head(i)).count() < 2 {
+        return None;
+    }
+    // a header cell that is no label is a heading word: a number or a firm's name beside the
+    // labels is a value, and the row a form's `label | value | label | value` (起始日期 |
+    // 2021/2/15 | 终止日期 | 2024/2/14)
+    if (first..=last).any(|i| {
+        let cell = &text[lines[i].clone()];
+        !is_head(i) && (cell.chars().any(|ch| ch.is_ascii_digit()) || WHOLE_NAME.is_match(cell))
+    }) {
+        return None;
+    }
     let placed = (first..=last).all(|i| i == here || beside_here(i));
     // a numbered list's header (序号 | 企业名称 | …): its columns list many entries (the
     // base's resident firms), none of them the document's own party
@@ -1149,6 +1161,18 @@ fn column_cells(c: &Compiled, norm: &Norm, label_at: usize) -> Option<ColumnCell
         .any(|i| matches!(text[lines[i].clone()].trim(), "序号" | "编号" | "No."))
     {
         return None;
+    }
+    if placed {
+        let header: Vec<(usize, BBox)> = (first..=last)
+            .filter_map(|j| place(j).map(|(_, b)| (j, b)))
+            .collect();
+        let page = here_place.map(|(p, _)| p);
+        return placed_column(norm, &lines, last + 1, &header, here, page, &is_head).map(|cells| {
+            ColumnCells {
+                cells,
+                placed: true,
+            }
+        });
     }
     // the rows under the header, while each is a whole row of cells that are not labels nor a
     // numbered heading (`二、不动产信息`)
@@ -1229,6 +1253,110 @@ fn column_cells(c: &Compiled, norm: &Norm, label_at: usize) -> Option<ColumnCell
     })
 }
 
+/// The cells of column `here` of a table whose header cells (`header`: line, box) the page
+/// placed, read by place: the lines from `from` on are taken while each stands under one
+/// header cell (the one whose middle it covers, or the nearest); lines whose boxes overlap
+/// in height (or nearly: a cell's wrapped line) make one row; a row's lines under column `here` are its cell, when they follow each other in
+/// the text (a cell wrapped in the reading: `…龙城大街232` / `号`). The rows end at a label,
+/// a numbered heading, a line over two header cells' middles (a paragraph, or two cells
+/// joined), a wide gap, another page, or a row whose cell is empty or not one run of text.
+fn placed_column(
+    norm: &Norm,
+    lines: &[std::ops::Range<usize>],
+    from: usize,
+    header: &[(usize, BBox)],
+    here: usize,
+    page: Option<u32>,
+    is_head: &dyn Fn(usize) -> bool,
+) -> Option<Vec<std::ops::Range<usize>>> {
+    let text = norm.text.as_str();
+    let mid = |b: &BBox| (b[0] + b[2]) / 2.0;
+    let height = |b: &BBox| b[3] - b[1];
+    let line_h = header.iter().map(|(_, b)| height(b)).fold(0.0f32, f32::max);
+    // the table's lines under the header, each with the header cell it stands under
+    let mut taken: Vec<(usize, BBox, usize)> = Vec::new();
+    let mut bottom = header.iter().map(|(_, b)| b[3]).fold(0.0f32, f32::max);
+    for (i, line) in lines.iter().enumerate().skip(from) {
+        if line.is_empty() {
+            // a text layer's blank line between cells is no end; an OCR page has none
+            continue;
+        }
+        let l = &text[line.clone()];
+        let at = norm.locate(line.clone());
+        let Some(b) = at.bbox else { break };
+        // a label starting a row heads the next part; printed within a row of values
+        // (`营业执照` under 证件种类) it is one of them
+        let in_row = taken.last().is_some_and(|t| b[1] < t.1[3] && t.1[1] < b[3]);
+        if (is_head(i) && !in_row) || STRUCTURE.is_match(l) {
+            break;
+        }
+        if Some(at.page) != page
+            || b[1] > bottom + 3.0 * line_h
+            || b[1] + 0.5 * line_h < bottom - 3.0 * line_h
+        {
+            break;
+        }
+        // the header cell whose middle the line reaches over, else the one whose middle is
+        // nearest the line's (a short name printed at the left of a wide cell); a line over
+        // two middles is a paragraph or two cells joined
+        let over: Vec<usize> = header
+            .iter()
+            .filter(|(_, h)| b[0] < mid(h) && mid(h) < b[2])
+            .map(|(j, _)| *j)
+            .collect();
+        let column = match over.as_slice() {
+            [one] => *one,
+            [] => match header.iter().min_by(|x, y| {
+                (mid(&x.1) - mid(&b))
+                    .abs()
+                    .total_cmp(&(mid(&y.1) - mid(&b)).abs())
+            }) {
+                Some((j, _)) => *j,
+                None => break,
+            },
+            _ => break,
+        };
+        bottom = bottom.max(b[3]);
+        taken.push((i, b, column));
+    }
+    // rows: lines whose heights overlap, or are a third of a line apart at most
+    let mut order: Vec<usize> = (0..taken.len()).collect();
+    order.sort_by(|&a, &b| taken[a].1[1].total_cmp(&taken[b].1[1]));
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut row_bottom = f32::MIN;
+    for k in order {
+        let b = taken[k].1;
+        match rows.last_mut() {
+            Some(row) if b[1] < row_bottom + line_h / 3.0 => row.push(k),
+            _ => rows.push(vec![k]),
+        }
+        row_bottom = if rows.last().is_some_and(|r| r.len() == 1) {
+            b[3]
+        } else {
+            row_bottom.max(b[3])
+        };
+    }
+    let mut cells = Vec::new();
+    for row in rows {
+        let mut mine: Vec<usize> = row
+            .iter()
+            .map(|&k| taken[k].0)
+            .filter(|&i| taken.iter().any(|t| t.0 == i && t.2 == here))
+            .collect();
+        mine.sort_unstable();
+        let (Some(&a), Some(&z)) = (mine.first(), mine.last()) else {
+            break;
+        };
+        // one run of the text: the cell's lines follow each other (blank lines between)
+        let contiguous = (a..=z).all(|i| mine.contains(&i) || lines[i].is_empty());
+        if !contiguous {
+            break;
+        }
+        cells.push(lines[a].start..lines[z].end);
+    }
+    (!cells.is_empty()).then_some(cells)
+}
+
 /// The cells of a column under its header cell, and whether the header is known to be one
 /// row: the page's places showed its cells side by side on one printed line, or the first
 /// row's cells each hold a value of their column's kind (else only their order in the text
@@ -1307,6 +1435,11 @@ fn label_split_by_value(c: &Compiled, rest: &str) -> Option<(usize, usize)> {
     let (line, after) = rest.split_once('\n')?;
     let tail = after.split('\n').next()?;
     let whole_label = |s: &str| c.label_at(s).is_some_and(|(_, len)| len == s.len());
+    // a next line that is a whole label is a cell of its own (`审计期间` | `报告编号`), not
+    // the tail of `审计报告编号`
+    if whole_label(tail) {
+        return None;
+    }
     let head = label_head(line, tail, &whole_label)?;
     let (li, _) = c.label_at(&format!("{}{tail}", &line[..head]))?;
     Some((li, head))
@@ -3780,6 +3913,114 @@ mod tests {
             f.get("lessor").is_none_or(|l| l.confidence < 0.8),
             "{:?}",
             f.get("lessor")
+        );
+    }
+
+    #[test]
+    fn a_placed_table_is_read_by_rows_and_columns_not_by_counting_lines() {
+        // a text layer's cells, one a line: the address wraps in its cell (`号` alone), and
+        // the second owner's name is printed at the left of its wide cell
+        let page = placed_page(
+            0.1,
+            &[
+                ("不动产权证书", 0.4, 0.10),
+                ("权利人名称", 0.21, 0.19),
+                ("证件种类", 0.42, 0.1901),
+                ("证件号码", 0.6, 0.1902),
+                ("共有方式", 0.78, 0.1903),
+                ("太原市华晋科技有限责任公司", 0.126, 0.22),
+                ("营业执照", 0.42, 0.2201),
+                ("91140106EX7L6YF603", 0.52, 0.2202),
+                ("共同共有", 0.78, 0.2203),
+                ("汤英霞", 0.126, 0.25),
+                ("身份证", 0.43, 0.2501),
+                ("140303196808049944", 0.52, 0.2502),
+                ("共同共有", 0.78, 0.2503),
+                ("坐落", 0.21, 0.31),
+                ("不动产单元号", 0.42, 0.3101),
+                ("山西省晋中市太谷区龙城大街232", 0.126, 0.34),
+                ("号", 0.126, 0.358),
+                ("140402530162GB39724F95774483", 0.42, 0.349),
+            ],
+        );
+        let f = read_page(DocumentKind::PropertyCertificate, &page);
+        assert_eq!(get(&f, "owner"), Some(&json!("太原市华晋科技有限责任公司")));
+        assert_eq!(get(&f, "co_ownership"), Some(&json!("共同共有")));
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!(["太原市华晋科技有限责任公司", "汤英霞"]))
+        );
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省晋中市太谷区龙城大街232号"))
+        );
+    }
+
+    #[test]
+    fn a_wide_gap_after_a_label_is_its_colon() {
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房 屋 租 赁 协 议 书\n立协议人\n甲方（出租方）\u{3000}\u{3000}太原恒泰置业合伙企业（有限合伙）\n\
+             住\u{3000}\u{3000}所\u{3000}\u{3000}山西省晋中市榆次区平阳路299号\n\
+             乙方（承租方）  忻州市众创电子商务有限责任公司\n甲、乙双方经友好协商，订立本协议。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("太原恒泰置业合伙企业（有限合伙）"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("忻州市众创电子商务有限责任公司"))
+        );
+    }
+
+    #[test]
+    fn a_form_row_of_labels_and_values_is_no_header_row() {
+        let page = placed_page(
+            0.1,
+            &[
+                ("办公场地转租合同", 0.4, 0.10),
+                ("起始日期", 0.14, 0.335),
+                ("2021/2/15", 0.24, 0.3351),
+                ("终止日期", 0.54, 0.3352),
+                ("2024/2/14", 0.64, 0.3353),
+                ("期限合计", 0.14, 0.365),
+                ("—", 0.24, 0.3651),
+                ("月租金", 0.55, 0.3652),
+                ("5,833.33元", 0.64, 0.3653),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &page);
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-02-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2024-02-14")));
+    }
+
+    #[test]
+    fn an_info_band_with_a_header_cell_that_is_no_label() {
+        // 审计期间 is no label of ours, yet it stands in the header row; it is not the head
+        // of 审计报告编号 wrapped around a value either
+        let page = placed_page(
+            0.2,
+            &[
+                ("专项审计报告", 0.4, 0.15),
+                ("被审计单位", 0.25, 0.195),
+                ("审计期间", 0.5, 0.1951),
+                ("报告编号", 0.73, 0.1952),
+                ("忻州市聚能(山西)物业管理有限责任公", 0.126, 0.22),
+                ("司", 0.126, 0.238),
+                ("2019年1月1日至", 0.486, 0.2201),
+                ("2019年12月31日", 0.487, 0.2381),
+                ("高平专审字(2020)第351号", 0.663, 0.229),
+            ],
+        );
+        let f = read_page(DocumentKind::AuditReport, &page);
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("忻州市聚能（山西）物业管理有限责任公司"))
+        );
+        assert_eq!(
+            get(&f, "report_no"),
+            Some(&json!("高平专审字(2020)第351号"))
         );
     }
 

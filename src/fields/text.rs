@@ -152,11 +152,32 @@ struct Line {
     /// OCR left an empty line before this one: a gap wider than line spacing, which a
     /// wrapped line never has (text layers space every line so, and do not count).
     after_gap: bool,
+    /// Where the line is printed, when the page places its text.
+    bbox: Option<BBox>,
 }
 
-fn normalise_line(chars: &[char], start: usize, end: usize) -> Line {
+/// `next` is printed beside `prev` on the same row (another cell of a table), not under it
+/// as a wrapped line is.
+fn beside(prev: &BBox, next: &BBox) -> bool {
+    let h = (prev[3] - prev[1]).min(next[3] - next[1]);
+    let overlap = prev[3].min(next[3]) - prev[1].max(next[1]);
+    overlap > 0.5 * h && next[0] >= prev[2] - 0.5 * h
+}
+
+/// Normalises one line of a page; `is_label` says whether a text is a label alone. A wide
+/// gap (two spaces or more, or an ideographic space) right after a label stands for its
+/// colon, as the gap between a form's label cell and its value does (`甲方（出租方）　　XX`).
+fn normalise_line(
+    chars: &[char],
+    start: usize,
+    end: usize,
+    is_label: &dyn Fn(&str) -> bool,
+) -> Line {
     let mut out: Vec<(char, usize)> = Vec::new();
     let mut pending_space: Option<usize> = None;
+    let mut gap_width = 0;
+    // wide gaps: where in `out` the next cell starts, and the gap's first char
+    let mut gaps: Vec<(usize, usize)> = Vec::new();
     let mut width = 0;
     for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
         width += char_width(c);
@@ -165,7 +186,9 @@ fn normalise_line(chars: &[char], start: usize, end: usize) -> Line {
         if c.is_whitespace() || matches!(c, '★' | '☆') {
             if !out.is_empty() && pending_space.is_none() {
                 pending_space = Some(i);
+                gap_width = 0;
             }
+            gap_width += if c == '\u{3000}' { 2 } else { 1 };
             continue;
         }
         let mut mapped: Vec<char> = std::iter::once(c).nfkc().collect();
@@ -178,12 +201,16 @@ fn normalise_line(chars: &[char], start: usize, end: usize) -> Line {
                 x => x,
             };
         }
-        if let Some(sp) = pending_space.take()
-            && let (Some(&(prev, _)), Some(&next)) = (out.last(), mapped.first())
-            && keeps_space(prev)
-            && keeps_space(next)
-        {
-            out.push((' ', sp));
+        if let Some(sp) = pending_space.take() {
+            if gap_width >= 2 {
+                gaps.push((out.len(), sp));
+            }
+            if let (Some(&(prev, _)), Some(&next)) = (out.last(), mapped.first())
+                && keeps_space(prev)
+                && keeps_space(next)
+            {
+                out.push((' ', sp));
+            }
         }
         for m in mapped {
             if m.is_whitespace() {
@@ -192,6 +219,27 @@ fn normalise_line(chars: &[char], start: usize, end: usize) -> Line {
             out.push((m, i));
         }
     }
+    // A gap after the whole line's label (no colon in it yet: `租出方:余晨　代表` has its
+    // label) is its colon, unless the next cell is a label too (`出租方　　承租方`: a
+    // header row).
+    let cell = |out: &[(char, usize)], a: usize, b: usize| -> String {
+        out[a..b]
+            .iter()
+            .map(|c| c.0)
+            .filter(|c| *c != ' ')
+            .collect()
+    };
+    let mut colons = Vec::new();
+    for (k, &(at, sp)) in gaps.iter().enumerate() {
+        let before = cell(&out, 0, at);
+        let next_end = gaps.get(k + 1).map_or(out.len(), |g| g.0);
+        if !before.contains(':') && is_label(&before) && !is_label(&cell(&out, at, next_end)) {
+            colons.push((at, sp));
+        }
+    }
+    for (at, sp) in colons.into_iter().rev() {
+        out.insert(at, (':', sp));
+    }
     drop_english_gloss(&mut out);
     leaders_to_colon(&mut out);
     Line {
@@ -199,6 +247,7 @@ fn normalise_line(chars: &[char], start: usize, end: usize) -> Line {
         width,
         cell_end: false,
         after_gap: false,
+        bbox: None,
     }
 }
 
@@ -317,8 +366,20 @@ impl Norm {
                             .take_while(|&&c| c != '\n')
                             .any(|&c| c == '\t');
                     }
-                    let mut line = normalise_line(&chars, start, i);
+                    let mut line = normalise_line(&chars, start, i, is_label_start);
                     line.cell_end = row_has_cells;
+                    line.bbox = spans
+                        .iter()
+                        .filter(|(a, b, _)| *a < i && start < *b)
+                        .map(|s| s.2)
+                        .reduce(|u, b| {
+                            [
+                                u[0].min(b[0]),
+                                u[1].min(b[1]),
+                                u[2].max(b[2]),
+                                u[3].max(b[3]),
+                            ]
+                        });
                     let trimmed: String = line.chars.iter().map(|c| c.0).collect();
                     if line.chars.is_empty() {
                         gap |= ocr && i < chars.len() && chars[i] == '\n';
@@ -346,12 +407,16 @@ impl Norm {
             }
         }
         let running_header = |text: &str| firsts.iter().filter(|f| f.as_str() == text).count() >= 2;
-        let mut prev: Option<(usize, String, usize, bool)> = None; // page, text, width, cell end
+        // page, text, width, cell end, place
+        let mut prev: Option<(usize, String, usize, bool, Option<BBox>)> = None;
         for (pi, line) in lines {
             let text: String = line.chars.iter().map(|c| c.0).collect();
-            if let Some((ppi, ptext, pwidth, pcell)) = &prev {
+            if let Some((ppi, ptext, pwidth, pcell, pbox)) = &prev {
                 let header_starts_page = *ppi != pi && running_header(&text);
+                let side_by_side =
+                    *ppi == pi && matches!((pbox, &line.bbox), (Some(a), Some(b)) if beside(a, b));
                 let soft = (!pcell
+                    && !side_by_side
                     && !header_starts_page
                     && !line.after_gap
                     && !ptext.ends_with(['。', ';', '!', '?', ':'])
@@ -388,7 +453,7 @@ impl Norm {
                     },
                 );
             }
-            prev = Some((pi, text, line.width, line.cell_end));
+            prev = Some((pi, text, line.width, line.cell_end, line.bbox));
         }
         norm.offsets.push(norm.text.len());
         norm
@@ -501,7 +566,7 @@ pub fn head_lines(page: &Page, n: usize) -> Vec<String> {
     let mut start = 0;
     for i in 0..=chars.len() {
         if i == chars.len() || chars[i] == '\n' {
-            let line: String = normalise_line(&chars, start, i)
+            let line: String = normalise_line(&chars, start, i, &|_| false)
                 .chars
                 .iter()
                 .map(|c| c.0)
@@ -525,7 +590,12 @@ pub fn normalise(s: &str) -> String {
     let mut start = 0;
     for i in 0..=chars.len() {
         if i == chars.len() || chars[i] == '\n' {
-            out.extend(normalise_line(&chars, start, i).chars.iter().map(|c| c.0));
+            out.extend(
+                normalise_line(&chars, start, i, &|_| false)
+                    .chars
+                    .iter()
+                    .map(|c| c.0),
+            );
             start = i + 1;
         }
     }
