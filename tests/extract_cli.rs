@@ -291,3 +291,42 @@ fn a_qr_code_seen_but_not_decoded_is_said_on_its_page() {
             .any(|w| w == docverify::extract::CODE_NOT_READ)
     );
 }
+
+#[test]
+fn a_text_layer_is_placed_word_by_word_where_it_is_printed() {
+    // A generated lease's annex (fixtures/cases, tuning c401): a phased term's table, each
+    // cell a line of the text layer, the second period ending on the same date as the sum
+    // row under it. Every word gets the box it is printed in, each date its own row's.
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases/tuning/c401/lease.pdf");
+    let run = extract(&file, &["--no-ocr"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let got: Extracted = serde_json::from_str(&run.stdout).expect("an extraction as JSON");
+    let page = &got.pages[2];
+    assert_eq!(page.text_source, TextSource::TextLayer);
+    let chars: Vec<char> = page.text.chars().collect();
+    let words: Vec<(String, [f32; 4])> = page
+        .spans
+        .iter()
+        .map(|s| (chars[s.start..s.end].iter().collect(), s.bbox))
+        .collect();
+    let non_blank = page.text.split_whitespace().count();
+    assert_eq!(words.len(), non_blank, "every word placed: {words:?}");
+    let row_of = |word: &str, nth: usize| {
+        let b = words.iter().filter(|w| w.0 == word).nth(nth).expect(word).1;
+        (b[1] + b[3]) / 2.0
+    };
+    let same_row = |a: f32, b: f32| (a - b).abs() < 0.005;
+    assert!(same_row(row_of("第二期", 0), row_of("2025/02/28", 0)));
+    assert!(same_row(row_of("合计", 0), row_of("2025/02/28", 1)));
+    assert!(row_of("第一期", 0) < row_of("第二期", 0));
+    assert!(row_of("第二期", 0) < row_of("合计", 0));
+    let title = words
+        .iter()
+        .find(|w| w.0 == "分期租期及租金安排表")
+        .unwrap()
+        .1;
+    assert!(
+        title[0] > 0.3 && title[2] < 0.7 && title[1] < 0.2,
+        "{title:?}"
+    );
+}
