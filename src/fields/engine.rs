@@ -3975,6 +3975,27 @@ mod tests {
     }
 
     #[test]
+    fn a_party_known_by_position_takes_the_role_the_other_party_is_labelled_without() {
+        // an incubator's entry agreement: 乙方 is labelled the entrant (a lessee); 甲方 only by
+        // its position, and the recital says 甲方 leases the site from a third company
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "合信信息孵化器入驻协议\n甲方（空间运营方）\n乙方（入驻企业）\n名称\n\
+             长治市合信信息技术有限公司\n山西省卓越信息技术有限公司\n\
+             鉴于甲方已向临汾市太行孵化器管理有限公司承租位于山西省长治市上党区科技街94号的房屋用于运营孵化器，\
+             经出租人书面同意，甲方将其中部分办公场地转租给初创企业使用。乙方经甲方审核同意入驻，双方达成如下协议：",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("长治市合信信息技术有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("山西省卓越信息技术有限公司"))
+        );
+    }
+
+    #[test]
     fn a_form_row_of_labels_and_values_is_no_header_row() {
         let page = placed_page(
             0.1,

@@ -825,8 +825,9 @@ pub const LEASE: KindSpec = KindSpec {
                 ),
                 "lessee",
             ),
-            (r"甲方", "party_a"),
-            (r"乙方", "party_b"),
+            // a position with a note of its own in the bracket (甲方(空间运营方)) is the position
+            (r"甲方(?:\([^()\n]{1,12}\))?", "party_a"),
+            (r"乙方(?:\([^()\n]{1,12}\))?", "party_b"),
         ],
         name_row: r"(?:名称|单位名称|公司名称|企业名称|姓名|名称/姓名|姓名/名称|名称\(姓名\))",
     }),
