@@ -214,7 +214,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             spec.parse,
             Parse::Name | Parse::Text | Parse::Code | Parse::Date | Parse::Area
         ) && text[ls..start].contains('\n')
-            && let Some(ColumnCells { cells, placed }) = column_cells(c, norm, ls)
+            && let Some(ColumnCells { cells, placed }) = column_cells(c, norm, ls, 2)
             // codes, dates and areas, and a lease's parties (whose own tables stack a heading
             // over its rows), are read so only where the header row was seen as printed
             && (placed
@@ -413,6 +413,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     }
     if c.spec.kind == DocumentKind::Lease {
         schedule_term(norm, &mut cands);
+        term_column(c, norm, &mut cands);
         event_term(norm, &mut cands);
         signature_table(norm, &mut cands);
         comparison_table(norm, &mut cands);
@@ -673,6 +674,61 @@ fn comparison_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidat
         }
     }
     cands.retain(|_, list| !list.is_empty());
+}
+
+/// A term's head cell alone on its line (`租赁期限` in a header row).
+static TERM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:租赁期限|租用期限|租赁期间|租赁期|租期|租赁年限)$").expect("static regex")
+});
+
+/// The term in the column a term's head cell heads, in a header row the page placed
+/// (`租赁期限 | 用途` over `2022年1月1日` / `至` / `2026年12月30日` | `办公`): a range over the
+/// cell's lines gives the start and the end.
+fn term_column(c: &Compiled, norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
+    let text = norm.text.as_str();
+    static RANGE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&expand("{RANGE}")).expect("static regex"));
+    for line in line_ranges(text) {
+        if !TERM_HEAD.is_match(&text[line.clone()]) {
+            continue;
+        }
+        let Some(ColumnCells {
+            cells,
+            placed: true,
+        }) = column_cells(c, norm, line.start, 1)
+        else {
+            continue;
+        };
+        // the cell's lines read as one (a range broken around its 至), each byte mapped back
+        let cell = cells[0].clone();
+        let (mut joined, mut at) = (String::new(), Vec::new());
+        for (i, ch) in text[cell.clone()].char_indices() {
+            if ch != '\n' {
+                joined.push(ch);
+                at.extend(std::iter::repeat_n(cell.start + i, ch.len_utf8()));
+            }
+        }
+        at.push(cell.end);
+        let Some(m) = RANGE.captures(&joined) else {
+            continue;
+        };
+        for (field, group) in [("term_start", "a"), ("term_end", "b")] {
+            let g = m.name(group).expect("a range has both ends");
+            let end = at[g.end() - 1]
+                + joined[..g.end()]
+                    .chars()
+                    .next_back()
+                    .map_or(1, char::len_utf8);
+            push_parsed(
+                cands,
+                field,
+                Parse::Date,
+                norm,
+                at[g.start()]..end,
+                TABLE_CELL,
+            );
+        }
+    }
 }
 
 /// The header of a table with a 起 and a 止 column, its cells one a line.
@@ -1098,10 +1154,16 @@ static LEGAL_FORM_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The cells under a label that heads a column, row by row: the label's line is one of two or
-/// more lines in a row that are each a whole label (a table's header row, one cell a line),
-/// and each following row of as many lines holds the value of that column. (Leases read their tables of parties by
-/// role columns instead: `table_parties`.)
-fn column_cells(c: &Compiled, norm: &Norm, label_at: usize) -> Option<ColumnCells> {
+/// more lines in a row, `min_labels` of them whole labels (a table's header row, one cell a
+/// line), and each following row holds the value of that column (by place where the page
+/// gives places, `placed_column`). (Leases read their tables of parties by role columns
+/// instead: `table_parties`.)
+fn column_cells(
+    c: &Compiled,
+    norm: &Norm,
+    label_at: usize,
+    min_labels: usize,
+) -> Option<ColumnCells> {
     let text = norm.text.as_str();
     let lines = line_ranges(text);
     let here = lines
@@ -1139,10 +1201,11 @@ fn column_cells(c: &Compiled, norm: &Norm, label_at: usize) -> Option<ColumnCell
     while first > 0 && !lines[first - 1].is_empty() && beside_here(first - 1) {
         first -= 1;
     }
-    // a header row holds two labels at least (between them a cell that is no label of ours
-    // may stand, `被审计单位 | 审计期间 | 报告编号`); one label beside a cell is a label and
-    // its value (`1 | 权利人 | XX公司`)
-    if (first..=last).filter(|&i| is_head(i)).count() < 2 {
+    // a header row holds `min_labels` labels at least, two where a name may be the value
+    // beside its label (between them a cell that is no label of ours may stand, `被审计单位 |
+    // 审计期间 | 报告编号`; one label beside a cell is a label and its value, `1 | 权利人 |
+    // XX公司`)
+    if last == first || (first..=last).filter(|&i| is_head(i)).count() < min_labels {
         return None;
     }
     // a header cell that is no label is a heading word: a number or a firm's name beside the
@@ -1319,7 +1382,15 @@ fn placed_column(
         bottom = bottom.max(b[3]);
         taken.push((i, b, column));
     }
-    // rows: lines whose heights overlap, or are a third of a line apart at most
+    // rows: lines whose heights overlap, or are apart by less than half the gap between the
+    // header and the first row (a cell's lines are spaced closer than its rows)
+    let header_bottom = header.iter().map(|(_, b)| b[3]).fold(0.0f32, f32::max);
+    let first_top = taken.iter().map(|t| t.1[1]).fold(f32::MAX, f32::min);
+    let row_gap = if first_top > header_bottom && first_top < f32::MAX {
+        0.5 * (first_top - header_bottom)
+    } else {
+        0.0
+    };
     let mut order: Vec<usize> = (0..taken.len()).collect();
     order.sort_by(|&a, &b| taken[a].1[1].total_cmp(&taken[b].1[1]));
     let mut rows: Vec<Vec<usize>> = Vec::new();
@@ -1327,7 +1398,7 @@ fn placed_column(
     for k in order {
         let b = taken[k].1;
         match rows.last_mut() {
-            Some(row) if b[1] < row_bottom + line_h / 3.0 => row.push(k),
+            Some(row) if b[1] < row_bottom + row_gap => row.push(k),
             _ => rows.push(vec![k]),
         }
         row_bottom = if rows.last().is_some_and(|r| r.len() == 1) {
@@ -3993,6 +4064,30 @@ mod tests {
             get(&f, "lessee"),
             Some(&json!("山西省卓越信息技术有限公司"))
         );
+    }
+
+    #[test]
+    fn a_term_in_its_column_under_a_placed_header_row() {
+        let page = placed_page(
+            0.3,
+            &[
+                ("房屋租赁合同", 0.4, 0.10),
+                ("租赁物坐落", 0.2, 0.30),
+                ("租赁面积", 0.6, 0.3001),
+                ("山西省大同市云冈区龙城大街263号", 0.1, 0.33),
+                ("5,250.71㎡", 0.6, 0.3301),
+                ("租赁期限", 0.2, 0.36),
+                ("用途", 0.6, 0.3601),
+                ("2022年1月1日", 0.1, 0.39),
+                ("至", 0.1, 0.41),
+                ("2026年12月30日", 0.1, 0.43),
+                ("办公、研发及创业孵化", 0.6, 0.41),
+                ("年租金(元)", 0.2, 0.46),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &page);
+        assert_eq!(get(&f, "term_start"), Some(&json!("2022-01-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-12-30")));
     }
 
     #[test]
