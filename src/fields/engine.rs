@@ -220,6 +220,9 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             && (placed
                 || (matches!(spec.parse, Parse::Name | Parse::Text) && c.party_table.is_none()))
         {
+            if cells.is_empty() {
+                continue;
+            }
             // under a signature head (转租方(盖章) | 租用方(盖章)) the cells are seals and
             // dates: only an organisation's whole name there is the party's
             let under_seal = spec.parse == Parse::Name && SEAL_WORD.is_match(&text[ls..start]);
@@ -700,7 +703,9 @@ fn term_column(c: &Compiled, norm: &Norm, cands: &mut BTreeMap<&'static str, Vec
             continue;
         };
         // the cell's lines read as one (a range broken around its 至), each byte mapped back
-        let cell = cells[0].clone();
+        let Some(cell) = cells.first().cloned() else {
+            continue;
+        };
         let (mut joined, mut at) = (String::new(), Vec::new());
         for (i, ch) in text[cell.clone()].char_indices() {
             if ch != '\n' {
@@ -1230,11 +1235,12 @@ fn column_cells(
             .filter_map(|j| place(j).map(|(_, b)| (j, b)))
             .collect();
         let page = here_place.map(|(p, _)| p);
-        return placed_column(norm, &lines, last + 1, &header, here, page, &is_head).map(|cells| {
-            ColumnCells {
-                cells,
-                placed: true,
-            }
+        // a placed header row whose column reads no cell still says the label's value is
+        // under it, not the next header cell beside it: no cells, and no value from the label
+        return Some(ColumnCells {
+            cells: placed_column(norm, &lines, last + 1, &header, here, page, &is_head)
+                .unwrap_or_default(),
+            placed: true,
         });
     }
     // the rows under the header, while each is a whole row of cells that are not labels nor a
@@ -1418,9 +1424,12 @@ fn placed_column(
         let (Some(&a), Some(&z)) = (mine.first(), mine.last()) else {
             break;
         };
-        // one run of the text: the cell's lines follow each other (blank lines between)
+        // one run of the text: the cell's lines follow each other (blank lines between), top
+        // to bottom (a reading that put a wrapped line's tail first would scramble the value)
         let contiguous = (a..=z).all(|i| mine.contains(&i) || lines[i].is_empty());
-        if !contiguous {
+        let top = |i: usize| taken.iter().find(|t| t.0 == i).map_or(0.0, |t| t.1[1]);
+        let downwards = mine.windows(2).all(|w| top(w[0]) <= top(w[1]));
+        if !contiguous || !downwards {
             break;
         }
         cells.push(lines[a].start..lines[z].end);
@@ -4064,6 +4073,32 @@ mod tests {
             get(&f, "lessee"),
             Some(&json!("山西省卓越信息技术有限公司"))
         );
+    }
+
+    #[test]
+    fn a_cell_whose_lines_come_out_of_order_is_not_read() {
+        // OCR put the wrapped tail `公司` before the name's head: no value, rather than a
+        // scrambled one
+        let page = placed_page(
+            0.3,
+            &[
+                ("专项审计报告", 0.4, 0.10),
+                ("被审计单位", 0.1, 0.20),
+                ("审计期间", 0.45, 0.2001),
+                ("报告编号", 0.75, 0.2002),
+                ("公司", 0.05, 0.25),
+                ("山西省锦程创新创业产业园运营有限责任", 0.05, 0.23),
+                ("2023年度", 0.45, 0.24),
+                ("立诚(2024)审字第ZS0280号", 0.7, 0.24),
+            ],
+        );
+        let f = read_page(DocumentKind::AuditReport, &page);
+        let entity = get(&f, "audited_entity")
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
+        assert!(!entity.starts_with("公司"), "{entity}");
+        // nor is the header cell beside the label its value
+        assert_ne!(entity, "审计期间");
     }
 
     #[test]
