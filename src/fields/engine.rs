@@ -1153,9 +1153,11 @@ static GOVERNMENT_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:局|厅|委员会|人民政府|管委会|促进中心|办公室)$").expect("static regex")
 });
 
-/// A company's legal form with nothing before it (`有限责任公司`): never a whole name.
+/// A company's legal form, or the tail of one a line break cut (`有限责任公司`, `任公司`,
+/// `限公司`), with nothing before it: never a whole name.
 static LEGAL_FORM_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\(集团\)|集团)?(?:股份)?(?:有限)?(?:责任)?公司$").expect("static regex")
+    Regex::new(r"^(?:\(集团\)|集团|团)?(?:股份|份)?(?:有限|限)?(?:责任|任)?公司$")
+        .expect("static regex")
 });
 
 /// The cells under a label that heads a column, row by row: the label's line is one of two or
@@ -4073,6 +4075,16 @@ mod tests {
             get(&f, "lessee"),
             Some(&json!("山西省卓越信息技术有限公司"))
         );
+    }
+
+    #[test]
+    fn the_tail_of_a_legal_form_is_no_name() {
+        // a two-column scan's wrapped name: only its last characters reached the label
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方:运城市启航智能科技有限责任公司\n承租方:任公司\n租赁期限自2020年1月1日起至2029年12月31日止。",
+        );
+        assert_eq!(get(&f, "lessee"), None);
     }
 
     #[test]
