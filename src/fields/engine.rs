@@ -1417,20 +1417,25 @@ fn placed_column(
     }
     let mut cells = Vec::new();
     for row in rows {
+        // the row's lines under column `here`, as indices into `taken`, which is in the
+        // text's order
         let mut mine: Vec<usize> = row
             .iter()
-            .map(|&k| taken[k].0)
-            .filter(|&i| taken.iter().any(|t| t.0 == i && t.2 == here))
+            .copied()
+            .filter(|&k| taken[k].2 == here)
             .collect();
         mine.sort_unstable();
-        let (Some(&a), Some(&z)) = (mine.first(), mine.last()) else {
+        let (Some(&first), Some(&last)) = (mine.first(), mine.last()) else {
             break;
         };
+        let (a, z) = (taken[first].0, taken[last].0);
         // one run of the text: the cell's lines follow each other (blank lines between), top
         // to bottom (a reading that put a wrapped line's tail first would scramble the value)
-        let contiguous = (a..=z).all(|i| mine.contains(&i) || lines[i].is_empty());
-        let top = |i: usize| taken.iter().find(|t| t.0 == i).map_or(0.0, |t| t.1[1]);
-        let downwards = mine.windows(2).all(|w| top(w[0]) <= top(w[1]));
+        let contiguous =
+            (a..=z).all(|i| mine.iter().any(|&k| taken[k].0 == i) || lines[i].is_empty());
+        let downwards = mine
+            .windows(2)
+            .all(|w| taken[w[0]].1[1] <= taken[w[1]].1[1]);
         if !contiguous || !downwards {
             break;
         }
