@@ -13,6 +13,16 @@ use serde::{Deserialize, Serialize};
 /// `[x0, y0, x1, y1]`. Fractions keep evidence independent of the resolution a page is shown at.
 pub type BBox = [f32; 4];
 
+/// The smallest box holding both: where a run of words or lines is printed.
+pub fn bbox_union(a: BBox, b: BBox) -> BBox {
+    [
+        a[0].min(b[0]),
+        a[1].min(b[1]),
+        a[2].max(b[2]),
+        a[3].max(b[3]),
+    ]
+}
+
 /// Where the text of a page came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]

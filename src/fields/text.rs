@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::model::{BBox, Page};
+use crate::model::{BBox, Page, bbox_union};
 
 /// Where one normalised character came from.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -372,14 +372,7 @@ impl Norm {
                         .iter()
                         .filter(|(a, b, _)| *a < i && start < *b)
                         .map(|s| s.2)
-                        .reduce(|u, b| {
-                            [
-                                u[0].min(b[0]),
-                                u[1].min(b[1]),
-                                u[2].max(b[2]),
-                                u[3].max(b[3]),
-                            ]
-                        });
+                        .reduce(bbox_union);
                     let trimmed: String = line.chars.iter().map(|c| c.0).collect();
                     if line.chars.is_empty() {
                         gap |= ocr && i < chars.len() && chars[i] == '\n';
@@ -530,15 +523,7 @@ impl Norm {
         let mut bbox: Option<BBox> = None;
         for &(a, b, bx) in &self.spans[page] {
             if a <= last && first < b {
-                bbox = Some(match bbox {
-                    None => bx,
-                    Some(u) => [
-                        u[0].min(bx[0]),
-                        u[1].min(bx[1]),
-                        u[2].max(bx[2]),
-                        u[3].max(bx[3]),
-                    ],
-                });
+                bbox = Some(bbox.map_or(bx, |u| bbox_union(u, bx)));
             }
         }
         Located {

@@ -7,7 +7,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use crate::model::{BBox, TextSpan};
+use crate::model::{BBox, TextSpan, bbox_union};
 
 /// One way of reading a PDF's text layer page by page.
 pub trait TextLayer {
@@ -185,14 +185,7 @@ pub fn layer_spans(text: &str, chars: &[PlacedChar]) -> Vec<TextSpan> {
         let boxed = |at: usize| {
             chars[at..at + word.len()]
                 .iter()
-                .fold(chars[at].bbox, |b, c| {
-                    [
-                        b[0].min(c.bbox[0]),
-                        b[1].min(c.bbox[1]),
-                        b[2].max(c.bbox[2]),
-                        b[3].max(c.bbox[3]),
-                    ]
-                })
+                .fold(chars[at].bbox, |b, c| bbox_union(b, c.bbox))
         };
         // where the word's first character stands, from the cursor on and then before it
         let starts = by_char.get(&word[0]).map(Vec::as_slice).unwrap_or_default();
