@@ -35,9 +35,10 @@ pub const BLANK_DATE_RE: &str = r"_*\s*年\s*_*\s*月\s*_*\s*日";
 /// date always ends in 日 or a digit, so a 一 right after it can only be the separator.
 pub static RANGE_RE: LazyLock<String> = LazyLock::new(|| {
     let d = DATE_RE.as_str();
-    // an hour may follow either date (自…零时起至…二十四时止), and (含): the day counts; the
-    // ends may stand in two clauses (DATE起,DATE止)
-    let hour = r"(?:(?:[0-9]{1,2}|[零〇一二三四五六七八九十廿]{1,3})(?:时|点)(?:整)?)?(?:\((?:含|包含|含当日)\))?";
+    // an hour may follow either date (自…零时起至…二十四时止), and a short note in brackets
+    // ((含): the day counts; (起租日), (届满日): what the day is); the ends may stand in two
+    // clauses (DATE起,DATE止)
+    let hour = r"(?:(?:[0-9]{1,2}|[零〇一二三四五六七八九十廿]{1,3})(?:时|点)(?:整)?)?(?:\([^()0-9\n]{1,8}\))?";
     format!(
         r"(?:自|从)?(?P<a>{d}){hour}(?:(?:起计|起算|起|开始)?(?:至|到|—|~|-|－|一)|(?:起计|起算|起|开始),(?:至|到)?)(?P<b>{d}){hour}(?:止|结束)?"
     )

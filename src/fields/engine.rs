@@ -5161,6 +5161,151 @@ mod tests {
     }
 
     #[test]
+    fn a_short_unit_label_owners_holding_in_common_and_a_code_called_a_mark() {
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人\t长治市恒泰产业园运营有限责任公司\t共有情况\t共同共有\n\
+             坐落\t山西省晋中市榆次区龙城大街258号科技创新城4号楼20层0904室 单元号 140702000748GB98687F27396281\n\
+             其他状况\t长治市恒泰产业园运营有限责任公司、长治市腾达投资管理有限公司共同共有",
+        );
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!(
+                "山西省晋中市榆次区龙城大街258号科技创新城4号楼20层0904室"
+            ))
+        );
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!([
+                "长治市恒泰产业园运营有限责任公司",
+                "长治市腾达投资管理有限公司"
+            ]))
+        );
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n共有情况\t按份共有\n权利其他状况\t忻州市博远孵化器管理有限责任公司，按份共有，份额30%；\
+             晋中市明德企业管理咨询有限公司，按份共有，份额70%",
+        );
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!([
+                "忻州市博远孵化器管理有限责任公司",
+                "晋中市明德企业管理咨询有限公司"
+            ]))
+        );
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n中惠核字(2022)第SX-860号\n报告防伪信息\n防伪标识码\n140120226672963815\n查询方式\t扫描右侧二维码",
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("140120226672963815")));
+    }
+
+    /// A page of `source` whose lines (in this order) are printed in the given boxes.
+    fn boxed_page(source: TextSource, lines: &[(&str, [f32; 4])]) -> Page {
+        let mut page = page("", source);
+        for (k, (line, bbox)) in lines.iter().enumerate() {
+            if k > 0 {
+                page.text.push('\n');
+            }
+            let start = page.text.chars().count();
+            page.text.push_str(line);
+            page.spans.push(crate::model::TextSpan {
+                start,
+                end: page.text.chars().count(),
+                bbox: *bbox,
+                confidence: 0.99,
+            });
+        }
+        page
+    }
+
+    #[test]
+    fn a_role_printed_down_the_side_of_a_partys_rows_heads_them() {
+        // each party's rows at the right of a merged cell whose role is printed one character
+        // a line, centred on the rows; the characters come after the rows, as a text layer
+        // draws them, or among them, as OCR reads them row by row
+        let row = |text: &'static str, x: f32, y: f32| (text, [x, y, x + 0.2, y + 0.012]);
+        let ch = |text: &'static str, y: f32| (text, [0.13, y, 0.15, y + 0.014]);
+        let lessor_rows = [
+            row("姓名", 0.24, 0.168),
+            row("乔宇桂", 0.35, 0.168),
+            row("身份证号码", 0.21, 0.198),
+            row("140104197702205435", 0.35, 0.198),
+            row("住址", 0.24, 0.229),
+            row("山西省长治市潞州区滨河东路396号", 0.35, 0.229),
+        ];
+        let lessee_rows = [
+            row("名称", 0.24, 0.297),
+            row("阳泉市优客物业管理有限公司", 0.35, 0.297),
+            row("统一社会信用代码", 0.18, 0.328),
+            row("9114010610J2695J91", 0.35, 0.328),
+            row("法定代表人", 0.21, 0.358),
+            row("廖伟平", 0.35, 0.358),
+        ];
+        let lessor_role = [ch("出", 0.185), ch("租", 0.201), ch("方", 0.217)];
+        let lessee_role = [ch("承", 0.31), ch("租", 0.326), ch("方", 0.342)];
+        let title = ("厂房租赁合同", [0.32, 0.10, 0.68, 0.126]);
+        let number = ("编号:SXZC-2016-976", [0.72, 0.142, 0.9, 0.153]);
+        let clause = (
+            "出租方(以下简称甲方)与承租方(以下简称乙方)经友好协商,达成如下协议:",
+            [0.16, 0.46, 0.86, 0.474],
+        );
+        let term = (
+            "1.租期十年:2017年1月1日(起租日)至2026年12月31日(届满日)。",
+            [0.12, 0.5, 0.86, 0.514],
+        );
+        let mut drawn = vec![title, number];
+        drawn.extend(lessor_rows);
+        drawn.extend(lessor_role);
+        drawn.extend(lessee_rows);
+        drawn.extend(lessee_role);
+        drawn.extend([clause, term]);
+        let mut read_by_rows = vec![title, number];
+        read_by_rows.extend(&lessor_rows[..2]);
+        read_by_rows.push(lessor_role[0]);
+        read_by_rows.extend(&lessor_rows[2..]);
+        read_by_rows.extend(&lessor_role[1..]);
+        read_by_rows.extend(&lessee_rows[..4]);
+        read_by_rows.extend(lessee_role);
+        read_by_rows.extend(&lessee_rows[4..]);
+        read_by_rows.extend([clause, term]);
+        // OCR may read a word down its tall box as one line, in the row at its middle
+        let mut read_whole = vec![title, number];
+        read_whole.extend(&lessor_rows[..4]);
+        read_whole.push(("出租方", [0.13, 0.185, 0.15, 0.231]));
+        read_whole.extend(&lessor_rows[4..]);
+        read_whole.extend(&lessee_rows[..4]);
+        read_whole.push(("承租方", [0.13, 0.31, 0.15, 0.356]));
+        read_whole.extend(&lessee_rows[4..]);
+        read_whole.extend([clause, term]);
+        for (source, lines) in [
+            (TextSource::TextLayer, &drawn),
+            (TextSource::Ocr, &read_by_rows),
+            (TextSource::Ocr, &read_whole),
+        ] {
+            let f = read_page(DocumentKind::Lease, &boxed_page(source, lines));
+            assert_eq!(get(&f, "lessor"), Some(&json!("乔宇桂")), "{source:?}");
+            assert_eq!(
+                get(&f, "lessee"),
+                Some(&json!("阳泉市优客物业管理有限公司")),
+                "{source:?}"
+            );
+            assert_eq!(get(&f, "term_start"), Some(&json!("2017-01-01")));
+            assert_eq!(get(&f, "term_end"), Some(&json!("2026-12-31")));
+        }
+        // a table's column of single characters a row apart is no word
+        let units = [
+            row("入驻企业", 0.1, 0.3),
+            ("户", [0.5, 0.3, 0.52, 0.314]),
+            row("带动就业", 0.1, 0.33),
+            ("人", [0.5, 0.33, 0.52, 0.344]),
+        ];
+        let page = boxed_page(TextSource::TextLayer, &units);
+        let norm = Norm::build(&[&page], &|_| false);
+        assert!(!norm.text.contains("户人"), "{}", norm.text);
+    }
+
+    #[test]
     fn a_term_stated_as_the_lease_period() {
         let f = read_text_layer(
             DocumentKind::Lease,

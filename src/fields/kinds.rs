@@ -307,7 +307,7 @@ macro_rules! seal {
 /// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|查询)(?:查询|查验|识别|验证)?(?:码|编码|编号|号码|号))"
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|查询)(?:查询|查验|识别|验证|标识)?(?:码|编码|编号|号码|号))"
     };
 }
 
@@ -445,12 +445,12 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         // The term as two dated lines of a form (起租日期:…, 到期日期:…).
         label(
-            r"(?:起租日期?|(?:租赁|租期|转租|服务期|使用期)?(?:起始日期?|开始日期)|(?:服务期|使用期|转租期|租期)起)",
+            r"(?:起租日期?|(?:租赁|租期|转租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:起始日期?|开始日期)|(?:服务期|使用期|转租期|租期|入驻期|孵化期)起)",
             "term_start",
             Parse::Date,
         ),
         label(
-            r"(?:(?:租赁|租期|转租|服务期|使用期)?(?:到期日期?|终止日期?|截止日期?|结束日期|届满日期?)|(?:服务期|使用期|转租期|租期)止)",
+            r"(?:(?:租赁|租期|转租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:到期日期?|终止日期?|截止日期?|结束日期|届满日期?)|(?:服务期|使用期|转租期|租期|入驻期|孵化期)止)",
             "term_end",
             Parse::Date,
         ),
@@ -879,7 +879,7 @@ pub const LEASE: KindSpec = KindSpec {
 
 /// Co-owners of a certificate held in common (共有人:A(75%);B(25%) under 权利其他状况 or 附记):
 /// whoever the 权利人 line names, the applicant may be one of them.
-const CO_OWNERS: [PatternSpec; 6] = [
+const CO_OWNERS: [PatternSpec; 7] = [
     every(
         r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG_WRAPPED})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
         &[
@@ -904,10 +904,20 @@ const CO_OWNERS: [PatternSpec; 6] = [
         &[("co_owners", "v", Parse::Name)],
         0.95,
     ),
-    // shares without brackets (份额:A占60%;B占40%)
+    // shares without brackets (份额:A占60%;B占40%, A,按份共有,份额30%;B,…)
     every(
-        r"(?P<v>{ORG})(?:占有份额|占份额|占)\d{1,3}(?:\.\d+)?%",
+        r"(?P<v>{ORG})(?:,?(?:按份共有|共同共有))?,?(?:占有份额|占份额|份额|占):?\d{1,3}(?:\.\d+)?%",
         &[("co_owners", "v", Parse::Name)],
+        1.0,
+    ),
+    // the owners named with how they hold it (权利其他状况: A、B共同共有)
+    every(
+        r"(?P<a>{ORG})、(?P<b>{ORG})(?:、(?P<c>{ORG}))?(?:共同共有|按份共有)",
+        &[
+            ("co_owners", "a", Parse::Name),
+            ("co_owners", "b", Parse::Name),
+            ("co_owners", "c", Parse::Name),
+        ],
         1.0,
     ),
     // every owner in the 权利人 cell, joined by 、
@@ -945,7 +955,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         label(r"权利人(?:名称|\(申请人\))?", "owner", Parse::Name),
         label(r"共有(?:情况|方式)", "co_ownership", Parse::Text),
         label(r"坐落", "address", Parse::Text),
-        label(r"不动产单元号", "unit_no", Parse::Code),
+        label(r"(?:不动产)?单元号", "unit_no", Parse::Code),
         label(r"(?:权利类型|证明权利或事项)", "right_type", Parse::Text),
         label(r"用途", "usage", Parse::Text),
         label(r"使用期限", "valid_until", Parse::LastDate),
@@ -991,6 +1001,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[3],
         CO_OWNERS[4],
         CO_OWNERS[5],
+        CO_OWNERS[6],
     ],
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
@@ -1035,6 +1046,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[3],
         CO_OWNERS[4],
         CO_OWNERS[5],
+        CO_OWNERS[6],
     ],
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
@@ -1294,7 +1306,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             0.9,
         ),
         pat(
-            r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别)(?:查询|查验|识别|验证)?(?:码|编码|编号|号码|号))(?::|为|是)?\n?(?P<v>[0-9A-Za-z][0-9A-Za-z\- ]{5,40}[0-9A-Za-z])",
+            r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别)(?:查询|查验|识别|验证|标识)?(?:码|编码|编号|号码|号))(?::|为|是)?\n?(?P<v>[0-9A-Za-z][0-9A-Za-z\- ]{5,40}[0-9A-Za-z])",
             &[("report_code", "v", Parse::Code)],
             1.0,
         ),

@@ -164,6 +164,130 @@ fn beside(prev: &BBox, next: &BBox) -> bool {
     overlap > 0.5 * h && next[0] >= prev[2] - 0.5 * h
 }
 
+/// Whether a line is a piece of a word printed downwards (`出` / `租` / `方` in the merged
+/// cell at the left of a party's rows): one CJK character or bracket, or several that OCR
+/// read down a box taller than wide, with its place.
+fn vertical_piece(line: &Line) -> Option<BBox> {
+    let b = line.bbox?;
+    let n = line.chars.len();
+    let cjk = line
+        .chars
+        .iter()
+        .all(|(c, _)| is_han(*c) || "()".contains(*c));
+    (cjk && (n == 1 || (n <= 8 && b[3] - b[1] > 1.2 * (b[2] - b[0])))).then_some(b)
+}
+
+/// Joins the characters of a word printed downwards into one line, read where the rows it
+/// heads begin. A form's merged cell names the role of the rows at its right one character
+/// a line (`出` / `租` / `方` beside 姓名 | X, 身份证号码 | …), and a text layer or OCR gives the
+/// characters wherever their cell falls in its order, often after the rows or between their
+/// cells; read so, no line says whose rows they are.
+///
+/// Characters are one word when they stand in one column, each right under the one before
+/// (a gap of at most half a character: a table's rows of single characters, such as units,
+/// stand further apart). The word is centred on its cell, so the rows it heads lie within
+/// half the distance to the next word of its column (or its own height, alone), short of the
+/// border between the cells; it is read before the first line of its table at its right
+/// (not a number printed at the far side of the page) whose middle lies there.
+fn read_vertical_words(lines: &mut Vec<Line>) {
+    let mut pieces: Vec<(usize, BBox)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| vertical_piece(l).map(|b| (i, b)))
+        .collect();
+    if pieces.is_empty() {
+        return;
+    }
+    pieces.sort_by(|a, b| a.1[1].total_cmp(&b.1[1]));
+    // (members by index, union box), in the order their first characters were found
+    let mut words: Vec<(Vec<usize>, BBox)> = Vec::new();
+    let mut used = vec![false; pieces.len()];
+    for s in 0..pieces.len() {
+        if used[s] {
+            continue;
+        }
+        used[s] = true;
+        let mut members = vec![pieces[s].0];
+        let mut last = pieces[s].1;
+        let mut union = last;
+        for t in s + 1..pieces.len() {
+            let b = pieces[t].1;
+            // a character's size is the column's width (a piece may be several high)
+            let w = (last[2] - last[0]).min(b[2] - b[0]);
+            let h = (last[2] - last[0]).max(b[2] - b[0]);
+            let overlap = last[2].min(b[2]) - last[0].max(b[0]);
+            let gap = b[1] - last[3];
+            if used[t] || overlap < 0.5 * w || b[1] < last[1] + 0.5 * h {
+                continue;
+            }
+            if gap > 0.5 * h {
+                break;
+            }
+            used[t] = true;
+            members.push(pieces[t].0);
+            last = b;
+            union = bbox_union(union, b);
+        }
+        let chars: usize = members.iter().map(|&i| lines[i].chars.len()).sum();
+        if (2..=8).contains(&chars) {
+            words.push((members, union));
+        }
+    }
+    if words.is_empty() {
+        return;
+    }
+    let centre = |b: &BBox| (b[1] + b[3]) / 2.0;
+    // the reach of each word: half the way to the nearest word of its column, else its height
+    let reach: Vec<f32> = words
+        .iter()
+        .map(|(_, w)| {
+            words
+                .iter()
+                .filter(|(_, o)| o != w && w[2].min(o[2]) > w[0].max(o[0]))
+                .map(|(_, o)| (centre(o) - centre(w)).abs() / 2.0)
+                .reduce(f32::min)
+                .unwrap_or(w[3] - w[1])
+        })
+        .collect();
+    let mut merged: Vec<(Option<usize>, Line)> = Vec::new();
+    let mut taken = vec![false; lines.len()];
+    for ((members, union), reach) in words.iter().zip(&reach) {
+        let mut chars = Vec::new();
+        let mut width = 0;
+        for &i in members {
+            taken[i] = true;
+            chars.extend(lines[i].chars.iter().copied());
+            width += lines[i].width;
+        }
+        let c = centre(union);
+        let before = lines.iter().enumerate().position(|(i, l)| {
+            !members.contains(&i)
+                && l.bbox.is_some_and(|b| {
+                    b[0] >= union[2] - 0.25 * (union[2] - union[0])
+                        && b[0] - union[2] < 0.3
+                        && (centre(&b) - c).abs() < 0.9 * reach
+                })
+        });
+        let line = Line {
+            chars,
+            width,
+            cell_end: true,
+            after_gap: true,
+            bbox: Some(*union),
+        };
+        merged.push((before.or(Some(members[0])), line));
+    }
+    let old = std::mem::take(lines);
+    for (i, line) in old.into_iter().enumerate() {
+        for (_, word) in merged.extract_if(.., |(at, _)| *at == Some(i)) {
+            lines.push(word);
+        }
+        if !taken[i] {
+            lines.push(line);
+        }
+    }
+}
+
 /// Normalises one line of a page; `is_label` says whether a text is a label alone. A wide
 /// gap (two spaces or more, or an ideographic space) right after a label stands for its
 /// colon, as the gap between a form's label cell and its value does (`甲方（出租方）　　XX`).
@@ -351,6 +475,7 @@ impl Norm {
                 spans.push((a, b, s.bbox));
             }
             let mut maxw = 0;
+            let mut page_lines: Vec<Line> = Vec::new();
             let mut start = 0;
             let mut row_has_cells = false;
             let ocr = page.text_source == crate::model::TextSource::Ocr;
@@ -379,11 +504,13 @@ impl Norm {
                     } else if !FURNITURE.is_match(&trimmed) {
                         line.after_gap = std::mem::take(&mut gap);
                         maxw = maxw.max(line.width);
-                        lines.push((pi, line));
+                        page_lines.push(line);
                     }
                     start = i + 1;
                 }
             }
+            read_vertical_words(&mut page_lines);
+            lines.extend(page_lines.into_iter().map(|line| (pi, line)));
             max_width.push(maxw);
             norm.page_chars.push(chars);
             norm.char_conf.push(conf);
