@@ -265,6 +265,34 @@ fn a_small_code_drawn_as_a_picture_on_a_born_digital_page_is_read() {
 }
 
 #[test]
+fn a_dense_qr_code_printed_small_in_the_middle_of_a_scanned_page_is_read() {
+    // A generated application's audit report, scanned at 150 dpi (fixtures/cases, tuning
+    // c614): its last page carries a QR code of a long verification URL under a table, ~2.7
+    // pixels a module, away from the corners. The page's own scale and the corner crops miss
+    // it; the region where its finder patterns stand, enlarged, reads it.
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/cases/tuning/c614/audit.pdf");
+    let run = extract(&file, &["--no-ocr"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let got: Extracted = serde_json::from_str(&run.stdout).expect("an extraction as JSON");
+    let page = &got.pages[2];
+    assert_eq!(page.codes.len(), 1, "{:?}", page.codes);
+    let code = &page.codes[0];
+    assert_eq!(code.symbology, "qr");
+    assert!(
+        code.text
+            .starts_with("https://zc.sxicpa.example.org.cn/bgcx/140820245197809942?wh="),
+        "{}",
+        code.text
+    );
+    let [x0, y0, x1, y1] = code.bbox.expect("a box");
+    assert!(
+        x0 > 0.38 && x1 < 0.6 && y0 > 0.33 && y1 < 0.48,
+        "{:?}",
+        code.bbox
+    );
+}
+
+#[test]
 fn a_qr_code_seen_but_not_decoded_is_said_on_its_page() {
     // a photo of a QR code whose middle is damaged past its error correction: no code, but
     // the page says one is there (the rules then ask a person rather than find none)

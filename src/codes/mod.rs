@@ -139,28 +139,81 @@ pub fn quick_look(image: &DynamicImage, page: u32, config: &CodesConfig) -> Code
 /// answer `review`, not `fail`). The patterns (1:1:3:1:1 both ways, three at a right angle)
 /// are rarely matched by anything else.
 pub fn qr_seen(image: &DynamicImage) -> bool {
-    use rxing::common::HybridBinarizer;
-    use rxing::{BinaryBitmap, Luma8LuminanceSource};
+    qr_finders(&stretched(to_gray(image))).is_some()
+}
 
-    let gray = stretched(to_gray(image));
+/// Where a QR code's finder patterns (and alignment pattern) stand in `gray`, in its pixels,
+/// when rxing's detector finds three placed as a QR code places them.
+fn qr_finders(gray: &GrayImage) -> Option<Vec<(f32, f32)>> {
+    use rxing::common::HybridBinarizer;
+    use rxing::{BinaryBitmap, Luma8LuminanceSource, Point};
+
     let (w, h) = gray.dimensions();
     if w < 21 || h < 21 {
-        return false;
+        return None;
     }
     let hints = DecodeHints {
         TryHarder: Some(true),
         ..Default::default()
     };
     catch_unwind(AssertUnwindSafe(|| {
-        let Ok(source) = Luma8LuminanceSource::new(gray.into_raw(), w, h) else {
-            return false;
-        };
+        let source = Luma8LuminanceSource::new(gray.as_raw().clone(), w, h).ok()?;
         let bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
-        rxing::qrcode::detector::Detector::new(bitmap.get_black_matrix())
+        let detected = rxing::qrcode::detector::Detector::new(bitmap.get_black_matrix())
             .detect_with_hints(&hints)
-            .is_ok()
+            .ok()?;
+        use rxing::common::DetectorRXingResult;
+        let points: Vec<(f32, f32)> = detected
+            .getPoints()
+            .iter()
+            .map(|p: &Point| (p.x, p.y))
+            .collect();
+        (!points.is_empty()).then_some(points)
     }))
-    .unwrap_or(false)
+    .ok()
+    .flatten()
+}
+
+/// Reads the region of a page where a QR code's finder patterns are seen, enlarged: a dense
+/// code printed small (a long verification URL at 2-3 pixels a module in a 150 dpi scan) is
+/// found by the detector but lost by the decoder's sampling at the page's own scale, and it
+/// may stand anywhere on the page, not only in a corner.
+fn read_where_qr_seen(gray: &GrayImage, threads: usize, warnings: &mut Vec<String>) -> Vec<Found> {
+    let (w, h) = gray.dimensions();
+    // the detector's block thresholds miss finder patterns of 2-3 pixel modules; with every
+    // pixel doubled (cheap, unlike a filtered resize of the whole page) they are found
+    let Some(points) = qr_finders(gray).or_else(|| {
+        let doubled = GrayImage::from_fn(w * 2, h * 2, |x, y| *gray.get_pixel(x / 2, y / 2));
+        qr_finders(&doubled).map(|p| p.into_iter().map(|(x, y)| (x / 2.0, y / 2.0)).collect())
+    }) else {
+        return Vec::new();
+    };
+    // the finder centres lie 3.5 modules inside the code's corners: half their spread again
+    // on every side holds the code and its quiet zone
+    let Some(rect) = Rect::around(&points, w, h).map(|r| r.grown(0.5, 8)) else {
+        return Vec::new();
+    };
+    let (cw, ch) = (rect.x1 - rect.x0, rect.y1 - rect.y0);
+    if cw < 21 || ch < 21 {
+        return Vec::new();
+    }
+    let crop = imageops::crop_imm(gray, rect.x0, rect.y0, cw, ch).to_image();
+    for k in [2u32, 3] {
+        let up = imageops::resize(&crop, cw * k, ch * k, imageops::FilterType::CatmullRom);
+        let view = View {
+            x: rect.x0 as f32,
+            y: rect.y0 as f32,
+            scale: 1.0 / k as f32,
+        };
+        let mut found = run_rxing(&up, &view, threads, warnings);
+        if found.is_empty() {
+            found = run_rqrr(&up, &view, warnings);
+        }
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
 }
 
 /// [`scan`] for an image already in grey levels.
@@ -238,6 +291,9 @@ fn retry(gray: &GrayImage, threads: usize, warnings: &mut Vec<String>) -> Vec<Fo
             }
             found.extend(here);
         }
+    }
+    if found.is_empty() {
+        found = read_where_qr_seen(gray, threads, warnings);
     }
     found
 }
