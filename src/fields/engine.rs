@@ -2028,12 +2028,19 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
     (person_name(head) || WHOLE_NAME.is_match(head)).then(|| r.start..r.start + head.len())
 }
 
+/// A party's role alone, as a bracket after its name gives it.
+static ROLE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:出租|承租|转租|次承租|租赁|产权|使用)(?:方|人)$|^(?:甲方|乙方|业主|租户)$")
+        .expect("static regex")
+});
+
 /// What is printed around a name without being part of it: a representative before it
 /// (`(代表人:张三)XX公司`, `张三代表XX公司`), a role or the rest of its label in brackets
 /// before it (`(共有人)XX公司`, `权利人(证件号) XX公司(9114…)` read as `(证件号)XX公司(…)`),
 /// the letter-writer's `我公司`/`本单位` before it,
 /// and after it a request for the seal (`XX公司(盖章)`), the name in English
-/// (`XX公司(Taiyuan … Co., Ltd.)`) or the party's code (`XX公司(91140107…)`). Removed only when what is left is an organisation's whole
+/// (`XX公司(Taiyuan … Co., Ltd.)`), the party's code (`XX公司(91140107…)`) or its role
+/// (`XX公司(出租人)`). Removed only when what is left is an organisation's whole
 /// name, so `代表` or a bracket inside a name stays.
 fn strip_name_wrapping(raw: &str, r: std::ops::Range<usize>) -> (&str, std::ops::Range<usize>) {
     // the range may already end before the raw text (a `(以下简称甲方)` cut off)
@@ -2070,8 +2077,10 @@ fn strip_name_wrapping(raw: &str, r: std::ops::Range<usize>) -> (&str, std::ops:
         let is_code = code.len() >= 8
             && code.chars().all(|c| c.is_ascii_alphanumeric())
             && code.chars().any(|c| c.is_ascii_digit());
+        // its role in brackets after it (`甲方:XX有限公司(出租人)`)
+        let is_role = ROLE_NOTE.is_match(code);
         let head = rest[..m.start()].trim_end();
-        if (is_english || is_seal || is_code) && WHOLE_NAME.is_match(head) {
+        if (is_english || is_seal || is_code || is_role) && WHOLE_NAME.is_match(head) {
             end = start + head.len();
         } else {
             break;
@@ -5335,5 +5344,94 @@ mod tests {
             "房屋租赁合同\n租赁起始日\n租赁终止日\n租期合计\n2019年01月01日\n2023年12月31日\n60个月\n合同条款",
         );
         assert_ne!(get(&f, "term_end"), Some(&json!("2019-01-01")));
+    }
+}
+/// Parties written in the forms real leases use, each read from a text layer and from OCR.
+#[cfg(test)]
+mod party_forms {
+    use super::*;
+    use crate::model::{Page, TextSource};
+    #[test]
+    fn parties_in_the_forms_real_leases_use() {
+        let x = "太原市龙城科技有限公司";
+        let y = "晋中市云帆商务服务有限公司";
+        let tail = "\n第一条 租赁房屋\n甲方将位于太原市小店区长风街100号的房屋出租给乙方使用。\n第二条 租赁期限\n租赁期限为五年，自2021年1月1日起至2025年12月31日止。";
+        let forms = [
+            format!("房屋租赁合同\n出租方（甲方）全称：{x}\n承租方（乙方）全称：{y}{tail}"),
+            format!(
+                "房屋租赁合同\n出租方名称：{x}\n统一社会信用代码：91140100MA0K1L2X3B\n承租方名称：{y}\n统一社会信用代码：91140100MA0K1L2X4C{tail}"
+            ),
+            format!(
+                "房屋租赁合同\n鉴于：\n1.{x}（下称“出租人”）系位于太原市小店区长风街100号房屋的合法所有权人；\n2.{y}（下称“承租人”）拟承租上述房屋用于办公。\n双方经协商一致，订立本合同。{tail}"
+            ),
+            format!("房屋租赁合同\n立合同人\n出租人：{x}\n承租人：{y}{tail}"),
+            format!("房屋租赁合同\n出租人（以下简称甲方）：{x}\n承租人（以下简称乙方）：{y}{tail}"),
+            format!("房屋租赁合同\n甲方：{x}（出租人）\n乙方：{y}（承租人）{tail}"),
+            format!("房屋租赁合同\n租赁双方\n出租方：{x}\n承租方：{y}{tail}"),
+            format!(
+                "房屋租赁合同\n第一条 合同当事人\n1.1 出租人：{x}\n住所：太原市小店区\n1.2 承租人：{y}\n住所：晋中市榆次区{tail}"
+            ),
+            format!("房屋租赁合同\n出租方：{x}    承租方：{y}{tail}"),
+            format!(
+                "房屋租赁合同\n{x}（出租方，以下简称甲方）与{y}（承租方，以下简称乙方）经友好协商，订立本合同。{tail}"
+            ),
+            format!(
+                "房屋租赁合同\n甲方（出租方）\n单位名称：{x}\n法定代表人：王伟\n乙方（承租方）\n单位名称：{y}\n法定代表人：李娜{tail}"
+            ),
+            format!(
+                "房屋租赁合同\n本合同双方当事人：\n出租方（以下简称甲方）：{x}\n承租方（以下简称乙方）：{y}{tail}"
+            ),
+            format!(
+                "房屋租赁合同\n合同编号：ZL-2021-001\n出租方：{x}\n地址：太原市\n联系人：王伟\n承租方：{y}\n地址：晋中市\n联系人：李娜{tail}"
+            ),
+            format!(
+                "房屋租赁合同\n甲方（出租人）：{x}\n统一社会信用代码：91140100MA0K1L2X3B\n乙方（承租人）：{y}\n统一社会信用代码：91140100MA0K1L2X4C{tail}"
+            ),
+            format!("房屋租赁合同\n出租方：\n{x}\n承租方：\n{y}{tail}"),
+            format!("房屋租赁合同\n业主（甲方）：{x}\n租户（乙方）：{y}{tail}"),
+            format!(
+                "房屋租赁合同\n甲方：{x}\n乙方：{y}\n甲、乙双方就甲方房屋出租给乙方使用一事，达成如下协议。{tail}"
+            ),
+            format!(
+                "房屋租赁合同\n出租方（以下简称“甲方”）\n名称：{x}\n承租方（以下简称“乙方”）\n名称：{y}{tail}"
+            ),
+            format!("房屋租赁合同\n甲方（出租人）：{x}　　乙方（承租人）：{y}{tail}"),
+            format!(
+                "房屋租赁合同\n本合同由以下双方于2020年12月1日在太原市签订：\n出租方：{x}（以下简称“甲方”）\n承租方：{y}（以下简称“乙方”）{tail}"
+            ),
+            format!("房屋租赁合同\n当事人信息\n出租方\t{x}\n承租方\t{y}{tail}"),
+            format!("房屋租赁合同\n出租方（甲方）\t承租方（乙方）\n{x}\t{y}{tail}"),
+            format!("房屋租赁合同\n出租单位：{x}\n承租单位：{y}{tail}"),
+            format!("房屋租赁合同\n出租方（产权人）：{x}\n承租方（使用人）：{y}{tail}"),
+        ];
+        let c = compiled(DocumentKind::Lease).unwrap();
+        for (i, text) in forms.iter().enumerate() {
+            for source in [TextSource::TextLayer, TextSource::Ocr] {
+                let page = Page {
+                    number: 1,
+                    width: 1000,
+                    height: 1400,
+                    text: text.clone(),
+                    text_source: source,
+                    spans: vec![],
+                    confidence: 0.95,
+                    codes: vec![],
+                    warnings: vec![],
+                    image_sha256: None,
+                };
+                let norm = Norm::build(&[&page], &|l| c.is_label_line(l));
+                let f = read_fields(c, &norm).fields;
+                let g = |k: &str| f.get(k).map(|v| v.value.to_string()).unwrap_or("-".into());
+                assert_eq!(
+                    (g("lessor"), g("lessee"), g("term_start")),
+                    (
+                        format!("\"{x}\""),
+                        format!("\"{y}\""),
+                        "\"2021-01-01\"".to_string()
+                    ),
+                    "form {i} from {source:?}: {text}"
+                );
+            }
+        }
     }
 }

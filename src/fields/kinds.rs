@@ -276,11 +276,12 @@ macro_rules! short_name_word {
     };
 }
 /// A party led by its name, its role and short name in the bracket after it
-/// (`XX(出租方,以下简称“甲方”)`), and not a label of that shape (`出租方(转租方,以下简称甲方):XX`).
+/// (`XX(出租方,以下简称“甲方”)`, also after the first: `…与YY(承租方,以下简称乙方)`), and not
+/// a label of that shape (`出租方(转租方,以下简称甲方):XX`).
 macro_rules! led_by_name_in_role {
     ($roles:expr) => {
         concat!(
-            r"(?m)(?:^|[,。;:])(?P<v>{ORG}|[\p{Han}--[与和向由及给将]]{2,4})\((?:",
+            r"(?m)(?:^|[,。;:与和及])(?P<v>{ORG}|[\p{Han}--[与和向由及给将]]{2,4})\((?:",
             $roles,
             r")[,、;](?:",
             short_name_word!(),
@@ -358,6 +359,8 @@ pub const LEASE: KindSpec = KindSpec {
                 r")[^)\n]{0,12}\)|[\p{Han}--[盖章签字名印原前]][\p{Han}--[盖章签字名印]]{0,5}\((?:",
                 lessor!(),
                 r")\))",
+                // 出租方(甲方)全称:
+                name_word!(),
                 cell_end!()
             ),
             "lessor",
@@ -374,6 +377,8 @@ pub const LEASE: KindSpec = KindSpec {
                 r")[^)\n]{0,12}\)|[\p{Han}--[盖章签字名印原前]][\p{Han}--[盖章签字名印]]{0,5}\((?:",
                 lessee!(),
                 r")\))",
+                // 出租方(甲方)全称:
+                name_word!(),
                 cell_end!()
             ),
             "lessee",

@@ -353,16 +353,26 @@ fn normalise_line(
             .filter(|c| *c != ' ')
             .collect()
     };
-    let mut colons = Vec::new();
+    // A gap before a labelled value of its own (`甲方(出租人):XX公司　　乙方(承租人):YY公司`)
+    // keeps a space: the next label starts there, and no label reaches back over it into
+    // the value before (`有限公司乙方(承租人):` is no label).
+    let mut marks = Vec::new();
     for (k, &(at, sp)) in gaps.iter().enumerate() {
         let before = cell(&out, 0, at);
         let next_end = gaps.get(k + 1).map_or(out.len(), |g| g.0);
-        if !before.contains(':') && is_label(&before) && !is_label(&cell(&out, at, next_end)) {
-            colons.push((at, sp));
+        let next = cell(&out, at, next_end);
+        if !before.contains(':') && is_label(&before) && !is_label(&next) {
+            marks.push((at, (':', sp)));
+        } else if before.contains(':')
+            && !before.ends_with(':')
+            && next.contains(':')
+            && is_label(&next)
+        {
+            marks.push((at, (' ', sp)));
         }
     }
-    for (at, sp) in colons.into_iter().rev() {
-        out.insert(at, (':', sp));
+    for (at, mark) in marks.into_iter().rev() {
+        out.insert(at, mark);
     }
     drop_english_gloss(&mut out);
     leaders_to_colon(&mut out);
