@@ -1153,10 +1153,10 @@ static GOVERNMENT_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:局|厅|委员会|人民政府|管委会|促进中心|办公室)$").expect("static regex")
 });
 
-/// A company's legal form, or the tail of one a line break cut (`有限责任公司`, `任公司`,
-/// `限公司`), with nothing before it: never a whole name.
+/// A company's legal form, or a piece of one a line break cut (`有限责任公司`, `任公司`,
+/// `限公司`, `有限`), with nothing before it: never a whole name.
 static LEGAL_FORM_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\(集团\)|集团|团)?(?:股份|份)?(?:有限|限)?(?:责任|任)?公司$")
+    Regex::new(r"^(?:\(集团\)|集团|团)?(?:股份|份)?(?:有限|限)?(?:责任|任)?(?:公司|公)?$")
         .expect("static regex")
 });
 
@@ -1988,6 +1988,10 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
         return None;
     }
     let (raw, r) = strip_name_wrapping(raw, r);
+    // a request to sign where the name would stand (`授权代表签署`, `法定代表人签字`)
+    if !WHOLE_NAME.is_match(raw.trim_end()) && SIGNING.is_match(raw) {
+        return None;
+    }
     // the next row's label that OCR ran into the value (蒋辉出租人身份证号码…): the name ends
     // where it starts, if what comes before is a name
     if let Some(m) = EMBEDDED_LABEL.find(raw)
@@ -2127,6 +2131,10 @@ static EMBEDDED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// The words of a signature line's label that ask for a seal or a signature.
 static SEAL_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"盖章|签章|公章|签字|签名").expect("static regex"));
+/// Words of a signing instruction (`授权代表签署`), never in a party's name.
+static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"签署|签字|签章|盖章|签名|^(?:授权|法定|委托)?代表人?$").expect("static regex")
+});
 /// A request for a seal or a signature standing where a name is written, in a bracket or
 /// alone (`(盖章)`, `签字:`, `(签字或盖章)`).
 static SIGN_HERE: LazyLock<Regex> = LazyLock::new(|| {
@@ -5402,6 +5410,12 @@ mod party_forms {
             format!("房屋租赁合同\n当事人信息\n出租方\t{x}\n承租方\t{y}{tail}"),
             format!("房屋租赁合同\n出租方（甲方）\t承租方（乙方）\n{x}\t{y}{tail}"),
             format!("房屋租赁合同\n出租单位：{x}\n承租单位：{y}{tail}"),
+            format!(
+                "入驻协议书\n甲方(出租方)全称:{x}\n统一社会信用代码：91140400C77MBT2F1N\n乙方（承租方）全称:{y}{tail}"
+            ),
+            format!(
+                "租赁协议\n本协议由以下双方于2018.09.01在山西省太原市签订：\n{x}，一家依据中国法律设立并存续的企业，统一社会信用\n代码：91140107ET4038WR72，注册地址：山西省晋中市太谷区体育路220号创业大厦5号楼\n14层（以下简称“出租方”）；\n与\n{y}，一家依据中国法律设立并存续的企业，\n统一社会信用代码：911404002W7FFY5E0R，注册地址：山西省运城市盐湖区坞城路57号（\n以下简称“承租方”）。{tail}\n出租方：\n签署：\n承租方：\n授权代表签署\n日期：\t日期："
+            ),
             format!("房屋租赁合同\n出租方（产权人）：{x}\n承租方（使用人）：{y}{tail}"),
         ];
         let c = compiled(DocumentKind::Lease).unwrap();

@@ -425,7 +425,11 @@ pub const LEASE: KindSpec = KindSpec {
         LabelSpec {
             line_start_only: true,
             ..label(
-                r"(?:甲方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\(甲方\)):",
+                concat!(
+                    r"(?:甲方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\(甲方\))",
+                    name_word!(),
+                    ":"
+                ),
                 "party_a",
                 Parse::Name,
             )
@@ -433,7 +437,11 @@ pub const LEASE: KindSpec = KindSpec {
         LabelSpec {
             line_start_only: true,
             ..label(
-                r"(?:乙方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\(乙方\)):",
+                concat!(
+                    r"(?:乙方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\(乙方\))",
+                    name_word!(),
+                    ":"
+                ),
                 "party_b",
                 Parse::Name,
             )
@@ -689,6 +697,30 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(person_in_sentence!(), introduced_in_role!(lessee!())),
             &[("lessee", "v", Parse::Name)],
             0.9,
+        ),
+        // …described before its short name (`XX,一家依据中国法律设立并存续的企业,统一社会信用
+        // 代码:…,注册地址:…(以下简称“出租方”);`)…
+        pat(
+            concat!(
+                r#"(?m)^(?P<v>{ORG}),(?:一家|系|为|是)[^。;]{0,200}?\((?:"#,
+                short_name_word!(),
+                r#")[“"'「]?(?:"#,
+                lessor!(),
+                r#")[”"'」]?\)"#
+            ),
+            &[("lessor", "v", Parse::Name)],
+            0.95,
+        ),
+        pat(
+            concat!(
+                r#"(?m)^(?P<v>{ORG}),(?:一家|系|为|是)[^。;]{0,200}?\((?:"#,
+                short_name_word!(),
+                r#")[“"'「]?(?:"#,
+                lessee!(),
+                r#")[”"'」]?\)"#
+            ),
+            &[("lessee", "v", Parse::Name)],
+            0.95,
         ),
         // …`XX(出租方,以下简称“甲方”)`: the role first in the bracket, then the short name…
         pat(
