@@ -294,7 +294,7 @@ macro_rules! led_by_name_in_role {
 /// (`由刘娥鑫(身份证号码:…,以下简称“甲方”)`: it is then left open for `introduced_as`).
 macro_rules! person_in_sentence {
     () => {
-        r"(?:^|[,。;:、与和向由及])(?P<v>[\p{Han}--[向与和由及给将]]\p{Han}{1,3})\((?:公民)?身份(?:证|证号|证号码|证件号码|号码)[^)\n,;]{0,30}\)?"
+        r"(?:^|[\n,。;:、与和向由及]|\d[.、])(?P<v>[\p{Han}--[向与和由及给将]]\p{Han}{1,3})\((?:公民)?身份(?:证|证号|证号码|证件号码|号码)[^)\n,;]{0,30}\)?"
     };
 }
 
@@ -678,6 +678,23 @@ pub const LEASE: KindSpec = KindSpec {
                 introduced_in_role!(lessor!())
             ),
             &[("lessor", "v", Parse::Name)],
+            0.95,
+        ),
+        // …`XX(统一社会信用代码:…,下称“出租人”)`: the code first in the bracket…
+        pat(
+            concat!(
+                r"(?P<v>{ORG})\((?:统一社会信用代码|社会信用代码|信用代码|注册号):?[0-9A-Z]{15,18}",
+                introduced_in_role!(lessor!())
+            ),
+            &[("lessor", "v", Parse::Name)],
+            0.95,
+        ),
+        pat(
+            concat!(
+                r"(?P<v>{ORG})\((?:统一社会信用代码|社会信用代码|信用代码|注册号):?[0-9A-Z]{15,18}",
+                introduced_in_role!(lessee!())
+            ),
+            &[("lessee", "v", Parse::Name)],
             0.95,
         ),
         pat(
