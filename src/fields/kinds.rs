@@ -289,6 +289,29 @@ macro_rules! led_by_name_in_role {
         )
     };
 }
+/// A party described before its short name (`XX,一家依据中国法律设立并存续的企业,统一社会信用
+/// 代码:…,注册地址:…(以下简称“出租方”);`).
+macro_rules! described_then_introduced {
+    ($roles:expr) => {
+        concat!(
+            r#"(?m)^(?P<v>{ORG}),(?:一家|系|为|是)[^。;]{0,200}?\((?:"#,
+            short_name_word!(),
+            r#")[“"'「]?(?:"#,
+            $roles,
+            r#")[”"'」]?\)"#
+        )
+    };
+}
+/// A party with its code first in the bracket that gives its short name
+/// (`XX(统一社会信用代码:…,下称“出租人”)`).
+macro_rules! coded_then_introduced {
+    ($roles:expr) => {
+        concat!(
+            r"(?P<v>{ORG})\((?:统一社会信用代码|社会信用代码|信用代码|注册号):?[0-9A-Z]{15,18}",
+            introduced_in_role!($roles)
+        )
+    };
+}
 /// A natural person introduced in a sentence, after a word that leads up to a name, with the
 /// ID number in a bracket: `向王玉宏(身份证号码:…)`; the bracket may go on with the short name
 /// (`由刘娥鑫(身份证号码:…,以下简称“甲方”)`: it is then left open for `introduced_as`).
@@ -682,18 +705,12 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         // …`XX(统一社会信用代码:…,下称“出租人”)`: the code first in the bracket…
         pat(
-            concat!(
-                r"(?P<v>{ORG})\((?:统一社会信用代码|社会信用代码|信用代码|注册号):?[0-9A-Z]{15,18}",
-                introduced_in_role!(lessor!())
-            ),
+            coded_then_introduced!(lessor!()),
             &[("lessor", "v", Parse::Name)],
             0.95,
         ),
         pat(
-            concat!(
-                r"(?P<v>{ORG})\((?:统一社会信用代码|社会信用代码|信用代码|注册号):?[0-9A-Z]{15,18}",
-                introduced_in_role!(lessee!())
-            ),
+            coded_then_introduced!(lessee!()),
             &[("lessee", "v", Parse::Name)],
             0.95,
         ),
@@ -718,24 +735,12 @@ pub const LEASE: KindSpec = KindSpec {
         // …described before its short name (`XX,一家依据中国法律设立并存续的企业,统一社会信用
         // 代码:…,注册地址:…(以下简称“出租方”);`)…
         pat(
-            concat!(
-                r#"(?m)^(?P<v>{ORG}),(?:一家|系|为|是)[^。;]{0,200}?\((?:"#,
-                short_name_word!(),
-                r#")[“"'「]?(?:"#,
-                lessor!(),
-                r#")[”"'」]?\)"#
-            ),
+            described_then_introduced!(lessor!()),
             &[("lessor", "v", Parse::Name)],
             0.95,
         ),
         pat(
-            concat!(
-                r#"(?m)^(?P<v>{ORG}),(?:一家|系|为|是)[^。;]{0,200}?\((?:"#,
-                short_name_word!(),
-                r#")[“"'「]?(?:"#,
-                lessee!(),
-                r#")[”"'」]?\)"#
-            ),
+            described_then_introduced!(lessee!()),
             &[("lessee", "v", Parse::Name)],
             0.95,
         ),

@@ -249,7 +249,7 @@ fn read_vertical_words(lines: &mut Vec<Line>) {
                 .unwrap_or(w[3] - w[1])
         })
         .collect();
-    let mut merged: Vec<(Option<usize>, Line)> = Vec::new();
+    let mut merged: Vec<(usize, Line)> = Vec::new();
     let mut taken = vec![false; lines.len()];
     for ((members, union), reach) in words.iter().zip(&reach) {
         let mut chars = Vec::new();
@@ -275,11 +275,11 @@ fn read_vertical_words(lines: &mut Vec<Line>) {
             after_gap: true,
             bbox: Some(*union),
         };
-        merged.push((before.or(Some(members[0])), line));
+        merged.push((before.unwrap_or(members[0]), line));
     }
     let old = std::mem::take(lines);
     for (i, line) in old.into_iter().enumerate() {
-        for (_, word) in merged.extract_if(.., |(at, _)| *at == Some(i)) {
+        for (_, word) in merged.extract_if(.., |(at, _)| *at == i) {
             lines.push(word);
         }
         if !taken[i] {
