@@ -432,6 +432,23 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             }
         }
     }
+    // An audit firm's name read by OCR with a character of its firm word lost under the seal
+    // (`…会计师有务所有限公司`): the word is always the same, so it is written back whole, and
+    // the name is a little less sure.
+    if let Some(list) = cands.get_mut("audit_firm") {
+        for cand in list.iter_mut() {
+            let Some(name) = cand.value.as_str() else {
+                continue;
+            };
+            if let Some(m) = FIRM_WORD_READ.find(name)
+                && m.as_str() != "会计师事务所"
+            {
+                let whole = format!("{}会计师事务所{}", &name[..m.start()], &name[m.end()..]);
+                cand.value = Value::String(whole);
+                cand.certainty *= 0.9;
+            }
+        }
+    }
     // A report addressed to the authority that asked for it (致:XX市工业和信息化局), or a
     // cover naming that authority as 委托单位, is about the company the body names.
     if c.spec.kind == DocumentKind::AuditReport
@@ -596,7 +613,7 @@ static THIS_COLUMN: LazyLock<Regex> =
 /// The rows of such a table this reads, by their label cell.
 static COMPARED_ROW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?P<lessor>出租人|出租方|出租单位|转租人|转租方|转租单位)|(?P<lessee>承租人|承租方|承租单位|次承租人|次承租方|次承租单位|受转租人|受转租方)|(?P<term>租赁期限|租赁期间|租期|期限|租赁起止日期|起止日期))$",
+        r"^(?:(?P<lessor>出租人|出租方|出租单位|转租人|转租方|转租单位|分租人|分租方)|(?P<lessee>承租人|承租方|承租单位|次承租人|次承租方|次承租单位|受转租人|受转租方|受让承租人|受让承租方)|(?P<term>租赁期限|租赁期间|租期|期限|租赁起止日期|起止日期))$",
     )
     .expect("static regex")
 });
@@ -1971,6 +1988,7 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
             let rest = raw[m.end()..].trim_start();
             if rest.is_empty()
                 || STARTS_WITH_DATE.is_match(rest)
+                || SIGNER_FIRST.is_match(rest)
                 || rest.starts_with(['甲', '乙', '丙'])
             {
                 return None;
@@ -1980,6 +1998,11 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
         }
         _ => (raw, r),
     };
+    // a table's header cell read under a name's label (`企业名称` / `入驻时间` over a list of
+    // firms): a column's title, never a party
+    if COLUMN_TITLE.is_match(raw.trim()) {
+        return None;
+    }
     // a party's code or ID number where its name would stand (a row of 甲方 | code | address
     // under a title that names the parties): the name is elsewhere, this is none; nor is
     // another label with its value (`原不动产权证号:晋(2016)…`, a cell the reading order put
@@ -1988,6 +2011,20 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
         return None;
     }
     let (raw, r) = strip_name_wrapping(raw, r);
+    // whom a report is addressed to after the entity (`致:XX公司全体股东`): the entity
+    if let Some(m) = ADDRESSEE_TAIL.find(raw)
+        && m.start() > 0
+        && WHOLE_NAME.is_match(&raw[..m.start()])
+    {
+        return Some(r.start..r.start + m.start());
+    }
+    // the party's code in the next cell of its row, run into a name that wrapped in its own
+    // cell (`…有限责任公` / `司` / `9114…`): the name is whole before it
+    if let Some(m) = CODE_AFTER_NAME.find(raw)
+        && WHOLE_NAME.is_match(&raw[..m.start()].replace('\n', ""))
+    {
+        return Some(r.start..r.start + m.start());
+    }
     // a request to sign where the name would stand (`授权代表签署`, `法定代表人签字`)
     if !WHOLE_NAME.is_match(raw.trim_end()) && SIGNING.is_match(raw) {
         return None;
@@ -2045,7 +2082,8 @@ static ROLE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
 /// and after it a request for the seal (`XX公司(盖章)`), the name in English
 /// (`XX公司(Taiyuan … Co., Ltd.)`), the party's code (`XX公司(91140107…)`) or its role
 /// (`XX公司(出租人)`). Removed only when what is left is an organisation's whole
-/// name, so `代表` or a bracket inside a name stays.
+/// name (or, after a seal, code or role, a person's), so `代表` or a bracket inside a name
+/// stays.
 fn strip_name_wrapping(raw: &str, r: std::ops::Range<usize>) -> (&str, std::ops::Range<usize>) {
     // the range may already end before the raw text (a `(以下简称甲方)` cut off)
     let (mut start, mut end) = (0, r.len().min(raw.len()));
@@ -2084,7 +2122,11 @@ fn strip_name_wrapping(raw: &str, r: std::ops::Range<usize>) -> (&str, std::ops:
         // its role in brackets after it (`甲方:XX有限公司(出租人)`)
         let is_role = ROLE_NOTE.is_match(code);
         let head = rest[..m.start()].trim_end();
-        if (is_english || is_seal || is_code || is_role) && WHOLE_NAME.is_match(head) {
+        // a person's name keeps no bracket either (`出租人:张三(甲方)`, `张三(盖章)`), but an
+        // English name is an organisation's
+        if (is_english || is_seal || is_code || is_role) && WHOLE_NAME.is_match(head)
+            || (is_seal || is_code || is_role) && person_name(head)
+        {
             end = start + head.len();
         } else {
             break;
@@ -2136,13 +2178,36 @@ static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"签署|签字|签章|盖章|签名|^(?:授权|法定|委托)?代表人?$").expect("static regex")
 });
 /// A request for a seal or a signature standing where a name is written, in a bracket or
-/// alone (`(盖章)`, `签字:`, `(签字或盖章)`).
+/// alone (`(盖章)`, `(章)`, `签字:`, `(签字或盖章)`).
 static SIGN_HERE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*\(?\s*(?:(?:盖章|签章|公章|签字|签名|印章|手印)(?:[或/、及和]?|\s*)){1,3}\s*\)?\s*:?",
+        r"^\s*(?:\(\s*[章印签]\s*\)|[章印签]\s*$|\(?\s*(?:(?:盖章|签章|公章|签字|签名|印章|手印)(?:[或/、及和]?|\s*)){1,3}\s*\)?)\s*:?",
     )
     .expect("static regex")
 });
+/// The next line of a signature block read into the seal's place (`(章)经办人张三`): who
+/// signs for the party, not its name.
+static SIGNER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:经办人|委托代理人|代理人|法定代表人|授权代表|代表人|负责人|联系人|签约代表|日期)",
+    )
+    .expect("static regex")
+});
+/// The addressee's body after an entity's name, at the end of a value (`kinds::ADDRESSEE_BODY`).
+static ADDRESSEE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?:{})$", crate::fields::kinds::ADDRESSEE_BODY)).expect("static regex")
+});
+/// An audit firm's word as OCR may read it (`kinds::FIRM_WORD`).
+static FIRM_WORD_READ: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(crate::fields::kinds::FIRM_WORD).expect("static regex"));
+/// A table column's title (`入驻时间`, `注册地址`, `企业名称`).
+static COLUMN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Han}]{0,6}(?:时间|日期|名称|编号|代码|数量|金额|地址|电话|类型|面积|期限|备注|序号)$")
+        .expect("static regex")
+});
+/// A credit code (or an ID number) that ends a value, straight after the name before it.
+static CODE_AFTER_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:[0-9A-Z]{18}|\d{15})$").expect("static regex"));
 /// Text that starts with a date (`2016年`, `二〇一六年`, `2016-11-28`).
 static STARTS_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[0-9]{4}\s*[年.\-/]|[〇○零一二三四五六七八九]{4}\s*年)").expect("static regex")
@@ -2562,10 +2627,19 @@ pub fn printed_payload(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &m
     }
     for (range, line) in printed_lines(norm) {
         let token: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-        if !(10..=40).contains(&token.len()) || !token.chars().all(|c| c.is_ascii_alphanumeric()) {
+        if !(10..=40).contains(&token.len())
+            || !token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            || !token.starts_with(|c: char| c.is_ascii_alphanumeric())
+        {
             continue;
         }
-        if payloads.iter().any(|p| p.trim() == token) {
+        // the whole payload, or one part of it (the code in a URL's path or query: a caption
+        // `扫码查验报告真伪` over the code alone, whose symbol carries `…/yz/<code>`)
+        if payloads.iter().any(|p| {
+            p.trim() == token
+                || p.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                    .any(|part| part == token)
+        }) {
             let loc = norm.locate(range);
             reading.fields.insert(
                 field.to_string(),
@@ -2577,6 +2651,32 @@ pub fn printed_payload(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &m
             );
             return;
         }
+    }
+}
+
+/// A verification code printed in groups for the eye (`2022-4451-7120-9943`) is read as one
+/// code without its hyphens, unless a code on the document carries it with them: then the
+/// hyphens are part of the code as its registry writes it, and they stay.
+pub fn code_as_carried(norm: &Norm, payloads: &[&str], reading: &mut Reading) {
+    static GROUPED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[0-9A-Z]{2,6}(?:-[0-9A-Z]{2,6}){2,}").expect("static regex"));
+    let Some(field) = reading.fields.get_mut("report_code") else {
+        return;
+    };
+    let Some(value) = field.value.as_str().map(str::to_string) else {
+        return;
+    };
+    if value.contains('-') {
+        return;
+    }
+    let carried = GROUPED
+        .find_iter(&norm.text)
+        .map(|m| m.as_str())
+        .find(|printed| {
+            printed.replace('-', "") == value && payloads.iter().any(|p| p.contains(printed))
+        });
+    if let Some(printed) = carried {
+        field.value = Value::String(printed.to_string());
     }
 }
 
@@ -2798,6 +2898,150 @@ mod tests {
     }
 
     #[test]
+    fn a_bracketed_seal_character_and_the_signer_after_it_are_no_name() {
+        // `甲方:(章)` in the signature block, and OCR running the next line (经办人) into it
+        let text = "房屋租用协议\n出租人:晋中市恒泰物业管理有限公司(甲方)\n承租人:太原市云帆科技有限公司(乙方)\n\
+                    甲方把坐落于某路1号的房屋租给乙方使用。\n租赁期为五年,从交房之日起计算。\n\
+                    甲方:(章)\n乙方:(章)经办人 韩立 二〇二〇年五月一日\n";
+        let f = read(DocumentKind::Lease, text);
+        for (field, name) in [
+            ("lessor", "晋中市恒泰物业管理有限公司"),
+            ("lessee", "太原市云帆科技有限公司"),
+        ] {
+            let got = f.get(field).expect(field);
+            assert_eq!(got.value, Value::String(name.into()), "{field}");
+            assert!(
+                got.confidence >= 0.85,
+                "{field} is sure: {}",
+                got.confidence
+            );
+        }
+        let whole = |s: &str| name_part(s, 0..s.len());
+        assert_eq!(whole("(章)"), None);
+        assert_eq!(whole("章"), None);
+        assert_eq!(whole("(印)经办人韩立2020.05.01"), None);
+        // a place name that starts with the character is still a name
+        let named = "章丘市明远商贸有限公司";
+        assert_eq!(whole(named), Some(0..named.len()));
+    }
+
+    #[test]
+    fn the_term_under_any_of_its_names_gives_its_length() {
+        for (word, years) in [
+            ("租用期", 5),
+            ("承租期限", 6),
+            ("租赁年限", 8),
+            ("使用期限", 3),
+        ] {
+            let text = format!(
+                "租赁合同\n出租方:晋中市恒泰物业管理有限公司\n承租方:太原市云帆科技有限公司\n\
+                 一、{word}为{}年,自乙方接收房屋之日起计算。\n",
+                ["", "一", "二", "三", "四", "五", "六", "七", "八"][years]
+            );
+            let f = read_text_layer(DocumentKind::Lease, &text);
+            assert_eq!(
+                get(&f, "term_stated"),
+                Some(&json!({"years": years, "months": 0})),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn who_pays_the_rent_is_the_tenant() {
+        // parties labelled only 甲方/乙方; the clauses say who pays and who is paid
+        let lease = |clause: &str| {
+            format!(
+                "房屋租赁合同\n甲方:晋中市恒泰物业管理有限公司\n乙方:太原市云帆科技有限公司\n\
+                 第一条 租赁期限自2021年1月1日至2026年12月31日。\n第二条 {clause}\n\
+                 第三条 甲方未按约定交付房屋的,应向乙方支付月租金百分之一的违约金。\n"
+            )
+        };
+        for (clause, lessor) in [
+            (
+                "乙方应于每年一月十日前付清当年租金。",
+                "晋中市恒泰物业管理有限公司",
+            ),
+            (
+                "租金为每年人民币100,000.00元(壹拾万元整),乙方每季度支付一次。",
+                "晋中市恒泰物业管理有限公司",
+            ),
+            (
+                "乙方拖欠租金超过一个月的,甲方有权解除合同。",
+                "晋中市恒泰物业管理有限公司",
+            ),
+            (
+                "甲方须在签约后五日内交纳押金10,000元。",
+                "太原市云帆科技有限公司",
+            ),
+        ] {
+            let f = read_text_layer(DocumentKind::Lease, &lease(clause));
+            let got = f.get("lessor").expect("lessor");
+            assert_eq!(got.value, Value::String(lessor.into()), "{clause}");
+            assert!(got.confidence >= 0.85, "{clause}: {}", got.confidence);
+        }
+        // a penalty paid to 乙方 alone says nothing: the roles stay in doubt
+        let f = read_text_layer(DocumentKind::Lease, &lease("其他事项双方另行约定。"));
+        assert!(f.get("lessor").expect("lessor").confidence < 0.85);
+    }
+
+    #[test]
+    fn co_owners_named_with_a_person_and_their_holdings() {
+        let f = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n晋中房权证榆次区字第00012345号\n房屋所有权人:晋中市恒泰物业管理有限公司、韩立\n\
+             共有情况:按份共有\n房屋坐落:晋中市榆次区某路1号\n附记:\n\
+             按份共有:晋中市恒泰物业管理有限公司持有30%;韩立持有70%\n",
+        );
+        let owners: Vec<&str> = f
+            .get("co_owners")
+            .and_then(|f| f.value.as_array())
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        assert!(owners.contains(&"晋中市恒泰物业管理有限公司"), "{owners:?}");
+        assert!(owners.contains(&"韩立"), "{owners:?}");
+    }
+
+    #[test]
+    fn a_firm_word_misread_under_the_seal_is_written_back_whole() {
+        for signed in [
+            "晋中正源会计师有务所有限公司",
+            "晋中正源会计事务所有限公司",
+            "晋中正源会+师事务所有限公司",
+        ] {
+            let text = format!(
+                "专项审计报告\n太原市云帆科技有限公司全体股东:\n我们审计了贵公司2023年度基地运营情况。\n\
+                 {signed}\t中国注册会计师:韩立\n中国·晋中\n2024年3月1日\n"
+            );
+            let f = read(DocumentKind::AuditReport, &text);
+            assert_eq!(
+                get(&f, "audit_firm"),
+                Some(&json!("晋中正源会计师事务所有限公司")),
+                "{signed}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_code_run_into_a_wrapped_name_is_cut_off() {
+        let whole = |s: &str| name_part(s, 0..s.len());
+        let run = "忻州市晋阳科技有限责任公司91140108MA0K1234X5";
+        assert_eq!(whole(run), Some(0.."忻州市晋阳科技有限责任公司".len()));
+        let wrapped = "忻州市晋阳科技有限责任公\n司\n91140108MA0K1234X5";
+        assert_eq!(
+            whole(wrapped),
+            Some(0.."忻州市晋阳科技有限责任公\n司".len())
+        );
+        // a person's name keeps no role bracket
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "租赁协议\n出租人:韩立明(甲方)\n承租人:太原市云帆科技有限公司(乙方)\n\
+             甲方将其房屋租给乙方使用。\n",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("韩立明")));
+    }
+
+    #[test]
     fn ocr_run_on_certificate_row_stops_at_the_next_label() {
         // OCR joined the address cell with the next row's label and value (no gap, no break).
         let f = read(
@@ -2827,7 +3071,11 @@ mod tests {
             "专项审计报告\n我们认为，贵公司双创基地运营情况表在所有重大方面按照相关规定编制，公允\n反映了双创基地的运营情况。\n中国注册会计师:康秀\n太原信达会十师事务所有限公司\n中国·太原\n2020年4月24日",
         );
         assert_eq!(get(&f, "report_date"), Some(&json!("2020-04-24")));
-        assert_eq!(get(&f, "audit_firm"), None);
+        // the firm word is always the same: written back whole, a little less sure
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("太原信达会计师事务所有限公司"))
+        );
     }
 
     #[test]
@@ -3570,6 +3818,92 @@ mod tests {
         let code = &reading.fields["report_code"];
         assert_eq!(code.value, json!("140220221234567890"));
         assert!(code.confidence >= 0.8 && code.confidence < 1.0);
+    }
+
+    #[test]
+    fn a_code_under_its_caption_is_the_one_its_symbol_carries() {
+        let reading_of = |text: &str, payloads: &[&str]| {
+            let page = page(text, TextSource::TextLayer);
+            let c = compiled(DocumentKind::AuditReport).expect("table");
+            let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
+            let mut reading = read_fields(c, &norm);
+            printed_payload(c, &norm, payloads, &mut reading);
+            code_as_carried(&norm, payloads, &mut reading);
+            reading.fields.get("report_code").map(|f| f.value.clone())
+        };
+        // the code alone under a caption, its symbol a URL with the code in its path
+        let text = "专项审计报告\n晋信专审字[2022]0101号\n扫码查验报告真伪\n140220221234567890";
+        assert_eq!(
+            reading_of(
+                text,
+                &["http://yz.example.cn/yz/20220409/140220221234567890"]
+            ),
+            Some(json!("140220221234567890"))
+        );
+        assert_eq!(
+            reading_of(text, &["http://yz.example.cn/yz/1402202212345"]),
+            None
+        );
+        // grouped for the eye: its hyphens stay when the symbol carries them, else not
+        let text = "专项审计报告\n报备信息码:2022-4119-9273-1302\n";
+        assert_eq!(
+            reading_of(text, &["https://v.example.cn/#/r/2022-4119-9273-1302?t=qr"]),
+            Some(json!("2022-4119-9273-1302"))
+        );
+        assert_eq!(
+            reading_of(text, &["https://v.example.cn/r?c=2022411992731302"]),
+            Some(json!("2022411992731302"))
+        );
+    }
+
+    #[test]
+    fn an_addressee_read_by_its_label_is_the_entity() {
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "专项审计报告\n致:太原市云帆科技有限公司全体股东\n我们审计了贵公司2023年度小微企业创业创新基地的运营情况表以及场地使用、入驻企业和公共服务的情况。\n",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("太原市云帆科技有限公司"))
+        );
+    }
+
+    #[test]
+    fn a_person_introduced_after_a_label_of_any_word() {
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "厂房租赁合同\n产权方:韩立明(以下简称“甲方”)\n身份证号码:140521198503175440\n\
+             使用方:太原市云帆科技有限公司(以下简称“乙方”)\n甲方出租的厂房位于某路1号。\n",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("韩立明")));
+        assert_eq!(get(&f, "lessee"), Some(&json!("太原市云帆科技有限公司")));
+    }
+
+    #[test]
+    fn a_house_certificate_number_with_a_hyphened_serial() {
+        let f = read_text_layer(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权人\n太原市云帆科技有限公司\n附记\n登记字号:晋中市房权证榆次区字第2014-6913号\n",
+        );
+        assert_eq!(
+            get(&f, "certificate_no"),
+            Some(&json!("晋中市房权证榆次区字第2014-6913号"))
+        );
+    }
+
+    #[test]
+    fn a_sublet_by_its_other_word_and_a_column_title_that_is_no_name() {
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋分租协议\n分租方:太原市云帆科技有限公司\n承租方:晋中市恒泰物业管理有限公司\n\
+             分租期限:自2023.08.01至2025.07.31。\n",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        assert_eq!(get(&f, "lessor"), Some(&json!("太原市云帆科技有限公司")));
+        let whole = |s: &str| name_part(s, 0..s.len());
+        assert_eq!(whole("入驻时间"), None);
+        assert_eq!(whole("注册地址"), None);
+        assert_eq!(whole("韩立明"), Some(0.."韩立明".len()));
     }
 
     #[test]
@@ -5372,6 +5706,9 @@ mod party_forms {
             format!(
                 "房屋租赁合同\n鉴于：\n1.{x}（下称“出租人”）系位于太原市小店区长风街100号房屋的合法所有权人；\n2.{y}（下称“承租人”）拟承租上述房屋用于办公。\n双方经协商一致，订立本合同。{tail}"
             ),
+            format!(
+                "房屋租赁合同\n鉴于：\n1.{x}（统一社会信用代码：\n91140100MA0K1L2X3B，下称“出租人”）系该房屋的所有权人；\n2.{y}（统一社会信用代码：91140100MA0K1L2X4C，下称“承租人”）拟承租上述房屋。{tail}"
+            ),
             format!("房屋租赁合同\n立合同人\n出租人：{x}\n承租人：{y}{tail}"),
             format!("房屋租赁合同\n出租人（以下简称甲方）：{x}\n承租人（以下简称乙方）：{y}{tail}"),
             format!("房屋租赁合同\n甲方：{x}（出租人）\n乙方：{y}（承租人）{tail}"),
@@ -5460,6 +5797,33 @@ mod party_forms {
                     "form {i} from {source:?}: {text}"
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod scratch {
+    use super::*;
+    use crate::model::Page;
+    #[test]
+    #[ignore]
+    fn scratch() {
+        let path = std::env::var("DV_SCRATCH").unwrap();
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let pages: Vec<Page> = serde_json::from_value(v["pages"].clone()).unwrap();
+        let refs: Vec<&Page> = pages.iter().collect();
+        let kind = match std::env::var("DV_KIND").as_deref() {
+            Ok("lease") => DocumentKind::Lease,
+            Ok("cert") => DocumentKind::PropertyCertificate,
+            Ok("house") => DocumentKind::HouseOwnershipCertificate,
+            _ => DocumentKind::AuditReport,
+        };
+        let c = compiled(kind).unwrap();
+        let norm = Norm::build(&refs, &|l| c.is_label_line(l));
+        println!("{}", norm.text);
+        let r = read_fields(c, &norm);
+        for (k, f) in &r.fields {
+            println!("{k}: {} {}", f.value, f.confidence);
         }
     }
 }

@@ -212,7 +212,7 @@ const NOT_THE_TERM_ALONE: &str = concat!(
 /// (Macros, so that `concat!` builds the table's regexes at compile time.)
 macro_rules! lessor {
     () => {
-        "出租方|出租人|出租单位|租出方|转租方|转租人|转租单位|业主方|业主|房东"
+        "出租方|出租人|出租单位|租出方|转租方|转租人|转租单位|分租方|分租人|业主方|业主|房东"
     };
 }
 /// The base's operator: the letting party of an incubator's 入驻协议, but the tenant of the
@@ -226,7 +226,7 @@ macro_rules! operator {
 }
 macro_rules! lessee {
     () => {
-        "次承租方|次承租人|次承租单位|受转租方|受转租人|承租方|承租人|承租单位|承租户|租户|租客|租用方|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻团队|入驻方|入孵企业|在孵企业"
+        "次承租方|次承租人|次承租单位|受转租方|受转租人|受让承租方|受让承租人|承租方|承租人|承租单位|承租户|租户|租客|租用方|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻团队|入驻方|入孵企业|在孵企业"
     };
 }
 /// Role words that only ever stand in a bracket after 甲方/乙方 (甲方(房屋所有权人), 乙方(房屋使用人)):
@@ -239,6 +239,38 @@ macro_rules! lessor_in_brackets {
 macro_rules! lessee_in_brackets {
     () => {
         concat!(lessee!(), "|房屋使用人|使用人|使用方|承租使用人")
+    };
+}
+/// The words a contract names its term with (租赁期限, 租用期, 承租年限, 入驻期, 租期, 期限);
+/// not 使用年限, which a lease quoting the land's certificate gives for the land.
+macro_rules! term_word {
+    () => {
+        r"(?:租赁|租用|承租|入驻|入孵|孵化|转租|服务)(?:期限|年限|期间|期)|使用(?:期限|期间|期)|租期|期限"
+    };
+}
+/// The word every audit firm's name holds, as OCR reads it under a seal's ink: whole, or with
+/// one of its middle characters missing or misread (`会计师有务所`, `会计事务所`, `会+师事务所`).
+/// The engine writes the word back whole (`FIRM_WORD`).
+macro_rules! firm_word {
+    () => {
+        r"会(?:计师事务|[^\n:,。\t]师事务|计[^\n:,。\t]事务|计师[^\n:,。\t]务|计师事[^\n:,。\t]|师事务|计事务|计师务|计师事)所"
+    };
+}
+/// That word as one regex source, for the engine to write back what OCR misread.
+pub const FIRM_WORD: &str = firm_word!();
+/// What follows a position that pays the rent or the deposit, or owes the rent (`…应于每年一月
+/// 十日前付清当年租金`, `…拖欠租金`): the tenant's duty. The duty word follows the position at
+/// once and nothing between names a payee (`甲方应向乙方支付违约金` is none: `向` and `给` stop
+/// it), so the one paid is never read as the payer.
+macro_rules! rent_payer {
+    () => {
+        r"(?:(?:应|须|需|应当|按|每|于|在|分)[^。\n;,向给甲乙]{0,16}(?:支付|缴纳|交纳|付清|缴清|交清|交付)[^。\n;,]{0,6}(?:租金|房租|租赁费|押金|保证金)|(?:拖欠|欠缴|欠付|迟延支付|逾期(?:支付|缴纳|交纳)?)[^。\n;,]{0,4}(?:租金|房租|租赁费))"
+    };
+}
+/// …and after the rent is named, the payer and its payment (`租金为…,乙方每半年支付一次`).
+macro_rules! rent_payer_after {
+    () => {
+        r"(?:应|须|需|应当|按|每|于|分)[^。\n;,]{0,10}(?:支付|缴纳|交纳|付清|缴清|交清)"
     };
 }
 /// A label's own word for the name after the role word: 出租方名称, 承租人姓名.
@@ -307,7 +339,7 @@ macro_rules! described_then_introduced {
 macro_rules! coded_then_introduced {
     ($roles:expr) => {
         concat!(
-            r"(?P<v>{ORG})\((?:统一社会信用代码|社会信用代码|信用代码|注册号):?[0-9A-Z]{15,18}",
+            r"(?P<v>{ORG})\((?:统一社会信用代码|社会信用代码|信用代码|注册号):?\n?[0-9A-Z]{15,18}",
             introduced_in_role!($roles)
         )
     };
@@ -321,6 +353,15 @@ macro_rules! person_in_sentence {
     };
 }
 
+/// A natural person after a label of any word at a line's start, introduced by a short name
+/// in the bracket after (`产权方:张三(以下简称“甲方”)`): the position is sure, whatever the label
+/// calls the party.
+macro_rules! person_after_label {
+    () => {
+        r"(?m)^[\p{Han}]{2,6}(?:\([\p{Han}]{1,6}\))?:(?P<v>[\p{Han}]{2,4})"
+    };
+}
+
 /// What a signature line asks for after a party's label.
 macro_rules! seal {
     () => {
@@ -331,7 +372,7 @@ macro_rules! seal {
 /// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|查询)(?:查询|查验|识别|验证|标识)?(?:码|编码|编号|号码|号))"
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|查询)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号))"
     };
 }
 
@@ -341,6 +382,9 @@ macro_rules! addressee_body {
         "(?:全体股东|全体合伙人|全体投资人|全体出资人|投资人|出资人|董事会|股东会|股东|管理层|理事会|执行董事|监事会)"
     };
 }
+/// Those words as one regex source, for the engine to cut them off a name read by a label
+/// (`致:XX公司全体股东`).
+pub const ADDRESSEE_BODY: &str = addressee_body!();
 
 macro_rules! cell_end {
     () => {
@@ -353,7 +397,7 @@ macro_rules! cell_end {
 pub const LEASE: KindSpec = KindSpec {
     kind: DocumentKind::Lease,
     titles: &[
-        r"^[\p{Han}()]{0,16}(租赁合同|租赁协议|转租合同|转租协议|租房合同|租用合同|租用协议|(?:场地|房屋|厂房|办公用房|物业)使用(?:合同|协议))(书)?(\([\p{Han}]{1,4}\))?$",
+        r"^[\p{Han}()]{0,16}(租赁合同|租赁协议|转租合同|转租协议|分租合同|分租协议|租房合同|租用合同|租用协议|(?:场地|房屋|厂房|办公用房|物业)使用(?:合同|协议))(书)?(\([\p{Han}]{1,4}\))?$",
         // an incubator's or a maker space's agreement with a resident (入驻服务协议, 入孵协议书)
         r"^[\p{Han}()]{0,16}(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议)(书)?(\([\p{Han}]{1,4}\))?$",
     ],
@@ -521,7 +565,11 @@ pub const LEASE: KindSpec = KindSpec {
             0.95,
         ),
         pat_unless(
-            r"(?:租赁期限|租赁期|租期|期限|(?:入驻|入孵|孵化|转租|使用|服务)期)(?:为|是|:)?\n?[^。\n]{0,8}?(?P<r>{RANGE})",
+            concat!(
+                r"(?:",
+                term_word!(),
+                r")(?:为|是|:)?\n?[^。\n]{0,8}?(?P<r>{RANGE})"
+            ),
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -549,7 +597,11 @@ pub const LEASE: KindSpec = KindSpec {
             NOT_THE_TERM_ALONE,
         ),
         pat_unless(
-            r"(?:租赁期限|租赁年限|租赁期间|租用期限|租赁期|租期|期限)(?:为|是|:)?(?:共计|合计|共)?\n?(?P<v>{DURATION})",
+            concat!(
+                r"(?:",
+                term_word!(),
+                r")(?:为|是|:)?(?:共计|合计|共)?\n?(?P<v>{DURATION})"
+            ),
             &[("term_stated", "v", Parse::Duration)],
             1.0,
             NOT_THE_TERM,
@@ -794,6 +846,11 @@ pub const LEASE: KindSpec = KindSpec {
             0.95,
         ),
         pat(
+            concat!(person_after_label!(), introduced_as!("甲方")),
+            &[("party_a", "v", Parse::Name)],
+            0.95,
+        ),
+        pat(
             concat!(
                 r#"(?:甲方|乙方|"#,
                 lessor!(),
@@ -807,6 +864,11 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         pat(
             concat!(person_in_sentence!(), introduced_as!("乙方")),
+            &[("party_b", "v", Parse::Name)],
+            0.95,
+        ),
+        pat(
+            concat!(person_after_label!(), introduced_as!("乙方")),
             &[("party_b", "v", Parse::Name)],
             0.95,
         ),
@@ -827,16 +889,16 @@ pub const LEASE: KindSpec = KindSpec {
             &[("party_b", "v", Parse::Name)],
             0.95,
         ),
-        // A sublease is known by its title or its party labels, never by words of the body:
-        // most head leases forbid subletting or ask for 转租合同 to be filed in a clause. An
+        // A sublease (转租, 分租) is known by its title or its party labels, never by words of
+        // the body: most head leases forbid subletting or ask for 转租合同 to be filed in a clause. An
         // incubator's entry agreement (入驻协议, 入孵协议) lets part of the base's own site.
         pat(
-            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>转租(?:合同|协议)|\([\p{Han}]{0,4}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
+            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:合同|协议)|\([\p{Han}]{0,4}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.97,
         ),
         pat(
-            r"(?m)^(?:[\p{Han}--[盖章签字名印]]{1,6}\()?(?P<v>转租方|转租人|受转租方|受转租人|次承租方|次承租人)\)?(?:\((?:甲方|乙方|以下简称[甲乙]方)\))?:",
+            r"(?m)^(?:[\p{Han}--[盖章签字名印]]{1,6}\()?(?P<v>转租方|转租人|分租方|分租人|受转租方|受转租人|受让承租方|受让承租人|次承租方|次承租人)\)?(?:\((?:甲方|乙方|以下简称[甲乙]方)\))?:",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.95,
         ),
@@ -902,6 +964,11 @@ pub const LEASE: KindSpec = KindSpec {
             r"乙方[^。\n;]{0,30}(?:承租|租用|租赁)甲方",
             r"甲方(?:出租|转租)的(?:房屋|场地|厂房|物业|租赁物)",
             r"甲方[^。\n;]{0,20}享有[^。\n;]{0,10}出租(?:权|的权利)",
+            // who pays the rent or the deposit, or owes it, rents (`乙方应于每年…付清当年租金`,
+            // `租金为…,乙方每半年支付一次`, `乙方拖欠租金`); not who is paid (`甲方应向乙方支付`)
+            concat!(r"乙方", rent_payer!()),
+            concat!(r"租金[^。\n;]{0,40},乙方", rent_payer_after!()),
+            r"乙方[^。\n;甲]{0,12}承租的?(?:房屋|场地|厂房|物业|区域|部分)",
             r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?甲方\)",
             r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?乙方\)",
             concat!(
@@ -920,6 +987,9 @@ pub const LEASE: KindSpec = KindSpec {
             r"甲方[^。\n;]{0,30}(?:承租|租用|租赁)乙方",
             r"乙方(?:出租|转租)的(?:房屋|场地|厂房|物业|租赁物)",
             r"乙方[^。\n;]{0,20}享有[^。\n;]{0,10}出租(?:权|的权利)",
+            concat!(r"甲方", rent_payer!()),
+            concat!(r"租金[^。\n;]{0,40},甲方", rent_payer_after!()),
+            r"甲方[^。\n;乙]{0,12}承租的?(?:房屋|场地|厂房|物业|区域|部分)",
             r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?乙方\)",
             r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?甲方\)",
             concat!(
@@ -938,7 +1008,7 @@ pub const LEASE: KindSpec = KindSpec {
 
 /// Co-owners of a certificate held in common (共有人:A(75%);B(25%) under 权利其他状况 or 附记):
 /// whoever the 权利人 line names, the applicant may be one of them.
-const CO_OWNERS: [PatternSpec; 7] = [
+const CO_OWNERS: [PatternSpec; 8] = [
     every(
         r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG_WRAPPED})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
         &[
@@ -963,11 +1033,16 @@ const CO_OWNERS: [PatternSpec; 7] = [
         &[("co_owners", "v", Parse::Name)],
         0.95,
     ),
-    // shares without brackets (份额:A占60%;B占40%, A,按份共有,份额30%;B,…)
+    // shares without brackets (份额:A占60%;B占40%, A,按份共有,份额30%;B,…, A持有40%;张三持有60%)
     every(
-        r"(?P<v>{ORG})(?:,?(?:按份共有|共同共有))?,?(?:占有份额|占份额|份额|占):?\d{1,3}(?:\.\d+)?%",
+        r"(?P<v>{ORG})(?:,?(?:按份共有|共同共有))?,?(?:占有份额|占份额|份额|持有|占):?\d{1,3}(?:\.\d+)?%",
         &[("co_owners", "v", Parse::Name)],
         1.0,
+    ),
+    every(
+        r"(?m)(?:^|[:;、,])(?P<v>[\p{Han}]{2,4})(?:占有份额|占份额|份额|持有|占):?\d{1,3}(?:\.\d+)?%",
+        &[("co_owners", "v", Parse::Name)],
+        0.95,
     ),
     // the owners named with how they hold it (权利其他状况: A、B共同共有)
     every(
@@ -979,9 +1054,9 @@ const CO_OWNERS: [PatternSpec; 7] = [
         ],
         1.0,
     ),
-    // every owner in the 权利人 cell, joined by 、
+    // every owner in the 权利人 cell, joined by 、 (organisations or people)
     every(
-        r"(?m)^(?:权利人|房屋所有权人|所有权人)(?:\(共有人\))?:?\n?(?P<a>{ORG})、(?P<b>{ORG})(?:、(?P<c>{ORG}))?",
+        r"(?m)^(?:权利人|房屋所有权人|所有权人)(?:\(共有人\))?:?\n?(?P<a>{ORG}|[\p{Han}]{2,4})、(?P<b>{ORG}|[\p{Han}]{2,4})(?:、(?P<c>{ORG}|[\p{Han}]{2,4}))?(?:$|[(,;])",
         &[
             ("co_owners", "a", Parse::Name),
             ("co_owners", "b", Parse::Name),
@@ -1061,6 +1136,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[4],
         CO_OWNERS[5],
         CO_OWNERS[6],
+        CO_OWNERS[7],
     ],
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
@@ -1089,7 +1165,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         pat_unless(
             // typed into the printed blanks, each piece may be a cell of its own; a place before
             // it (晋房权证…), not the 填发日期 cell before it
-            r"(?P<v>[\p{Han}--[证号日期间]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?字\n?第\n?[A-Z]{0,2}\d{4,10}\n?号)",
+            r"(?P<v>[\p{Han}--[证号日期间]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?字\n?第\n?[A-Z]{0,2}\d{4,10}(?:-\d{1,8})?\n?号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
             FORMER_CERTIFICATE,
@@ -1106,6 +1182,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[4],
         CO_OWNERS[5],
         CO_OWNERS[6],
+        CO_OWNERS[7],
     ],
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
@@ -1231,9 +1308,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         ),
         // The firm's line under its seal (a letterhead may set its branch on the next line, or
         // break inside the branch's place: `…(特殊普通合伙)山` / `西分所`); OCR may misread the
-        // bracket before (盖章).
+        // bracket before (盖章), and a character of the firm word under the seal's ink.
         pat(
-            r"(?m)^(?P<v>[^\n:,。]{2,30}?会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?(?:\n?\p{Han}{1,6}\n?\p{Han}{0,5}分所)?)(?:[(\p{Han}]?(?:盖章|公章|签章|章)\)?)?$",
+            concat!(
+                r"(?m)^(?P<v>[^\n:,。]{2,30}?",
+                firm_word!(),
+                r"(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?(?:\n?\p{Han}{1,6}\n?\p{Han}{0,5}分所)?)(?:[(\p{Han}]?(?:盖章|公章|签章|章)\)?)?$"
+            ),
             &[("audit_firm", "v", Parse::Name)],
             1.0,
         ),
@@ -1256,6 +1337,16 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             ),
             &[("audited_entity", "v", Parse::Name)],
             0.95,
+        ),
+        // …and after 致: with no colon at the end (`致:XX公司全体股东`)
+        pat(
+            concat!(
+                r"(?m)^致:(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院))(?:",
+                addressee_body!(),
+                r"[及、和]?){0,3}$"
+            ),
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
         ),
         // …and one whose name wraps into a short last line (`XX科技发展(集团)` /
         // `有限责任公司管理层:`, `XX实业有限` / `公司:`).

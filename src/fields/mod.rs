@@ -77,6 +77,7 @@ pub fn understand(extracted: &Extracted, hint: Option<DocumentKind>) -> Vec<Unde
                     .flat_map(|p| p.codes.iter().map(|c| c.text.as_str()))
                     .collect();
                 engine::printed_payload(c, &norm, &payloads, &mut reading);
+                engine::code_as_carried(&norm, &payloads, &mut reading);
                 engine::payload_seen(c, &norm, &payloads, &mut reading);
                 // a picture showed a QR code no reader decoded: the document shows a code
                 if kind == DocumentKind::AuditReport

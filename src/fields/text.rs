@@ -42,10 +42,18 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A document's number alone on its line (`立诚业字[2023]00511号`, `晋恒远〔2021〕0123号`): its
-/// own line of a title block, never the rest of the line before.
+/// own line of a title block, never the rest of the line before nor run on into the next.
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^[\p{Han}]{1,12}(?:\([\p{Han}]{1,2}\))?[(\[〔【]\d{4}[)\]〕】]第?[A-Za-z0-9-]{0,14}\d号$",
+    )
+    .expect("static regex")
+});
+/// A date alone on its line (`2023年1月`, `二〇二三年一月二十日`, `2023.01.20`): the date under a
+/// signature or a cover's firm, never the rest of a wrapped line.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})$",
     )
     .expect("static regex")
 });
@@ -555,6 +563,8 @@ impl Norm {
                     && !is_label_start(&text)
                     && !LABELLED_NAME.is_match(ptext)
                     && !NUMBER_LINE.is_match(&text)
+                    && !NUMBER_LINE.is_match(ptext)
+                    && !DATE_LINE.is_match(&text)
                     && !CONTACT_LINE.is_match(ptext)
                     && label_head(ptext, &text, is_label_start).is_none())
                     || wrapped_label(ptext, &text, is_label_start);
@@ -788,6 +798,30 @@ mod tests {
         );
         let n = Norm::build(&[&p], &|_| false);
         assert!(n.text.contains("向唐凯(身份证号码:"), "{}", n.text);
+    }
+
+    #[test]
+    fn a_date_alone_starts_its_line() {
+        // a cover's firm line as wide as the page's widest, with the month under it
+        let p = page(
+            1,
+            "扫码验真\n晋中正源会计师事务所有限公司\n2024年3月\n二〇二四年三月一日",
+        );
+        let n = Norm::build(&[&p], &|_| false);
+        assert_eq!(
+            n.text,
+            "扫码验真\n晋中正源会计师事务所有限公司\n2024年3月\n二〇二四年三月一日"
+        );
+        // nor does the firm under a cover's number run on from it
+        let p = page(
+            1,
+            "晋正源专审字〔2024〕第0012号\n晋中正源会计师事务所有限公司",
+        );
+        let n = Norm::build(&[&p], &|_| false);
+        assert_eq!(
+            n.text,
+            "晋正源专审字〔2024〕第0012号\n晋中正源会计师事务所有限公司"
+        );
     }
 
     #[test]
