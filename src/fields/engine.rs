@@ -5800,30 +5800,3 @@ mod party_forms {
         }
     }
 }
-
-#[cfg(test)]
-mod scratch {
-    use super::*;
-    use crate::model::Page;
-    #[test]
-    #[ignore]
-    fn scratch() {
-        let path = std::env::var("DV_SCRATCH").unwrap();
-        let v: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        let pages: Vec<Page> = serde_json::from_value(v["pages"].clone()).unwrap();
-        let refs: Vec<&Page> = pages.iter().collect();
-        let kind = match std::env::var("DV_KIND").as_deref() {
-            Ok("lease") => DocumentKind::Lease,
-            Ok("cert") => DocumentKind::PropertyCertificate,
-            Ok("house") => DocumentKind::HouseOwnershipCertificate,
-            _ => DocumentKind::AuditReport,
-        };
-        let c = compiled(kind).unwrap();
-        let norm = Norm::build(&refs, &|l| c.is_label_line(l));
-        println!("{}", norm.text);
-        let r = read_fields(c, &norm);
-        for (k, f) in &r.fields {
-            println!("{k}: {} {}", f.value, f.confidence);
-        }
-    }
-}
