@@ -420,6 +420,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         event_term(norm, &mut cands);
         signature_table(norm, &mut cands);
         comparison_table(norm, &mut cands);
+        party_rows(norm, &mut cands);
     }
     // How a property is held is one of a few words; a value that ran on past it (a wrapped
     // address cell read beside it) keeps only the word.
@@ -1767,6 +1768,125 @@ fn table_parties(
         }
     }
 }
+
+/// A party table with a row per party and a column per particular (`名称 | 地址 | 法定代表人 |
+/// 联系电话` over `甲方(出租方) | XX公司 | … `): each party's name is what its row holds under
+/// the 名称 column, found by place, so a name that wraps in its cell (and a role cell that wraps,
+/// `甲方` / `(出租方)`) is read whole. The row's role cell gives the position (甲方/乙方, whose
+/// roles the clauses say) or, with a role word, the role itself.
+fn party_rows(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
+    let text = norm.text.as_str();
+    let lines = printed_lines(norm);
+    let bbox = |r: &std::ops::Range<usize>| norm.locate(r.clone()).bbox;
+    for h in 0..lines.len() {
+        if !NAME_COLUMN.is_match(lines[h].1.trim()) {
+            continue;
+        }
+        let others: Vec<usize> = (h + 1..lines.len().min(h + 7))
+            .take_while(|&j| PARTICULAR_COLUMN.is_match(lines[j].1.trim()))
+            .collect();
+        let (Some(&last), Some(head)) = (others.last(), bbox(&lines[h].0)) else {
+            continue;
+        };
+        // a cell belongs to the column whose header's centre is nearest its own
+        let centre = |b: [f32; 4]| (b[0] + b[2]) / 2.0;
+        let centres: Vec<f32> = others
+            .iter()
+            .filter_map(|&j| bbox(&lines[j].0))
+            .map(centre)
+            .collect();
+        let name_centre = centre(head);
+        let Some(next) = centres
+            .iter()
+            .copied()
+            .filter(|&x| x > name_centre)
+            .reduce(f32::min)
+        else {
+            continue;
+        };
+        let under_name = |b: [f32; 4]| {
+            let x = centre(b);
+            centres
+                .iter()
+                .all(|&c| (x - name_centre).abs() < (x - c).abs())
+        };
+        let mut rows: Vec<(&'static str, Vec<std::ops::Range<usize>>)> = Vec::new();
+        for (r, l) in &lines[last + 1..lines.len().min(last + 40)] {
+            let l = l.trim();
+            if let Some(caps) = ROW_ROLE.captures(l).filter(|c| {
+                c.name("pos").is_some() || c.name("lessor").is_some() || c.name("lessee").is_some()
+            }) {
+                let role = if caps.name("lessor").is_some() {
+                    "lessor"
+                } else if caps.name("lessee").is_some() {
+                    "lessee"
+                } else if caps.name("a").is_some() {
+                    "party_a"
+                } else {
+                    "party_b"
+                };
+                // a role in a bracket of its own line names the role of the row it wraps in
+                if caps.name("pos").is_none()
+                    && l.starts_with('(')
+                    && let Some(open) = rows.last_mut().filter(|row| row.1.is_empty())
+                {
+                    open.0 = role;
+                } else {
+                    rows.push((role, Vec::new()));
+                }
+                continue;
+            }
+            let Some(b) = bbox(r) else { break };
+            // a line across the name column and the next is the text after the table
+            if b[0] <= head[0] && b[2] >= next {
+                break;
+            }
+            if let Some(row) = rows.last_mut()
+                && under_name(b)
+            {
+                row.1.push(r.clone());
+            }
+        }
+        for (role, cell) in rows {
+            let (Some(first), Some(end)) = (cell.first(), cell.last().map(|r| r.end)) else {
+                continue;
+            };
+            let value = joined(text, &cell);
+            if !whole_name(&value) {
+                continue;
+            }
+            let value = if norm.from_ocr(first.start..end) {
+                full_width_brackets(&value)
+            } else {
+                value
+            };
+            cands.entry(role).or_default().push(Candidate {
+                value: Value::String(value),
+                certainty: TABLE_CELL,
+                at: first.start,
+                loc: norm.locate(first.start..end),
+            });
+        }
+        return;
+    }
+}
+/// The name column's header in a table of parties' particulars.
+static NAME_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:名称|单位名称|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))$")
+        .expect("static regex")
+});
+/// The other particulars' headers (`地址`, `法定代表人`, `联系电话`, `统一社会信用代码`).
+static PARTICULAR_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:住所|地址|住所地|通讯地址|注册地址|法定代表人|负责人|联系人|联系电话|电话|统一社会信用代码|社会信用代码|身份证号码|证件号码)(?:/[\p{Han}]{2,10})?$")
+        .expect("static regex")
+});
+/// A party row's role cell: a position, a role word, or both (`甲方`, `(出租方)`, `乙方(承租方)`).
+static ROW_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?P<pos>(?P<a>甲方)|乙方)?\(?(?:(?P<lessor>出租方|出租人|转租方|转租人|分租方)|(?P<lessee>承租方|承租人|次承租方|次承租人))?\)?$",
+    )
+    .expect("static regex")
+});
 
 /// The text of a cell's lines, joined.
 fn joined(text: &str, parts: &[std::ops::Range<usize>]) -> String {
@@ -5568,6 +5688,47 @@ mod tests {
             });
         }
         page
+    }
+
+    #[test]
+    fn a_party_row_under_particulars_columns_gives_its_name_cell() {
+        // | 名称 | 地址 | 法定代表人 | 联系电话 | over a row per party; the role cell and the
+        // name cell wrap in their narrow columns
+        let rows: &[(&str, [f32; 4])] = &[
+            ("房屋租赁合同", [0.40, 0.05, 0.60, 0.07]),
+            ("名称", [0.25, 0.10, 0.30, 0.12]),
+            ("地址", [0.50, 0.10, 0.55, 0.12]),
+            ("法定代表人", [0.70, 0.10, 0.80, 0.12]),
+            ("联系电话", [0.85, 0.10, 0.95, 0.12]),
+            ("甲方", [0.08, 0.14, 0.13, 0.16]),
+            ("（出租方）", [0.06, 0.16, 0.15, 0.18]),
+            ("韩立明", [0.22, 0.15, 0.30, 0.17]),
+            ("晋中市榆次区迎宾街", [0.45, 0.14, 0.62, 0.16]),
+            ("88号", [0.45, 0.16, 0.50, 0.18]),
+            ("/", [0.74, 0.15, 0.75, 0.17]),
+            ("13812345678", [0.85, 0.15, 0.95, 0.17]),
+            ("乙方", [0.08, 0.20, 0.13, 0.22]),
+            ("（承租方）", [0.06, 0.22, 0.15, 0.24]),
+            ("太原市云帆众创空间科技", [0.22, 0.20, 0.42, 0.22]),
+            ("有限公司", [0.22, 0.22, 0.30, 0.24]),
+            ("太原市小店区长风街", [0.45, 0.20, 0.62, 0.22]),
+            ("1号", [0.45, 0.22, 0.48, 0.24]),
+            ("王伟", [0.73, 0.21, 0.77, 0.23]),
+            ("0351-1234567", [0.85, 0.21, 0.95, 0.23]),
+            (
+                "甲、乙双方根据有关法律法规的规定，在平等、自愿的基础上订立本合同。",
+                [0.05, 0.27, 0.95, 0.29],
+            ),
+        ];
+        for source in [TextSource::TextLayer, TextSource::Ocr] {
+            let f = read_page(DocumentKind::Lease, &boxed_page(source, rows));
+            assert_eq!(get(&f, "lessor"), Some(&json!("韩立明")), "{source:?}");
+            assert_eq!(
+                get(&f, "lessee"),
+                Some(&json!("太原市云帆众创空间科技有限公司")),
+                "{source:?}"
+            );
+        }
     }
 
     #[test]
