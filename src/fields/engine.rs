@@ -1084,8 +1084,13 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Digits and capitals in three or more groups joined by hyphens: one code grouped for the eye
 /// (1408-2020-5772-5230-75, SX20-2441-H728-A7).
+const GROUPED_CODE: &str = r"[0-9A-Z]{2,6}(?:-[0-9A-Z]{2,6}){2,}";
+/// A value that is such a code, whole.
 static DIGIT_GROUPS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[0-9A-Z]{2,6}(?:-[0-9A-Z]{2,6}){2,}$").expect("static regex"));
+    LazyLock::new(|| Regex::new(&format!("^{GROUPED_CODE}$")).expect("static regex"));
+/// Such codes anywhere in a text.
+static GROUPED_CODES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(GROUPED_CODE).expect("static regex"));
 
 /// Where labels start in `text`: (byte offset, label index, label length), in text order.
 ///
@@ -2778,8 +2783,6 @@ pub fn printed_payload(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &m
 /// code without its hyphens, unless a code on the document carries it with them: then the
 /// hyphens are part of the code as its registry writes it, and they stay.
 pub fn code_as_carried(norm: &Norm, payloads: &[&str], reading: &mut Reading) {
-    static GROUPED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[0-9A-Z]{2,6}(?:-[0-9A-Z]{2,6}){2,}").expect("static regex"));
     let Some(field) = reading.fields.get_mut("report_code") else {
         return;
     };
@@ -2789,7 +2792,7 @@ pub fn code_as_carried(norm: &Norm, payloads: &[&str], reading: &mut Reading) {
     if value.contains('-') {
         return;
     }
-    let carried = GROUPED
+    let carried = GROUPED_CODES
         .find_iter(&norm.text)
         .map(|m| m.as_str())
         .find(|printed| {
