@@ -2991,6 +2991,19 @@ mod tests {
         f.get(name).map(|f| &f.value)
     }
 
+    /// The lessor and the lessee read as `lessor` and `lessee`, each sure enough for the rules.
+    fn assert_parties_sure(f: &BTreeMap<String, Field>, lessor: &str, lessee: &str) {
+        for (field, name) in [("lessor", lessor), ("lessee", lessee)] {
+            let got = f.get(field).expect(field);
+            assert_eq!(got.value, Value::String(name.into()), "{field}");
+            assert!(
+                got.confidence >= 0.85,
+                "{field} is sure: {}",
+                got.confidence
+            );
+        }
+    }
+
     #[test]
     fn a_seal_request_where_the_name_is_signed_is_no_second_party() {
         // the supplement's signature row holds only seal requests and the date: the parties
@@ -3001,18 +3014,11 @@ mod tests {
                     补充条款\n一、甲方应于二〇一六年十二月二日前移交房屋。\n\
                     甲方:(盖章)                    乙方:(盖章)\n二〇一六年十一月二十八日\n";
         let f = read(DocumentKind::Lease, text);
-        for (field, name) in [
-            ("lessor", "临汾市青创网络科技有限公司"),
-            ("lessee", "长治市三晋科技股份有限公司"),
-        ] {
-            let got = f.get(field).expect(field);
-            assert_eq!(got.value, Value::String(name.into()), "{field}");
-            assert!(
-                got.confidence >= 0.85,
-                "{field} is sure: {}",
-                got.confidence
-            );
-        }
+        assert_parties_sure(
+            &f,
+            "临汾市青创网络科技有限公司",
+            "长治市三晋科技股份有限公司",
+        );
         let whole = |s: &str| name_part(s, 0..s.len());
         assert_eq!(whole("(签字)"), None);
         assert_eq!(whole("(盖章)二〇一六年十一月二十八日"), None);
@@ -3027,18 +3033,7 @@ mod tests {
                     甲方把坐落于某路1号的房屋租给乙方使用。\n租赁期为五年,从交房之日起计算。\n\
                     甲方:(章)\n乙方:(章)经办人 韩立 二〇二〇年五月一日\n";
         let f = read(DocumentKind::Lease, text);
-        for (field, name) in [
-            ("lessor", "晋中市恒泰物业管理有限公司"),
-            ("lessee", "太原市云帆科技有限公司"),
-        ] {
-            let got = f.get(field).expect(field);
-            assert_eq!(got.value, Value::String(name.into()), "{field}");
-            assert!(
-                got.confidence >= 0.85,
-                "{field} is sure: {}",
-                got.confidence
-            );
-        }
+        assert_parties_sure(&f, "晋中市恒泰物业管理有限公司", "太原市云帆科技有限公司");
         let whole = |s: &str| name_part(s, 0..s.len());
         assert_eq!(whole("(章)"), None);
         assert_eq!(whole("章"), None);
