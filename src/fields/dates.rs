@@ -20,9 +20,11 @@ const CN_SMALL: &str = "〇零一二三四五六七八九十壹贰叁肆伍陆�
 
 /// Regex source matching one date in normalised text (see [`super::text::Norm`]). A date in
 /// a narrow cell may wrap (`2022年03月31` / `日`): line breaks may stand between its parts.
+/// OCR may lose the small round 〇 of a Chinese year (`二一九年` for 二〇一九年): a year of
+/// three digits led by 二 is that year.
 pub static DATE_RE: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:\d{{4}}\n? ?年\n? ?\d{{1,2}}\n? ?月\n? ?\d{{1,2}}\n? ?日|[{CN_DIGITS}]{{4}}年[{CN_SMALL}]{{1,3}}月[{CN_SMALL}]{{1,4}}日|\d{{4}}[./-] ?\d{{1,2}}[./-] ?\d{{1,2}})"
+        r"(?:\d{{4}}\n? ?年\n? ?\d{{1,2}}\n? ?月\n? ?\d{{1,2}}\n? ?日|(?:[{CN_DIGITS}]{{4}}|二[{CN_DIGITS}]{{2}})年[{CN_SMALL}]{{1,3}}月[{CN_SMALL}]{{1,4}}日|\d{{4}}[./-] ?\d{{1,2}}[./-] ?\d{{1,2}})"
     )
 });
 
@@ -66,7 +68,7 @@ static SEPARATED: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^([{CN_DIGITS}0-9]{{4}})年([{CN_SMALL}0-9]{{1,3}})月([{CN_SMALL}0-9]{{1,4}})日$"
+        r"^([{CN_DIGITS}0-9]{{4}}|二[{CN_DIGITS}]{{2}})年([{CN_SMALL}0-9]{{1,3}})月([{CN_SMALL}0-9]{{1,4}})日$"
     ))
     .expect("static regex")
 });
@@ -92,8 +94,13 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
         }
         (c[1].parse().ok(), c[3].parse().ok(), c[5].parse().ok())
     } else if let Some(c) = CHINESE.captures(&n) {
+        let year = if c[1].chars().count() == 3 {
+            c[1].replacen('二', "二〇", 1)
+        } else {
+            c[1].to_string()
+        };
         (
-            parse_cn_int(&c[1]),
+            parse_cn_int(&year),
             parse_cn_int(&c[2]),
             parse_cn_int(&c[3]),
         )
@@ -191,6 +198,9 @@ mod tests {
         }
         assert_eq!(parse_date("2020.1.1"), Ok(d(2020, 1, 1)));
         assert_eq!(parse_date("二〇二〇年一月一日"), Ok(d(2020, 1, 1)));
+        // OCR lost the 〇 (a scan's 二〇一九年)
+        assert_eq!(parse_date("二一九年一月一日"), Ok(d(2019, 1, 1)));
+        assert!(parse_date("一九年一月一日").is_err());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::codes;
 use super::dates::{self, DateError, parse_date, parse_duration};
-use super::kinds::{KINDS, KindSpec, Parse, Positional};
+use super::kinds::{self, KINDS, KindSpec, Parse, Positional};
 use super::numbers::{parse_area, parse_money, parse_number};
 use super::text::{Located, Norm, is_han, label_head, normalise, person_name};
 use crate::model::{BBox, DocumentKind, Evidence, Field};
@@ -530,6 +530,13 @@ static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
 static QUALIFIED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:原|前|抵押|他项|预告|异议)$").expect("static regex"));
 
+/// …or, in a bracket just after it, another right's holder (`权利人(抵押权人)` in a mortgage's
+/// summary bound behind the certificate).
+static QUALIFIED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\((?:抵押权人|抵押人|地役权人|债权人|债务人|预告登记权利人|异议登记申请人)\)")
+        .expect("static regex")
+});
+
 /// A word the document itself makes a position's name (`产权方(以下简称甲方)`,
 /// `使用方(以下简称乙方)`): the words before the bracket, of which a tail is the word.
 static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
@@ -613,9 +620,11 @@ static THIS_COLUMN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^本[\p{Han}]{0,8}(?:合同|协议)$").expect("static regex"));
 /// The rows of such a table this reads, by their label cell.
 static COMPARED_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:(?P<lessor>出租人|出租方|出租单位|转租人|转租方|转租单位|分租人|分租方)|(?P<lessee>承租人|承租方|承租单位|次承租人|次承租方|次承租单位|受转租人|受转租方|受让承租人|受让承租方)|(?P<term>租赁期限|租赁期间|租期|期限|租赁起止日期|起止日期))$",
-    )
+    Regex::new(&format!(
+        r"^(?:(?P<lessor>{})|(?P<lessee>{})|(?P<term>租赁期限|租赁期间|租期|期限|租赁起止日期|起止日期))$",
+        kinds::LESSOR_ROLE,
+        kinds::LESSEE_ROLE
+    ))
     .expect("static regex")
 });
 
@@ -875,9 +884,11 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
 /// A signature table's head cell: a position and a seal (`甲方(盖章)`, `乙方`, `甲方(签字)`,
 /// `出租人(甲方)签章`).
 static SIGNATURE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<p>甲方|乙方|丙方|(?P<lessor>出租方|出租人|出租单位|转租方|转租人)|(?P<lessee>承租方|承租人|承租单位|次承租方|次承租人))(?:(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?)?:?$",
-    )
+    Regex::new(&format!(
+        r"^(?P<p>甲方|乙方|丙方|(?P<lessor>{})|(?P<lessee>{}))(?:(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?)?:?$",
+        kinds::LESSOR_ROLE,
+        kinds::LESSEE_ROLE
+    ))
     .expect("static regex")
 });
 /// The side of a signature table a head cell stands for, and the field its name fills: the
@@ -1110,6 +1121,7 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
         let found = c.label_at(rest).filter(|&(li, len)| {
             // `原权利人`, `抵押权人`: a qualifier before the word makes another party's label
             if QUALIFIED.is_match(&text[..pos])
+                || QUALIFIED_AFTER.is_match(&rest[len..])
                 || (c.spec.labels[li].line_start_only && !line_start)
                 || in_parenthetical(text, pos)
             {
@@ -1887,9 +1899,11 @@ static PARTICULAR_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A party row's role cell: a position, a role word, or both (`甲方`, `(出租方)`, `乙方(承租方)`).
 static ROW_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<pos>(?P<a>甲方)|乙方)?\(?(?:(?P<lessor>出租方|出租人|转租方|转租人|分租方)|(?P<lessee>承租方|承租人|次承租方|次承租人))?\)?$",
-    )
+    Regex::new(&format!(
+        r"^(?P<pos>(?P<a>甲方)|乙方)?\(?(?:(?P<lessor>{})|(?P<lessee>{}))?\)?$",
+        kinds::LESSOR_ROLE,
+        kinds::LESSEE_ROLE
+    ))
     .expect("static regex")
 });
 
@@ -2303,10 +2317,10 @@ static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"签署|签字|签章|盖章|签名|^(?:授权|法定|委托)?代表人?$").expect("static regex")
 });
 /// A request for a seal or a signature standing where a name is written, in a bracket or
-/// alone (`(盖章)`, `(章)`, `签字:`, `(签字或盖章)`).
+/// alone (`(盖章)`, `(章)`, `签字:`, `(签字或盖章)`), or cut off by the seal's ink (`(公`).
 static SIGN_HERE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:\(\s*[章印签]\s*\)|[章印签]\s*$|\(?\s*(?:(?:盖章|签章|公章|签字|签名|印章|手印)(?:[或/、及和]?|\s*)){1,3}\s*\)?)\s*:?",
+        r"^\s*(?:\(\s*[章印签]\s*\)|[章印签]\s*$|\(\s*[公盖签印]\s*$|\(?\s*(?:(?:盖章|签章|公章|签字|签名|印章|手印)(?:[或/、及和]?|\s*)){1,3}\s*\)?)\s*:?",
     )
     .expect("static regex")
 });
@@ -2319,12 +2333,11 @@ static SIGNER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 /// The addressee's body after an entity's name, at the end of a value (`kinds::ADDRESSEE_BODY`).
-static ADDRESSEE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?:{})$", crate::fields::kinds::ADDRESSEE_BODY)).expect("static regex")
-});
+static ADDRESSEE_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?:{})$", kinds::ADDRESSEE_BODY)).expect("static regex"));
 /// An audit firm's word as OCR may read it (`kinds::FIRM_WORD`).
 static FIRM_WORD_READ: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(crate::fields::kinds::FIRM_WORD).expect("static regex"));
+    LazyLock::new(|| Regex::new(kinds::FIRM_WORD).expect("static regex"));
 /// A table column's title (`入驻时间`, `注册地址`, `企业名称`).
 static COLUMN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\p{Han}]{0,6}(?:时间|日期|名称|编号|代码|数量|金额|地址|电话|类型|面积|期限|备注|序号)$")
@@ -2387,6 +2400,18 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
                 && so_far.contains(['〔', '[', '(', '第']) =>
         {
             false
+        }
+        // the same code printed again on the next line (a caption under its symbol): the
+        // code is whole, not wrapped
+        Parse::Code
+            if {
+                let code =
+                    |s: &str| -> String { s.chars().filter(char::is_ascii_alphanumeric).collect() };
+                let (read, again) = (code(so_far), code(next_line));
+                again.len() >= 6 && read.ends_with(&again)
+            } =>
+        {
+            true
         }
         // a code in a page's footer band followed by the page's number: the code is whole
         Parse::Code
@@ -2595,9 +2620,17 @@ fn parse_value(
             {
                 return Err(Unparsed::No);
             }
-            // a name read over two lines (a wrapped salutation) is one name
+            // a name read over two lines (a wrapped salutation) is one name; a labelled line
+            // between its parts is another column's cell the reading set there
             let value = if parse == Parse::Name {
-                value.replace('\n', "")
+                if value.contains('\n') {
+                    value
+                        .split('\n')
+                        .filter(|l| !l.contains([':', '：']))
+                        .collect()
+                } else {
+                    value
+                }
             } else {
                 value
             };
@@ -5201,7 +5234,7 @@ mod tests {
             get(&f, "lessee"),
             Some(&json!("临汾市太行孵化器管理有限公司"))
         );
-        assert!(f["lessee"].confidence >= 0.85);
+        assert!(f["lessee"].confidence >= 0.85, "{:?}", f["lessee"]);
         // parties only in a broker's preamble
         for (t, lessor) in [
             (
@@ -5845,6 +5878,141 @@ mod tests {
             "房屋租赁合同\n租赁起始日\n租赁终止日\n租期合计\n2019年01月01日\n2023年12月31日\n60个月\n合同条款",
         );
         assert_ne!(get(&f, "term_end"), Some(&json!("2019-01-01")));
+    }
+
+    #[test]
+    fn an_audit_reports_particulars_in_the_sixteenth_rounds_forms() {
+        // the code labelled 业务报备赋码, the firm's seal bracket broken at the line's end, the
+        // entity named only as the one the engagement letter was signed with
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "业务报备赋码：20220116494531093758\n报告字号：晋天元专审字〔2022〕第0190号\n小微企业创业创新基地专项审计报告\n\
+             根据本所与运城市三晋科技发展有限责任公司（以下简称“委托人”）签订的业务约定书，我们对委托人2021年度基地运营情况进行了专项审计。\n\
+             本报告仅供申报省级小微企业创业创新基地之用。\n山西天元会计师事务所（特殊普通合伙）（\n盖章）\n中国　太原\n2022年2月9日",
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("20220116494531093758")));
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("运城市三晋科技发展有限责任公司"))
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("山西天元会计师事务所（特殊普通合伙）"))
+        );
+        // a year printed bare, a kind word in a bracket of its own; addressees wrapped inside
+        // a word; the code printed again under its symbol
+        for (number, firm) in [
+            ("怀仁专审2021字第0822号", "朔州怀仁会计师事务所有限责任公司"),
+            (
+                "信达诚审（专）字[2021]第094号",
+                "太原立诚会计师事务所有限公司",
+            ),
+        ] {
+            let f = read(
+                DocumentKind::AuditReport,
+                &format!(
+                    "专项审计报告\n编号：{number}\n日期：2021年03月19日\n\
+                     太原国家高新技术产业开发区瑞丰双创基地企业管理咨询有限责任公司董事会、监事\n会：\n\
+                     我们对贵公司2020年度基地场地、入驻企业及服务情况进行了专项审计。\n\
+                     校验码：SXCPA20227269251\nSXCPA20227269251\n报告防伪二维码\n{firm}\n注册会计师：段磊 廖亮"
+                ),
+            );
+            assert_eq!(get(&f, "report_no"), Some(&json!(number)), "{number}");
+            assert_eq!(
+                get(&f, "audited_entity"),
+                Some(&json!(
+                    "太原国家高新技术产业开发区瑞丰双创基地企业管理咨询有限责任公司"
+                ))
+            );
+            assert_eq!(get(&f, "report_code"), Some(&json!("SXCPA20227269251")));
+            assert!(
+                get(&f, "audit_firm")
+                    .and_then(Value::as_str)
+                    .is_some_and(|v| v.ends_with("会计师事务所有限责任公司")
+                        || v.ends_with("会计师事务所有限公司")),
+                "{:?}",
+                get(&f, "audit_firm")
+            );
+        }
+    }
+
+    #[test]
+    fn leases_in_the_sixteenth_rounds_forms() {
+        // a person at a line's start with the role in the bracket after
+        let f = read(
+            DocumentKind::Lease,
+            "租赁合同\n【合同双方】\n董红军（下称“出租人”），公民身份号码140521198609060705；\n\
+             太原市瑞丰双创基地企业管理咨询有限公司（下称“承租人”），统一社会信用代码911404007KDRF5G35W。\n\
+             【租赁期间】\n租赁期间：2017/10/1～2023/9/30，计72个月。",
+        );
+        assert_parties_sure(&f, "董红军", "太原市瑞丰双创基地企业管理咨询有限公司");
+        // 甲方/乙方 only, the opening says who owns and who means to rent; the rent paid by
+        // 乙方 after the rent is named; the term's ends each named (起租日为…,止租日为…)
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n甲方：长治市润泽文化传媒有限责任公司，系依法设立并有效存续的企业法人，为位于山西省晋中市太谷区平阳路124号房屋的合法产权人。\n\
+             乙方：山西省启航众创空间科技有限责任公司，系依法登记注册的企业，拟承租上述房屋作为小微企业创业创新基地运营场所。\n\
+             第二条【租赁期限】租赁期共六（6)年，起租日为2021年07月01日，止租日为2027年06月30日。",
+        );
+        assert_parties_sure(
+            &f,
+            "长治市润泽文化传媒有限责任公司",
+            "山西省启航众创空间科技有限责任公司",
+        );
+        for field in ["term_start", "term_end"] {
+            assert!(f[field].confidence >= 0.9, "{field}: {:?}", f[field]);
+        }
+        assert_eq!(get(&f, "term_end"), Some(&json!("2027-06-30")));
+        // OCR lost the 〇 of both years
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方：临汾市三晋实业有限公司\n承租方：运城市三晋科技发展有限责任公司\n\
+             第二条【租赁期限】本合同租赁期限为三年（即二一九年一月一日至二〇二一年十二月三十一日）。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2019-01-01")));
+        // a sublease whose tenant is 接租人; an entry agreement whose operator is 管理方
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租合同\n转租人（原承租人）：忻州市启航孵化器管理有限责任公司\n住所：山西省太原市晋源区并州南路162号\n\
+             接租人：山西青创智能科技有限责任公司\n住所：山西省太原市万柏林区长治路379号\n\
+             第二条　转租期限：转租期自2020年07月01日起算，至2023年06月30日届满。",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("山西青创智能科技有限责任公司"))
+        );
+        let f = read(
+            DocumentKind::Lease,
+            "迎泽众创空间入驻协议\n入驻信息确认单\n管理方\n大同市优客（集团）创业服务有限公司\n\
+             入驻企业名称\t山西盛世企业管理咨询有限责任公司\n入驻期间\t2021年6月1日~2024年5月31日\n\
+             管理方已承租太原市晋阳科技有限公司所有的房屋，将其中部分场地转租给入驻方使用。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("大同市优客（集团）创业服务有限公司"))
+        );
+    }
+
+    #[test]
+    fn a_certificate_with_a_mortgage_summary_bound_behind_it_is_still_a_title() {
+        let f = read_text_layer(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n晋(2018)太原市不动产权第0126811号\n权利人\n长治市盛世投资管理有限责任公司\n\
+             共有情况\n单独所有\n③坐落\n山西省太原市杏花岭区迎泽大街243号\n④不动产单元号\n140105585026GB43302F63639541\n\
+             不动产登记证明（抵押权）摘要\n证明号\n晋（2019）太原市不动产证明第0745186号\n证明权利或事项\n抵押权\n\
+             权利人（抵押权人）\n中国工商银行股份有限公司太原迎泽支行\n义务人\n长治市盛世投资管理有限责任公司",
+        );
+        assert_eq!(
+            get(&f, "owner"),
+            Some(&json!("长治市盛世投资管理有限责任公司"))
+        );
+        assert!(f["owner"].confidence >= 0.9, "{:?}", f["owner"]);
+        assert_ne!(get(&f, "is_ownership_proof"), Some(&json!(false)));
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省太原市杏花岭区迎泽大街243号"))
+        );
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

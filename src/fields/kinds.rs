@@ -208,11 +208,33 @@ const NOT_THE_TERM_ALONE: &str = concat!(
     r"|租赁年度|租金年度|第[一二三四五六七八九十0-9]{1,3}(?:个)?(?:租赁)?年"
 );
 
+/// The words only a sublease names its parties with: the tenant of the head lease that lets
+/// on (转租方), and the one it lets to (次承租方, 接租人). Either makes the document a sublease.
+macro_rules! sublessor {
+    () => {
+        "转租方|转租人|转租单位|分租方|分租人"
+    };
+}
+macro_rules! sublessee {
+    () => {
+        "次承租方|次承租人|次承租单位|受转租方|受转租人|受让承租方|受让承租人|接租方|接租人|接租单位"
+    };
+}
+/// The role words a contract's own tables and signature heads name the parties with (出租方,
+/// 转租人, 次承租方, 接租人…; not 业主 or 租户, which a clause may use of anyone), for the engine's
+/// readers of those tables.
+pub const LESSOR_ROLE: &str = concat!("出租方|出租人|出租单位|", sublessor!());
+/// See [`LESSOR_ROLE`].
+pub const LESSEE_ROLE: &str = concat!("承租方|承租人|承租单位|", sublessee!());
 /// The words that name the letting party (head lease or sublease) and the renting one.
 /// (Macros, so that `concat!` builds the table's regexes at compile time.)
 macro_rules! lessor {
     () => {
-        "出租方|出租人|出租单位|租出方|转租方|转租人|转租单位|分租方|分租人|业主方|业主|房东"
+        concat!(
+            "出租方|出租人|出租单位|租出方|",
+            sublessor!(),
+            "|业主方|业主|房东"
+        )
     };
 }
 /// The base's operator: the letting party of an incubator's 入驻协议, but the tenant of the
@@ -226,7 +248,10 @@ macro_rules! operator {
 }
 macro_rules! lessee {
     () => {
-        "次承租方|次承租人|次承租单位|受转租方|受转租人|受让承租方|受让承租人|承租方|承租人|承租单位|承租户|租户|租客|租用方|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻团队|入驻方|入孵企业|在孵企业"
+        concat!(
+            sublessee!(),
+            "|承租方|承租人|承租单位|承租户|租户|租客|租用方|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻团队|入驻方|入孵企业|在孵企业"
+        )
     };
 }
 /// Role words that only ever stand in a bracket after 甲方/乙方 (甲方(房屋所有权人), 乙方(房屋使用人)):
@@ -270,7 +295,7 @@ macro_rules! rent_payer {
 /// …and after the rent is named, the payer and its payment (`租金为…,乙方每半年支付一次`).
 macro_rules! rent_payer_after {
     () => {
-        r"(?:应|须|需|应当|按|每|于|分)[^。\n;,]{0,10}(?:支付|缴纳|交纳|付清|缴清|交清)"
+        r"(?:应|须|需|应当|按|每|于|分)[^。\n;,]{0,16}(?:支付|缴纳|交纳|付清|缴清|交清)"
     };
 }
 /// A label's own word for the name after the role word: 出租方名称, 承租人姓名.
@@ -368,11 +393,10 @@ macro_rules! seal {
         "(?:盖章|签章|公章|签字|签字盖章|盖章签字|签字或盖章|签名)"
     };
 }
-/// A label ends with its colon, or is a cell of its own (the value follows on the next line).
 /// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|查询)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号))"
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|查询)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号|赋码))"
     };
 }
 
@@ -386,6 +410,7 @@ macro_rules! addressee_body {
 /// (`致:XX公司全体股东`).
 pub const ADDRESSEE_BODY: &str = addressee_body!();
 
+/// A label ends with its colon, or is a cell of its own (the value follows on the next line).
 macro_rules! cell_end {
     () => {
         r"(?::|\n|$)"
@@ -484,6 +509,19 @@ pub const LEASE: KindSpec = KindSpec {
                 Parse::Name,
             )
         },
+        // An incubator's entry agreement may call its operator 管理方 beside 入驻方 (a word
+        // that also ends 物业管理方, hence only at a line's start): a less sure reading, so
+        // that a property manager named beside a head lease's 出租方 leaves the lessor in
+        // doubt instead of replacing it.
+        LabelSpec {
+            line_start_only: true,
+            certainty: 0.85,
+            ..label(
+                concat!(r"(?:管理方|管理单位)", name_word!(), cell_end!()),
+                "lessor",
+                Parse::Name,
+            )
+        },
         label(r"甲方:", "party_a", Parse::Name),
         label(r"乙方:", "party_b", Parse::Name),
         // A position with a role word of the document's own (甲方(孵化方):, 使用方(乙方):):
@@ -514,7 +552,7 @@ pub const LEASE: KindSpec = KindSpec {
             )
         },
         label(
-            r"(?:房屋坐落|租赁房屋坐落|坐落|房屋地址|租赁地址)",
+            r"(?:房屋坐落|租赁房屋坐落|坐落|座落|房屋地址|租赁地址)",
             "address",
             Parse::Text,
         ),
@@ -659,9 +697,9 @@ pub const LEASE: KindSpec = KindSpec {
             1.0,
             NOT_THE_TERM,
         ),
-        // The first and the last day each named (`起租日为DATE,到期日为DATE`).
+        // The first and the last day each named (`起租日为DATE,到期日为DATE`, `…,止租日为DATE`).
         pat_unless(
-            r"(?:起租日|起始日|租赁起始日|开始日|起租时间)(?:期)?(?:为|是|:)(?P<a>{DATE})[^。;\n]{0,6}?(?:到期日|终止日|届满日|截止日|结束日|租赁终止日)(?:期)?(?:为|是|:)(?P<b>{DATE})",
+            r"(?:起租日|起始日|租赁起始日|开始日|起租时间)(?:期)?(?:为|是|:)(?P<a>{DATE})[^。;\n]{0,6}?(?:到期日|终止日|届满日|截止日|结束日|租赁终止日|止租日|止租时间)(?:期)?(?:为|是|:)(?P<b>{DATE})",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -784,6 +822,30 @@ pub const LEASE: KindSpec = KindSpec {
             &[("lessee", "v", Parse::Name)],
             0.9,
         ),
+        // …a person's name alone at a line's start, the role in the bracket after and the ID
+        // number later in the clause (`董红军(下称“出租人”),公民身份号码…`)…
+        pat(
+            concat!(
+                r"(?m)^(?P<v>[\p{Han}--[甲乙丙]]\p{Han}{1,3})\((?:",
+                short_name_word!(),
+                r#")[“"'「]?(?:"#,
+                lessor!(),
+                r#")[”"'」]?\)"#
+            ),
+            &[("lessor", "v", Parse::Name)],
+            0.9,
+        ),
+        pat(
+            concat!(
+                r"(?m)^(?P<v>[\p{Han}--[甲乙丙]]\p{Han}{1,3})\((?:",
+                short_name_word!(),
+                r#")[“"'「]?(?:"#,
+                lessee!(),
+                r#")[”"'」]?\)"#
+            ),
+            &[("lessee", "v", Parse::Name)],
+            0.9,
+        ),
         // …described before its short name (`XX,一家依据中国法律设立并存续的企业,统一社会信用
         // 代码:…,注册地址:…(以下简称“出租方”);`)…
         pat(
@@ -898,7 +960,13 @@ pub const LEASE: KindSpec = KindSpec {
             0.97,
         ),
         pat(
-            r"(?m)^(?:[\p{Han}--[盖章签字名印]]{1,6}\()?(?P<v>转租方|转租人|分租方|分租人|受转租方|受转租人|受让承租方|受让承租人|次承租方|次承租人)\)?(?:\((?:甲方|乙方|以下简称[甲乙]方)\))?:",
+            concat!(
+                r"(?m)^(?:[\p{Han}--[盖章签字名印]]{1,6}\()?(?P<v>",
+                sublessor!(),
+                "|",
+                sublessee!(),
+                r")\)?(?:\((?:甲方|乙方|以下简称[甲乙]方)\))?:"
+            ),
             &[("is_sublease", "v", Parse::Flag(true))],
             0.95,
         ),
@@ -969,6 +1037,10 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(r"乙方", rent_payer!()),
             concat!(r"租金[^。\n;]{0,40},乙方", rent_payer_after!()),
             r"乙方[^。\n;甲]{0,12}承租的?(?:房屋|场地|厂房|物业|区域|部分)",
+            // the opening describes each party: the owner lets, who means to rent rents
+            // (`甲方:XX,系…,为…房屋的合法产权人。乙方:YY,…,拟承租上述房屋`)
+            r"甲方:[^。\n;乙]{0,80}(?:合法)?(?:产权人|所有权人|产权单位)",
+            r"乙方:[^。\n;甲]{0,60}拟(?:承租|租用|租赁)",
             r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?甲方\)",
             r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?乙方\)",
             concat!(
@@ -990,6 +1062,8 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(r"甲方", rent_payer!()),
             concat!(r"租金[^。\n;]{0,40},甲方", rent_payer_after!()),
             r"甲方[^。\n;乙]{0,12}承租的?(?:房屋|场地|厂房|物业|区域|部分)",
+            r"乙方:[^。\n;甲]{0,80}(?:合法)?(?:产权人|所有权人|产权单位)",
+            r"甲方:[^。\n;乙]{0,60}拟(?:承租|租用|租赁)",
             r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?乙方\)",
             r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?甲方\)",
             concat!(
@@ -1088,7 +1162,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
     labels: &[
         label(r"权利人(?:名称|\(申请人\))?", "owner", Parse::Name),
         label(r"共有(?:情况|方式)", "co_ownership", Parse::Text),
-        label(r"坐落", "address", Parse::Text),
+        label(r"(?:坐落|座落)", "address", Parse::Text),
         label(r"(?:不动产)?单元号", "unit_no", Parse::Code),
         label(r"(?:权利类型|证明权利或事项)", "right_type", Parse::Text),
         label(r"用途", "usage", Parse::Text),
@@ -1119,10 +1193,11 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
             1.0,
         ),
         // A registration proof by its own number (a line `晋(2019)晋中市不动产证明第…号`) or its
-        // title line; a title certificate's 附记 may mention one (详见不动产登记证明, a
-        // mortgage's `不动产登记证明号:晋(2019)晋中` / `市不动产证明第…号`) without being one.
+        // title line, in its title block; a title certificate's 附记 may mention one (详见不动产
+        // 登记证明, a mortgage's `不动产登记证明号:晋(2019)晋中` / `市不动产证明第…号`), or carry
+        // a mortgage's proof bound behind it, without being one.
         pat(
-            r"(?m)^[\p{Han}]{1,2}\(\d{4}\)[\p{Han}]{1,12}?(?P<v>不动产证明第)|^(?:中华人民共和国)?(?P<t>不动产登记证明|不动产证明)$",
+            r"\A(?:[^\n]*\n){0,6}?(?:[\p{Han}]{1,2}\(\d{4}\)[\p{Han}]{1,12}?(?P<v>不动产证明第)|(?:中华人民共和国)?(?P<t>不动产登记证明|不动产证明)\n)",
             &[
                 ("is_ownership_proof", "v", Parse::Flag(false)),
                 ("is_ownership_proof", "t", Parse::Flag(false)),
@@ -1154,7 +1229,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
     labels: &[
         label(r"(?:房屋所有权人|所有权人|产权人)", "owner", Parse::Name),
         label(r"共有情况", "co_ownership", Parse::Text),
-        label(r"(?:房屋坐落|坐落)", "address", Parse::Text),
+        label(r"(?:房屋坐落|坐落|座落)", "address", Parse::Text),
         label(r"规划用途", "usage", Parse::Text),
         label(r"建筑面积(?:\(m2\)|\(平方米\))?", "area_m2", Parse::Area),
         stop(
@@ -1199,7 +1274,7 @@ pub const LAND_CERTIFICATE: KindSpec = KindSpec {
     keywords: &[("土地使用权人", 2.0), ("国用", 2.0), ("地号", 1.0)],
     labels: &[
         label(r"土地使用权人", "owner", Parse::Name),
-        label(r"坐落", "address", Parse::Text),
+        label(r"(?:坐落|座落)", "address", Parse::Text),
         label(r"地类\(用途\)", "usage", Parse::Text),
         label(r"使用权类型", "right_type", Parse::Text),
         label(r"终止日期", "valid_until", Parse::Date),
@@ -1308,12 +1383,14 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         ),
         // The firm's line under its seal (a letterhead may set its branch on the next line, or
         // break inside the branch's place: `…(特殊普通合伙)山` / `西分所`); OCR may misread the
-        // bracket before (盖章), and a character of the firm word under the seal's ink.
+        // bracket before (盖章), and a character of the firm word under the seal's ink; the
+        // bracket around (盖章) may break at the line's end (`…(特殊普通合伙)(` / `盖章)`), and the
+        // reading may set the signing accountant's line between a branch's two lines.
         pat(
             concat!(
                 r"(?m)^(?P<v>[^\n:,。]{2,30}?",
                 firm_word!(),
-                r"(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?(?:\n?\p{Han}{1,6}\n?\p{Han}{0,5}分所)?)(?:[(\p{Han}]?(?:盖章|公章|签章|章)\)?)?$"
+                r"(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))?(?:\n?\p{Han}{1,6}(?:\n[\p{Han}]{2,10}:[^\n]{0,20})?\n?\p{Han}{0,5}分所)?)(?:[(\p{Han}]?\n?(?:盖章|公章|签章|章)\)?|\()?$"
             ),
             &[("audit_firm", "v", Parse::Name)],
             1.0,
@@ -1359,6 +1436,16 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),
+        // …and one whose addressees wrap inside a word (`XX公司董事会、监事` / `会:`).
+        pat(
+            concat!(
+                r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院))(?:",
+                addressee_body!(),
+                r"[及、和]?){0,2}[\p{Han}]{1,3}\n[\p{Han}]{1,2}:$"
+            ),
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
+        ),
         // …and one whose name and its 全体股东: stand on two lines.
         pat(
             concat!(
@@ -1399,6 +1486,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),
+        // …or the engagement letter the firm signed with it (`根据本所与XX(以下简称“委托人”)签订的业务
+        // 约定书`).
+        pat(
+            r"(?:本所|我所|本事务所|我们)(?:与|和|同)(?P<v>{ORG})(?:\([^()\n]{0,30}\))?\n?(?:签订|签署|订立)",
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
+        ),
         pat(
             r"(?m)(?:^|[,。;])(?:我们)?对(?P<v>{ORG})(?:\([^()\n]{0,30}\))?[^。;\n]{0,60}?进行了[^。;\n]{0,12}?审(?:计|核)",
             &[("audited_entity", "v", Parse::Name)],
@@ -1436,14 +1530,15 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // A firm's report number: its abbreviation, a word of the report's kind (审字, 专审字,
         // 审专, 会师报字…) before or after the bracketed year, and a serial that may carry
         // letters anywhere (〔2021〕ZX254号, 〔2021〕A-0687号, (2022)第110A000123号, [2022]230Z1234号)
-        // and up to a dozen digits, the serial or its 号 now and then on the next line (a two-line box); a regional office's
-        // abbreviation may carry its
-        // province in a bracket (恒远(晋)审专字〔2021〕160号). The kind word (审, 专, 核 or 报字) is
-        // what tells it from the numbers of the rules it cites (晋财会〔2008〕11号, 晋企发〔2021〕5号);
-        // a number in the bracket after a cited title (`出具了《审计报告》(明鉴审字…号)`) is
-        // that other report's.
+        // and up to a dozen digits, the serial or its 号 now and then on the next line (a
+        // two-line box). A regional office's abbreviation may carry its province in a bracket
+        // (恒远(晋)审专字〔2021〕160号), the kind word a bracket of its own (信达诚审(专)字[2021]第094号),
+        // and a firm may print the year bare (怀仁专审2021字第0822号). The kind word (审, 专, 核 or
+        // 报字) is what tells it from the numbers of the rules it cites (晋财会〔2008〕11号,
+        // 晋企发〔2021〕5号); a number in the bracket after a cited title (`出具了《审计报告》(明鉴审字…号)`)
+        // is that other report's.
         pat_unless(
-            r"(?P<v>(?:[\p{Han}--[为是号]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴|报字)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)? ?|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:审|专|核|鉴)[\p{Han}]{0,3}字|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴)[\p{Han}]{0,3}字第?\d{4})\n?第? ?(?:[A-Za-z0-9]{1,6}-)?[A-Za-z0-9]{0,12}?\d(?:-\d{1,4})? ?\n?号)",
+            r"(?P<v>(?:[\p{Han}--[为是号]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴|报字)(?:\([\p{Han}]{1,2}\))?[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)? ?|[\p{Han}--[为是号]]{0,6}(?:审|专|核|鉴)[\p{Han}]{0,3}\d{4}[\p{Han}]{0,2}字|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:审|专|核|鉴)[\p{Han}]{0,3}字|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴)[\p{Han}]{0,3}字第?\d{4})\n?第? ?(?:[A-Za-z0-9]{1,6}-)?[A-Za-z0-9]{0,12}?\d(?:-\d{1,4})? ?\n?号)",
             &[("report_no", "v", Parse::Code)],
             1.0,
             r"》\(?$",
@@ -1456,7 +1551,10 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             0.9,
         ),
         pat(
-            r"(?:报告验证码|报告防伪码|报告编码|业务报备号|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别)(?:查询|查验|识别|验证|标识)?(?:码|编码|编号|号码|号))(?::|为|是)?\n?(?P<v>[0-9A-Za-z][0-9A-Za-z\- ]{5,40}[0-9A-Za-z])",
+            concat!(
+                report_code_label!(),
+                r"(?::|为|是)?\n?(?P<v>[0-9A-Za-z][0-9A-Za-z\- ]{5,40}[0-9A-Za-z])"
+            ),
             &[("report_code", "v", Parse::Code)],
             1.0,
         ),

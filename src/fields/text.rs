@@ -299,6 +299,9 @@ fn read_vertical_words(lines: &mut Vec<Line>) {
 /// Normalises one line of a page; `is_label` says whether a text is a label alone. A wide
 /// gap (two spaces or more, or an ideographic space) right after a label stands for its
 /// colon, as the gap between a form's label cell and its value does (`甲方（出租方）　　XX`).
+/// Circled and bracketed numbers (①-⑳, ⑴-⒇) that number a form's rows.
+const ROW_NUMBER: std::ops::RangeInclusive<char> = '\u{2460}'..='\u{2487}';
+
 fn normalise_line(
     chars: &[char],
     start: usize,
@@ -315,6 +318,11 @@ fn normalise_line(
         width += char_width(c);
         // a seal's star, read by OCR where the seal sits on a signature line, is no character
         // of any value
+        // a form's row number before its label (`③坐落`, `④不动产单元号`) is no character of
+        // the label nor of the value before it (NFKC would make it a digit)
+        if out.is_empty() && ROW_NUMBER.contains(&c) {
+            continue;
+        }
         if c.is_whitespace() || matches!(c, '★' | '☆') {
             if !out.is_empty() && pending_space.is_none() {
                 pending_space = Some(i);
