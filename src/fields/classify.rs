@@ -97,10 +97,21 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
     let mut segs: Vec<Segment> = Vec::new();
     let mut open = false;
     let mut covers = Vec::new();
-    for (i, page) in pages.iter().enumerate() {
-        match role(page) {
+    let roles: Vec<Role> = pages.iter().map(role).collect();
+    let in_one_run = numbered_as_one(pages, &roles);
+    for (i, role) in roles.into_iter().enumerate() {
+        let page = &pages[i];
+        match role {
             Role::Blank => {}
             Role::Cover => covers.push(i),
+            // a titled page inside a run its footers number as one document (第1页共2页,
+            // 第2页共2页) is that document's next page: the contract after its approval form,
+            // a report's body after its cover
+            Role::Start(_) if open && in_one_run[i] => {
+                if let Some(s) = segs.last_mut() {
+                    s.pages.push(i);
+                }
+            }
             Role::Start(kind) => {
                 segs.push(Segment {
                     pages: vec![i],
@@ -110,7 +121,12 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
                 open = true;
             }
             Role::Continuation => {
-                let restarts = matches!(page_footer(page), Some((1, _)));
+                // a page numbered 1, or after a page numbered as its document's last (第2页共2页):
+                // a new document, whose first page may bear no title (a report's cover)
+                let restarts = matches!(page_footer(page), Some((1, _)))
+                    || i.checked_sub(1)
+                        .and_then(|p| page_footer(&pages[p]))
+                        .is_some_and(|(n, total)| total == Some(n));
                 if open && !restarts {
                     if let Some(s) = segs.last_mut() {
                         s.pages.push(i);
@@ -146,6 +162,35 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
     segs
 }
 
+/// For each page, whether it is a later page of a run its footers number as one document
+/// (`第1页共3页` … `第3页共3页` on consecutive pages) in which every titled page is of one
+/// kind. A bound packet numbered through (a lease, then a certificate, then a report) is no
+/// such run: its titles are of several kinds, and each starts its own document.
+fn numbered_as_one(pages: &[Page], roles: &[Role]) -> Vec<bool> {
+    let footers: Vec<_> = pages.iter().map(page_footer).collect();
+    let mut out = vec![false; pages.len()];
+    for i in 0..pages.len() {
+        let Some((1, Some(total))) = footers[i] else {
+            continue;
+        };
+        let total = total as usize;
+        if total < 2 || i + total > pages.len() {
+            continue;
+        }
+        let numbered =
+            (0..total).all(|k| footers[i + k] == Some((k as u32 + 1, Some(total as u32))));
+        let mut kinds = roles[i..i + total].iter().filter_map(|r| match r {
+            Role::Start(kind) => Some(*kind),
+            _ => None,
+        });
+        let first = kinds.next();
+        if numbered && kinds.all(|k| Some(k) == first) {
+            out[i + 1..i + total].fill(true);
+        }
+    }
+    out
+}
+
 fn is_certificate(kind: DocumentKind) -> bool {
     matches!(
         kind,
@@ -154,6 +199,12 @@ fn is_certificate(kind: DocumentKind) -> bool {
             | DocumentKind::LandCertificate
     )
 }
+
+/// The words in which an audit report's body speaks: the firm's engagement and its opinion.
+static OPINION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"我们认为|经审计|我们审计了|我们接受|我们对|我们按照|我们的责任|审计意见[:：]")
+        .expect("static regex")
+});
 
 /// A single page that is a cover of the document after it joins that document, so its
 /// codes and labelled lines are the document's, not a stray one's. A cover is an untitled page
@@ -180,11 +231,14 @@ fn merge_cover_pages(segs: Vec<Segment>, pages: &[Page]) -> Vec<Segment> {
             }
     };
     // A cover holds no sentence, but an audit report's may say how to verify it
-    // (查验说明:扫描上方二维码…查验本报告。): one sentence is no report's opinion.
+    // (查验说明:扫描上方二维码…查验本报告。, 本报告已于…完成报备…。): sentences that state no
+    // opinion (the firm speaks as 我们 in every report's body) are no report.
     let is_cover = |seg: &Segment| {
         seg.pages.len() == 1
             && (sentences(seg) == 0
-                || (seg.kind == DocumentKind::AuditReport && sentences(seg) == 1))
+                || (seg.kind == DocumentKind::AuditReport
+                    && (sentences(seg) == 1
+                        || !seg.pages.iter().any(|&i| OPINION.is_match(&pages[i].text)))))
     };
     let untitled = |seg: &Segment| seg.confidence < TITLE_CONFIDENCE;
     // A certificate's 附图页 or 附记 page printed first reads as a 不动产权证书 by its words
@@ -473,5 +527,50 @@ mod tests {
         assert_eq!(segs[0].kind, DocumentKind::Lease);
         assert_eq!(segs[1].pages, vec![4]);
         assert_eq!(segs[1].kind, DocumentKind::AuditReport);
+    }
+
+    #[test]
+    fn a_run_its_footers_number_as_one_is_one_document() {
+        // an approval form that names the contract, then the contract, numbered as one
+        let form = "合同签订审批表\n填表日期：2016.11.27\n合同名称\n房屋租赁合同\n合同编号\nFWZL[2016]601\n\
+                    部门负责人意见\n拟同意。\n法务审核意见\n合同条款已审核，无异议。\n注：本表随合同原件一并归档。";
+        let contract = "房屋租赁合同\n出租人：冯娜宇\n承租人：太原市华晋科技股份有限公司\n第一条 甲方将房屋出租给乙方。";
+        let pages = vec![
+            page(1, &format!("{form}\n第1页共2页")),
+            page(2, &format!("{contract}\n第2页共2页")),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 1, "{segs:?}");
+        assert_eq!(segs[0].pages, vec![0, 1]);
+        // a packet numbered through: its documents' titles are of several kinds
+        let pages = vec![
+            page(1, &format!("{contract}\n第1页共3页")),
+            page(
+                2,
+                "专项审计报告\n山西甲有限公司：\n我们审计了贵公司的基地运营情况。\n第2页共3页",
+            ),
+            page(3, "房屋转租合同\n转租方：甲\n第3页共3页"),
+        ];
+        assert_eq!(split(&pages).len(), 3);
+    }
+
+    #[test]
+    fn an_audit_reports_cover_that_tells_how_to_verify_it_is_its_cover() {
+        // the cover says in sentences where the report was filed and how to check it; the
+        // body speaks as the firm
+        let pages = vec![
+            page(
+                1,
+                "专项审计报告\n（2020年度）\n本报告（文号：丹河双创审字〔2021〕第774号）已于2021年2月25日在全国注册会计师行业统一监管平台完成报备，报告备案识别号为140220218843560127。报告使用人可扫描下方二维码查验本报告。\n被审计单位：太原市华晋科技股份有限公司",
+            ),
+            page(
+                2,
+                "专项审计报告\n太原市华晋科技股份有限公司全体股东：\n我们接受贵公司的委托，进行了专项审计。\n我们认为，贵公司基地运营情况符合申报条件的规定。",
+            ),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 1, "{segs:?}");
+        assert_eq!(segs[0].pages, vec![0, 1]);
+        assert_eq!(segs[0].kind, DocumentKind::AuditReport);
     }
 }

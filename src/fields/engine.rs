@@ -1185,7 +1185,8 @@ static CO_OWNERSHIP: LazyLock<Regex> =
 
 /// A government body's name: an authority that receives reports, never the audited company.
 static GOVERNMENT_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:局|厅|委员会|人民政府|管委会|促进中心|办公室)$").expect("static regex")
+    Regex::new(r"(?:局|厅|委员会|人民政府|管委会|促进中心|办公室|中小企业(?:发展)?服务中心)$")
+        .expect("static regex")
 });
 
 /// A company's legal form, or a piece of one a line break cut (`有限责任公司`, `任公司`,
@@ -2426,6 +2427,12 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
     }
 }
 
+/// A document number with a year (`…〔2021〕第774号`, `…2021字第0822号`) and its 号, when a
+/// closing bracket or words follow it in the value.
+static NUMBER_THEN_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<n>[^号]{0,30}?(?:19|20)\d{2}[^号]{0,16}号)[)）\]】\p{Han}]")
+        .expect("static regex")
+});
 /// A firm's province bracket ending a line (`天元(晋)`) and the number's kind word and year
 /// starting the next (`审专字〔2020〕第0730号`).
 static PROVINCE_THEN_KIND: LazyLock<(Regex, Regex)> = LazyLock::new(|| {
@@ -2623,9 +2630,9 @@ fn parse_value(
             // a name read over two lines (a wrapped salutation) is one name; a labelled line
             // between its parts is another column's cell the reading set there
             let value = if parse == Parse::Name {
-                if value.contains('\n') {
+                if value.contains(['\n', '\t']) {
                     value
-                        .split('\n')
+                        .split(['\n', '\t'])
                         .filter(|l| !l.contains([':', '：']))
                         .collect()
                 } else {
@@ -2654,6 +2661,12 @@ fn parse_value(
             });
             if let Some(m) = PAGE_MARK.find(&value).filter(|m| m.start() >= 6) {
                 value.truncate(m.start());
+            }
+            // a number that a sentence goes on after (`本报告(文号:…第774号)已于…报备`): the
+            // number ends at its 号
+            if let Some(n) = NUMBER_THEN_MORE.captures(&value).and_then(|c| c.name("n")) {
+                let end = n.end();
+                value.truncate(end);
             }
             // a long number printed in groups for reading (1408-2020-5772-5230-75) is one code
             if DIGIT_GROUPS.is_match(&value) {
@@ -2838,15 +2851,21 @@ pub fn code_as_carried(norm: &Norm, payloads: &[&str], reading: &mut Reading) {
 
 /// The parts of the codes' payloads that are printed somewhere in the document
 /// (`printed_code_tokens`): a number or code a QR code carries and the page also prints is not a
-/// disagreement with the page, whichever line the report number was read from.
+/// disagreement with the page, whichever line the report number was read from. A URL's
+/// percent-encoded parts are decoded first, and a part is found printed whatever white space,
+/// grouping hyphens or bracket shapes the print or the payload puts in it.
 pub fn payload_seen(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &mut Reading) {
     if c.spec.printed_payload.is_none() {
         return;
     }
+    let (squashed, at) = squashed_text(&norm.text);
     let mut seen: Vec<Value> = Vec::new();
     let mut first: Option<std::ops::Range<usize>> = None;
     for p in payloads {
-        for token in p.split(|c: char| c.is_whitespace() || ":：,，;；&=?/#".contains(c)) {
+        let decoded = percent_encoding::percent_decode_str(p).decode_utf8_lossy();
+        for token in
+            decoded.split(|c: char| c.is_whitespace() || ":：,，;；&=?/#|、'\"<>".contains(c))
+        {
             let token = normalise(token);
             if token.chars().count() < 6
                 || !token.chars().any(|c| c.is_ascii_digit())
@@ -2854,8 +2873,15 @@ pub fn payload_seen(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &mut 
             {
                 continue;
             }
-            if let Some(at) = norm.text.find(&token) {
-                first.get_or_insert(at..at + token.len());
+            let (needle, _) = squashed_text(&token);
+            if needle.chars().count() < 6 {
+                continue;
+            }
+            if let Some(i) = squashed.find(&needle) {
+                let start = at[i];
+                let last = at[i + needle.len() - 1];
+                let end = last + norm.text[last..].chars().next().map_or(0, char::len_utf8);
+                first.get_or_insert(start..end);
                 seen.push(Value::String(token));
             }
         }
@@ -2871,6 +2897,25 @@ pub fn payload_seen(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &mut 
             },
         );
     }
+}
+
+/// `text` without white space, hyphens and line breaks, every bracket shape as `(`/`)`, and
+/// for each byte of the result the byte of `text` it came from.
+fn squashed_text(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut at = Vec::with_capacity(text.len());
+    for (i, ch) in text.char_indices() {
+        let ch = match ch {
+            '(' | '[' | '〔' | '【' | '（' | '［' | '{' => '(',
+            ')' | ']' | '〕' | '】' | '）' | '］' | '}' => ')',
+            c if c.is_whitespace() || matches!(c, '-' | '—' | '_') => continue,
+            c => c,
+        };
+        let start = out.len();
+        out.push(ch);
+        at.extend(std::iter::repeat_n(i, out.len() - start));
+    }
+    (out, at)
 }
 
 /// Every credit code printed, repaired for OCR confusions, with the party printed nearest
@@ -3969,6 +4014,45 @@ mod tests {
         let code = &reading.fields["report_code"];
         assert_eq!(code.value, json!("140220221234567890"));
         assert!(code.confidence >= 0.8 && code.confidence < 1.0);
+    }
+
+    #[test]
+    fn a_payloads_parts_are_found_printed_whatever_their_grouping_or_encoding() {
+        let seen = |text: &str, payload: &str| {
+            let page = page(text, TextSource::TextLayer);
+            let c = compiled(DocumentKind::AuditReport).expect("table");
+            let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
+            let mut reading = read_fields(c, &norm);
+            payload_seen(c, &norm, &[payload], &mut reading);
+            reading
+                .fields
+                .get("printed_code_tokens")
+                .map(|f| f.value.clone())
+        };
+        // the print groups the code for the eye, the symbol carries it bare
+        assert_eq!(
+            seen(
+                "专项审计报告\n报告编号:晋天元专审字[2020]第0464号\n备案码:1403 2020 7365 0211 77",
+                "http://bbcx.example.gov.cn/q?code=140320207365021177"
+            ),
+            Some(json!(["140320207365021177"]))
+        );
+        // a report number percent-encoded in a URL, printed with other brackets
+        assert_eq!(
+            seen(
+                "专项审计报告\n报告编号:晋天元专审字[2020]第0464号",
+                "https://cx.example.cn/r?no=%E6%99%8B%E5%A4%A9%E5%85%83%E4%B8%93%E5%AE%A1%E5%AD%97%E3%80%942020%E3%80%95%E7%AC%AC0464%E5%8F%B7"
+            ),
+            Some(json!(["晋天元专审字〔2020〕第0464号"]))
+        );
+        // a code printed nowhere is not seen
+        assert_eq!(
+            seen(
+                "专项审计报告\n备案码:140320207365021177",
+                "http://bbcx.example.gov.cn/q?code=140320207365021178"
+            ),
+            None
+        );
     }
 
     #[test]
@@ -5991,6 +6075,93 @@ mod tests {
         assert_eq!(
             get(&f, "lessor"),
             Some(&json!("大同市优客（集团）创业服务有限公司"))
+        );
+    }
+
+    #[test]
+    fn leases_whose_parties_and_term_are_defined_terms() {
+        // a contract's definitions: the parties and the term each `“…”:指…`
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "合同编号：晋房租字2016第548号\n房屋租赁合同\n第一条　定义\n\
+             1.1　“出租方”或“甲方”：指山西转型综合改革示范区恒泰创新创业商务服务有限责任公司，统一社会信用代码91140106HXLL5G5N9C。\n\
+             1.2　“承租方”或“乙方”：指忻州市鼎盛（山西）孵化器管理股份有限公司，统一社会信用代码91140200GBKBAJHK6R。\n\
+             1.4　“租赁期限”：指始于2017年1月1日，终于2021年12月30日的期间。",
+        );
+        assert_parties_sure(
+            &f,
+            "山西转型综合改革示范区恒泰创新创业商务服务有限责任公司",
+            "忻州市鼎盛（山西）孵化器管理股份有限公司",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2017-01-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2021-12-30")));
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n1.1　“出租方”或“甲方”：指冯娜宇，身份证号码140303196110037466。\n\
+             1.4　“租赁期限”：指自交付日起连续计算的六年。",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("冯娜宇")));
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 6, "months": 0}))
+        );
+        // the first day 起租, the last 到期 (its word on the next line), not the rent-free
+        // months
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方：临汾市三晋实业有限公司\n承租方：运城市三晋科技发展有限责任公司\n二、租赁期限\n\
+             1．租赁期限为五（5）年，二零二一年一月一日起租，二零二五年十二月三十一日\n到期。\n\
+             2．为便于乙方装修，二零二一年一月一日—二零二一年三月三十一日期间免收租金。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-01-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2025-12-31")));
+        // a sublease written as an application the letting party confirms
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租申请及确认书\n临汾市华晋物业管理有限公司：\n我公司阳泉市晋阳孵化器管理有限公司拟承租贵公司的部分房屋。\n\
+             2．转租期限：2021年7月1日起租，2023年6月30日到期，共2年。\n\
+             申请人（承租方）：阳泉市晋阳孵化器管理有限公司\n转租方确认意见：\n同意按上述条件将房屋转租给申请人。\n\
+             转租方（盖章）：临汾市华晋物业管理有限公司",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2023-06-30")));
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("阳泉市晋阳孵化器管理有限公司"))
+        );
+    }
+
+    #[test]
+    fn audit_reports_with_a_cover_letter_or_a_filing_sentence() {
+        // a cover letter to the authority: the authority is no audited entity, the entity is
+        // the one the letter sends the report of; the code under 查询代码
+        let f = read(
+            DocumentKind::AuditReport,
+            "关于报送山西太行投资管理有限公司专项审计报告的函\n运城市中小企业服务中心:\n\
+             受山西太行投资管理有限公司委托，本所对其2022年度小微企业创业创新基地运营情况进行了专项审计。\n\
+             专项审计报告\n报告书编号：永正专审（2023）第0868号\n山西太行投资管理有限公司全体股东及管理层:\n\
+             我们认为，贵公司基地运营情况在所有重大方面符合申报条件的规定。\n扫描二维码查询报告报备信息\n查询代码：140420234160547227",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("山西太行投资管理有限公司"))
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("140420234160547227")));
+        // the number inside a sentence that goes on; 报告标识码; addressed to 执行董事、总经理
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "专项审计报告\n本报告（文号：丹河双创审字〔2021〕第774号）已于2021年2月25日在全国注册会计师行业统一监管平台完成报备。\n\
+             忻州市鼎盛（山西）孵化器管理股份有限公司执行董事、总经理：\n报告标识码：SX2021-39310175\n\
+             我们接受贵公司的委托，进行了专项审计。",
+        );
+        assert_eq!(
+            get(&f, "report_no"),
+            Some(&json!("丹河双创审字〔2021〕第774号"))
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("SX2021-39310175")));
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("忻州市鼎盛（山西）孵化器管理股份有限公司"))
         );
     }
 

@@ -396,14 +396,14 @@ macro_rules! seal {
 /// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|查询)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号|赋码))"
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|查询|标识)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
 /// Who a report is addressed to after the entity's name (`XX公司全体股东:`, `XX公司董事会:`).
 macro_rules! addressee_body {
     () => {
-        "(?:全体股东|全体合伙人|全体投资人|全体出资人|投资人|出资人|董事会|股东会|股东|管理层|理事会|执行董事|监事会)"
+        "(?:全体股东|全体合伙人|全体投资人|全体出资人|投资人|出资人|董事会|股东会|股东|管理层|理事会|执行董事|监事会|总经理|经理层)"
     };
 }
 /// Those words as one regex source, for the engine to cut them off a name read by a label
@@ -697,6 +697,29 @@ pub const LEASE: KindSpec = KindSpec {
             1.0,
             NOT_THE_TERM,
         ),
+        // A contract's definitions (`“租赁期限”:指始于DATE,终于DATE的期间`, `…:指自交付日起连续
+        // 计算的六年`).
+        pat(
+            concat!(
+                r"(?:",
+                term_word!(),
+                r#")[”"'」]?:(?:指|是指)(?:始于|自|从)(?P<a>{DATE})(?:起)?[,]?(?:终于|止于|至|到)(?P<b>{DATE})"#
+            ),
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            1.0,
+        ),
+        pat(
+            concat!(
+                r"(?:",
+                term_word!(),
+                r#")[”"'」]?:(?:指|是指)[^。;\n0-9]{0,20}?(?P<v>{DURATION})(?:[。;]|$)"#
+            ),
+            &[("term_stated", "v", Parse::Duration)],
+            1.0,
+        ),
         // The first and the last day each named (`起租日为DATE,到期日为DATE`, `…,止租日为DATE`).
         pat_unless(
             r"(?:起租日|起始日|租赁起始日|开始日|起租时间)(?:期)?(?:为|是|:)(?P<a>{DATE})[^。;\n]{0,6}?(?:到期日|终止日|届满日|截止日|结束日|租赁终止日|止租日|止租时间)(?:期)?(?:为|是|:)(?P<b>{DATE})",
@@ -710,7 +733,7 @@ pub const LEASE: KindSpec = KindSpec {
         // A term from a day on and until another, in two clauses (`租赁期限2023年9月15日起,
         // 2024年9月14日止`).
         pat_unless(
-            r"(?:租赁期限|租赁期|租期|期限)(?:为|是|:)?(?:[^。;\n,]{0,8}[,])?(?:自|从)?(?P<a>{DATE})(?:起|开始)[,](?P<b>{DATE})(?:止|结束)",
+            r"(?:租赁期限|租赁期|租期|期限)(?:为|是|:)?(?:[^。;\n,]{0,8}[,])?(?:自|从)?(?P<a>{DATE})(?:起租|起算|起计|起|开始)[,](?P<b>{DATE})\n?(?:止|结束|到期|届满|终止)",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -821,6 +844,25 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(person_in_sentence!(), introduced_in_role!(lessee!())),
             &[("lessee", "v", Parse::Name)],
             0.9,
+        ),
+        // …a contract's definitions (`“出租方”或“甲方”:指XX公司,统一社会信用代码…`)…
+        pat(
+            concat!(
+                r#"(?m)[“"]?(?:"#,
+                lessor!(),
+                r#")[”"]?(?:或[“"]?(?:甲方|乙方)[”"]?)?:(?:指|是指)(?P<v>{ORG}|\p{Han}{2,4})(?:[,(]|$)"#
+            ),
+            &[("lessor", "v", Parse::Name)],
+            0.95,
+        ),
+        pat(
+            concat!(
+                r#"(?m)[“"]?(?:"#,
+                lessee!(),
+                r#")[”"]?(?:或[“"]?(?:甲方|乙方)[”"]?)?:(?:指|是指)(?P<v>{ORG}|\p{Han}{2,4})(?:[,(]|$)"#
+            ),
+            &[("lessee", "v", Parse::Name)],
+            0.95,
         ),
         // …a person's name alone at a line's start, the role in the bracket after and the ID
         // number later in the clause (`董红军(下称“出租人”),公民身份号码…`)…
@@ -955,7 +997,7 @@ pub const LEASE: KindSpec = KindSpec {
         // the body: most head leases forbid subletting or ask for 转租合同 to be filed in a clause. An
         // incubator's entry agreement (入驻协议, 入孵协议) lets part of the base's own site.
         pat(
-            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:合同|协议)|\([\p{Han}]{0,4}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
+            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|申请书)|合同|协议)|\([\p{Han}]{0,4}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.97,
         ),
@@ -965,7 +1007,9 @@ pub const LEASE: KindSpec = KindSpec {
                 sublessor!(),
                 "|",
                 sublessee!(),
-                r")\)?(?:\((?:甲方|乙方|以下简称[甲乙]方)\))?:"
+                r")\)?(?:\((?:甲方|乙方|以下简称[甲乙]方)\))?(?:\(",
+                seal!(),
+                r"\))?:"
             ),
             &[("is_sublease", "v", Parse::Flag(true))],
             0.95,
@@ -1468,9 +1512,10 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),
-        // A title that names the entity (`关于XX公司申报…的专项审计报告`), wrapped anywhere.
+        // A title that names the entity (`关于XX公司申报…的专项审计报告`, a cover letter's
+        // `关于报送XX公司专项审计报告的函`), wrapped anywhere.
         pat(
-            r"关于(?P<v>[\p{Han}\n]{2,40}?(?:\([\p{Han}\n]{1,8}\)[\p{Han}\n]{0,40}?)?(?:有\n?限\n?责\n?任\n?公\n?司|股\n?份\n?有\n?限\n?公\n?司|有\n?限\n?公\n?司|公\n?司|集\n?团|中\n?心|合作社))[^。:]{0,80}?审\n?计\n?报\n?告",
+            r"关于(?:报送|提交|呈报|报备|出具)?(?P<v>[\p{Han}\n]{2,40}?(?:\([\p{Han}\n]{1,8}\)[\p{Han}\n]{0,40}?)?(?:有\n?限\n?责\n?任\n?公\n?司|股\n?份\n?有\n?限\n?公\n?司|有\n?限\n?公\n?司|公\n?司|集\n?团|中\n?心|合作社))[^。:]{0,80}?审\n?计\n?报\n?告",
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),
