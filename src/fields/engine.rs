@@ -433,6 +433,42 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             }
         }
     }
+    // A certificate's owner cell naming a company and a person held together (`XX有限公司、
+    // 张三`, or the two set apart in the cell): the first is the owner, both are co-owners.
+    if let Some(list) = cands.get_mut("owner") {
+        static ORG_FIRST: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(&format!("^(?:{ORG})")).expect("static regex"));
+        let mut co = Vec::new();
+        for cand in list.iter_mut() {
+            let Some(v) = cand.value.as_str() else {
+                continue;
+            };
+            let Some(m) = ORG_FIRST.find(v) else { continue };
+            let rest = v[m.end()..].trim_start_matches(['、', ',', '，', ';', '；', ' ']);
+            // (a branch after its company, `…有限公司太原分行`, is one name)
+            let branch = rest.ends_with([
+                '行', '司', '所', '心', '局', '院', '社', '厂', '部', '处', '站', '会', '店', '团',
+            ]);
+            if m.end() < v.len() && person_name(rest) && !branch {
+                let (org, person) = (m.as_str().to_string(), rest.to_string());
+                for name in [&org, &person] {
+                    co.push(Candidate {
+                        value: Value::String(name.clone()),
+                        ..cand.clone()
+                    });
+                }
+                cand.value = Value::String(org);
+            }
+        }
+        if !co.is_empty() {
+            let owners = lists.entry("co_owners").or_default();
+            for c in co {
+                if !owners.iter().any(|o| o.value == c.value) {
+                    owners.push(c);
+                }
+            }
+        }
+    }
     // An audit firm's name read by OCR with a character of its firm word lost under the seal
     // (`…会计师有务所有限公司`): the word is always the same, so it is written back whole, and
     // the name is a little less sure.
@@ -6163,6 +6199,32 @@ mod tests {
             get(&f, "audited_entity"),
             Some(&json!("忻州市鼎盛（山西）孵化器管理股份有限公司"))
         );
+    }
+
+    #[test]
+    fn an_owner_cell_naming_a_company_and_a_person_gives_both_as_co_owners() {
+        for cell in [
+            "太原市腾达网络科技有限责任公司                 贺丽静",
+            "太原市腾达网络科技有限责任公司、贺丽静",
+        ] {
+            let f = read_text_layer(
+                DocumentKind::PropertyCertificate,
+                &format!(
+                    "不动产权证书\n晋（2022）大同市不动产权第0457674号\n权利人      {cell}\n共有情况     共同共有\n\
+                     坐落       山西省大同市平城区长治路384号"
+                ),
+            );
+            assert_eq!(
+                get(&f, "owner"),
+                Some(&json!("太原市腾达网络科技有限责任公司")),
+                "{cell}"
+            );
+            assert_eq!(
+                get(&f, "co_owners"),
+                Some(&json!(["太原市腾达网络科技有限责任公司", "贺丽静"])),
+                "{cell}"
+            );
+        }
     }
 
     #[test]
