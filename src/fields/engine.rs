@@ -37,6 +37,10 @@ fn expand(re: &str) -> String {
         .replace("{ORG}", ORG)
 }
 
+/// A range of two dates (`dates::RANGE_RE`), for the readers of tables and periods.
+static RANGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&dates::RANGE_RE).expect("static regex"));
+
 /// An organisation's name written into a sentence: Chinese characters (a place in brackets
 /// may stand inside, not a `(以下简称甲方)`) up to its legal form. It holds none of the words
 /// that lead up to or join names in a clause (给, 由, 将, 与, 及), so a match starts at the name
@@ -724,8 +728,6 @@ fn comparison_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidat
             list.retain(|c| !table.contains(&c.at));
         }
     }
-    static RANGE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&expand("{RANGE}")).expect("static regex"));
     for (field, cell) in found {
         if field != "term" {
             push_parsed(cands, field, Parse::Name, norm, cell, TABLE_CELL);
@@ -752,8 +754,6 @@ static TERM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// cell's lines gives the start and the end.
 fn term_column(c: &Compiled, norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
     let text = norm.text.as_str();
-    static RANGE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&expand("{RANGE}")).expect("static regex"));
     for line in line_ranges(text) {
         if !TERM_HEAD.is_match(&text[line.clone()]) {
             continue;
@@ -2348,17 +2348,22 @@ static EMBEDDED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The words of a signature line's label that ask for a seal or a signature.
 static SEAL_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"盖章|签章|公章|签字|签名").expect("static regex"));
+    LazyLock::new(|| Regex::new(kinds::SEAL_WORDS).expect("static regex"));
 /// Words of a signing instruction (`授权代表签署`), never in a party's name.
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"签署|签字|签章|盖章|签名|^(?:授权|法定|委托)?代表人?$").expect("static regex")
+    Regex::new(&format!(
+        r"签署|{}|^(?:授权|法定|委托)?代表人?$",
+        kinds::SEAL_WORDS
+    ))
+    .expect("static regex")
 });
 /// A request for a seal or a signature standing where a name is written, in a bracket or
 /// alone (`(盖章)`, `(章)`, `签字:`, `(签字或盖章)`), or cut off by the seal's ink (`(公`).
 static SIGN_HERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(?:\(\s*[章印签]\s*\)|[章印签]\s*$|\(\s*[公盖签印]\s*$|\(?\s*(?:(?:盖章|签章|公章|签字|签名|印章|手印)(?:[或/、及和]?|\s*)){1,3}\s*\)?)\s*:?",
-    )
+    Regex::new(&format!(
+        r"^\s*(?:\(\s*[章印签]\s*\)|[章印签]\s*$|\(\s*[公盖签印]\s*$|\(?\s*(?:(?:{}|印章|手印)(?:[或/、及和]?|\s*)){{1,3}}\s*\)?)\s*:?",
+        kinds::SEAL_WORDS
+    ))
     .expect("static regex")
 });
 /// The next line of a signature block read into the seal's place (`(章)经办人张三`): who
@@ -2777,8 +2782,6 @@ fn parse_value(
         Parse::Period => {
             static YEAR: LazyLock<Regex> =
                 LazyLock::new(|| Regex::new(r"^(\d{4})年度$").expect("static regex"));
-            static RANGE: LazyLock<Regex> =
-                LazyLock::new(|| Regex::new(&dates::RANGE_RE).expect("static regex"));
             if let Some(c) = YEAR.captures(raw) {
                 let y: i32 = c[1].parse().map_err(|_| Unparsed::No)?;
                 return Ok((

@@ -387,6 +387,9 @@ macro_rules! person_after_label {
     };
 }
 
+/// The words that ask for a seal or a signature (盖章, 签字…), for the engine's readers of
+/// signature lines; `seal!` adds their combinations.
+pub const SEAL_WORDS: &str = "盖章|签章|公章|签字|签名";
 /// What a signature line asks for after a party's label.
 macro_rules! seal {
     () => {
