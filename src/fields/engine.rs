@@ -745,9 +745,8 @@ fn comparison_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidat
 }
 
 /// A term's head cell alone on its line (`租赁期限` in a header row).
-static TERM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:租赁期限|租用期限|租赁期间|租赁期|租期|租赁年限)$").expect("static regex")
-});
+static TERM_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{})$", kinds::TERM_WORD)).expect("static regex"));
 
 /// The term in the column a term's head cell heads, in a header row the page placed
 /// (`租赁期限 | 用途` over `2022年1月1日` / `至` / `2026年12月30日` | `办公`): a range over the

@@ -273,6 +273,8 @@ macro_rules! term_word {
         r"(?:租赁|租用|承租|入驻|入孵|孵化|转租|服务)(?:期限|年限|期间|期)|使用(?:期限|期间|期)|租期|期限"
     };
 }
+/// Those words as one regex source, for the engine's table readers (a term column's head).
+pub const TERM_WORD: &str = term_word!();
 /// The word every audit firm's name holds, as OCR reads it under a seal's ink: whole, or with
 /// one of its middle characters missing or misread (`会计师有务所`, `会计事务所`, `会+师事务所`).
 /// The engine writes the word back whole (`FIRM_WORD`).
