@@ -98,9 +98,9 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
     let mut open = false;
     let mut covers = Vec::new();
     let roles: Vec<Role> = pages.iter().map(role).collect();
-    let in_one_run = numbered_as_one(pages, &roles);
+    let footers: Vec<_> = pages.iter().map(page_footer).collect();
+    let in_one_run = numbered_as_one(&footers, &roles);
     for (i, role) in roles.into_iter().enumerate() {
-        let page = &pages[i];
         match role {
             Role::Blank => {}
             Role::Cover => covers.push(i),
@@ -123,9 +123,9 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
             Role::Continuation => {
                 // a page numbered 1, or after a page numbered as its document's last (第2页共2页):
                 // a new document, whose first page may bear no title (a report's cover)
-                let restarts = matches!(page_footer(page), Some((1, _)))
+                let restarts = matches!(footers[i], Some((1, _)))
                     || i.checked_sub(1)
-                        .and_then(|p| page_footer(&pages[p]))
+                        .and_then(|p| footers[p])
                         .is_some_and(|(n, total)| total == Some(n));
                 if open && !restarts {
                     if let Some(s) = segs.last_mut() {
@@ -166,15 +166,14 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
 /// (`第1页共3页` … `第3页共3页` on consecutive pages) in which every titled page is of one
 /// kind. A bound packet numbered through (a lease, then a certificate, then a report) is no
 /// such run: its titles are of several kinds, and each starts its own document.
-fn numbered_as_one(pages: &[Page], roles: &[Role]) -> Vec<bool> {
-    let footers: Vec<_> = pages.iter().map(page_footer).collect();
-    let mut out = vec![false; pages.len()];
-    for i in 0..pages.len() {
+fn numbered_as_one(footers: &[Option<(u32, Option<u32>)>], roles: &[Role]) -> Vec<bool> {
+    let mut out = vec![false; footers.len()];
+    for i in 0..footers.len() {
         let Some((1, Some(total))) = footers[i] else {
             continue;
         };
         let total = total as usize;
-        if total < 2 || i + total > pages.len() {
+        if total < 2 || i + total > footers.len() {
             continue;
         }
         let numbered =

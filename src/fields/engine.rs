@@ -41,6 +41,10 @@ fn expand(re: &str) -> String {
 static RANGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&dates::RANGE_RE).expect("static regex"));
 
+/// An organisation's name (`ORG`) at the start of a string: the first of names run together.
+static ORG_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{ORG})")).expect("static regex"));
+
 /// An organisation's name written into a sentence: Chinese characters (a place in brackets
 /// may stand inside, not a `(以下简称甲方)`) up to its legal form. It holds none of the words
 /// that lead up to or join names in a clause (给, 由, 将, 与, 及), so a match starts at the name
@@ -440,14 +444,14 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     // A certificate's owner cell naming a company and a person held together (`XX有限公司、
     // 张三`, or the two set apart in the cell): the first is the owner, both are co-owners.
     if let Some(list) = cands.get_mut("owner") {
-        static ORG_FIRST: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(&format!("^(?:{ORG})")).expect("static regex"));
         let mut co = Vec::new();
         for cand in list.iter_mut() {
             let Some(v) = cand.value.as_str() else {
                 continue;
             };
-            let Some(m) = ORG_FIRST.find(v) else { continue };
+            let Some(m) = ORG_AT_START.find(v) else {
+                continue;
+            };
             let rest = v[m.end()..].trim_start_matches(['、', ',', '，', ';', '；', ' ']);
             // (a branch after its company, `…有限公司太原分行`, is one name)
             let branch = rest.ends_with([
@@ -1963,12 +1967,10 @@ fn whole_name(cell: &str) -> bool {
 /// Splits `cell` into `n` organisations' names, each ending in its legal form, when it is
 /// exactly that (`甲有限公司乙有限责任公司` → two). Byte ranges within `cell`.
 fn split_names(cell: &str, n: usize) -> Option<Vec<std::ops::Range<usize>>> {
-    static ONE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!("^(?:{ORG})")).expect("static regex"));
     let mut out = Vec::new();
     let mut at = 0;
     while at < cell.len() {
-        let m = ONE.find(&cell[at..])?;
+        let m = ORG_AT_START.find(&cell[at..])?;
         out.push(at..at + m.end());
         at += m.end();
     }
