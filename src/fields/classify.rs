@@ -5,8 +5,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::engine::COMPILED;
-use super::text::{head_lines, normalise, page_footer};
+use super::engine::TITLES;
+use super::kinds::KINDS;
+use super::text::{head_lines, normalise, page_footer, regex};
 use crate::model::{DocumentKind, Page};
 
 /// Fewer non-space characters than this and a page counts as blank (stray marks, a stamp).
@@ -30,7 +31,7 @@ pub enum Role {
 }
 
 static COVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(目录|申报材料|.{0,30}申报(材料|书)$|材料目录|封面)$").expect("static regex")
+    regex(r"^(目录|申报材料|.{0,30}申报(材料|书)$|材料目录|封面)$").expect("static regex")
 });
 
 /// The role of one page.
@@ -48,9 +49,9 @@ pub fn role(page: &Page) -> Role {
         if line.chars().count() > 40 || line.contains(',') || line.contains('。') {
             continue;
         }
-        for c in COMPILED.iter() {
-            if c.titles.iter().any(|t| t.is_match(&line)) {
-                return Role::Start(c.spec.kind);
+        for (spec, titles) in TITLES.iter() {
+            if titles.iter().any(|t| t.is_match(&line)) {
+                return Role::Start(spec.kind);
             }
         }
     }
@@ -60,16 +61,15 @@ pub fn role(page: &Page) -> Role {
 /// The kind the words of `text` suggest, with a confidence; `Other` when nothing does.
 pub fn by_keywords(text: &str) -> (DocumentKind, f32) {
     let n = normalise(text);
-    let mut scores: Vec<(DocumentKind, f32)> = COMPILED
+    let mut scores: Vec<(DocumentKind, f32)> = KINDS
         .iter()
-        .map(|c| {
-            let s = c
-                .spec
+        .map(|spec| {
+            let s = spec
                 .keywords
                 .iter()
                 .map(|(w, weight)| if n.contains(w) { *weight } else { 0.0 })
                 .sum();
-            (c.spec.kind, s)
+            (spec.kind, s)
         })
         .collect();
     scores.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -201,7 +201,7 @@ fn is_certificate(kind: DocumentKind) -> bool {
 
 /// The words in which an audit report's body speaks: the firm's engagement and its opinion.
 static OPINION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"我们认为|经审计|我们审计了|我们接受|我们对|我们按照|我们的责任|审计意见[:：]")
+    regex(r"我们认为|经审计|我们审计了|我们接受|我们对|我们按照|我们的责任|审计意见[:：]")
         .expect("static regex")
 });
 

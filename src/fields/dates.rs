@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::numbers::parse_cn_int;
-use super::text::normalise;
+use super::text::{normalise, regex};
 
 /// Characters of a Chinese year (digit by digit).
 const CN_DIGITS: &str = "〇零○O一二三四五六七八九壹贰叁肆伍陆柒捌玖两";
@@ -62,18 +62,17 @@ pub enum DateError {
 }
 
 static ARABIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$").expect("static regex"));
-static SEPARATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})([./-])(\d{1,2})([./-])(\d{1,2})$").expect("static regex")
-});
+    LazyLock::new(|| regex(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$").expect("static regex"));
+static SEPARATED: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(\d{4})([./-])(\d{1,2})([./-])(\d{1,2})$").expect("static regex"));
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    regex(&format!(
         r"^([{CN_DIGITS}0-9]{{4}}|二[{CN_DIGITS}]{{2}})年([{CN_SMALL}0-9]{{1,3}})月([{CN_SMALL}0-9]{{1,4}})日$"
     ))
     .expect("static regex")
 });
 static BLANK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("^{BLANK_DATE_RE}$")).expect("static regex"));
+    LazyLock::new(|| regex(&format!("^{BLANK_DATE_RE}$")).expect("static regex"));
 
 /// Parses one date in any supported form.
 pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
@@ -131,7 +130,7 @@ impl Duration {
 }
 
 static DURATION_PARTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    regex(
         r"^(?P<n>[^()年个月]+)(?:\((?P<p>[0-9]+)\))?(?P<u>年|个月)(?:零?(?P<m>[^()年个月]+)个月)?$",
     )
     .expect("static regex")
@@ -235,7 +234,7 @@ mod tests {
 
     #[test]
     fn range_regex_finds_both_ends() {
-        let re = Regex::new(&RANGE_RE).unwrap();
+        let re = regex(&RANGE_RE).unwrap();
         for s in [
             "自2020年1月1日起至2024年12月31日止",
             "2020.1.1至2024.12.31",

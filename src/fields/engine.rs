@@ -2,7 +2,7 @@
 //! patterns, parses their values, picks the best candidate per field and attaches evidence.
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use serde_json::{Value, json};
@@ -11,7 +11,7 @@ use super::codes;
 use super::dates::{self, DateError, parse_date, parse_duration};
 use super::kinds::{self, KINDS, KindSpec, Parse, Positional};
 use super::numbers::{parse_area, parse_money, parse_number};
-use super::text::{Located, Norm, is_han, label_head, normalise, person_name};
+use super::text::{Located, Norm, is_han, label_head, normalise, person_name, regex};
 use crate::model::{BBox, DocumentKind, Evidence, Field};
 
 /// Number as printed: with thousands separators or without, optional decimals.
@@ -38,12 +38,11 @@ fn expand(re: &str) -> String {
 }
 
 /// A range of two dates (`dates::RANGE_RE`), for the readers of tables and periods.
-static RANGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&dates::RANGE_RE).expect("static regex"));
+static RANGE: LazyLock<Regex> = LazyLock::new(|| regex(&dates::RANGE_RE).expect("static regex"));
 
 /// An organisation's name (`ORG`) at the start of a string: the first of names run together.
 static ORG_AT_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("^(?:{ORG})")).expect("static regex"));
+    LazyLock::new(|| regex(&format!("^(?:{ORG})")).expect("static regex"));
 
 /// An organisation's name written into a sentence: Chinese characters (a place in brackets
 /// may stand inside, not a `(以下简称甲方)`) up to its legal form. It holds none of the words
@@ -56,7 +55,6 @@ const ORG: &str = r"[\p{Han}--[给由将与及]]{2,30}?(?:\([\p{Han}--[以下简
 /// A kind's table with its regexes compiled.
 pub struct Compiled {
     pub spec: &'static KindSpec,
-    pub titles: Vec<Regex>,
     /// One anchored regex per label (`^(?:label)`), same order as `spec.labels`.
     labels: Vec<Regex>,
     patterns: Vec<Regex>,
@@ -70,12 +68,10 @@ pub struct Compiled {
 
 impl Compiled {
     fn new(spec: &'static KindSpec) -> Compiled {
-        let re = |s: &str| {
-            Regex::new(&expand(s)).unwrap_or_else(|e| panic!("kind table regex {s}: {e}"))
-        };
+        let re =
+            |s: &str| regex(&expand(s)).unwrap_or_else(|e| panic!("kind table regex {s}: {e}"));
         Compiled {
             spec,
-            titles: spec.titles.iter().map(|t| re(t)).collect(),
             labels: spec
                 .labels
                 .iter()
@@ -130,28 +126,44 @@ impl Compiled {
     }
 }
 
-/// Every kind's compiled table.
-pub static COMPILED: LazyLock<Vec<Compiled>> =
-    LazyLock::new(|| KINDS.into_iter().map(Compiled::new).collect());
+/// Each kind's compiled table, compiled when a document of the kind is first read: most of a
+/// `docverify check`'s own time is compiling patterns, and a submission rarely holds every kind
+/// (two documents of different kinds compile theirs side by side).
+static COMPILED: [OnceLock<Compiled>; KINDS.len()] = [const { OnceLock::new() }; KINDS.len()];
 
 /// The compiled table of a kind.
 pub fn compiled(kind: DocumentKind) -> Option<&'static Compiled> {
-    COMPILED.iter().find(|c| c.spec.kind == kind)
+    let i = KINDS.iter().position(|k| k.kind == kind)?;
+    Some(COMPILED[i].get_or_init(|| Compiled::new(KINDS[i])))
 }
+
+/// Every kind's title regexes (a page's role is asked of all kinds, its fields of one).
+pub static TITLES: LazyLock<Vec<(&'static KindSpec, Vec<Regex>)>> = LazyLock::new(|| {
+    KINDS
+        .into_iter()
+        .map(|spec| {
+            let titles = spec.titles.iter().map(|t| regex(&expand(t)));
+            let titles = titles.collect::<Result<_, _>>();
+            (
+                spec,
+                titles.unwrap_or_else(|e| panic!("kind title regex: {e}")),
+            )
+        })
+        .collect()
+});
 
 /// A structural start of a line (clause, numbered item): ends a value.
 static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(第[一二三四五六七八九十百0-9]+条|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
+    regex(r"^(第[一二三四五六七八九十百0-9]+条|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
         .expect("static regex")
 });
 /// Credit codes: 18 characters (OCR may leave single spaces) after a credit-code label.
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:统一社会信用代码|社会信用代码|信用代码|纳税人识别号)[^0-9A-Za-z\n]{0,4}\n?(?P<v>[0-9A-Za-z](?: ?[0-9A-Za-z]){17})(?:[^0-9A-Za-z]|$)")
+    regex(r"(?:统一社会信用代码|社会信用代码|信用代码|纳税人识别号)[^0-9A-Za-z\n]{0,4}\n?(?P<v>[0-9A-Za-z](?: ?[0-9A-Za-z]){17})(?:[^0-9A-Za-z]|$)")
         .expect("static regex")
 });
-static SHORT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\((?:以下简称|以下称|下称|简称)[^)]*\)?$").expect("static regex")
-});
+static SHORT_NAME: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\((?:以下简称|以下称|下称|简称)[^)]*\)?$").expect("static regex"));
 
 /// One candidate value for a field.
 #[derive(Clone)]
@@ -566,25 +578,25 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
 
 /// A list's number at a line start (`1.`, `2、`, `(三)`, `四、`).
 static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\))")
+    regex(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\))")
         .expect("static regex")
 });
 
 /// Words that, just before a label, make it another party's (原权利人, 抵押权人 in a 附记).
 static QUALIFIED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:原|前|抵押|他项|预告|异议)$").expect("static regex"));
+    LazyLock::new(|| regex(r"(?:原|前|抵押|他项|预告|异议)$").expect("static regex"));
 
 /// …or, in a bracket just after it, another right's holder (`权利人(抵押权人)` in a mortgage's
 /// summary bound behind the certificate).
 static QUALIFIED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\((?:抵押权人|抵押人|地役权人|债权人|债务人|预告登记权利人|异议登记申请人)\)")
+    regex(r"^\((?:抵押权人|抵押人|地役权人|债权人|债务人|预告登记权利人|异议登记申请人)\)")
         .expect("static regex")
 });
 
 /// A word the document itself makes a position's name (`产权方(以下简称甲方)`,
 /// `使用方(以下简称乙方)`): the words before the bracket, of which a tail is the word.
 static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    regex(
         r#"(?P<w>\p{Han}{2,8})\((?:以下简称为|以下简称|以下称为|以下称|下称|简称)[“"'「]?(?P<p>甲方|乙方)[”"'」]?\)"#,
     )
     .expect("static regex")
@@ -614,7 +626,7 @@ fn aliased_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usize)
             {
                 break;
             }
-            let Ok(re) = Regex::new(&format!(r"(?m)^{}(?::|\n|$)", regex::escape(word))) else {
+            let Ok(re) = regex(&format!(r"(?m)^{}(?::|\n|$)", regex::escape(word))) else {
                 break;
             };
             let found: Vec<_> = re.find_iter(text).map(|m| (m.start(), m.len())).collect();
@@ -657,14 +669,13 @@ fn push_parsed(
 
 /// The column heads of a table that sets the contract a sublease cites beside the sublease
 /// itself (`项目 | 原租赁合同 | 本转租合同`).
-static CITED_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:原|主|上级)[\p{Han}]{0,8}(?:合同|协议)$").expect("static regex")
-});
+static CITED_COLUMN: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(?:原|主|上级)[\p{Han}]{0,8}(?:合同|协议)$").expect("static regex"));
 static THIS_COLUMN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^本[\p{Han}]{0,8}(?:合同|协议)$").expect("static regex"));
+    LazyLock::new(|| regex(r"^本[\p{Han}]{0,8}(?:合同|协议)$").expect("static regex"));
 /// The rows of such a table this reads, by their label cell.
 static COMPARED_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    regex(&format!(
         r"^(?:(?P<lessor>{})|(?P<lessee>{})|(?P<term>租赁期限|租赁期间|租期|期限|租赁起止日期|起止日期))$",
         kinds::LESSOR_ROLE,
         kinds::LESSEE_ROLE
@@ -750,7 +761,7 @@ fn comparison_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidat
 
 /// A term's head cell alone on its line (`租赁期限` in a header row).
 static TERM_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("^(?:{})$", kinds::TERM_WORD)).expect("static regex"));
+    LazyLock::new(|| regex(&format!("^(?:{})$", kinds::TERM_WORD)).expect("static regex"));
 
 /// The term in the column a term's head cell heads, in a header row the page placed
 /// (`租赁期限 | 用途` over `2022年1月1日` / `至` / `2026年12月30日` | `办公`): a range over the
@@ -804,12 +815,12 @@ fn term_column(c: &Compiled, norm: &Norm, cands: &mut BTreeMap<&'static str, Vec
 
 /// The header of a table with a 起 and a 止 column, its cells one a line.
 static SCHEDULE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^(?:(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:起|起始|起租|开始)(?:日期|日|时间)?|(?:入驻|入孵|进驻|进场)(?:日期|日|时间))\n(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:止|终止|到期|截止|结束|届满|期满)(?:日期|日|时间)?$")
+    regex(r"(?m)^(?:(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:起|起始|起租|开始)(?:日期|日|时间)?|(?:入驻|入孵|进驻|进场)(?:日期|日|时间))\n(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:止|终止|到期|截止|结束|届满|期满)(?:日期|日|时间)?$")
         .expect("static regex")
 });
 /// A row whose label says it is the whole period (合计, 全期).
 static SCHEDULE_TOTAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:合计|总计|全期|租赁期合计|共计)").expect("static regex"));
+    LazyLock::new(|| regex(r"^(?:合计|总计|全期|租赁期合计|共计)").expect("static regex"));
 
 /// The parties in a signature table of two columns headed by the positions
 /// (`甲方(盖章) | 乙方(盖章)`), as a text layer or OCR gives it: either each column's cell
@@ -923,7 +934,7 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
 /// A signature table's head cell: a position and a seal (`甲方(盖章)`, `乙方`, `甲方(签字)`,
 /// `出租人(甲方)签章`).
 static SIGNATURE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    regex(&format!(
         r"^(?P<p>甲方|乙方|丙方|(?P<lessor>{})|(?P<lessee>{}))(?:(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?)?:?$",
         kinds::LESSOR_ROLE,
         kinds::LESSEE_ROLE
@@ -949,16 +960,15 @@ fn signature_side(line: &str) -> Option<(usize, &'static str)> {
 }
 /// A seal or signature request alone on its line, and one broken over two lines.
 static SEAL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\((?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)$")
-        .expect("static regex")
+    regex(r"^\((?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)$").expect("static regex")
 });
 static SEAL_OPEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\((?:盖|签|签字|盖章)?$").expect("static regex"));
+    LazyLock::new(|| regex(r"\((?:盖|签|签字|盖章)?$").expect("static regex"));
 static SEAL_CLOSE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:章|字|名|盖章|签字)?\)").expect("static regex"));
+    LazyLock::new(|| regex(r"^(?:章|字|名|盖章|签字)?\)").expect("static regex"));
 /// The row labels of a signature table; `n` marks the rows that name the party.
 static SIGNATURE_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<n>名称|单位名称|姓名|名称/姓名|姓名/名称|单位)|代表人|法定代表人|授权代表|委托代理人|经办人|签字|签名|电话|联系电话|地址|住所|签订日期|签署日期|日期)$")
+    regex(r"^(?:(?P<n>名称|单位名称|姓名|名称/姓名|姓名/名称|单位)|代表人|法定代表人|授权代表|委托代理人|经办人|签字|签名|电话|联系电话|地址|住所|签订日期|签署日期|日期)$")
         .expect("static regex")
 });
 /// How sure a name in a signature table's cell is (the table is plain, but a seal may cover it).
@@ -1015,21 +1025,21 @@ fn event_term(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
 /// The term counted from an event, with its end (`至DATE止/期满`, `期满日为DATE`) or its
 /// duration.
 static TERM_FROM_EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&expand(
+    regex(&expand(
         r"(?:租赁期限|租赁期|租期|期限)(?:为|是|:)?(?:[^。;\n,]{0,8}?(?P<w>{DURATION})[,])?(?:自|从)(?P<e>交房|交付|房屋交付|房屋交接|本协议签订|本合同签订|合同签订|协议签订|签订|双方签字盖章|签字盖章)之日起(?:计算)?(?:(?:至|到)(?P<b>{DATE})(?:止|期满|届满|结束)|[,]?(?:为期|共|计)?(?P<v>{DURATION})(?:[^。;\n]{0,4}?(?:期满日|到期日|届满日|终止日)(?:期)?(?:为|是|:)(?P<c>{DATE}))?)",
     ))
     .expect("static regex")
 });
 /// The handover date: a labelled cell or line of a 交接确认书, or a handover clause.
 static HANDOVER_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&expand(
+    regex(&expand(
         r"(?:(?:交房|交付|交接|移交)(?:日期|时间)(?:为|是)?[:\n]?(?P<d>{DATE})|于(?P<d2>{DATE})(?:将|把)(?:租赁)?(?:房屋|该房屋|场地)?交付)",
     ))
     .expect("static regex")
 });
 /// The signing date: a labelled cell or line, or the preamble's `于DATE(在X)签订`.
 static SIGNING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&expand(
+    regex(&expand(
         r"(?:(?:签订|签署|签约|签字)(?:日期|时间)[:\n]?(?P<d>{DATE})|于(?P<d2>{DATE})(?:在[^,。;\n]{1,12})?(?:签订|签署))",
     ))
     .expect("static regex")
@@ -1041,7 +1051,7 @@ static SIGNING_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// row's dates. Rows of periods that are not the term (免租期, 装修期) are left out.
 fn schedule_term(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
     static NOT_TERM: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(super::kinds::NOT_THE_TERM).expect("static regex"));
+        LazyLock::new(|| regex(super::kinds::NOT_THE_TERM).expect("static regex"));
     let text = norm.text.as_str();
     for head in SCHEDULE_HEAD.find_iter(text) {
         let mut rows: Vec<ScheduleRow> = Vec::new();
@@ -1128,19 +1138,18 @@ struct ScheduleRow<'t> {
 }
 
 /// A line that is one date and nothing else.
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("^(?:{})$", dates::DATE_RE.as_str())).expect("static regex")
-});
+static DATE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!("^(?:{})$", dates::DATE_RE.as_str())).expect("static regex"));
 
 /// Digits and capitals in three or more groups joined by hyphens: one code grouped for the eye
 /// (1408-2020-5772-5230-75, SX20-2441-H728-A7).
 const GROUPED_CODE: &str = r"[0-9A-Z]{2,6}(?:-[0-9A-Z]{2,6}){2,}";
 /// A value that is such a code, whole.
 static DIGIT_GROUPS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("^{GROUPED_CODE}$")).expect("static regex"));
+    LazyLock::new(|| regex(&format!("^{GROUPED_CODE}$")).expect("static regex"));
 /// Such codes anywhere in a text.
 static GROUPED_CODES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(GROUPED_CODE).expect("static regex"));
+    LazyLock::new(|| regex(GROUPED_CODE).expect("static regex"));
 
 /// Where labels start in `text`: (byte offset, label index, label length), in text order.
 ///
@@ -1214,24 +1223,24 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
 
 /// An organisation's whole name standing in running text or a cell.
 static ORG_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{Han}()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|合作社|事务所)")
+    regex(r"[\p{Han}()]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|合作社|事务所)")
         .expect("static regex")
 });
 
 /// The ways a property is held (共有情况).
 static CO_OWNERSHIP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"单独所有|共同共有|按份共有").expect("static regex"));
+    LazyLock::new(|| regex(r"单独所有|共同共有|按份共有").expect("static regex"));
 
 /// A government body's name: an authority that receives reports, never the audited company.
 static GOVERNMENT_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:局|厅|委员会|人民政府|管委会|促进中心|办公室|中小企业(?:发展)?服务中心)$")
+    regex(r"(?:局|厅|委员会|人民政府|管委会|促进中心|办公室|中小企业(?:发展)?服务中心)$")
         .expect("static regex")
 });
 
 /// A company's legal form, or a piece of one a line break cut (`有限责任公司`, `任公司`,
 /// `限公司`, `有限`), with nothing before it: never a whole name.
 static LEGAL_FORM_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\(集团\)|集团|团)?(?:股份|份)?(?:有限|限)?(?:责任|任)?(?:公司|公)?$")
+    regex(r"^(?:\(集团\)|集团|团)?(?:股份|份)?(?:有限|限)?(?:责任|任)?(?:公司|公)?$")
         .expect("static regex")
 });
 
@@ -1574,7 +1583,7 @@ fn after_label_line(c: &Compiled, text: &str, at: usize) -> bool {
 
 /// The row of a party's own table that holds its name.
 static NAME_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:名称|单位名称|公司名称|企业名称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))(?::|\n)")
+    regex(r"^(?:名称|单位名称|公司名称|企业名称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))(?::|\n)")
         .expect("static regex")
 });
 
@@ -1929,17 +1938,17 @@ fn party_rows(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
 }
 /// The name column's header in a table of parties' particulars.
 static NAME_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:名称|单位名称|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))$")
+    regex(r"^(?:名称|单位名称|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))$")
         .expect("static regex")
 });
 /// The other particulars' headers (`地址`, `法定代表人`, `联系电话`, `统一社会信用代码`).
 static PARTICULAR_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:住所|地址|住所地|通讯地址|注册地址|法定代表人|负责人|联系人|联系电话|电话|统一社会信用代码|社会信用代码|身份证号码|证件号码)(?:/[\p{Han}]{2,10})?$")
+    regex(r"^(?:住所|地址|住所地|通讯地址|注册地址|法定代表人|负责人|联系人|联系电话|电话|统一社会信用代码|社会信用代码|身份证号码|证件号码)(?:/[\p{Han}]{2,10})?$")
         .expect("static regex")
 });
 /// A party row's role cell: a position, a role word, or both (`甲方`, `(出租方)`, `乙方(承租方)`).
 static ROW_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    regex(&format!(
         r"^(?P<pos>(?P<a>甲方)|乙方)?\(?(?:(?P<lessor>{})|(?P<lessee>{}))?\)?$",
         kinds::LESSOR_ROLE,
         kinds::LESSEE_ROLE
@@ -1954,7 +1963,7 @@ fn joined(text: &str, parts: &[std::ops::Range<usize>]) -> String {
 
 /// A line that is only the end of an organisation's name (`司`, `有限公司`): never a name.
 static NAME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:股份)?(?:有限)?(?:责任)?(?:公司|公?司|集团|中心)$").expect("static regex")
+    regex(r"^(?:股份)?(?:有限)?(?:责任)?(?:公司|公?司|集团|中心)$").expect("static regex")
 });
 
 /// Whether a cell's text is a whole name: an organisation's with its legal form, or a
@@ -2072,7 +2081,7 @@ fn short_name_roles(
                     .replace(slot, "\u{1}")
                     .replace(other, &format!("(?:{other}{others})"))
                     .replace('\u{1}', &regex::escape(alias));
-                Regex::new(&p).is_ok_and(|r| r.is_match(text))
+                regex(&p).is_ok_and(|r| r.is_match(text))
             })
         };
         // in 乙方's place, a clause where 甲方 lets makes it the second role; in 甲方's place,
@@ -2097,14 +2106,14 @@ fn short_name_roles(
 /// A party's name and the short name a bracket after it gives it (after the party's ID
 /// number or code, now and then).
 static NAMED_SHORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&expand(&format!(
+    regex(&expand(&format!(
         r#"(?:(?P<v>{ORG})|(?:^|[,。;:、与和向由及])(?P<p>[\p{{Han}}--[向与和由及给将]]\p{{Han}}{{1,3}}))\((?:[^()\n]{{0,40}}[,;])?(?:以下简称为|以下简称|以下称为|以下称|下称|简称)[“"'「](?P<a>[^”"'」()\n]{{2,10}})[”"'」]\)"#
     )))
     .expect("static regex")
 });
 /// Short names the patterns read themselves: positions, roles and third parties.
 static POSITION_OR_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[甲乙丙丁]方|(?:出租|承租|转租|次承租|租用|租入|租出|使用|产权|业主|居间|担保|见证|物业服务|物业|委托|受托|代理|孵化|入驻|运营|管理)(?:方|人|单位)|房东|租客|业主|贵方|贵公司|本公司|我方|我公司)$")
+    regex(r"^(?:[甲乙丙丁]方|(?:出租|承租|转租|次承租|租用|租入|租出|使用|产权|业主|居间|担保|见证|物业服务|物业|委托|受托|代理|孵化|入驻|运营|管理)(?:方|人|单位)|房东|租客|业主|贵方|贵公司|本公司|我方|我公司)$")
         .expect("static regex")
 });
 
@@ -2248,7 +2257,7 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
 
 /// A party's role alone, as a bracket after its name gives it.
 static ROLE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:出租|承租|转租|次承租|租赁|产权|使用)(?:方|人)$|^(?:甲方|乙方|业主|租户)$")
+    regex(r"^(?:出租|承租|转租|次承租|租赁|产权|使用)(?:方|人)$|^(?:甲方|乙方|业主|租户)$")
         .expect("static regex")
 });
 
@@ -2313,28 +2322,26 @@ fn strip_name_wrapping(raw: &str, r: std::ops::Range<usize>) -> (&str, std::ops:
 }
 /// A representative or a role printed before a name.
 static NAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    regex(
         r"^(?:\((?:代表人|法定代表人|负责人|授权代表|委托代理人|经办人|共有人|共有)[^()]{0,12}\)\s*|\([\p{Han}/、]{1,10}\)\s*|[\p{Han}]{2,4}\s*代表\s*:?\s*|(?:我|本)(?:公司|单位|方)\s*)",
     )
     .expect("static regex")
 });
 /// A bracket closing a name (a seal request, the name in English), or the English name's
 /// bracket left open where the line broke (`XX公司(Linfen Jinchuang Technology Develo`).
-static NAME_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\([^()]*\)\s*$|\([A-Za-z][A-Za-z0-9 .,&'-]*$").expect("static regex")
-});
+static NAME_SUFFIX: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\([^()]*\)\s*$|\([A-Za-z][A-Za-z0-9 .,&'-]*$").expect("static regex"));
 
 /// A line that reads as `label:` of any form, known or not (`报告文号:`, `名 称:`): a value
 /// never runs on into it.
-static LABEL_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Han}]{2,10}(?:\([\p{Han}]{1,8}\))?:").expect("static regex")
-});
+static LABEL_SHAPE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^[\p{Han}]{2,10}(?:\([\p{Han}]{1,8}\))?:").expect("static regex"));
 /// A word that leads up to a name in a sentence, when a place name (…省, …市, …县, …区)
 /// follows it: `向长治市…` is not a name starting with 向 (`向阳科技` keeps it), nor is
 /// `经临汾市…(以下简称甲方)与…` or `接受晋中市…的委托` one starting with 经 or 接受; an
 /// agreement's opening `兹有XX(下称出租方)…` names XX.
 static LEADING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<w>[向与和由及给将对])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有)[\p{Han}]{2})")
+    regex(r"^(?:(?P<w>[向与和由及给将对])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有)[\p{Han}]{2})")
         .expect("static regex")
 });
 /// Labels of the rows that follow a party's name (ID numbers, codes, representatives), and a
@@ -2342,17 +2349,17 @@ static LEADING_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// (`XX公司(原名:YY公司)`, `XX公司(占75%)`, `XX公司(统一社会信用代码:…)`, cut where the
 /// label is by the line or the label hit).
 static EMBEDDED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    regex(
         r"(?:出租人|承租人|出租方|承租方|转租方|次承租方)?(?:身份证|公民身份号码|证件号码|统一社会信用\n?代码|法定代表\n?人|联系电话)|\((?:原名|曾用名|原名称|更名前)|\((?:占|份额)?[0-9.]{1,5}%\)|\((?:统一|统$|统\n|社会信用|信用代码|身份证|公民身份|证件|注册号|组织机构)",
     )
     .expect("static regex")
 });
 /// The words of a signature line's label that ask for a seal or a signature.
 static SEAL_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(kinds::SEAL_WORDS).expect("static regex"));
+    LazyLock::new(|| regex(kinds::SEAL_WORDS).expect("static regex"));
 /// Words of a signing instruction (`授权代表签署`), never in a party's name.
 static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    regex(&format!(
         r"签署|{}|^(?:授权|法定|委托)?代表人?$",
         kinds::SEAL_WORDS
     ))
@@ -2361,7 +2368,7 @@ static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
 /// A request for a seal or a signature standing where a name is written, in a bracket or
 /// alone (`(盖章)`, `(章)`, `签字:`, `(签字或盖章)`), or cut off by the seal's ink (`(公`).
 static SIGN_HERE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    regex(&format!(
         r"^\s*(?:\(\s*[章印签]\s*\)|[章印签]\s*$|\(\s*[公盖签印]\s*$|\(?\s*(?:(?:{}|印章|手印)(?:[或/、及和]?|\s*)){{1,3}}\s*\)?)\s*:?",
         kinds::SEAL_WORDS
     ))
@@ -2370,41 +2377,38 @@ static SIGN_HERE: LazyLock<Regex> = LazyLock::new(|| {
 /// The next line of a signature block read into the seal's place (`(章)经办人张三`): who
 /// signs for the party, not its name.
 static SIGNER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:经办人|委托代理人|代理人|法定代表人|授权代表|代表人|负责人|联系人|签约代表|日期)",
-    )
-    .expect("static regex")
+    regex(r"^(?:经办人|委托代理人|代理人|法定代表人|授权代表|代表人|负责人|联系人|签约代表|日期)")
+        .expect("static regex")
 });
 /// The addressee's body after an entity's name, at the end of a value (`kinds::ADDRESSEE_BODY`).
 static ADDRESSEE_TAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("(?:{})$", kinds::ADDRESSEE_BODY)).expect("static regex"));
+    LazyLock::new(|| regex(&format!("(?:{})$", kinds::ADDRESSEE_BODY)).expect("static regex"));
 /// An audit firm's word as OCR may read it (`kinds::FIRM_WORD`).
 static FIRM_WORD_READ: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(kinds::FIRM_WORD).expect("static regex"));
+    LazyLock::new(|| regex(kinds::FIRM_WORD).expect("static regex"));
 /// A table column's title (`入驻时间`, `注册地址`, `企业名称`).
 static COLUMN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\p{Han}]{0,6}(?:时间|日期|名称|编号|代码|数量|金额|地址|电话|类型|面积|期限|备注|序号)$")
+    regex(r"^[\p{Han}]{0,6}(?:时间|日期|名称|编号|代码|数量|金额|地址|电话|类型|面积|期限|备注|序号)$")
         .expect("static regex")
 });
 /// A credit code (or an ID number) that ends a value, straight after the name before it.
 static CODE_AFTER_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:[0-9A-Z]{18}|\d{15})$").expect("static regex"));
+    LazyLock::new(|| regex(r"\s*(?:[0-9A-Z]{18}|\d{15})$").expect("static regex"));
 /// Text that starts with a date (`2016年`, `二〇一六年`, `2016-11-28`).
 static STARTS_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[0-9]{4}\s*[年.\-/]|[〇○零一二三四五六七八九]{4}\s*年)").expect("static regex")
+    regex(r"^(?:[0-9]{4}\s*[年.\-/]|[〇○零一二三四五六七八九]{4}\s*年)").expect("static regex")
 });
 /// A value that starts with a credit code or an ID number (15 or 18 characters).
 static ID_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[0-9A-Z]{18}|\d{15})").expect("static regex"));
+    LazyLock::new(|| regex(r"^\s*(?:[0-9A-Z]{18}|\d{15})").expect("static regex"));
 /// A page number alone on its line (`3`, `- 3 -`, `第3页`, `第 3 页 共 5 页`).
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:-\s?)?\d{1,3}(?:\s?-)?$|^第\s?\d{1,3}\s?页(?:\s?,?\s?共\s?\d{1,3}\s?页)?$")
+    regex(r"^(?:-\s?)?\d{1,3}(?:\s?-)?$|^第\s?\d{1,3}\s?页(?:\s?,?\s?共\s?\d{1,3}\s?页)?$")
         .expect("static regex")
 });
 /// A name that ends with an organisation's legal form is whole.
-static WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:公司|合伙\)|中心|集团|合作社|事务所)$").expect("static regex")
-});
+static WHOLE_NAME: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?:公司|合伙\)|中心|集团|合作社|事务所)$").expect("static regex"));
 
 /// Whether a label's value `so_far` ends at the line break before `next`. A value ends at its
 /// line or cell end when the next line is labelled in any form, when a code or number is
@@ -2472,21 +2476,20 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
 /// A document number with a year (`…〔2021〕第774号`, `…2021字第0822号`) and its 号, when a
 /// closing bracket or words follow it in the value.
 static NUMBER_THEN_MORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<n>[^号]{0,30}?(?:19|20)\d{2}[^号]{0,16}号)[)）\]】\p{Han}]")
-        .expect("static regex")
+    regex(r"^(?P<n>[^号]{0,30}?(?:19|20)\d{2}[^号]{0,16}号)[)）\]】\p{Han}]").expect("static regex")
 });
 /// A firm's province bracket ending a line (`天元(晋)`) and the number's kind word and year
 /// starting the next (`审专字〔2020〕第0730号`).
 static PROVINCE_THEN_KIND: LazyLock<(Regex, Regex)> = LazyLock::new(|| {
     (
-        Regex::new(r"[\p{Han}]\([\p{Han}]{1,2}\)$").expect("static regex"),
-        Regex::new(r"^[\p{Han}]{0,3}(?:审|专|核|鉴)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】]")
+        regex(r"[\p{Han}]\([\p{Han}]{1,2}\)$").expect("static regex"),
+        regex(r"^[\p{Han}]{0,3}(?:审|专|核|鉴)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】]")
             .expect("static regex"),
     )
 });
 /// A year's bracket ending a line and a serial with its 号 alone on the next.
 static YEAR_THEN_SERIAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[(\[〔【]\d{4}[)\]〕】]\n第?[A-Za-z0-9-]{1,14}号$").expect("static regex")
+    regex(r"[(\[〔【]\d{4}[)\]〕】]\n第?[A-Za-z0-9-]{1,14}号$").expect("static regex")
 });
 
 /// The text before a match's first captured value, back to the last of `breaks` before the
@@ -2540,7 +2543,7 @@ const SENTENCE_BREAKS: &[char] = &['。', '\n'];
 /// 租赁期限为…`) or by its number (`租赁合同(编号HT201800137)租期…`) speaks of that contract:
 /// its dates are not this document's (本《…合同》 is this one).
 static CITES_A_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》|(?:合同|协议)\(\n?(?:合同)?\n?编号")
+    regex(r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》|(?:合同|协议)\(\n?(?:合同)?\n?编号")
         .expect("static regex")
 });
 
@@ -2699,7 +2702,7 @@ fn parse_value(
             let mut value = matched_brackets(&value);
             // a footer's page marker run into the code beside it (`…0774 Page 1 of 2`)
             static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
-                Regex::new(r"(?i)page\d{1,3}(?:(?:of|/)\d{1,3})?$").expect("static regex")
+                regex(r"(?i)page\d{1,3}(?:(?:of|/)\d{1,3})?$").expect("static regex")
             });
             if let Some(m) = PAGE_MARK.find(&value).filter(|m| m.start() >= 6) {
                 value.truncate(m.start());
@@ -2725,9 +2728,9 @@ fn parse_value(
             Err(DateError::Invalid(_)) => {
                 // A label's value may hold more than the date (签订日期:2020年1月1日 签订地点…).
                 static ONE: LazyLock<Regex> =
-                    LazyLock::new(|| Regex::new(&dates::DATE_RE).expect("static regex"));
+                    LazyLock::new(|| regex(&dates::DATE_RE).expect("static regex"));
                 static BLANK: LazyLock<Regex> =
-                    LazyLock::new(|| Regex::new(dates::BLANK_DATE_RE).expect("static regex"));
+                    LazyLock::new(|| regex(dates::BLANK_DATE_RE).expect("static regex"));
                 if let Some(m) = ONE.find(raw)
                     && let Ok(d) = parse_date(m.as_str())
                 {
@@ -2742,7 +2745,7 @@ fn parse_value(
         },
         Parse::LastDate => {
             static ONE: LazyLock<Regex> =
-                LazyLock::new(|| Regex::new(&dates::DATE_RE).expect("static regex"));
+                LazyLock::new(|| regex(&dates::DATE_RE).expect("static regex"));
             let m = ONE.find_iter(raw).last().ok_or(Unparsed::No)?;
             let d = parse_date(m.as_str()).map_err(|_| Unparsed::No)?;
             Ok((
@@ -2782,7 +2785,7 @@ fn parse_value(
         }
         Parse::Period => {
             static YEAR: LazyLock<Regex> =
-                LazyLock::new(|| Regex::new(r"^(\d{4})年度$").expect("static regex"));
+                LazyLock::new(|| regex(r"^(\d{4})年度$").expect("static regex"));
             if let Some(c) = YEAR.captures(raw) {
                 let y: i32 = c[1].parse().map_err(|_| Unparsed::No)?;
                 return Ok((

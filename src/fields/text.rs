@@ -17,6 +17,20 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::model::{BBox, Page, bbox_union};
 
+/// `\p{Han}` as the ranges NFKC-folded text can hold (radicals, iteration and number marks,
+/// the BMP blocks, and the supplementary planes as one range). Why: regex compiles the script's
+/// two dozen scattered ranges into an automaton two to three times larger, once per bounded
+/// repetition (`{2,30}`), and a `docverify check` compiles every field pattern in its own
+/// process (docs/BENCHMARKS.md, "Born-digital check: field patterns compiled cheaper").
+pub const HAN: &str = r"[\x{2E80}-\x{2EF3}\x{2F00}-\x{2FD5}\x{3005}\x{3007}\x{3021}-\x{3029}\x{3038}-\x{303B}\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAD9}\x{20000}-\x{323AF}]";
+
+/// Compiles a field pattern with `\p{Han}` as [`HAN`] and `\d` as `[0-9]` (NFKC has already
+/// folded full-width digits; the parsers read ASCII digits only). Every regex of the field
+/// stage goes through here.
+pub fn regex(src: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&src.replace(r"\p{Han}", HAN).replace(r"\d", "[0-9]"))
+}
+
 /// Where one normalised character came from.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Src {
@@ -28,14 +42,14 @@ struct Src {
 
 /// Page furniture lines that never hold a value: 第 1 页 共 3 页, - 2 -, 3/5.
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(第\s*\d+\s*页\s*(共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|-\s*\d+\s*-|\d+\s*/\s*\d+)$")
+    regex(r"^(第\s*\d+\s*页\s*(共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|-\s*\d+\s*-|\d+\s*/\s*\d+)$")
         .expect("static regex")
 });
 
 /// A next line starting like this begins something new (a clause, a numbered item, a label).
 /// A label's colon stands outside its brackets: `凯(身份证号码:…)` continues a name that wrapped.
 static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    regex(
         r"^(第[一二三四五六七八九十百0-9]+条|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|[0-9]{1,2}[、.]([^0-9]|$)|[\p{Han}]{1,12}(?:\([^()\n]{1,16}\)[\p{Han}]{0,6}){0,2}:)",
     )
     .expect("static regex")
@@ -44,7 +58,7 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
 /// A document's number alone on its line (`立诚业字[2023]00511号`, `晋恒远〔2021〕0123号`): its
 /// own line of a title block, never the rest of the line before nor run on into the next.
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    regex(
         r"^[\p{Han}]{1,12}(?:\([\p{Han}]{1,2}\))?[(\[〔【]\d{4}[)\]〕】]第?[A-Za-z0-9-]{0,14}\d号$",
     )
     .expect("static regex")
@@ -52,24 +66,22 @@ static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A date alone on its line (`2023年1月`, `二〇二三年一月二十日`, `2023.01.20`): the date under a
 /// signature or a cover's firm, never the rest of a wrapped line.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    regex(
         r"^(?:(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9一二三四五六七八九十]{1,3}\s*日)?|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})$",
     )
     .expect("static regex")
 });
 /// A letterhead's contact line (`地址:… 电话:… 邮编:030333`): it ends where it is printed.
 static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:邮编|邮政编码|电话|传真|联系电话|网址|邮箱|E-mail):?[0-9A-Za-z@.:/_-]+$")
+    regex(r"(?:邮编|邮政编码|电话|传真|联系电话|网址|邮箱|E-mail):?[0-9A-Za-z@.:/_-]+$")
         .expect("static regex")
 });
 
 /// A line that is a label and an organisation's whole name (`致:XX有限公司`, `出租方:XX公司`):
 /// it ends there even when it ran to the margin.
 static LABELLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^[\p{Han}]{1,10}(?:\([\p{Han}]{1,8}\))?:[^:]{2,60}(?:公司|合伙\)|中心|集团|合作社)$",
-    )
-    .expect("static regex")
+    regex(r"^[\p{Han}]{1,10}(?:\([\p{Han}]{1,8}\))?:[^:]{2,60}(?:公司|合伙\)|中心|集团|合作社)$")
+        .expect("static regex")
 });
 
 /// A CJK unified ideograph (the characters of names, labels and clauses).
@@ -745,7 +757,7 @@ pub fn normalise(s: &str) -> String {
 /// The 第 N 页 (共 M 页) footer of a page, when printed: (N, M).
 pub fn page_footer(page: &Page) -> Option<(u32, Option<u32>)> {
     static FOOT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^第(\d+)页(?:共(\d+)页)?$").expect("static regex"));
+        LazyLock::new(|| regex(r"^第(\d+)页(?:共(\d+)页)?$").expect("static regex"));
     page.text.lines().rev().take(4).find_map(|l| {
         let n = normalise(l);
         FOOT.captures(&n).map(|c| {
@@ -761,6 +773,45 @@ pub fn page_footer(page: &Page) -> Option<(u32, Option<u32>)> {
 mod tests {
     use super::*;
     use crate::model::{TextSource, TextSpan};
+
+    #[test]
+    fn han_class_holds_every_han_character_of_folded_text() {
+        // What \p{Han} matches after NFKC, HAN matches too; HAN's extras are only code points
+        // between the script's ranges (none of another script).
+        let script = Regex::new(r"^\p{Han}$").unwrap();
+        let ours = regex(r"^\p{Han}$").unwrap();
+        let (mut missed, mut extra) = (Vec::new(), Vec::new());
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let folded: String = c.nfkc().collect();
+            if folded.chars().count() != 1 {
+                continue;
+            }
+            match (script.is_match(&folded), ours.is_match(&folded)) {
+                (true, false) => missed.push(c as u32),
+                (false, true) => extra.push(c as u32),
+                _ => {}
+            }
+        }
+        // the four Khitan/Nüshu iteration marks of U+16FE2-U+16FF1 are not Chinese print
+        assert!(
+            missed.iter().all(|&c| (0x16FE2..=0x16FF1).contains(&c)),
+            "{missed:x?}"
+        );
+        assert!(
+            extra
+                .iter()
+                .all(|&c| (0x20000..=0x323AF).contains(&c) || [0x2E9A, 0xFA6E, 0xFA6F].contains(&c)),
+            "{extra:x?}"
+        );
+        assert!(ours.is_match("〇") && ours.is_match("租") && !ours.is_match("a"));
+    }
+
+    #[test]
+    fn digits_in_field_patterns_are_ascii() {
+        assert!(regex(r"^\d{4}年$").unwrap().is_match("2021年"));
+        assert!(!regex(r"^\d+$").unwrap().is_match("١٢"));
+        assert!(regex(r"^[\d,]+$").unwrap().is_match("1,234"));
+    }
 
     fn page(n: u32, text: &str) -> Page {
         Page {
