@@ -627,8 +627,6 @@ pub fn run_worker() -> u8 {
         *granted = Some(n);
         n
     }));
-    // The fallback CJK font is read once per worker, before the first document arrives.
-    let _ = super::pdf::find_cjk_font(None);
     loop {
         let request = match read_message() {
             Ok(Some(ParentMessage::Extract(r))) => *r,

@@ -14,7 +14,7 @@ use hayro::hayro_syntax::{LoadPdfError, Pdf};
 
 use super::pipeline::{PageInput, Pipeline};
 use super::{ExtractError, Limit, Stage, quality};
-pub use page_image::{Picture, find_cjk_font};
+pub use page_image::Picture;
 pub use text::{LopdfText, OxideText, PlacedChar, TextLayer, layer_spans};
 
 /// Rasterises one page (1-based) of a PDF at the configured resolution: the page image a
@@ -48,7 +48,7 @@ pub(super) fn render_page(
         dpi: config.render_dpi,
         max_image_pixels: config.max_image_pixels,
         max_render_pixels: config.max_render_pixels,
-        interpreter: page_image::interpreter_settings(find_cjk_font(config.cjk_font.as_deref())),
+        interpreter: page_image::interpreter_settings(config.cjk_font.clone()),
     };
     catch_unwind(AssertUnwindSafe(|| page_image::render(page, &settings)))
         .unwrap_or_else(|p| Err(format!("page image failed: {}", super::panic_message(&*p))))
@@ -109,9 +109,7 @@ pub(super) fn extract(bytes: &[u8], pipe: &mut Pipeline<'_>) -> Result<(), Extra
         dpi: pipe.config.render_dpi,
         max_image_pixels: pipe.config.max_image_pixels,
         max_render_pixels: pipe.config.max_render_pixels,
-        interpreter: page_image::interpreter_settings(find_cjk_font(
-            pipe.config.cjk_font.as_deref(),
-        )),
+        interpreter: page_image::interpreter_settings(pipe.config.cjk_font.clone()),
     };
     // pdf_oxide is opened only if some page needs the second pass.
     let mut oxide: Option<Option<OxideText>> = None;

@@ -72,16 +72,19 @@ const PICTURES_MAX: usize = 8;
 const PICTURE_MAX_PIXELS: u64 = 4_000_000;
 
 /// Interpreter settings with the standard fonts built in and a CJK fallback for
-/// non-embedded Chinese fonts (without one, such text renders as nothing).
-pub fn interpreter_settings(cjk_font: Option<(Arc<Vec<u8>>, u32)>) -> InterpreterSettings {
+/// non-embedded Chinese fonts (without one, such text renders as nothing). The CJK font
+/// (`configured`, else a system one) is read when a page first draws such text, once per
+/// process: most documents never rasterise a page, and a worker that reads the ~19 MB font
+/// up front spends a third of a born-digital document's extraction on it.
+pub fn interpreter_settings(configured: Option<std::path::PathBuf>) -> InterpreterSettings {
     InterpreterSettings {
         font_resolver: Arc::new(move |query| match query {
             FontQuery::Standard(s) => Some(s.get_font_data()),
             FontQuery::Fallback(f) => {
                 if f.character_collection.is_some()
-                    && let Some((data, index)) = &cjk_font
+                    && let Some((data, index)) = find_cjk_font(configured.as_deref())
                 {
-                    return Some((data.clone() as FontData, *index));
+                    return Some((data as FontData, index));
                 }
                 Some(f.pick_standard_font().get_font_data())
             }
@@ -90,9 +93,21 @@ pub fn interpreter_settings(cjk_font: Option<(Arc<Vec<u8>>, u32)>) -> Interprete
     }
 }
 
+/// The probe's settings: it counts glyph runs and never draws them, so the standard fonts
+/// stand in for a CJK one (no font file read, no 19 MB font parsed and hashed per page).
+fn probe_interpreter(base: &InterpreterSettings) -> InterpreterSettings {
+    InterpreterSettings {
+        font_resolver: Arc::new(|query| match query {
+            FontQuery::Standard(s) => Some(s.get_font_data()),
+            FontQuery::Fallback(f) => Some(f.pick_standard_font().get_font_data()),
+        }),
+        ..base.clone()
+    }
+}
+
 /// Finds a CJK font: the configured one, else a well-known system location.
 /// Returns the font bytes and the face index in a collection (the Simplified Chinese face).
-pub fn find_cjk_font(configured: Option<&std::path::Path>) -> Option<(Arc<Vec<u8>>, u32)> {
+fn find_cjk_font(configured: Option<&std::path::Path>) -> Option<(Arc<Vec<u8>>, u32)> {
     const KNOWN: &[(&str, u32)] = &[
         ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),
         ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2),
@@ -262,7 +277,7 @@ fn probe(page: &Page<'_>, settings: &ImageSettings, w_pt: f64, h_pt: f64) -> Pro
         bbox,
         &cache,
         page.xref(),
-        settings.interpreter.clone(),
+        probe_interpreter(&settings.interpreter),
     );
     let mut device = Probe {
         page: bbox,
