@@ -17,7 +17,8 @@
 //! for the documents after it. The pool also holds the service's budget of CPU slots: every
 //! document in extraction holds one, and a page read by OCR gets as many threads as there are
 //! slots free (at least one), so two cores stay busy with two documents or one scan, never
-//! oversubscribed; `ocr.max_concurrent` documents at most are read by OCR at once (memory).
+//! oversubscribed; `ocr.max_concurrent` documents at most are read by OCR at once (memory; by
+//! default one per slot), and a document's extra slots are given back before its next page.
 //!
 //! Protocol (JSON lines): the parent writes [`ParentMessage`]s on the child's stdin (a
 //! document to extract, or the OCR threads granted); the child writes [`WorkerMessage`]s on
@@ -134,7 +135,10 @@ impl WorkerPool {
             idle: Mutex::new(Vec::new()),
             size,
             cpu: Arc::new(Counter::new(slots)),
-            ocr: Arc::new(Counter::new(ocr.max_concurrent.max(1))),
+            ocr: Arc::new(Counter::new(match ocr.max_concurrent {
+                0 => slots,
+                n => n,
+            })),
         };
         pool.refill();
         pool
@@ -273,10 +277,12 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// A counting semaphore for blocking threads.
+/// A counting semaphore for blocking threads. What is free goes to those waiting before it
+/// goes as extra to those taking without waiting (a document's extra OCR threads).
 struct Counter {
     total: usize,
     used: Mutex<usize>,
+    waiting: std::sync::atomic::AtomicUsize,
     freed: Condvar,
 }
 
@@ -285,22 +291,31 @@ impl Counter {
         Counter {
             total: total.max(1),
             used: Mutex::new(0),
+            waiting: Default::default(),
             freed: Condvar::new(),
         }
     }
 
     fn acquire(&self) {
+        use std::sync::atomic::Ordering::SeqCst;
         let mut used = lock(&self.used);
-        while *used >= self.total {
-            used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
+        if *used >= self.total {
+            // counted under the lock, so a taker of extras sees it
+            self.waiting.fetch_add(1, SeqCst);
+            while *used >= self.total {
+                used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
+            }
+            self.waiting.fetch_sub(1, SeqCst);
         }
         *used += 1;
     }
 
-    /// Takes up to `n` without waiting; returns how many.
+    /// Takes up to `n` without waiting, leaving what is free to those waiting; returns how
+    /// many.
     fn try_acquire_up_to(&self, n: usize) -> usize {
         let mut used = lock(&self.used);
-        let k = n.min(self.total.saturating_sub(*used));
+        let waiting = self.waiting.load(std::sync::atomic::Ordering::SeqCst);
+        let k = n.min(self.total.saturating_sub(*used + waiting));
         *used += k;
         k
     }
@@ -319,7 +334,9 @@ impl Counter {
 ///
 /// No document waits while holding what another waits for: a document waits for its first
 /// CPU slot holding nothing, gives that slot back while it waits for OCR, and takes extra
-/// slots only if they are free.
+/// slots only if they are free. Extra slots are held for one page: before each page a
+/// document gives back all but one, so a document that started alone shares the cores with
+/// one that arrives later from its next page on.
 struct Held {
     cpu: Arc<Counter>,
     ocr: Arc<Counter>,
@@ -346,6 +363,9 @@ impl Held {
             self.ocr.acquire();
             self.reading = true;
             self.cpu.acquire();
+            self.slots = 1;
+        } else if self.slots > 1 {
+            self.cpu.release(self.slots - 1);
             self.slots = 1;
         }
         self.slots += self
@@ -888,6 +908,36 @@ done"#;
         drop(others);
         assert_eq!(*lock(&pool.cpu.used), 0);
         assert_eq!(*lock(&pool.ocr.used), 0);
+    }
+
+    #[test]
+    fn extra_ocr_threads_go_back_to_a_document_that_waits() {
+        let (cpu, ocr) = (Arc::new(Counter::new(2)), Arc::new(Counter::new(2)));
+        // a scan read alone takes both cores for its first page
+        let mut first = Held::new(cpu.clone(), ocr.clone());
+        assert_eq!(first.grant(2), 2);
+        // a second document arrives and waits for a slot
+        let arriving = {
+            let (cpu, ocr) = (cpu.clone(), ocr.clone());
+            std::thread::spawn(move || {
+                let mut second = Held::new(cpu, ocr);
+                let threads = second.grant(2);
+                (second, threads)
+            })
+        };
+        while cpu.waiting.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        // from its next page on, the first shares: a thread each
+        assert_eq!(first.grant(2), 1);
+        let (second, threads) = arriving.join().unwrap();
+        assert_eq!(threads, 1);
+        // alone again, the first takes both cores back at its next page
+        drop(second);
+        assert_eq!(first.grant(2), 2);
+        drop(first);
+        assert_eq!(*lock(&cpu.used), 0);
+        assert_eq!(*lock(&ocr.used), 0);
     }
 
     #[test]
