@@ -197,3 +197,41 @@ fn a_qr_code_seen_but_not_read_is_reviewed_not_failed() {
         "{report:#}"
     );
 }
+
+/// Scanned documents are read by OCR side by side (one per CPU slot, a page's extra threads
+/// given back before the next page) by default: the report is the one a reading one document
+/// at a time gives.
+#[test]
+fn scans_read_side_by_side_report_as_read_one_at_a_time() {
+    let lease = fixture("corpus/002-lease-scan.pdf");
+    let audit = fixture("corpus/004-audit-report-scan.pdf");
+    let run = |max_concurrent: Option<&str>| {
+        let mut cmd = Command::new(bin());
+        cmd.arg("check")
+            .args(["--applicant", "太原市晋阳科技有限公司"])
+            .args([&lease, &audit])
+            .env_remove("DOCVERIFY_CONFIG")
+            .env_remove("DOCVERIFY_OCR__MAX_CONCURRENT");
+        if let Some(n) = max_concurrent {
+            cmd.env("DOCVERIFY_OCR__MAX_CONCURRENT", n);
+        }
+        let out = cmd.output().expect("run docverify check");
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stderr)));
+        assert_valid_report(&report);
+        (out.status.code(), report)
+    };
+    let (side_by_side_exit, side_by_side) = run(None);
+    let (one_at_a_time_exit, one_at_a_time) = run(Some("1"));
+    let kinds: Vec<&str> = side_by_side["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["lease", "audit_report"], "{side_by_side:#}");
+    assert_eq!(side_by_side["documents"][0]["text_source"], "ocr");
+    assert_eq!(side_by_side_exit, one_at_a_time_exit);
+    assert_eq!(side_by_side["documents"], one_at_a_time["documents"]);
+    assert_eq!(side_by_side["findings"], one_at_a_time["findings"]);
+}
