@@ -59,7 +59,7 @@ pub struct WorkerRequest {
 pub enum ParentMessage {
     /// Extract this document.
     Extract(Box<WorkerRequest>),
-    /// The answer to [`WorkerMessage::Threads`]: OCR threads this document may use.
+    /// The answer to [`WorkerMessage::Threads`]: OCR threads the page may use.
     Threads(usize),
 }
 
@@ -68,7 +68,7 @@ pub enum ParentMessage {
 #[serde(rename_all = "kebab-case")]
 pub enum WorkerMessage {
     Progress(PageProgress),
-    /// The document needs OCR and would use this many threads: how many may it?
+    /// A page of the document needs OCR and would use this many threads: how many may it?
     Threads(usize),
     Done(Extracted),
     /// The sha256 of the page image a render request wrote.
@@ -632,20 +632,16 @@ pub fn run_worker() -> u8 {
             Err(e) => Err(format!("stdin: {e}")),
         }
     };
-    // OCR asks the parent once per document how many threads it may use.
-    static GRANTED: Mutex<Option<usize>> = Mutex::new(None);
+    // OCR asks the parent before each page how many threads it may use: the cores are shared
+    // page by page with the other documents in flight (see `Held`). One question at a time.
+    static ASKING: Mutex<()> = Mutex::new(());
     crate::ocr::set_thread_gate(Box::new(move |wanted| {
-        let mut granted = lock(&GRANTED);
-        if let Some(n) = *granted {
-            return n;
-        }
+        let _one_at_a_time = lock(&ASKING);
         send(&WorkerMessage::Threads(wanted));
-        let n = match read_message() {
+        match read_message() {
             Ok(Some(ParentMessage::Threads(n))) => n.max(1),
             _ => 1,
-        };
-        *granted = Some(n);
-        n
+        }
     }));
     loop {
         let request = match read_message() {
@@ -660,7 +656,6 @@ pub fn run_worker() -> u8 {
                 return 2;
             }
         };
-        *lock(&GRANTED) = None;
         limits::renew_cpu(&request.config);
         let bytes = std::fs::read(&request.path).map_err(|e| ExtractError::Unreadable {
             media_type: "unknown".into(),
@@ -808,6 +803,14 @@ mod tests {
     *doc-crash*) echo 'decoder exploded' >&2; kill -SEGV $$ ;;
     *doc-hang*) exec sleep 30 ;;
     *doc-refused*) echo '{"failed":{"code":"pdf-encrypted"}}' ;;
+    *doc-ocr-pages*)
+      echo '{"threads":4}'
+      read -r first
+      echo '{"threads":4}'
+      read -r second
+      a=$(echo "$first" | tr -dc 0-9)
+      b=$(echo "$second" | tr -dc 0-9)
+      echo "{\"done\":{\"media_type\":\"threads/$a/$b\",\"pages\":[]}}" ;;
     *doc-ocr*)
       echo '{"threads":4}'
       read -r grant
@@ -908,6 +911,12 @@ done"#;
         drop(others);
         assert_eq!(*lock(&pool.cpu.used), 0);
         assert_eq!(*lock(&pool.ocr.used), 0);
+        // every page asks again, and every question is answered
+        assert_eq!(
+            extract_named(&dir, &pool, "doc-ocr-pages.pdf").unwrap(),
+            "threads/3/3"
+        );
+        assert_eq!(*lock(&pool.cpu.used), 0);
     }
 
     #[test]
