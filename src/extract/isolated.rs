@@ -281,42 +281,44 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// goes as extra to those taking without waiting (a document's extra OCR threads).
 struct Counter {
     total: usize,
-    used: Mutex<usize>,
-    waiting: std::sync::atomic::AtomicUsize,
+    state: Mutex<Taken>,
     freed: Condvar,
+}
+
+/// How much of a [`Counter`] is taken, and how many wait for some.
+#[derive(Default)]
+struct Taken {
+    used: usize,
+    waiting: usize,
 }
 
 impl Counter {
     fn new(total: usize) -> Counter {
         Counter {
             total: total.max(1),
-            used: Mutex::new(0),
-            waiting: Default::default(),
+            state: Mutex::new(Taken::default()),
             freed: Condvar::new(),
         }
     }
 
     fn acquire(&self) {
-        use std::sync::atomic::Ordering::SeqCst;
-        let mut used = lock(&self.used);
-        if *used >= self.total {
-            // counted under the lock, so a taker of extras sees it
-            self.waiting.fetch_add(1, SeqCst);
-            while *used >= self.total {
-                used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
+        let mut state = lock(&self.state);
+        if state.used >= self.total {
+            state.waiting += 1;
+            while state.used >= self.total {
+                state = self.freed.wait(state).unwrap_or_else(|e| e.into_inner());
             }
-            self.waiting.fetch_sub(1, SeqCst);
+            state.waiting -= 1;
         }
-        *used += 1;
+        state.used += 1;
     }
 
     /// Takes up to `n` without waiting, leaving what is free to those waiting; returns how
     /// many.
     fn try_acquire_up_to(&self, n: usize) -> usize {
-        let mut used = lock(&self.used);
-        let waiting = self.waiting.load(std::sync::atomic::Ordering::SeqCst);
-        let k = n.min(self.total.saturating_sub(*used + waiting));
-        *used += k;
+        let mut state = lock(&self.state);
+        let k = n.min(self.total.saturating_sub(state.used + state.waiting));
+        state.used += k;
         k
     }
 
@@ -324,8 +326,8 @@ impl Counter {
         if n == 0 {
             return;
         }
-        let mut used = lock(&self.used);
-        *used = used.saturating_sub(n);
+        let mut state = lock(&self.state);
+        state.used = state.used.saturating_sub(n);
         self.freed.notify_all();
     }
 }
@@ -909,14 +911,14 @@ done"#;
             "threads/1"
         );
         drop(others);
-        assert_eq!(*lock(&pool.cpu.used), 0);
-        assert_eq!(*lock(&pool.ocr.used), 0);
+        assert_eq!(lock(&pool.cpu.state).used, 0);
+        assert_eq!(lock(&pool.ocr.state).used, 0);
         // every page asks again, and every question is answered
         assert_eq!(
             extract_named(&dir, &pool, "doc-ocr-pages.pdf").unwrap(),
             "threads/3/3"
         );
-        assert_eq!(*lock(&pool.cpu.used), 0);
+        assert_eq!(lock(&pool.cpu.state).used, 0);
     }
 
     #[test]
@@ -934,7 +936,7 @@ done"#;
                 (second, threads)
             })
         };
-        while cpu.waiting.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+        while lock(&cpu.state).waiting == 0 {
             std::thread::sleep(Duration::from_millis(1));
         }
         // from its next page on, the first shares: a thread each
@@ -945,8 +947,8 @@ done"#;
         drop(second);
         assert_eq!(first.grant(2), 2);
         drop(first);
-        assert_eq!(*lock(&cpu.used), 0);
-        assert_eq!(*lock(&ocr.used), 0);
+        assert_eq!(lock(&cpu.state).used, 0);
+        assert_eq!(lock(&ocr.state).used, 0);
     }
 
     #[test]

@@ -21,8 +21,8 @@ use crate::model::{BBox, Page, bbox_union};
 /// the BMP blocks, and the supplementary planes as one range). Why: regex compiles the script's
 /// two dozen scattered ranges into an automaton two to three times larger, once per bounded
 /// repetition (`{2,30}`), and a `docverify check` compiles every field pattern in its own
-/// process (docs/BENCHMARKS.md, "Born-digital check: field patterns compiled cheaper").
-pub const HAN: &str = r"[\x{2E80}-\x{2EF3}\x{2F00}-\x{2FD5}\x{3005}\x{3007}\x{3021}-\x{3029}\x{3038}-\x{303B}\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAD9}\x{20000}-\x{323AF}]";
+/// process (docs/BENCHMARKS.md, "Born-digital check under 150 ms").
+const HAN: &str = r"[\x{2E80}-\x{2EF3}\x{2F00}-\x{2FD5}\x{3005}\x{3007}\x{3021}-\x{3029}\x{3038}-\x{303B}\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAD9}\x{20000}-\x{323AF}]";
 
 /// Compiles a field pattern with `\p{Han}` as [`HAN`] and `\d` as `[0-9]` (NFKC has already
 /// folded full-width digits; the parsers read ASCII digits only). Every regex of the field

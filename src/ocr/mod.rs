@@ -139,17 +139,11 @@ pub fn recognize(image: &DynamicImage, config: &OcrConfig) -> Result<OcrPage, Oc
         return Ok(hit);
     }
     let page = {
-        let _slot = Slot::acquire(match config.max_concurrent {
-            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-            n => n,
-        });
+        let _slot = Slot::acquire(or_cores(config.max_concurrent));
         let engine = engine()?;
         let pool = thread_pool(match THREAD_GATE.get() {
             Some(gate) => {
-                let wanted = match config.threads {
-                    0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-                    n => n,
-                };
+                let wanted = or_cores(config.threads);
                 gate(wanted).clamp(1, wanted)
             }
             None => config.threads,
@@ -160,6 +154,14 @@ pub fn recognize(image: &DynamicImage, config: &OcrConfig) -> Result<OcrPage, Oc
         cache::store(dir, key, &page);
     }
     Ok(page)
+}
+
+/// `n`, or for 0 (the configuration's "as many as there are") the cores of this machine.
+fn or_cores(n: usize) -> usize {
+    match n {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
 }
 
 /// Asked how many threads a page may use, given how many it would: set once by a process
