@@ -39,10 +39,10 @@ pub static RANGE_RE: LazyLock<String> = LazyLock::new(|| {
     let d = DATE_RE.as_str();
     // an hour may follow either date (自…零时起至…二十四时止), and a short note in brackets
     // ((含): the day counts; (起租日), (届满日): what the day is); the ends may stand in two
-    // clauses (DATE起,DATE止)
+    // clauses (DATE起,DATE止); a dash may be doubled (——, as a Chinese dash is typed)
     let hour = r"(?:(?:[0-9]{1,2}|[零〇一二三四五六七八九十廿]{1,3})(?:时|点)(?:整)?)?(?:\([^()0-9\n]{1,8}\))?";
     format!(
-        r"(?:自|从)?(?P<a>{d}){hour}(?:(?:起计|起算|起|开始)?(?:至|到|—|~|-|－|一)|(?:起计|起算|起|开始),(?:至|到)?)(?P<b>{d}){hour}(?:止|结束)?"
+        r"(?:自|从)?(?P<a>{d}){hour}(?:(?:起计|起算|起|开始)?(?:至|到|—{{1,2}}|~|-{{1,2}}|－{{1,2}}|一)|(?:起计|起算|起|开始),(?:至|到)?)(?P<b>{d}){hour}(?:止|结束)?"
     )
 });
 
@@ -244,6 +244,9 @@ mod tests {
             "贰零贰零年壹月壹日一贰零贰肆年壹拾贰月叁拾壹日",
             "二〇二〇年一月一日一二〇二四年十二月三十一日",
             "2020-01-01一2024-12-31",
+            // a doubled dash
+            "2020.1.1——2024.12.31",
+            "2020-01-01--2024-12-31",
             // hours of the day, a range that 开始…结束
             "自二零二零年一月一日零时起至二零二四年十二月三十一日二十四时止",
             "从2020年1月1日开始至2024年12月31日结束",

@@ -50,7 +50,7 @@ static ORG_AT_START: LazyLock<Regex> =
 /// itself and never spans two.
 /// `{ORG_WRAPPED}` is the same name allowed to wrap once, where a label says a name follows
 /// (`共有人:大同市合信产业园运营有` / `限公司,占70%份额` in a narrow 附记 cell).
-const ORG: &str = r"[\p{Han}--[给由将与及]]{2,30}?(?:\([\p{Han}--[以下简称甲乙方]]{2,6}\)[\p{Han}--[给由将与及]]{0,30}?)?(?:有限责任公司|股份有限公司|有限公司|公司|\((?:特殊)?普通合伙\)|\(有限合伙\)|中心|集团|合作社)";
+const ORG: &str = r"[\p{Han}--[给由将与及]]{2,30}?(?:\([\p{Han}--[以下简称甲乙方]]{2,6}\)[\p{Han}--[给由将与及]]{0,30}?)?(?:有限责任公司|股份有限公司|有限公司|公司|\((?:特殊)?普通合伙\)|\(有限合伙\)|中心|集团|合作社|联合社)";
 
 /// A kind's table with its regexes compiled.
 pub struct Compiled {
@@ -307,6 +307,11 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 && text[ls..start].contains('\n')
                 && (starts_new(start) || LABEL_SHAPE.is_match(&text[start..])))
         {
+            if spec.parse == Parse::Date
+                && let Some(cand) = date_beside(norm, ls..ls + len, spec.certainty)
+            {
+                cands.entry(field).or_default().push(cand);
+            }
             continue; // an empty cell: the next label follows at once
         }
         // The second of two labels stacked alone on their lines (`出租人(签章):` /
@@ -356,6 +361,9 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             && !text[ls..start].contains(':')
             && parse_date(raw.split('\n').next().unwrap_or(raw)).is_err()
         {
+            if let Some(cand) = date_beside(norm, ls..ls + len, spec.certainty) {
+                cands.entry(field).or_default().push(cand);
+            }
             continue;
         }
         // A label cell of its own line (no colon) over a name that is not whole may head a
@@ -402,6 +410,15 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             {
                 continue;
             }
+            // a range the clause goes on to call another period (`租赁期的前六个月(DATE至DATE)
+            // 为乙方的装修期`) is that period's, not the term's
+            if about_term
+                && PERIOD_NAMED_AFTER.is_match(
+                    text[caps.get(0).map_or(0, |m| m.end())..].trim_start_matches([')', ' ']),
+                )
+            {
+                continue;
+            }
             for &(field, group, parse) in p.captures {
                 let Some(m) = caps.name(group) else { continue };
                 let Ok((value, doubt, range)) =
@@ -436,6 +453,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     }
     if c.spec.kind == DocumentKind::Lease {
         schedule_term(norm, &mut cands);
+        chained_periods(norm, &mut cands);
         term_column(c, norm, &mut cands);
         event_term(norm, &mut cands);
         signature_table(norm, &mut cands);
@@ -501,6 +519,12 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 && m.as_str() != "会计师事务所"
             {
                 let whole = format!("{}会计师事务所{}", &name[..m.start()], &name[m.end()..]);
+                cand.value = Value::String(whole);
+                cand.certainty *= 0.9;
+            }
+            if let Some(name) = cand.value.as_str()
+                && let Some(whole) = firm_form_completed(name, text)
+            {
                 cand.value = Value::String(whole);
                 cand.certainty *= 0.9;
             }
@@ -575,6 +599,50 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     fields.insert("credit_codes".into(), codes);
     Reading { fields, notes }
 }
+
+/// What a clause says after a range of dates when the range is a period other than the term
+/// (`…为乙方的装修期`, `…系免租期`).
+static PERIOD_NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:为|是|系|属于|作为)[^。;\n,]{0,10}(?:装修期|免租期|装修|免租|试用期|筹备期|宽限期|施工期|免费期)")
+        .expect("static regex")
+});
+
+/// An audit firm's name cut inside its legal form where its cell or line broke (`…会计师事务所
+/// (普通` / `合伙)` across a table's cells, `…事务所有限公` / `司`), or read with a character of
+/// the form lost (`(普通伙)`): the name as the report prints it whole elsewhere (its letterhead),
+/// else with the form completed, a firm's legal forms being few. `None` when the name is whole.
+fn firm_form_completed(name: &str, text: &str) -> Option<String> {
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        regex(r"^(?P<stem>.+?会计师事务所)(?P<form>有限责任公?|有限责|有限公|\((?:特殊)?(?:普通?合?伙?)?|\((?:特殊)?[普通合伙]{2,3}\))$")
+            .expect("static regex")
+    });
+    let n = normalise(name);
+    let caps = CUT.captures(&n)?;
+    let (stem, form) = (&caps["stem"], &caps["form"]);
+    let printed = regex(&format!(
+        r"{}(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))(?:[\p{{Han}}]{{2,4}}分所)?",
+        regex::escape(stem)
+    ))
+    .ok()
+    .and_then(|re| re.find(text).map(|m| m.as_str().to_string()));
+    let whole = match printed {
+        Some(whole) => whole,
+        None if form.starts_with("有限责") => format!("{stem}有限责任公司"),
+        None if form == "有限公" => format!("{stem}有限公司"),
+        None if form.contains("特殊") => format!("{stem}(特殊普通合伙)"),
+        None if form.contains(['普', '伙']) => format!("{stem}(普通合伙)"),
+        None => return None,
+    };
+    Some(if name.contains('（') {
+        full_width_brackets(&whole)
+    } else {
+        whole
+    })
+}
+
+/// A bracketed request for the seal or the signature (`(盖章)`, `(章)`).
+static SEAL_INSIDE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\((?:盖章|公章|签章|签字|签字盖章|章)\)").expect("static regex"));
 
 /// A list's number at a line start (`1.`, `2、`, `(三)`, `四、`).
 static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -1128,6 +1196,128 @@ fn schedule_term(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>
     }
 }
 
+/// The term as periods that follow each other, each printed as one range (a rent plan by
+/// lease year, `第1年 | 2017.4.15-2018.4.14 | 1,920,000.00` row after row): from the first
+/// period's start to the last one's end, when each starts the day after the one before ends
+/// (or on it) and they are printed close together. A period its row or clause calls something
+/// else (免租期, 装修期, 支付…) is left out and breaks the run, and a run inside a term read
+/// elsewhere is a schedule within it. Read alone, any one of those rows would give one year for
+/// the term.
+fn chained_periods(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
+    static RANGE: LazyLock<Regex> =
+        LazyLock::new(|| regex(&dates::RANGE_RE).expect("static regex"));
+    static NOT_TERM: LazyLock<Regex> =
+        LazyLock::new(|| regex(super::kinds::NOT_THE_TERM).expect("static regex"));
+    struct Period {
+        start: chrono::NaiveDate,
+        end: chrono::NaiveDate,
+        start_at: std::ops::Range<usize>,
+        end_at: std::ops::Range<usize>,
+        at: std::ops::Range<usize>,
+        other: bool,
+    }
+    let text = norm.text.as_str();
+    let mut periods: Vec<Period> = Vec::new();
+    for caps in RANGE.captures_iter(text) {
+        let (Some(whole), Some(a), Some(b)) = (caps.get(0), caps.name("a"), caps.name("b")) else {
+            continue;
+        };
+        let (Ok(start), Ok(end)) = (parse_date(a.as_str()), parse_date(b.as_str())) else {
+            continue;
+        };
+        if end <= start {
+            continue;
+        }
+        // the row's words before the range: on its line, or the cell before when the range
+        // is a cell of its own
+        let line_start = text[..whole.start()].rfind('\n').map_or(0, |i| i + 1);
+        let mut before = &text[line_start..whole.start()];
+        if before.trim().is_empty() && line_start > 0 {
+            let prev = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+            before = &text[prev..line_start - 1];
+        }
+        let tail: String = before
+            .chars()
+            .rev()
+            .take(16)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let after = &text[whole.end()..];
+        periods.push(Period {
+            start,
+            end,
+            start_at: a.range(),
+            end_at: b.range(),
+            at: whole.range(),
+            other: NOT_TERM.is_match(&tail)
+                || PERIOD_NAMED_AFTER.is_match(after.trim_start_matches([')', ' '])),
+        });
+    }
+    let follows = |p: &Period, q: &Period| {
+        let gap = &text[p.at.end..q.at.start.max(p.at.end)];
+        (q.start == p.end + chrono::Days::new(1) || q.start == p.end)
+            && gap.len() <= 120
+            && !gap.contains('。')
+    };
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < periods.len() {
+        if periods[i].other {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < periods.len()
+            && !periods[j + 1].other
+            && follows(&periods[j], &periods[j + 1])
+        {
+            j += 1;
+        }
+        if j > i && best.is_none_or(|(a, b)| j - i > b - a) {
+            best = Some((i, j));
+        }
+        i = j + 1;
+    }
+    let Some((first, last)) = best else {
+        return;
+    };
+    // a term read elsewhere that spans the whole run makes the run a schedule inside the term
+    // (the first years' rents), not the term
+    let (run_start, run_end) = (
+        periods[first].start.to_string(),
+        periods[last].end.to_string(),
+    );
+    let read = |field: &str| -> Vec<String> {
+        cands.get(field).map_or(Vec::new(), |list| {
+            list.iter()
+                .filter_map(|c| c.value.as_str().map(str::to_string))
+                .collect()
+        })
+    };
+    if read("term_start").iter().any(|s| *s <= run_start)
+        && read("term_end").iter().any(|e| *e > run_end)
+    {
+        return;
+    }
+    for (field, day, range) in [
+        (
+            "term_start",
+            periods[first].start,
+            periods[first].start_at.clone(),
+        ),
+        ("term_end", periods[last].end, periods[last].end_at.clone()),
+    ] {
+        cands.entry(field).or_default().push(Candidate {
+            value: json!(day.to_string()),
+            certainty: 0.9,
+            at: range.start,
+            loc: norm.locate(range),
+        });
+    }
+}
+
 /// One row of a table with 起 and 止 columns: its label cell and its two dates.
 struct ScheduleRow<'t> {
     label: &'t str,
@@ -1546,6 +1736,52 @@ fn line_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
         at += l.len() + 1;
     }
     lines
+}
+
+/// A date label's value where OCR read a table's label column before its values (`起租日期` /
+/// `交付日期` / the dates), so what follows the label is no date of its own: the date cell
+/// printed beside the label on its row, as sure as a table's cell.
+fn date_beside(norm: &Norm, label: std::ops::Range<usize>, certainty: f32) -> Option<Candidate> {
+    let cell = value_beside(norm, label)?;
+    let raw = &norm.text[cell.clone()];
+    if !DATE_LINE.is_match(raw) {
+        return None;
+    }
+    let (value, doubt, range) = parse_value(Parse::Date, raw, raw, norm, cell).ok()?;
+    Some(Candidate {
+        value,
+        certainty: certainty * doubt * TABLE_CELL,
+        at: range.start,
+        loc: norm.locate(range),
+    })
+}
+
+/// The line printed to the right of a label on the same row, nearest to it, where the page
+/// gives places: the label's cell in a table whose reading order did not put the value after it.
+fn value_beside(norm: &Norm, label: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let here = norm.locate(label.clone());
+    let lb = here.bbox?;
+    let lmid = (lb[1] + lb[3]) / 2.0;
+    let mut best: Option<(f32, std::ops::Range<usize>)> = None;
+    for line in line_ranges(&norm.text) {
+        if line.is_empty() || line.contains(&label.start) {
+            continue;
+        }
+        let at = norm.locate(line.clone());
+        let Some(b) = at.bbox else { continue };
+        let mid = (b[1] + b[3]) / 2.0;
+        let dx = b[0] - lb[2];
+        if at.page != here.page
+            || !(lb[1] < mid && mid < lb[3] && b[1] < lmid && lmid < b[3])
+            || dx < -0.01
+        {
+            continue;
+        }
+        if best.as_ref().is_none_or(|(d, _)| dx < *d) {
+            best = Some((dx, line));
+        }
+    }
+    best.map(|(_, line)| line)
 }
 
 /// Whether a value read as a code holds Chinese: a verification code is letters and digits,
@@ -2407,8 +2643,9 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 /// A name that ends with an organisation's legal form is whole.
-static WHOLE_NAME: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?:公司|合伙\)|中心|集团|合作社|事务所)$").expect("static regex"));
+static WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?:公司|合伙\)|中心|集团|合作社|联合社|事务所)$").expect("static regex")
+});
 
 /// Whether a label's value `so_far` ends at the line break before `next`. A value ends at its
 /// line or cell end when the next line is labelled in any form, when a code or number is
@@ -2686,6 +2923,24 @@ fn parse_value(
             } else {
                 value
             };
+            // a seal request the reading set inside the name it is printed over
+            // (`…股份有(盖章)限公司`) is no part of it
+            let value = if parse == Parse::Name {
+                let n = normalise(&value);
+                match SEAL_INSIDE.find(&n) {
+                    Some(m) if m.start() > 0 && m.end() < n.len() => {
+                        let without = format!("{}{}", &n[..m.start()], &n[m.end()..]);
+                        if WHOLE_NAME.is_match(&without) {
+                            without
+                        } else {
+                            value
+                        }
+                    }
+                    _ => value,
+                }
+            } else {
+                value
+            };
             let value = if parse == Parse::Name && norm.from_ocr(r.clone()) {
                 full_width_brackets(value.trim())
             } else {
@@ -2842,15 +3097,21 @@ pub fn printed_payload(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &m
     for (range, line) in printed_lines(norm) {
         let token: String = line.chars().filter(|c| !c.is_whitespace()).collect();
         if !(10..=40).contains(&token.len())
-            || !token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            || !token
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
             || !token.starts_with(|c: char| c.is_ascii_alphanumeric())
+            || !token.ends_with(|c: char| c.is_ascii_alphanumeric())
         {
             continue;
         }
         // the whole payload, or one part of it (the code in a URL's path or query: a caption
-        // `扫码查验报告真伪` over the code alone, whose symbol carries `…/yz/<code>`)
+        // `扫码查验报告真伪` over the code alone, whose symbol carries `…/yz/<code>`; a code
+        // whose parts dots join, `SXBG.2022.4207267`, after a caption in the payload)
         if payloads.iter().any(|p| {
             p.trim() == token
+                || p.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.'))
+                    .any(|part| part == token)
                 || p.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
                     .any(|part| part == token)
         }) {
@@ -3657,6 +3918,7 @@ mod tests {
             "容诚专字[2022]230Z1234号",
             "众环审字(2022)0112345号",
             "晋恒远〔2021〕0123号",
+            "瑞诚审字〔2024〕0296-ZX号",
         ] {
             let f = read(
                 DocumentKind::AuditReport,
@@ -4133,6 +4395,15 @@ mod tests {
         assert_eq!(
             reading_of(text, &["http://yz.example.cn/yz/1402202212345"]),
             None
+        );
+        // parts joined by dots, under a caption no label knows, the symbol carrying it in a line
+        // of text
+        assert_eq!(
+            reading_of(
+                "专项审计报告\n附表:基地运营情况审计确认表\n报告查验\nSXBG.2022.4207267",
+                &["报告防伪码SXBG.2022.4207267（20220218）"]
+            ),
+            Some(json!("SXBG.2022.4207267"))
         );
         // grouped for the eye: its hyphens stay when the symbol carries them, else not
         let text = "专项审计报告\n报备信息码:2022-4119-9273-1302\n";
@@ -4757,6 +5028,182 @@ mod tests {
         assert!(!entity.starts_with("公司"), "{entity}");
         // nor is the header cell beside the label its value
         assert_ne!(entity, "审计期间");
+    }
+
+    #[test]
+    fn parties_in_a_block_of_lines_that_run_to_the_margin() {
+        // each party's line and its particulars' line after it run as wide as the page: the
+        // next party's line is no wrap of the line before (and a bracket the line breaks in
+        // goes on)
+        let block = |lessor: &str, lessee: &str| {
+            format!(
+                "租赁合同\n（房屋）\n协议双方：\n{lessor}（出租方，下称甲\n方）\n\
+                 统一社会信用代码 911404000FXCG2HK2M　地址 山西省大同市平城区并州南路85号智创园7号楼13层\n\
+                 {lessee}（承租方，下称乙方）\n\
+                 统一社会信用代码 91140105N2X9CGBA0A　地址 山西省太原市晋源区长治路294号高新国际大厦1号楼12层0516室\n\
+                 甲乙双方就乙方租用甲方房屋事宜，经友好协商，订立本合同。"
+            )
+        };
+        for (lessor, lessee) in [
+            ("晋中市榆次区供销合作社联合社", "山西卓越产业园运营有限公司"),
+            (
+                "忻州市星火投资管理有限责任公司",
+                "忻州市蓝海（集团）信息技术股份有限公司",
+            ),
+            (
+                "山西转型综合改革示范区优客双创基地电子商务股份有限公司",
+                "晋中市新元双创基地智能科技有限责任公司",
+            ),
+        ] {
+            let f = read_text_layer(DocumentKind::Lease, &block(lessor, lessee));
+            assert_parties_sure(&f, lessor, lessee);
+        }
+    }
+
+    #[test]
+    fn an_opening_that_lets_to_a_party_it_calls_yifang() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁协议\n今有山西转型综合改革示范区汾河双创基地信息技术有限公司（以下简称甲方）将其\n\
+             所有的坐落于山西省运城市盐湖区平阳路200号软件园2号楼23层2001室的房屋一处出租给\n\
+             临汾市鼎盛商务服务有限责任公司（以下简称乙方）使用。为明确双方的权利义务，经双\n\
+             方协商一致，订立本协议如下:\n二、租期:二零一九年十月十五日至二零二四年十月十四日。",
+        );
+        assert_parties_sure(
+            &f,
+            "山西转型综合改革示范区汾河双创基地信息技术有限公司",
+            "临汾市鼎盛商务服务有限责任公司",
+        );
+    }
+
+    #[test]
+    fn a_term_in_lease_years_one_range_a_row() {
+        // the term's article gives the years; a table gives each year's range and rent: the
+        // term is the run of years, not the first row, and a fit-out period inside the term is
+        // not it either
+        let rows = |sep: &str| {
+            (0..8)
+                .map(|k| {
+                    format!(
+                        "第{}年{sep}{}.4.15-{}.4.14{sep}1,920,000.00",
+                        k + 1,
+                        2017 + k,
+                        2018 + k
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        for sep in ["\t", "\n"] {
+            let f = read(
+                DocumentKind::Lease,
+                &format!(
+                    "租赁合同\n2 租赁期限及租金\n2.1 租赁期限八年，各租赁年度的起止日期及年租金见下表:\n\
+                     租赁年度{sep}起止日期{sep}年租金（元）\n{}\n合计{sep}15,360,000.00\n\
+                     2.2 租赁期的前六个月（2017/4/15至2017/10/14)为乙方的装修期，装修期内免收租金。",
+                    rows(sep)
+                ),
+            );
+            assert_eq!(get(&f, "term_start"), Some(&json!("2017-04-15")), "{sep:?}");
+            assert_eq!(get(&f, "term_end"), Some(&json!("2025-04-14")), "{sep:?}");
+        }
+        // a run of the first years inside a term the article gives is a schedule within it
+        let f = read(
+            DocumentKind::Lease,
+            "租赁合同\n（一）租赁期限壹拾（10）年，即2021.06.01起至2031.05.31止。\n\
+             （二）租金按年度支付，前两个租赁年度的支付安排如下：\n期次\n租金所属期间\n金额（元）\n付款日期\n\
+             第一期\n2021.06.01至2022.05.31\n1,310,000.00\n2021.05.12前\n\
+             第二期\n2022.06.01至2023.05.31\n1,310,000.00\n2022.05.17前",
+        );
+        assert_eq!(get(&f, "term_end"), Some(&json!("2031-05-31")));
+        // rows that do not follow each other are no run: nothing is made of them
+        let f = read(
+            DocumentKind::Lease,
+            "租赁合同\n第1年\t2017.4.15-2018.4.14\n第2年\t2019.4.15-2020.4.14",
+        );
+        assert_ne!(get(&f, "term_end"), Some(&json!("2020-04-14")));
+    }
+
+    #[test]
+    fn a_seal_request_read_inside_a_name_is_no_part_of_it() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方：运城市星火创业服务有限责任公司\n\
+             承租方：阳泉市卓越（集团）创业服务股份有（盖章）限公司\n甲方将房屋出租给乙方。",
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("阳泉市卓越（集团）创业服务股份有限公司"))
+        );
+    }
+
+    #[test]
+    fn a_firm_cut_inside_its_legal_form_is_made_whole() {
+        // from its letterhead, where the report prints it whole
+        assert_eq!(
+            firm_form_completed(
+                "长治明鉴会计师事务所（普通",
+                "长治明鉴会计师事务所(普通合伙)文件\n专项审计报告"
+            ),
+            Some("长治明鉴会计师事务所（普通合伙）".into())
+        );
+        assert_eq!(
+            firm_form_completed(
+                "中瑞诚信会计师事务所(特殊",
+                "中瑞诚信会计师事务所(特殊普通合伙)山西分所\n专项审计报告"
+            ),
+            Some("中瑞诚信会计师事务所(特殊普通合伙)山西分所".into())
+        );
+        // else from the few forms a firm has
+        assert_eq!(
+            firm_form_completed("大同御河会计师事务所有限公", "专项审计报告"),
+            Some("大同御河会计师事务所有限公司".into())
+        );
+        assert_eq!(
+            firm_form_completed("山西中惠会计师事务所(普通伙)", "专项审计报告"),
+            Some("山西中惠会计师事务所(普通合伙)".into())
+        );
+        // a whole name stays
+        assert_eq!(
+            firm_form_completed("山西中惠会计师事务所(普通合伙)", "专项审计报告"),
+            None
+        );
+        assert_eq!(
+            firm_form_completed("山西中惠会计师事务所", "专项审计报告"),
+            None
+        );
+        // and read under its seal with the form's character lost
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n临汾市鼎盛商务服务有限责任公司全体股东:\n我们认为，贵公司上述基地运营指标真实。\n\
+             山西中惠会计师事务所（普通伙）（盖章）\n主任会计师：万雪",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("山西中惠会计师事务所（普通合伙）"))
+        );
+    }
+
+    #[test]
+    fn a_date_cell_beside_its_label_when_ocr_read_the_label_column_first() {
+        // a form's term rows (起租日期 | DATE | 到期日期 | DATE, then 交付日期 | DATE) read a
+        // column at a time: the labels, then their dates, so no label is followed by its value
+        let page = placed_page(
+            0.15,
+            &[
+                ("三、租赁期限", 0.05, 0.50),
+                ("起租日期", 0.1, 0.53),
+                ("交付日期", 0.1, 0.56),
+                ("2019.04.01", 0.3, 0.53),
+                ("2019.03.24", 0.3, 0.56),
+                ("到期日期", 0.5, 0.53),
+                ("2024.03.31", 0.7, 0.53),
+                ("四、租金及支付方式", 0.05, 0.60),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &page);
+        assert_eq!(get(&f, "term_start"), Some(&json!("2019-04-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2024-03-31")));
     }
 
     #[test]

@@ -84,6 +84,36 @@ static LABELLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A line that opens with a party whose role the bracket after its name gives (`XX有限公司
+/// (承租方,下称乙方)`, `张三(出租方,下称甲方)`): a party block's next entry, never the tail of
+/// the line before, however far that line ran (a party's code and address fill it to the
+/// margin). An organisation's name must start with its place (a province, city or county: a
+/// wrapped name's tail does not). A short name alone in the bracket (`YY(以下简称乙方)`) does not
+/// count: a sentence wraps before such a name (`…出租给` / `YY(以下简称乙方)使用`), and the clause
+/// across the break is what says who lets.
+static PARTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(?:(?:中国|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|[\p{Han}]{2,3}(?:省|市|自治区|县))[\p{Han}()]{2,40}?(?:公司|中心|集团|合作社|联合社|事务所|合伙\))\((?:出租|承租|转租|次承租|分租|产权|使用)[方人]|[\p{Han}]{2,4}\((?:出租|承租|转租|次承租|分租|产权)[方人])",
+    )
+    .expect("static regex")
+});
+
+/// A line that ends inside a bracket the next line closes within a few characters
+/// (`XX公司(出租方,下称甲` / `方)`): one line wrapped, however short it was printed.
+fn bracket_goes_on(prev: &str, next: &str) -> bool {
+    let depth = prev.chars().fold(0i32, |d, c| match c {
+        '(' => d + 1,
+        ')' => d - 1,
+        _ => d,
+    });
+    depth > 0
+        && next
+            .chars()
+            .take(8)
+            .position(|c| c == ')')
+            .is_some_and(|at| !next.chars().take(at).any(|c| c == '('))
+}
+
 /// A CJK unified ideograph (the characters of names, labels and clauses).
 pub fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
@@ -584,10 +614,12 @@ impl Norm {
                     && !LABELLED_NAME.is_match(ptext)
                     && !NUMBER_LINE.is_match(&text)
                     && !NUMBER_LINE.is_match(ptext)
+                    && !PARTY_LINE.is_match(&text)
                     && !DATE_LINE.is_match(&text)
                     && !CONTACT_LINE.is_match(ptext)
                     && label_head(ptext, &text, is_label_start).is_none())
-                    || wrapped_label(ptext, &text, is_label_start);
+                    || wrapped_label(ptext, &text, is_label_start)
+                    || (!pcell && !side_by_side && bracket_goes_on(ptext, &text));
                 if soft {
                     norm.soft_breaks.push(norm.text.len());
                 } else {

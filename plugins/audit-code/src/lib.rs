@@ -42,10 +42,12 @@ fn number_key(s: &str) -> Option<String> {
 fn same_shape_other(payload: &str, printed: &str) -> Option<String> {
     let printed: Vec<char> = printed.chars().collect();
     let hyphened = printed.contains(&'-');
+    // a code whose parts dots join (SXBG.2023.5049664) is one token with its dots
+    let dotted = printed.contains(&'.');
     if printed.iter().filter(|c| c.is_ascii_alphanumeric()).count() < 8
         || !printed
             .iter()
-            .all(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .all(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '.')
     {
         return None;
     }
@@ -55,12 +57,15 @@ fn same_shape_other(payload: &str, printed: &str) -> Option<String> {
     let hex = hyphened && printed.iter().all(|c| c.is_ascii_hexdigit() || *c == '-');
     let class = |c: char| match c {
         '-' => 0,
+        '.' => 4,
         c if hex && c.is_ascii_hexdigit() => 1,
         c if c.is_ascii_digit() => 2,
         _ => 3,
     };
     names::normalize(payload)
-        .split(|c: char| !(c.is_ascii_alphanumeric() || (hyphened && c == '-')))
+        .split(|c: char| {
+            !(c.is_ascii_alphanumeric() || (hyphened && c == '-') || (dotted && c == '.'))
+        })
         .find(|token| {
             let token: Vec<char> = token.chars().collect();
             token.len() == printed.len()
@@ -312,6 +317,15 @@ mod tests {
                 "http://bgcx.example.gov.cn/q/827F991A-197F-411E-AABE-B053F4F4E60C",
                 "827f991a-197f-411e-aabe-b053f4f4e60c"
             ),
+            None
+        );
+        // parts joined by dots: the token with its dots, the dots in the same places
+        assert_eq!(
+            same_shape_other("BGFW*SXBG.2067.6615681*20210112", "SXBG.2021.6615081"),
+            Some("SXBG.2067.6615681".into())
+        );
+        assert_eq!(
+            same_shape_other("报告防伪码SXBG.2021.6615081(20210112)", "SXBG.2021.6615081"),
             None
         );
         // letters and digits in turn: not taken for hexadecimal
