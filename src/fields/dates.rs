@@ -41,8 +41,10 @@ pub static RANGE_RE: LazyLock<String> = LazyLock::new(|| {
     // ((含): the day counts; (起租日), (届满日): what the day is); the ends may stand in two
     // clauses (DATE起,DATE止); a dash may be doubled (——, as a Chinese dash is typed)
     let hour = r"(?:(?:[0-9]{1,2}|[零〇一二三四五六七八九十廿]{1,3})(?:时|点)(?:整)?)?(?:\([^()0-9\n]{1,8}\))?";
+    // the words after the first date that say the term starts there (起, 开始计算, a 契约's 始)
+    let from = "开始计算|起计算|起计|起算|开始|起|始";
     format!(
-        r"(?:自|从)?(?P<a>{d}){hour}(?:(?:起计|起算|起|开始)?(?:至|到|—{{1,2}}|~|-{{1,2}}|－{{1,2}}|一)|(?:起计|起算|起|开始),(?:至|到)?)(?P<b>{d}){hour}(?:止|结束)?"
+        r"(?:自|从)?(?P<a>{d}){hour}(?:(?:{from})?(?:至|到|—{{1,2}}|~|-{{1,2}}|－{{1,2}}|一)|(?:{from}),(?:至|到)?)(?P<b>{d}){hour}(?:止|结束|终止|终)?"
     )
 });
 
@@ -252,6 +254,9 @@ mod tests {
             "从2020年1月1日开始至2024年12月31日结束",
             // the two ends as two clauses of one sentence
             "2020年1月1日起,2024年12月31日止",
+            // a 契约's 始 and 终
+            "自贰零贰零年壹月壹日始，至贰零贰肆年拾贰月叁拾壹日终",
+            "自2020年01月01日开始计算，至2024年12月31日终止",
         ] {
             let n = normalise(s);
             let c = re.captures(&n).unwrap_or_else(|| panic!("{s}"));

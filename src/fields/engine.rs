@@ -162,8 +162,12 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?:统一社会信用代码|社会信用代码|信用代码|纳税人识别号)[^0-9A-Za-z\n]{0,4}\n?(?P<v>[0-9A-Za-z](?: ?[0-9A-Za-z]){17})(?:[^0-9A-Za-z]|$)")
         .expect("static regex")
 });
-static SHORT_NAME: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\((?:以下简称|以下称|下称|简称)[^)]*\)?$").expect("static regex"));
+/// The bracket after a name that gives its short name, a role or note before it or not
+/// (`(以下简称甲方)`, `(原承租人,以下简称甲方)`): no part of the name.
+static SHORT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"\((?:[^()\n,]{1,10}[,、])?(?:以下简称|以下称|下称|简称)[^)]*\)?$")
+        .expect("static regex")
+});
 
 /// One candidate value for a field.
 #[derive(Clone)]
@@ -325,6 +329,12 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         {
             continue;
         }
+        // beside a seal (出租方(盖章):…) the name is what the line holds: the seal's ring read
+        // there is no name's head to go on from on the next line (under a label alone on its
+        // line the name may wrap as anywhere)
+        let seal_label = spec.parse == Parse::Name
+            && SEAL_WORD.is_match(&text[ls..ls + len])
+            && !text[ls..start].contains('\n');
         let mut end = start;
         for (i, ch) in text[start..].char_indices() {
             let at = start + i;
@@ -332,7 +342,8 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 break;
             }
             if ch == '\n' {
-                if starts_new(at + 1)
+                if seal_label
+                    || starts_new(at + 1)
                     || at + 1 >= text.len()
                     || value_complete(spec.parse, &text[start..at], &text[at + 1..])
                 {
@@ -340,7 +351,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 }
             } else if at > start
                 && norm.soft_breaks.binary_search(&at).is_ok()
-                && value_complete(spec.parse, &text[start..at], &text[at..])
+                && (seal_label || value_complete(spec.parse, &text[start..at], &text[at..]))
             {
                 // a line joined to this one as a wrap, but the value was already whole
                 break;
@@ -522,6 +533,18 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 cand.value = Value::String(whole);
                 cand.certainty *= 0.9;
             }
+            // the signing accountant's cell read inside the firm's name (`…山西` / `中国注册会计师:
+            // 王刚` / `分所`)
+            if let Some(name) = cand.value.as_str()
+                && let Some(m) = CPA_CELL.captures(name).and_then(|c| c.name("cpa"))
+                && m.start() > 0
+            {
+                let without = format!("{}{}", &name[..m.start()], &name[m.end()..]);
+                if WHOLE_NAME.is_match(&normalise(&without)) || without.ends_with("分所") {
+                    cand.value = Value::String(without);
+                    cand.certainty *= 0.9;
+                }
+            }
             if let Some(name) = cand.value.as_str()
                 && let Some(whole) = firm_form_completed(name, text)
             {
@@ -640,9 +663,24 @@ fn firm_form_completed(name: &str, text: &str) -> Option<String> {
     })
 }
 
+/// A signing accountant's label and name (`中国注册会计师:王刚琳`).
+static CPA_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?P<cpa>(?:中国注册会计师|签字注册会计师|注册会计师)[:：]?[\p{Han}]{2,4}?)(?:分所)?$")
+        .expect("static regex")
+});
+
+/// A branch's name alone on its line (`山西分所`).
+static BRANCH_LINE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^[\p{Han}]{2,6}分所$").expect("static regex"));
+
+/// A clause's or chapter's number standing alone (第一条, 第3章).
+static CLAUSE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^第[一二三四五六七八九十百零〇0-9]{1,4}[条章节款项部分]$").expect("static regex")
+});
+
 /// A bracketed request for the seal or the signature (`(盖章)`, `(章)`).
 static SEAL_INSIDE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"\((?:盖章|公章|签章|签字|签字盖章|章)\)").expect("static regex"));
+    LazyLock::new(|| regex(r"\((?:盖章|公章|签章|签字|签字盖章|章|印)\)").expect("static regex"));
 
 /// A list's number at a line start (`1.`, `2、`, `(三)`, `四、`).
 static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
@@ -2535,7 +2573,13 @@ fn strip_name_wrapping(raw: &str, r: std::ops::Range<usize>) -> (&str, std::ops:
         let inner = &rest[m.start()..];
         let latin = inner.chars().filter(char::is_ascii_alphabetic).count();
         let is_english = latin * 2 >= inner.chars().count() && latin >= 4;
-        let is_seal = SEAL_WORD.is_match(inner) && inner.chars().count() <= 6;
+        // a request for the seal or signature (`(盖章)`, a 契约's `(印)`), or its bracket left
+        // empty where the seal's ink hid the word
+        let is_seal = SEAL_WORD.is_match(inner) && inner.chars().count() <= 6
+            || matches!(
+                inner.trim_matches(['(', ')', ' ']),
+                "" | "印" | "章" | "印章" | "签印" | "签"
+            );
         // the party's credit code or ID number in brackets after its name
         let code = inner.trim_matches(['(', ')', ' ']);
         let is_code = code.len() >= 8
@@ -2575,9 +2619,9 @@ static LABEL_SHAPE: LazyLock<Regex> =
 /// A word that leads up to a name in a sentence, when a place name (…省, …市, …县, …区)
 /// follows it: `向长治市…` is not a name starting with 向 (`向阳科技` keeps it), nor is
 /// `经临汾市…(以下简称甲方)与…` or `接受晋中市…的委托` one starting with 经 or 接受; an
-/// agreement's opening `兹有XX(下称出租方)…` names XX.
+/// agreement's opening `兹有XX(下称出租方)…` names XX, a deed's `立租赁契约人XX(出租人,…)` too.
 static LEADING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:(?P<w>[向与和由及给将对])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有)[\p{Han}]{2})")
+    regex(r"^(?:(?P<w>[向与和由及给将对])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有|立(?:租赁|房屋租赁|转租)?(?:契约|合同|协议)人)[\p{Han}]{2})")
         .expect("static regex")
 });
 /// Labels of the rows that follow a party's name (ID numbers, codes, representatives), and a
@@ -2666,6 +2710,12 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
         return true;
     }
     match parse {
+        // a firm's branch set on the line under its firm (`…(特殊普通合伙)` / `山西分所`)
+        Parse::Name
+            if so_far.contains("会计师事务所") && BRANCH_LINE.is_match(next_line.trim()) =>
+        {
+            false
+        }
         Parse::Name => WHOLE_NAME.is_match(so_far.trim_end()),
         Parse::Text | Parse::Date | Parse::LastDate | Parse::Period => false,
         // a report number broken after its year's bracket in a narrow box (`中勤审〔2021〕` /
@@ -2902,10 +2952,11 @@ fn parse_value(
                 return Err(Unparsed::No);
             }
             // a legal form alone is the tail of a name whose head is on the line before; `见
-            // 《登记表》` points elsewhere
+            // 《登记表》` points elsewhere; a clause's number (第一条) is no one's name
             if parse == Parse::Name
                 && (LEGAL_FORM_ONLY.is_match(&normalise(&value))
-                    || value.trim_start().starts_with(['见', '详']))
+                    || value.trim_start().starts_with(['见', '详'])
+                    || CLAUSE_NUMBER.is_match(value.trim()))
             {
                 return Err(Unparsed::No);
             }
@@ -2924,10 +2975,15 @@ fn parse_value(
                 value
             };
             // a seal request the reading set inside the name it is printed over
-            // (`…股份有(盖章)限公司`) is no part of it
+            // (`…股份有(盖章)限公司`), or after it with its brackets lost (`…有限公司印`), is no
+            // part of it
             let value = if parse == Parse::Name {
                 let n = normalise(&value);
+                let bare_seal = n
+                    .strip_suffix(['印', '章'])
+                    .filter(|head| WHOLE_NAME.is_match(head));
                 match SEAL_INSIDE.find(&n) {
+                    _ if bare_seal.is_some() => bare_seal.unwrap_or_default().to_string(),
                     Some(m) if m.start() > 0 && m.end() < n.len() => {
                         let without = format!("{}{}", &n[..m.start()], &n[m.end()..]);
                         if WHOLE_NAME.is_match(&without) {
@@ -5135,6 +5191,15 @@ mod tests {
             get(&f, "lessee"),
             Some(&json!("阳泉市卓越（集团）创业服务股份有限公司"))
         );
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方：运城市星火创业服务有限责任公司\n\
+             承租方：大同市中鼎孵化器管理有限责任公司印\n甲方将房屋出租给乙方。",
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("大同市中鼎孵化器管理有限责任公司"))
+        );
     }
 
     #[test]
@@ -5181,6 +5246,114 @@ mod tests {
         assert_eq!(
             get(&f, "audit_firm"),
             Some(&json!("山西中惠会计师事务所（普通合伙）"))
+        );
+    }
+
+    #[test]
+    fn a_deed_and_a_block_of_bracketed_labels() {
+        // a 契约: parties in its opening, a term that 始s and 终s, seals (印) after the names
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁契约\n立租赁契约人忻州市瑞丰实业有限责任公司（出租人，以下简称甲方）、阳泉市天辰\n\
+             （集团）商务服务有限公司（承租人，以下简称乙方），兹因乙方租用甲方房屋，经双方\n\
+             协商一致，订立本契约，各项条件开列于后：\n\
+             2、租赁期间：五年（自贰零贰贰年叁月壹拾伍日始，至贰零贰柒年叁月壹拾肆日终）。\n\
+             立契约人\n甲方：忻州市瑞丰实业有限责任公司（印）\n乙方：阳泉市天辰（集团）商务服务有限公司（）",
+        );
+        assert_parties_sure(
+            &f,
+            "忻州市瑞丰实业有限责任公司",
+            "阳泉市天辰（集团）商务服务有限公司",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2022-03-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2027-03-14")));
+        // labels in heavy brackets, the term 开始计算 and 终止
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房产租赁合同\n【出租方】大同市机车配件厂\n统一社会信用代码：911401007ADFK2HE1Y\n\
+             【承租方】阳泉市并州企业管理咨询有限公司\n统一社会信用代码：91140200K0JT55531W\n\
+             （以上出租方简称甲方，承租方简称乙方。）\n\
+             第2条　租赁期限自2020年04月01日开始计算，至2025年03月30日终止。",
+        );
+        assert_parties_sure(&f, "大同市机车配件厂", "阳泉市并州企业管理咨询有限公司");
+        assert_eq!(get(&f, "term_end"), Some(&json!("2025-03-30")));
+        // a title line naming both by role alone; beside a seal, the seal's ring read on the
+        // label's line does not run on into the next line's name
+        let f = read(
+            DocumentKind::Lease,
+            "场地租赁合同\n晋中市腾达创新创业产业园运营有限公司(出租方) 与 大同市青创实业有限责任\n\
+             公司（承租方）\n出租方与承租方经协商一致，订立本合同。\n\
+             出租方（盖章）：郴达创新创业产司 承租方（盖章）：上创实业有限司\n\
+             晋中市腾达创新创业产业园运营有限公司\n经办人:",
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("大同市青创实业有限责任公司"))
+        );
+    }
+
+    #[test]
+    fn a_sublets_parties_with_roles_noted_in_their_brackets() {
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租合同\n转租人：大同市东方实业有限公司（原承租人，以下简称甲方）\n\
+             证照号码：91140200WM8QGHRJ91\n新承租人：晋中市卓越创业服务有限公司（以下简称乙方）\n\
+             第一条　甲方向运城市凯达实业有限公司（以下简称出租人）承租位于山西省运城市盐湖\n\
+             区迎泽大街129号的房屋。经出租人同意，甲方将其中部分房屋转租给乙方。",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("大同市东方实业有限公司")));
+        assert_ne!(get(&f, "lessor"), Some(&json!("第一条")));
+    }
+
+    #[test]
+    fn salutations_firms_and_numbers_of_other_firms() {
+        for (salutation, entity) in [
+            (
+                "运城市合信创业服务有限责任公司法定代表人:",
+                "运城市合信创业服务有限责任公司",
+            ),
+            (
+                "太原市太行创新创业科技发展有限责任公司各位股东:",
+                "太原市太行创新创业科技发展有限责任公司",
+            ),
+            (
+                "山西转型综合改革示范区东方众创空间科技发展有限责任公司管理当局：",
+                "山西转型综合改革示范区东方众创空间科技发展有限责任公司",
+            ),
+            (
+                "山西转型综合改革示范区并州（集团）企业管理咨询股份有限公司董事会及股东:",
+                "山西转型综合改革示范区并州（集团）企业管理咨询股份有限公司",
+            ),
+        ] {
+            let f = read(
+                DocumentKind::AuditReport,
+                &format!(
+                    "专项审计报告\n立诚会审字第2024-0908号\n{salutation}\n我们接受委托，审计了贵公司编制的运营情况表。\n\
+                     会计师事务所（盖章）：长治明鉴会计师事务所（普通合伙）\n签字注册会计师:薛瑞 常秀晨"
+                ),
+            );
+            assert_eq!(
+                get(&f, "audited_entity"),
+                Some(&json!(entity)),
+                "{salutation}"
+            );
+            assert_eq!(
+                get(&f, "report_no"),
+                Some(&json!("立诚会审字第2024-0908号"))
+            );
+            assert_eq!(
+                get(&f, "audit_firm"),
+                Some(&json!("长治明鉴会计师事务所（普通合伙）"))
+            );
+        } // a firm's branch on the line under it, after a label with its seal request
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n太原龙城科技有限公司:\n我们认为，贵公司运营情况表公允反映了运营情况。\n\
+             会计师事务所（盖章）\n中准华正会计师事务所（特殊普通合伙）\n山西分所\n中国·太原",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("中准华正会计师事务所（特殊普通合伙）山西分所"))
         );
     }
 

@@ -408,7 +408,19 @@ macro_rules! report_code_label {
 /// Who a report is addressed to after the entity's name (`XX公司全体股东:`, `XX公司董事会:`).
 macro_rules! addressee_body {
     () => {
-        "(?:全体股东|全体合伙人|全体投资人|全体出资人|投资人|出资人|董事会|股东会|股东|管理层|理事会|执行董事|监事会|总经理|经理层)"
+        concat!(
+            "(?:",
+            addressee_word!(),
+            ")(?:(?:及|和|、)(?:",
+            addressee_word!(),
+            "))?"
+        )
+    };
+}
+/// One of those words (a salutation may join two: `董事会及股东`).
+macro_rules! addressee_word {
+    () => {
+        "全体股东|各位股东|各股东|全体合伙人|全体投资人|全体出资人|投资人|出资人|董事会|股东会|股东|管理层|理事会|执行董事|监事会|总经理|经理层|管理当局|治理层|法定代表人|负责人"
     };
 }
 /// Those words as one regex source, for the engine to cut them off a name read by a label
@@ -916,6 +928,27 @@ pub const LEASE: KindSpec = KindSpec {
             &[("lessee", "v", Parse::Name)],
             0.95,
         ),
+        // …or its role alone in the bracket (`XX有限公司(出租方) 与 YY有限公司(承租方)`, the name
+        // wrapped once or not, never after a title's line): an organisation's whole name only,
+        // a role word before a bracket being a label
+        pat(
+            concat!(
+                r"(?m)(?:^|[,。;:与和及给 ])(?:甲方|乙方|丙方)?(?P<v>[\p{Han}--[给由将与及]]{1,30}?(?:[\p{Han}--[给由将与及同议约书]]\n(?:[\p{Han}--[给由将与及甲乙丙]][\p{Han}--[给由将与及]]{0,8}?)?)?(?:有限责任公司|股份有限公司|有限公司|公司|\((?:特殊)?普通合伙\)|中心|集团|合作社|联合社))\((?:",
+                lessor_in_brackets!(),
+                r")\)(?:$|[^:])"
+            ),
+            &[("lessor", "v", Parse::Name)],
+            0.9,
+        ),
+        pat(
+            concat!(
+                r"(?m)(?:^|[,。;:与和及给 ])(?:甲方|乙方|丙方)?(?P<v>[\p{Han}--[给由将与及]]{1,30}?(?:[\p{Han}--[给由将与及同议约书]]\n(?:[\p{Han}--[给由将与及甲乙丙]][\p{Han}--[给由将与及]]{0,8}?)?)?(?:有限责任公司|股份有限公司|有限公司|公司|\((?:特殊)?普通合伙\)|中心|集团|合作社|联合社))\((?:",
+                lessee_in_brackets!(),
+                r")\)(?:$|[^:])"
+            ),
+            &[("lessee", "v", Parse::Name)],
+            0.9,
+        ),
         // …or only in the title (`XX与YY房屋租赁合同`), the first named the 甲方 as contracts
         // are titled; the party rows then give codes and addresses without names, and the
         // clauses or the rows' role words which position lets…
@@ -1408,7 +1441,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         ),
         label(
             concat!(
-                r"(?:会计师事务所|审计机构|事务所名称|出具单位|出具机构)",
+                r"(?:会计师事务所|审计机构|事务所名称|出具单位|出具机构)(?:\((?:盖章|公章|签章)\))?",
                 cell_end!()
             ),
             "audit_firm",
@@ -1592,7 +1625,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // 晋企发〔2021〕5号); a number in the bracket after a cited title (`出具了《审计报告》(明鉴审字…号)`)
         // is that other report's.
         pat_unless(
-            r"(?P<v>(?:[\p{Han}--[为是号]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴|报字)(?:\([\p{Han}]{1,2}\))?[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)? ?|[\p{Han}--[为是号]]{0,6}(?:审|专|核|鉴)[\p{Han}]{0,3}\d{4}[\p{Han}]{0,2}字|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:审|专|核|鉴)[\p{Han}]{0,3}字|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴)[\p{Han}]{0,3}字第?\d{4})\n?第? ?(?:[A-Za-z0-9]{1,6}-)?[A-Za-z0-9]{0,12}?\d(?:-\d{1,4}|-[A-Z]{1,4})? ?\n?号)",
+            r"(?P<v>(?:[\p{Han}--[为是号]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴|报字)(?:\([\p{Han}]{1,2}\))?[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)? ?|[\p{Han}--[为是号]]{0,6}(?:审|专|核|鉴)[\p{Han}]{0,3}\d{4}[\p{Han}]{0,2}字|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:审|专|核|鉴)[\p{Han}]{0,3}字|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴)[\p{Han}]{0,3}字第?\d{4})\n?第? ?-?(?:[A-Za-z0-9]{1,6}-)?[A-Za-z0-9]{0,12}?\d(?:-\d{1,4}|-[A-Z]{1,4})? ?\n?号)",
             &[("report_no", "v", Parse::Code)],
             1.0,
             r"》\(?$",

@@ -434,6 +434,7 @@ fn normalise_line(
     }
     drop_english_gloss(&mut out);
     leaders_to_colon(&mut out);
+    bracketed_label_to_colon(&mut out, is_label);
     Line {
         chars: out,
         width,
@@ -441,6 +442,23 @@ fn normalise_line(
         after_gap: false,
         bbox: None,
     }
+}
+
+/// A label set in heavy brackets at the line's start, its value after it (`【出租方】XX公司`): the
+/// brackets are the label's colon. A bracketed heading alone on its line (`【合同双方】`) stays.
+fn bracketed_label_to_colon(line: &mut Vec<(char, usize)>, is_label: &dyn Fn(&str) -> bool) {
+    if !matches!(line.first(), Some(('【', _))) {
+        return;
+    }
+    let Some(close) = line.iter().position(|&(c, _)| c == '】') else {
+        return;
+    };
+    let inner: String = line[1..close].iter().map(|c| c.0).collect();
+    if !(2..=10).contains(&inner.chars().count()) || close + 1 >= line.len() || !is_label(&inner) {
+        return;
+    }
+    line[close].0 = ':';
+    line.remove(0);
 }
 
 /// Forms and certificates join a label to its value with dot leaders (`权利人………X`,
