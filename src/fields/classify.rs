@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::engine::TITLES;
 use super::kinds::KINDS;
-use super::text::{head_lines, normalise, page_footer, regex};
+use super::text::{head_lines, is_han, normalise, page_footer, regex};
 use crate::model::{DocumentKind, Page};
 
 /// Fewer non-space characters than this and a page counts as blank (stray marks, a stamp).
@@ -39,7 +39,14 @@ pub fn role(page: &Page) -> Role {
     if page.text.chars().filter(|c| !c.is_whitespace()).count() < BLANK_CHARS {
         return Role::Blank;
     }
-    let head = head_lines(page, TITLE_LINES);
+    // a line without a Chinese character (a code printed over its caption, a number) is no
+    // title and does not push one out of the head (a report's cover: its firm, the code, its
+    // caption, the code again, the entity, the period, then the title)
+    let head: Vec<String> = head_lines(page, TITLE_LINES + 4)
+        .into_iter()
+        .filter(|l| l.chars().any(is_han))
+        .take(TITLE_LINES)
+        .collect();
     if head.iter().any(|l| COVER.is_match(l)) {
         return Role::Cover;
     }
@@ -525,6 +532,33 @@ mod tests {
         assert_eq!(segs[0].pages, vec![1, 2]);
         assert_eq!(segs[0].kind, DocumentKind::Lease);
         assert_eq!(segs[1].pages, vec![4]);
+        assert_eq!(segs[1].kind, DocumentKind::AuditReport);
+    }
+
+    #[test]
+    fn a_reports_cover_with_its_code_over_the_title_starts_the_report() {
+        // the firm, the code, its caption, the code again, the entity and the period push the
+        // title to the cover's seventh line: codes are no title and do not count
+        let pages = vec![
+            page(
+                1,
+                "房产租赁合同\n【出租方】甲\n第一条 甲方将房屋出租给乙方。",
+            ),
+            page(
+                2,
+                "立信众联会计师事务所(特殊普通合伙)山西分所\n140320221639986178\n报告追溯码\n\
+                 140320221639986178\n运城市凯达实业有限公司\n2021年度小微企业创业创新基地运营情况\n\
+                 专项审计报告\n审计报告号:众联会审字第2022-0095号\n二〇二二年二月",
+            ),
+            page(
+                3,
+                "专项审计报告\n运城市凯达实业有限公司:\n我们对贵单位的基地运营情况进行了专项审计。",
+            ),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert_eq!(segs[0].pages, vec![0]);
+        assert_eq!(segs[1].pages, vec![1, 2]);
         assert_eq!(segs[1].kind, DocumentKind::AuditReport);
     }
 
