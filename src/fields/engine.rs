@@ -4506,6 +4506,16 @@ mod tests {
             get(&f, "certificate_no"),
             Some(&json!("晋中市房权证榆次区字第2014-6913号"))
         );
+        // the year of registration before 字 (太原房权证迎泽2009字第…号)
+        let f = read_text_layer(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权人：长治市金鹏科技发展有限责任公司\n登记时间：2009.5.4\n\
+             房屋所有权证号：太原房权证迎泽2009字第85356号　　填发日期：2009.5.23\n",
+        );
+        assert_eq!(
+            get(&f, "certificate_no"),
+            Some(&json!("太原房权证迎泽2009字第85356号"))
+        );
     }
 
     #[test]

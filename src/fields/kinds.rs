@@ -1325,8 +1325,8 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
     patterns: &[
         pat_unless(
             // typed into the printed blanks, each piece may be a cell of its own; a place before
-            // it (晋房权证…), not the 填发日期 cell before it
-            r"(?P<v>[\p{Han}--[证号日期间]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?字\n?第\n?[A-Z]{0,2}\d{4,10}(?:-\d{1,8})?\n?号)",
+            // it (晋房权证…), not the 填发日期 cell before it; a year of registration before 字
+            r"(?P<v>[\p{Han}--[证号日期间]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?(?:\d{4}\n?)?字\n?第\n?[A-Z]{0,2}\d{4,10}(?:-\d{1,8})?\n?号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
             FORMER_CERTIFICATE,
