@@ -678,6 +678,22 @@ static CLAUSE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^第[一二三四五六七八九十百零〇0-9]{1,4}[条章节款项部分]$").expect("static regex")
 });
 
+/// `name` (normalised) without a seal request the reading set inside it (`…股份有(盖章)限公司`)
+/// or after it with its brackets lost (`…有限公司印`), when what is left is a whole name.
+fn without_seal(name: &str) -> Option<String> {
+    if let Some(head) = name
+        .strip_suffix(['印', '章'])
+        .filter(|head| WHOLE_NAME.is_match(head))
+    {
+        return Some(head.to_string());
+    }
+    let m = SEAL_INSIDE
+        .find(name)
+        .filter(|m| m.start() > 0 && m.end() < name.len())?;
+    let without = format!("{}{}", &name[..m.start()], &name[m.end()..]);
+    WHOLE_NAME.is_match(&without).then_some(without)
+}
+
 /// A bracketed request for the seal or the signature (`(盖章)`, `(章)`).
 static SEAL_INSIDE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"\((?:盖章|公章|签章|签字|签字盖章|章|印)\)").expect("static regex"));
@@ -1156,8 +1172,6 @@ static SIGNING_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// first start and the last end of rows that follow each other day by day, else a single
 /// row's dates. Rows of periods that are not the term (免租期, 装修期) are left out.
 fn schedule_term(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
-    static NOT_TERM: LazyLock<Regex> =
-        LazyLock::new(|| regex(super::kinds::NOT_THE_TERM).expect("static regex"));
     let text = norm.text.as_str();
     for head in SCHEDULE_HEAD.find_iter(text) {
         let mut rows: Vec<ScheduleRow> = Vec::new();
@@ -1242,10 +1256,6 @@ fn schedule_term(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>
 /// elsewhere is a schedule within it. Read alone, any one of those rows would give one year for
 /// the term.
 fn chained_periods(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
-    static RANGE: LazyLock<Regex> =
-        LazyLock::new(|| regex(&dates::RANGE_RE).expect("static regex"));
-    static NOT_TERM: LazyLock<Regex> =
-        LazyLock::new(|| regex(super::kinds::NOT_THE_TERM).expect("static regex"));
     struct Period {
         start: chrono::NaiveDate,
         end: chrono::NaiveDate,
@@ -1355,6 +1365,11 @@ fn chained_periods(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
         });
     }
 }
+
+/// Words that make a period something other than the term (免租, 装修, 续租…), for the readers
+/// of schedules and runs of periods.
+static NOT_TERM: LazyLock<Regex> =
+    LazyLock::new(|| regex(super::kinds::NOT_THE_TERM).expect("static regex"));
 
 /// One row of a table with 起 and 止 columns: its label cell and its two dates.
 struct ScheduleRow<'t> {
@@ -2978,22 +2993,7 @@ fn parse_value(
             // (`…股份有(盖章)限公司`), or after it with its brackets lost (`…有限公司印`), is no
             // part of it
             let value = if parse == Parse::Name {
-                let n = normalise(&value);
-                let bare_seal = n
-                    .strip_suffix(['印', '章'])
-                    .filter(|head| WHOLE_NAME.is_match(head));
-                match SEAL_INSIDE.find(&n) {
-                    _ if bare_seal.is_some() => bare_seal.unwrap_or_default().to_string(),
-                    Some(m) if m.start() > 0 && m.end() < n.len() => {
-                        let without = format!("{}{}", &n[..m.start()], &n[m.end()..]);
-                        if WHOLE_NAME.is_match(&without) {
-                            without
-                        } else {
-                            value
-                        }
-                    }
-                    _ => value,
-                }
+                without_seal(&normalise(&value)).unwrap_or(value)
             } else {
                 value
             };

@@ -348,6 +348,18 @@ macro_rules! led_by_name_in_role {
         )
     };
 }
+/// A party named with its role alone in the bracket after it (`XX有限公司(出租方) 与 YY有限公司
+/// (承租方)`), the name wrapped once or not, never after a title's line: an organisation's whole
+/// name only, a role word before a bracket being a label.
+macro_rules! named_in_role_alone {
+    ($roles:expr) => {
+        concat!(
+            r"(?m)(?:^|[,。;:与和及给 ])(?:甲方|乙方|丙方)?(?P<v>[\p{Han}--[给由将与及]]{1,30}?(?:[\p{Han}--[给由将与及同议约书]]\n(?:[\p{Han}--[给由将与及甲乙丙]][\p{Han}--[给由将与及]]{0,8}?)?)?(?:有限责任公司|股份有限公司|有限公司|公司|\((?:特殊)?普通合伙\)|中心|集团|合作社|联合社))\((?:",
+            $roles,
+            r")\)(?:$|[^:])"
+        )
+    };
+}
 /// A party described before its short name (`XX,一家依据中国法律设立并存续的企业,统一社会信用
 /// 代码:…,注册地址:…(以下简称“出租方”);`).
 macro_rules! described_then_introduced {
@@ -928,24 +940,14 @@ pub const LEASE: KindSpec = KindSpec {
             &[("lessee", "v", Parse::Name)],
             0.95,
         ),
-        // …or its role alone in the bracket (`XX有限公司(出租方) 与 YY有限公司(承租方)`, the name
-        // wrapped once or not, never after a title's line): an organisation's whole name only,
-        // a role word before a bracket being a label
+        // …or its role alone in the bracket (`XX有限公司(出租方) 与 YY有限公司(承租方)`)…
         pat(
-            concat!(
-                r"(?m)(?:^|[,。;:与和及给 ])(?:甲方|乙方|丙方)?(?P<v>[\p{Han}--[给由将与及]]{1,30}?(?:[\p{Han}--[给由将与及同议约书]]\n(?:[\p{Han}--[给由将与及甲乙丙]][\p{Han}--[给由将与及]]{0,8}?)?)?(?:有限责任公司|股份有限公司|有限公司|公司|\((?:特殊)?普通合伙\)|中心|集团|合作社|联合社))\((?:",
-                lessor_in_brackets!(),
-                r")\)(?:$|[^:])"
-            ),
+            named_in_role_alone!(lessor_in_brackets!()),
             &[("lessor", "v", Parse::Name)],
             0.9,
         ),
         pat(
-            concat!(
-                r"(?m)(?:^|[,。;:与和及给 ])(?:甲方|乙方|丙方)?(?P<v>[\p{Han}--[给由将与及]]{1,30}?(?:[\p{Han}--[给由将与及同议约书]]\n(?:[\p{Han}--[给由将与及甲乙丙]][\p{Han}--[给由将与及]]{0,8}?)?)?(?:有限责任公司|股份有限公司|有限公司|公司|\((?:特殊)?普通合伙\)|中心|集团|合作社|联合社))\((?:",
-                lessee_in_brackets!(),
-                r")\)(?:$|[^:])"
-            ),
+            named_in_role_alone!(lessee_in_brackets!()),
             &[("lessee", "v", Parse::Name)],
             0.9,
         ),
