@@ -41,10 +41,13 @@ pub static RANGE_RE: LazyLock<String> = LazyLock::new(|| {
     // ((含): the day counts; (起租日), (届满日): what the day is); the ends may stand in two
     // clauses (DATE起,DATE止); a dash may be doubled (——, as a Chinese dash is typed)
     let hour = r"(?:(?:[0-9]{1,2}|[零〇一二三四五六七八九十廿]{1,3})(?:时|点)(?:整)?)?(?:\([^()0-9\n]{1,8}\))?";
-    // the words after the first date that say the term starts there (起, 开始计算, a 契约's 始)
-    let from = "开始计算|起计算|起计|起算|开始|起|始";
+    // the words after the first date that say the term starts there (起, 开始计算, a 契约's 始,
+    // 起租; the day named as the start, `以DATE为起租日、DATE为到期日`)
+    let from = "开始计算|起计算|起计|计起|起算|开始|起租|起|始|为(?:起租日|起始日|起租之日|开始日|租赁起始日|租期起始日)";
+    // …and after the second that it ends there
+    let to = "止|结束|终止|终|届满|期满|为(?:到期日|届满日|终止日|截止日|租赁终止日|租期届满日)";
     format!(
-        r"(?:自|从)?(?P<a>{d}){hour}(?:(?:{from})?(?:至|到|—{{1,2}}|~|-{{1,2}}|－{{1,2}}|一)|(?:{from}),(?:至|到)?)(?P<b>{d}){hour}(?:止|结束|终止|终)?"
+        r"(?:自|从|以)?(?P<a>{d}){hour}(?:(?:{from})?(?:至|到|—{{1,2}}|~|-{{1,2}}|－{{1,2}}|一)|(?:{from})[,、](?:租至|至|到)?)(?P<b>{d}){hour}(?:{to})?"
     )
 });
 
@@ -257,6 +260,10 @@ mod tests {
             // a 契约's 始 and 终
             "自贰零贰零年壹月壹日始，至贰零贰肆年拾贰月叁拾壹日终",
             "自2020年01月01日开始计算，至2024年12月31日终止",
+            // the day the lease starts, then the day it ends to, as clauses of their own
+            "自2020.1.1起租，租至2024.12.31",
+            "以2020年01月01日为起租日、2024年12月31日为到期日",
+            "从二零二零年一月一日计起，至二零二四年十二月三十一日届满",
         ] {
             let n = normalise(s);
             let c = re.captures(&n).unwrap_or_else(|| panic!("{s}"));

@@ -199,6 +199,10 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         let line = &text[pos..];
         c.label_at(line).is_some()
             || STRUCTURE.is_match(line)
+            // the next item of a numbered list of labels (`3.坐落:…` / `4.不动产单元号:…`)
+            || ENUMERATOR
+                .find(line)
+                .is_some_and(|m| c.label_at(line[m.end()..].trim_start()).is_some())
             || (c.spec.cells && label_split_by_value(c, line).is_some())
     };
     for (hi, &(ls, li, len)) in hits.iter().enumerate() {
@@ -551,6 +555,16 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 cand.value = Value::String(whole);
                 cand.certainty *= 0.9;
             }
+            // the seal's ring read after the whole name (`…有限责任公司会计师事务所`): the
+            // firm's word again is no part of it
+            if let Some(name) = cand.value.as_str()
+                && name.matches("会计师事务所").count() > 1
+                && let Some(m) = FIRM_WITH_FORM.find(name)
+                && m.end() < name.len()
+            {
+                cand.value = Value::String(m.as_str().to_string());
+                cand.certainty *= 0.9;
+            }
         }
     }
     // A report addressed to the authority that asked for it (致:XX市工业和信息化局), or a
@@ -663,6 +677,12 @@ fn firm_form_completed(name: &str, text: &str) -> Option<String> {
     })
 }
 
+/// An audit firm's whole name, up to the end of its legal form.
+static FIRM_WITH_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^.+?会计师事务所(?:有限责任公司|有限公司|[(（](?:特殊)?普通合伙[)）])")
+        .expect("static regex")
+});
+
 /// A signing accountant's label and name (`中国注册会计师:王刚琳`).
 static CPA_CELL: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?P<cpa>(?:中国注册会计师|签字注册会计师|注册会计师)[:：]?[\p{Han}]{2,4}?)(?:分所)?$")
@@ -692,6 +712,18 @@ fn without_seal(name: &str) -> Option<String> {
         .filter(|m| m.start() > 0 && m.end() < name.len())?;
     let without = format!("{}{}", &name[..m.start()], &name[m.end()..]);
     WHOLE_NAME.is_match(&without).then_some(without)
+}
+
+/// A name without the request for the seal printed after it in its cell (`XX公司(盖章)`,
+/// full-width brackets as OCR gives them too); the text as it is when there is none.
+fn without_seal_tail(name: &str) -> &str {
+    static SEAL_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        regex(r"[(（](?:盖章|公章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|章|印)[)）]\s*$")
+            .expect("static regex")
+    });
+    SEAL_TAIL
+        .find(name)
+        .map_or(name, |m| name[..m.start()].trim_end())
 }
 
 /// A bracketed request for the seal or the signature (`(盖章)`, `(章)`).
@@ -1997,7 +2029,7 @@ fn table_parties(
                     }
                 }
                 open.push(r.clone());
-                if whole_name(&joined(text, &open)) {
+                if whole_name(without_seal_tail(&joined(text, &open))) {
                     cells.push(std::mem::take(&mut open));
                 }
             }
@@ -2007,7 +2039,7 @@ fn table_parties(
             .map(|j| {
                 let mut cell = vec![pool[j].0.clone()];
                 let mut m = j + k;
-                while !whole_name(&joined(text, &cell))
+                while !whole_name(without_seal_tail(&joined(text, &cell)))
                     && m < pool.len()
                     && !c.is_label_line(pool[m].1)
                 {
@@ -2021,7 +2053,8 @@ fn table_parties(
             cells.len() == k
                 && cells.iter().all(|cell| {
                     let name = joined(text, cell);
-                    whole_name(&name) && !NAME_TAIL.is_match(&name)
+                    let name = without_seal_tail(&name);
+                    whole_name(name) && !NAME_TAIL.is_match(name)
                 })
         };
         let mut certainty = TABLE_CELL;
@@ -2105,7 +2138,8 @@ fn table_parties(
         }
         for (field, (pieces, main)) in header.iter().zip(parts) {
             let value: String = pieces.iter().map(|r| norm.original(r.clone())).collect();
-            let value = value.trim();
+            // the request for the seal printed after the name in its cell
+            let value = without_seal_tail(value.trim());
             if value.is_empty() {
                 continue;
             }
@@ -3151,7 +3185,25 @@ pub fn printed_payload(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &m
         return;
     }
     for (range, line) in printed_lines(norm) {
-        let token: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        // a caption beside the code on its line (`扫码查验真伪 1411…`): the code is what
+        // follows the caption's words
+        let code_at = line
+            .char_indices()
+            .find(|&(_, c)| c.is_ascii_alphanumeric())
+            .map_or(line.len(), |(i, _)| i);
+        let caption = &line[..code_at];
+        let token: String = if caption.chars().count() <= 12
+            && caption
+                .chars()
+                .all(|c| !c.is_ascii() || c == ' ' || c == ':')
+        {
+            &line[code_at..]
+        } else {
+            line
+        }
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
         if !(10..=40).contains(&token.len())
             || !token
                 .chars()
@@ -6894,6 +6946,97 @@ mod tests {
         assert_eq!(
             get(&f, "address"),
             Some(&json!("山西省太原市杏花岭区迎泽大街243号"))
+        );
+    }
+
+    #[test]
+    fn numbered_parties_described_then_named_by_role_in_quotes() {
+        // the parties a numbered list describes, each closed by its role alone in quotes; the
+        // signature page's names, with their seal requests, are the same parties
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n本合同由以下双方于2023年3月1日在太原市签订：\n\
+             1.晋中市鼎新物流有限公司，一家依法设立的企业，住所晋中市榆次区顺城街8号（“出租人”）；\n\
+             2. 太原市启明软件有限公司，一家依法设立的企业，住所太原市小店区长风街2号（“承租人”）；\n\
+             第二条 租赁期限\n租赁期限：以2023年04月01日为起租日、2028年03月31日为到期日。\n\
+             出租人：\n承租人：\n晋中市鼎新物流有限公司（盖章）\n太原市启明软件有公司（盖章）\n授权代表：",
+        );
+        assert_parties_sure(&f, "晋中市鼎新物流有限公司", "太原市启明软件有限公司");
+        assert_eq!(get(&f, "term_start"), Some(&json!("2023-04-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2028-03-31")));
+        // the seal request goes from a name read in a table of the parties' columns
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n租期：自2023.4.1起租，租至2028.3.31。\n\
+             出租人：\n承租人：\n晋中市鼎新物流有限公司（盖章）\n太原市启明软件有限公司（盖章）\n授权代表：",
+        );
+        assert_parties_sure(&f, "晋中市鼎新物流有限公司", "太原市启明软件有限公司");
+        assert_eq!(get(&f, "term_start"), Some(&json!("2023-04-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2028-03-31")));
+    }
+
+    #[test]
+    fn an_entry_agreement_between_the_operator_and_the_entering_unit() {
+        let f = read(
+            DocumentKind::Lease,
+            "创业空间入驻协议\n运营管理方（甲方）：晋城市天成孵化器管理有限公司\n\
+             入驻单位（乙方）：晋城市青禾农业科技有限公司\n乙方经甲方审核同意入驻，双方签订本协议。\n\
+             入驻期限\t2023.05.01至2025.04.30",
+        );
+        assert_parties_sure(
+            &f,
+            "晋城市天成孵化器管理有限公司",
+            "晋城市青禾农业科技有限公司",
+        );
+    }
+
+    #[test]
+    fn a_salutation_to_the_management_and_a_firm_the_seal_repeats() {
+        let f = read(
+            DocumentKind::AuditReport,
+            "报告编号：晋恒审〔2023〕基017号\n专项审计报告\n晋城市天成孵化器管理有限公司经营管理层：\n\
+             我所接受贵公司的委托，对其2022年度基地运营情况实施了专项审计。\n\
+             会计师事务所：晋城恒信会计师事务所有限公司会计师事务所\n中国注册会计师：王海",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("晋城市天成孵化器管理有限公司"))
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("晋城恒信会计师事务所有限公司"))
+        );
+    }
+
+    #[test]
+    fn a_numbered_label_list_ends_each_value_at_the_next_item() {
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n1. 权利人：晋城市天成孵化器管理有限公司\n2. 共有情况：单独所有\n\
+             3. 坐落：山西省晋城市城区凤台街18号\n4.不动产单元号：140502001001GB00012F00010001\n\
+             5. 权利类型：国有建设用地使用权/房屋所有权",
+        );
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省晋城市城区凤台街18号"))
+        );
+    }
+
+    #[test]
+    fn a_code_beside_its_caption_on_one_line() {
+        let page = page(
+            "专项审计报告\n报告编号：晋恒审〔2023〕基017号\n扫码查验真伪 140520230123456789",
+            TextSource::Ocr,
+        );
+        let c = compiled(DocumentKind::AuditReport).expect("table");
+        let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
+        let mut reading = read_fields(c, &norm);
+        printed_payload(c, &norm, &["140520230123456780"], &mut reading);
+        assert!(!reading.fields.contains_key("report_code"));
+        printed_payload(c, &norm, &["140520230123456789"], &mut reading);
+        assert_eq!(
+            reading.fields.get("report_code").map(|f| &f.value),
+            Some(&json!("140520230123456789"))
         );
     }
 }

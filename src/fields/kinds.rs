@@ -243,14 +243,14 @@ macro_rules! lessor {
 /// it says nothing of the role, which the clauses then give (`positional`).
 macro_rules! operator {
     () => {
-        "孵化器运营方|孵化器运营单位|基地运营单位|运营单位|运营方|孵化方|孵化器方|众创空间运营方|众创空间方|空间运营方|空间方"
+        "孵化器运营方|孵化器运营单位|基地运营单位|运营管理单位|运营管理方|运营单位|运营方|孵化方|孵化器方|众创空间运营方|众创空间方|空间运营方|空间方"
     };
 }
 macro_rules! lessee {
     () => {
         concat!(
             sublessee!(),
-            "|承租方|承租人|承租单位|承租户|租户|租客|租用方|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻团队|入驻方|入孵企业|在孵企业"
+            "|承租方|承租人|承租单位|承租户|租户|租客|租用方|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻单位|入驻团队|入驻方|入孵企业|入孵单位|在孵企业"
         )
     };
 }
@@ -361,13 +361,14 @@ macro_rules! named_in_role_alone {
     };
 }
 /// A party described before its short name (`XX,一家依据中国法律设立并存续的企业,统一社会信用
-/// 代码:…,注册地址:…(以下简称“出租方”);`).
+/// 代码:…,注册地址:…(以下简称“出租方”);`), also numbered in a list of the parties and with
+/// the role alone in quotes (`1.XX,一家…,住所…(“出租人”);`).
 macro_rules! described_then_introduced {
     ($roles:expr) => {
         concat!(
-            r#"(?m)^(?P<v>{ORG}),(?:一家|系|为|是)[^。;]{0,200}?\((?:"#,
+            r#"(?m)^(?:\d{1,2}[.、]\s*|[一二三]、)?(?P<v>{ORG}),(?:一家|系|为|是)[^。;]{0,200}?\((?:"#,
             short_name_word!(),
-            r#")[“"'「]?(?:"#,
+            r#")?[“"'「]?(?:"#,
             $roles,
             r#")[”"'」]?\)"#
         )
@@ -432,7 +433,7 @@ macro_rules! addressee_body {
 /// One of those words (a salutation may join two: `董事会及股东`).
 macro_rules! addressee_word {
     () => {
-        "全体股东|各位股东|各股东|全体合伙人|全体投资人|全体出资人|投资人|出资人|董事会|股东会|股东|管理层|理事会|执行董事|监事会|总经理|经理层|管理当局|治理层|法定代表人|负责人"
+        "全体股东|各位股东|各股东|全体合伙人|全体投资人|全体出资人|投资人|出资人|全体董事|董事会|股东大会|股东会|股东|经营管理层|高级管理层|经营层|管理团队|管理层|理事会|执行董事|监事会|总经理|经理层|管理当局|治理层|法定代表人|负责人"
     };
 }
 /// Those words as one regex source, for the engine to cut them off a name read by a label
