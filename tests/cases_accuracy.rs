@@ -23,15 +23,15 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// Held-out floors as last measured (docs/BENCHMARKS.md, "Seventeenth round"): rule verdicts
-/// and fields. Since 2026-12-04 the held-out split is the fresh h22 (c999-c1042; h20 and h21
-/// became tuning cases when their misses were looked at), on which understanding is still short
-/// of the tuning bars (issue 15): 64/70 verdicts (0.914) and 167/185 fields (0.903)
-/// born-digital with 070613d, untouched.
-const HELDOUT_RULES_FLOOR: f64 = 0.91;
-const HELDOUT_FIELDS_FLOOR: f64 = 0.90;
-/// The bar is 1 % wrong fails, as for tuning: h22 meets it (no wrong verdict of 70), so a change
-/// that adds one there fails.
+/// Held-out floors as last measured (docs/BENCHMARKS.md, "Eighteenth round"): rule verdicts
+/// and fields. Since 2026-12-04 (session 24) the held-out split is the fresh h23 (c1043-c1086;
+/// h22 became tuning cases when its misses were looked at), on which understanding is still
+/// short of the tuning bars (issue 15): 56/70 verdicts (0.800) and 158/182 fields (0.868)
+/// born-digital with f3613c2, untouched.
+const HELDOUT_RULES_FLOOR: f64 = 0.80;
+const HELDOUT_FIELDS_FLOOR: f64 = 0.86;
+/// The bar is 1 % wrong fails, as for tuning: h23 meets it born-digital (no wrong verdict of
+/// 70), so a change that adds one there fails.
 const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.01;
 
 /// The held-out set h11 (c515-c558) became tuning cases on 2026-12-03: it had been seen by the
