@@ -52,7 +52,12 @@ pub fn role(page: &Page) -> Role {
     }
     // A title may wrap (`关于…的专项审计` / `报告`): a line joined with the next one counts too.
     let joined = head.windows(2).map(|w| format!("{}{}", w[0], w[1]));
-    for line in head.iter().cloned().chain(joined) {
+    // …and a title printed with a cell beside it (`不动产权证书 | 晋(2021)…号`) is its first cell
+    let first_cells = head.iter().filter_map(|l| {
+        let (first, rest) = l.split_once([' ', '\t'])?;
+        (!rest.trim().is_empty()).then(|| first.to_string())
+    });
+    for line in head.iter().cloned().chain(joined).chain(first_cells) {
         if line.chars().count() > 40 || line.contains(',') || line.contains('。') {
             continue;
         }
@@ -88,6 +93,21 @@ pub fn by_keywords(text: &str) -> (DocumentKind, f32) {
     (best, (0.5 + 0.4 * (s1 - s2) / s1).min(0.9))
 }
 
+/// A page titled as a document's 防伪页 or 备案信息页 (审计报告防伪标识页).
+static ANNEX_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?:防伪(?:标识|信息)?页|(?:报备|备案)(?:信息)?页)$").expect("static regex")
+});
+/// How sure the kind of a page titled as an annex is: by its title, but below a document's
+/// own title, so it joins the document it belongs to.
+const ANNEX_CONFIDENCE: f32 = 0.9;
+
+fn annex_titled(page: &Page) -> bool {
+    head_lines(page, TITLE_LINES + 4)
+        .iter()
+        .take(TITLE_LINES + 2)
+        .any(|l| ANNEX_TITLE.is_match(l))
+}
+
 /// A run of pages forming one document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
@@ -120,10 +140,17 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
                 }
             }
             Role::Start(kind) => {
+                // a report's 防伪页 titled as such is its cover or annex, no document of its own:
+                // the merge below treats it as it treats an untitled one
+                let confidence = if annex_titled(&pages[i]) {
+                    ANNEX_CONFIDENCE
+                } else {
+                    TITLE_CONFIDENCE
+                };
                 segs.push(Segment {
                     pages: vec![i],
                     kind,
-                    confidence: TITLE_CONFIDENCE,
+                    confidence,
                 });
                 open = true;
             }
@@ -585,6 +612,34 @@ mod tests {
             page(3, "房屋转租合同\n转租方：甲\n第3页共3页"),
         ];
         assert_eq!(split(&pages).len(), 3);
+    }
+
+    #[test]
+    fn a_certificate_titled_beside_its_number_and_a_reports_anti_forgery_page_after_it() {
+        // the certificate's title shares its line with the number's cell; the report's 防伪
+        // page, titled as the report's page and led by the firm, goes with the report
+        let pages = vec![
+            page(
+                1,
+                "印制号：14001234567\n不动产权证书\t晋（2021）太原市不动产权第0001234号\n\
+                 权利人\t晋城市天成孵化器管理有限公司\n共有情况\t单独所有",
+            ),
+            page(
+                2,
+                "晋城恒信会计师事务所有限公司\n审计报告防伪标识页\n报告文号：晋恒审（2022）017号\n\
+                 1. 本页为审计报告防伪标识页，可扫描本页二维码查验报告真伪。",
+            ),
+            page(
+                3,
+                "专项审计报告\n晋城市天成孵化器管理有限公司执行董事及监事：\n我们接受委托，对贵公司的基地运营情况进行了专项审计。",
+            ),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert_eq!(segs[0].pages, vec![0]);
+        assert_eq!(segs[0].kind, DocumentKind::PropertyCertificate);
+        assert_eq!(segs[1].pages, vec![1, 2]);
+        assert_eq!(segs[1].kind, DocumentKind::AuditReport);
     }
 
     #[test]

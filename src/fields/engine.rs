@@ -583,6 +583,15 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             cands.remove("audited_entity");
         }
     }
+    // A sublease that names its letting party 转租方 calls the head landlord 出租人 (its
+    // consent, `XX(以下简称“出租人”)` in a clause): that is not the sublease's lessor.
+    if let Some(list) = cands.get_mut("lessor")
+        && list
+            .iter()
+            .any(|c| named_as_sublessor(text, c.at) == Some(true))
+    {
+        list.retain(|c| named_as_sublessor(text, c.at) != Some(false));
+    }
     if let Some((pos, a_first, a_second)) = &c.positional {
         short_name_roles(pos, norm, &mut cands);
         resolve_positional(pos, a_first, a_second, text, &mut cands, &mut notes);
@@ -635,6 +644,40 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     let codes = credit_codes(c, norm, &fields);
     fields.insert("credit_codes".into(), codes);
     Reading { fields, notes }
+}
+
+/// Whether the letting party whose name starts at `at` is named there as a sublease's own
+/// (转租方, 原承租方: `Some(true)`) or as a landlord (出租人, 原出租方: `Some(false)`): by the last
+/// role word of its label (on its line before it, or the line before when the name starts a
+/// line), or the role its bracket introduces it as (`XX(以下简称“出租人”)`). `None` when neither.
+fn named_as_sublessor(text: &str, at: usize) -> Option<bool> {
+    static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(&format!(
+            "(?P<sub>{})|(?:出租方|出租人|出租单位)",
+            kinds::SUBLESSOR_ROLE
+        ))
+        .expect("static regex")
+    });
+    static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
+        regex(&format!(
+            r#"^[^\n()]{{2,60}}?\((?:以下简称|以下称|下称|简称)?[“"'「]?(?:(?P<sub>{})|出租方|出租人|出租单位)[”"'」]?\)"#,
+            kinds::SUBLESSOR_ROLE
+        ))
+        .expect("static regex")
+    });
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = if text[line_start..at].trim().is_empty() && line_start > 0 {
+        let prev = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+        &text[prev..line_start - 1]
+    } else {
+        &text[line_start..at]
+    };
+    if let Some(c) = ROLE.captures_iter(before).last() {
+        return Some(c.name("sub").is_some());
+    }
+    INTRODUCED
+        .captures(&text[at..])
+        .map(|c| c.name("sub").is_some())
 }
 
 /// What a clause says after a range of dates when the range is a period other than the term
@@ -1018,7 +1061,11 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
             return;
         };
         let joined: String = text[start..end].replace('\n', "");
-        if !(WHOLE_NAME.is_match(&joined) || (person_ok && person_name(&joined))) {
+        // (a cell run on into the dates under it and the next row's labelled line is none)
+        if !(WHOLE_NAME.is_match(&joined) || (person_ok && person_name(&joined)))
+            || joined.contains(':')
+            || DATE_IN.is_match(&joined)
+        {
             return;
         }
         push_parsed(cands, field, Parse::Name, norm, start..end, SIGNATURE_CELL);
@@ -1412,6 +1459,8 @@ struct ScheduleRow<'t> {
     end_at: std::ops::Range<usize>,
 }
 
+/// A date anywhere in a text.
+static DATE_IN: LazyLock<Regex> = LazyLock::new(|| regex(&dates::DATE_RE).expect("static regex"));
 /// A line that is one date and nothing else.
 static DATE_LINE: LazyLock<Regex> =
     LazyLock::new(|| regex(&format!("^(?:{})$", dates::DATE_RE.as_str())).expect("static regex"));
@@ -3261,6 +3310,49 @@ pub fn code_as_carried(norm: &Norm, payloads: &[&str], reading: &mut Reading) {
     }
 }
 
+/// A bracket of any shape as `(` or `)`; other characters as they are.
+fn bracket_folded(c: char) -> char {
+    match c {
+        '(' | '[' | '〔' | '【' | '（' | '［' | '{' | '﹝' | '〖' => '(',
+        ')' | ']' | '〕' | '】' | '）' | '］' | '}' | '﹞' | '〗' => ')',
+        c => c,
+    }
+}
+
+/// A report number read with other brackets than the ones printed (OCR reads `﹝2022﹞` as
+/// `（2022）`), when a code on the document carries the number: the number as the code carries
+/// it, the brackets being the only difference.
+pub fn number_as_carried(payloads: &[&str], reading: &mut Reading) {
+    let Some(field) = reading.fields.get_mut("report_no") else {
+        return;
+    };
+    let Some(value) = field.value.as_str() else {
+        return;
+    };
+    let folded: Vec<char> = value.chars().map(bracket_folded).collect();
+    if folded.is_empty() {
+        return;
+    }
+    for p in payloads {
+        let decoded: Vec<char> = percent_encoding::percent_decode_str(p)
+            .decode_utf8_lossy()
+            .chars()
+            .collect();
+        let found = decoded.windows(folded.len()).find(|w| {
+            w.iter()
+                .map(|&c| bracket_folded(c))
+                .eq(folded.iter().copied())
+        });
+        if let Some(carried) = found {
+            let carried: String = carried.iter().collect();
+            if carried != value {
+                field.value = Value::String(carried);
+            }
+            return;
+        }
+    }
+}
+
 /// The parts of the codes' payloads that are printed somewhere in the document
 /// (`printed_code_tokens`): a number or code a QR code carries and the page also prints is not a
 /// disagreement with the page, whichever line the report number was read from. A URL's
@@ -3318,8 +3410,7 @@ fn squashed_text(text: &str) -> (String, Vec<usize>) {
     let mut at = Vec::with_capacity(text.len());
     for (i, ch) in text.char_indices() {
         let ch = match ch {
-            '(' | '[' | '〔' | '【' | '（' | '［' | '{' => '(',
-            ')' | ']' | '〕' | '】' | '）' | '］' | '}' => ')',
+            c if bracket_folded(c) != c => bracket_folded(c),
             c if c.is_whitespace() || matches!(c, '-' | '—' | '_') => continue,
             c => c,
         };
@@ -7019,6 +7110,167 @@ mod tests {
         assert_eq!(
             get(&f, "address"),
             Some(&json!("山西省晋城市城区凤台街18号"))
+        );
+    }
+
+    #[test]
+    fn a_report_number_takes_the_brackets_its_code_carries() {
+        let page = page(
+            "专项审计报告\n报告文号：恒信小微专审字（2022）第017号\n晋城市天成孵化器管理有限公司：",
+            TextSource::Ocr,
+        );
+        let c = compiled(DocumentKind::AuditReport).expect("table");
+        let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
+        let mut reading = read_fields(c, &norm);
+        // a code that carries another number changes nothing
+        number_as_carried(
+            &[
+                "https://cx.example.cn/r?bh=%E6%81%92%E4%BF%A1%E5%B0%8F%E5%BE%AE%E4%B8%93%E5%AE%A1%E5%AD%97%EF%B9%9D2022%EF%B9%9E%E7%AC%AC018%E5%8F%B7",
+            ],
+            &mut reading,
+        );
+        assert_eq!(
+            reading.fields["report_no"].value,
+            json!("恒信小微专审字（2022）第017号")
+        );
+        number_as_carried(
+            &[
+                "https://cx.example.cn/r?bh=%E6%81%92%E4%BF%A1%E5%B0%8F%E5%BE%AE%E4%B8%93%E5%AE%A1%E5%AD%97%EF%B9%9D2022%EF%B9%9E%E7%AC%AC017%E5%8F%B7&yzm=1405",
+            ],
+            &mut reading,
+        );
+        assert_eq!(
+            reading.fields["report_no"].value,
+            json!("恒信小微专审字﹝2022﹞第017号")
+        );
+    }
+
+    #[test]
+    fn roles_a_contract_names_for_its_positions_and_terms_by_other_words() {
+        // a role word of the document's own, with the position it stands for, as the label
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同书\n供房方（以下简称甲方）：晋城市天成孵化器管理有限公司\n法定代表人：王海\n\
+             用房方（以下简称乙方）：晋城市青禾农业科技有限公司\n\
+             甲乙双方就乙方租用甲方房屋事宜，订立本合同书。\n【租赁时间】\n\
+             ①本合同租赁时间为五年，从2023年01月15日开始至2028年01月14日结束。\n\
+             ②甲方同意给予乙方免租期2个月，即2023年01月15日至2023年03月14日。",
+        );
+        assert_parties_sure(
+            &f,
+            "晋城市天成孵化器管理有限公司",
+            "晋城市青禾农业科技有限公司",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2023-01-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2028-01-14")));
+        for (clause, start, end) in [
+            (
+                "第2条　合同有效期：本合同有效期自2022/10/1起，截止至2027/9/29。",
+                Some("2022-10-01"),
+                Some("2027-09-29"),
+            ),
+            (
+                "第二条 转租期限\n转租期限共36个月，起止日期为2020年4月1日至2023年3月31日。",
+                Some("2020-04-01"),
+                Some("2023-03-31"),
+            ),
+        ] {
+            let f = read(
+                DocumentKind::Lease,
+                &format!("房屋租赁合同\n出租人：晋城市天成孵化器管理有限公司\n{clause}"),
+            );
+            assert_eq!(
+                get(&f, "term_start"),
+                start.map(|d| json!(d)).as_ref(),
+                "{clause}"
+            );
+            assert_eq!(
+                get(&f, "term_end"),
+                end.map(|d| json!(d)).as_ref(),
+                "{clause}"
+            );
+            assert!(f["term_start"].confidence >= 0.9, "{clause}");
+        }
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n第2条 合同有效期：本合同有效期为壹拾年，自房屋交付之日起计算。",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 10, "months": 0}))
+        );
+    }
+
+    #[test]
+    fn a_sublease_names_the_head_landlord_as_its_lessor_nowhere() {
+        // the head landlord introduced in a clause and consenting on its own page is the
+        // 出租人; the sublease's own letting party is the 转租方
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租合同\n转租方（甲方）：晋城市天成孵化器管理有限公司\n\
+             受转租方（乙方）：晋城市青禾农业科技有限公司\n\
+             甲方依据其与晋城市鼎新物业管理有限公司（以下简称“出租人”）签订的《房屋租赁合同》承租房屋，\n\
+             现甲方经出租人同意，将其中100㎡转租给乙方使用。\n甲方（盖章）：\n晋城市天成孵化器管理有限公司\n\
+             出租人书面意见\n本单位同意上述转租。\n出租人（盖章）：晋城市鼎新物业管理有限公司",
+        );
+        assert_parties_sure(
+            &f,
+            "晋城市天成孵化器管理有限公司",
+            "晋城市青禾农业科技有限公司",
+        );
+        // the dates under a signature table and a broker's labelled line are no party's name
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方（甲方）\n姓名：崔海\n承租方（乙方）\n名称:晋城市青禾农业科技有限公司\n\
+             甲方将其合法拥有的房屋出租给乙方使用。\n甲方（签章）：\n乙方（签章）：\n崔海\n\
+             晋城市青禾农业科技有限公司\n2018年5月9日\n2018年5月9日\n\
+             房地产经纪机构（盖章）：山西安居房地产经纪有限公司",
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("晋城市青禾农业科技有限公司"))
+        );
+        assert!(f["lessee"].confidence >= 0.8, "{:?}", f["lessee"]);
+    }
+
+    #[test]
+    fn salutations_to_investors_and_supervisors_and_a_check_code() {
+        for salutation in ["投资者及管理层", "执行董事及监事"] {
+            let f = read(
+                DocumentKind::AuditReport,
+                &format!(
+                    "专项审计报告\n核对码：1410-2020-13839243\n编号：华信小微专审字﹝2020﹞第963号\n\
+                     晋城市天成孵化器管理有限公司{salutation}：\n我们接受委托，对贵公司的基地运营情况进行了专项审计。"
+                ),
+            );
+            assert_eq!(
+                get(&f, "audited_entity"),
+                Some(&json!("晋城市天成孵化器管理有限公司")),
+                "{salutation}"
+            );
+            assert_eq!(get(&f, "report_code"), Some(&json!("1410-2020-13839243")));
+        }
+        // the code printed under its symbol's caption, whatever the symbol carries
+        let f = read(
+            DocumentKind::AuditReport,
+            "查验二维码\n140720213251457090\n晋城市天成孵化器管理有限公司\n运营情况专项审计报告",
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("140720213251457090")));
+    }
+
+    #[test]
+    fn co_owners_with_their_shares_after_a_colon() {
+        let f = read_text_layer(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人\n晋城市天成孵化器管理有限公司\n晋城市鼎新物业管理股份有限公司\n共有情况\n按份共有\n\
+             附记\n按份共有，晋城市天成孵化器管理有限公司：58%；晋城市鼎新物业管理股份有限\n公司：42%",
+        );
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!([
+                "晋城市天成孵化器管理有限公司",
+                "晋城市鼎新物业管理股份有限公司"
+            ]))
         );
     }
 

@@ -212,7 +212,7 @@ const NOT_THE_TERM_ALONE: &str = concat!(
 /// on (转租方), and the one it lets to (次承租方, 接租人). Either makes the document a sublease.
 macro_rules! sublessor {
     () => {
-        "转租方|转租人|转租单位|分租方|分租人"
+        "转租方|转租人|转租单位|分租方|分租人|原承租方|原承租人"
     };
 }
 macro_rules! sublessee {
@@ -224,6 +224,9 @@ macro_rules! sublessee {
 /// 转租人, 次承租方, 接租人…; not 业主 or 租户, which a clause may use of anyone), for the engine's
 /// readers of those tables.
 pub const LESSOR_ROLE: &str = concat!("出租方|出租人|出租单位|", sublessor!());
+/// The sublease's own letting party's words alone (转租方, 原承租方), for the engine to tell
+/// them from the head landlord's (出租人) in one document.
+pub const SUBLESSOR_ROLE: &str = sublessor!();
 /// See [`LESSOR_ROLE`].
 pub const LESSEE_ROLE: &str = concat!("承租方|承租人|承租单位|", sublessee!());
 /// The words that name the letting party (head lease or sublease) and the renting one.
@@ -266,11 +269,12 @@ macro_rules! lessee_in_brackets {
         concat!(lessee!(), "|房屋使用人|使用人|使用方|承租使用人")
     };
 }
-/// The words a contract names its term with (租赁期限, 租用期, 承租年限, 入驻期, 租期, 期限);
-/// not 使用年限, which a lease quoting the land's certificate gives for the land.
+/// The words a contract names its term with (租赁期限, 租用期, 承租年限, 入驻期, 合同有效期,
+/// 租赁时间, 租期, 期限); not 使用年限, which a lease quoting the land's certificate
+/// gives for the land.
 macro_rules! term_word {
     () => {
-        r"(?:租赁|租用|承租|入驻|入孵|孵化|转租|服务)(?:期限|年限|期间|期)|使用(?:期限|期间|期)|租期|期限"
+        r"(?:租赁|租用|承租|入驻|入孵|孵化|转租|服务)(?:期限|年限|期间|期)|使用(?:期限|期间|期)|(?:合同|协议)有效期(?:限)?|(?:租赁|租用|承租)时间|租期|期限"
     };
 }
 /// Those words as one regex source, for the engine's table readers (a term column's head).
@@ -411,10 +415,11 @@ macro_rules! seal {
         "(?:盖章|签章|公章|签字|签字盖章|盖章签字|签字或盖章|签名)"
     };
 }
-/// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, …).
+/// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, 核对码,
+/// a caption 查验二维码 over the code printed under the symbol, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|查询|标识)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|(?:验证|防伪|查验|核验|查询)二维码|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|查询|标识)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
@@ -433,7 +438,7 @@ macro_rules! addressee_body {
 /// One of those words (a salutation may join two: `董事会及股东`).
 macro_rules! addressee_word {
     () => {
-        "全体股东|各位股东|各股东|全体合伙人|全体投资人|全体出资人|投资人|出资人|全体董事|董事会|股东大会|股东会|股东|经营管理层|高级管理层|经营层|管理团队|管理层|理事会|执行董事|监事会|总经理|经理层|管理当局|治理层|法定代表人|负责人"
+        "全体股东|各位股东|各股东|全体合伙人|全体投资人|全体投资者|全体出资人|投资人|投资者|出资人|出资者|合伙人|经营者|全体董事|董事会|股东大会|股东会|股东|监事|经营管理层|高级管理层|经营层|管理团队|管理层|理事会|执行董事|监事会|总经理|经理层|管理当局|治理层|法定代表人|负责人"
     };
 }
 /// Those words as one regex source, for the engine to cut them off a name read by a label
@@ -554,14 +559,15 @@ pub const LEASE: KindSpec = KindSpec {
         },
         label(r"甲方:", "party_a", Parse::Name),
         label(r"乙方:", "party_b", Parse::Name),
-        // A position with a role word of the document's own (甲方(孵化方):, 使用方(乙方):):
+        // A position with a role word of the document's own (甲方(孵化方):, 使用方(乙方):,
+        // 供房方(以下简称甲方):):
         // the position is sure, the role comes from the clauses (`positional`). Not a seal's
         // bracket (甲方(盖章):), which the stop below takes.
         LabelSpec {
             line_start_only: true,
             ..label(
                 concat!(
-                    r"(?:甲方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\(甲方\))",
+                    r#"(?:甲方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\((?:以下简称|以下称|下称|简称)?[“"]?甲方[”"]?\))"#,
                     name_word!(),
                     ":"
                 ),
@@ -573,7 +579,7 @@ pub const LEASE: KindSpec = KindSpec {
             line_start_only: true,
             ..label(
                 concat!(
-                    r"(?:乙方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\(乙方\))",
+                    r#"(?:乙方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\((?:以下简称|以下称|下称|简称)?[“"]?乙方[”"]?\))"#,
                     name_word!(),
                     ":"
                 ),
@@ -637,6 +643,21 @@ pub const LEASE: KindSpec = KindSpec {
                 r"(?:",
                 term_word!(),
                 r")(?:为|是|:)?\n?[^。\n]{0,8}?(?P<r>{RANGE})"
+            ),
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            1.0,
+            NOT_THE_TERM,
+        ),
+        // The term's dates after 起止日期 in a sentence about the term (`转租期限共36个月,起止日期为
+        // DATE至DATE`); not in one about another period (`免租装修期三个月,起止时间:…`).
+        pat_unless(
+            concat!(
+                r"(?:",
+                term_word!(),
+                r")[^。\n]{0,16}?起[止讫](?:日期|时间)(?:为|是|:)?(?P<r>{RANGE})"
             ),
             &[
                 ("term_start", "a", Parse::Date),
@@ -1171,7 +1192,7 @@ pub const LEASE: KindSpec = KindSpec {
 
 /// Co-owners of a certificate held in common (共有人:A(75%);B(25%) under 权利其他状况 or 附记):
 /// whoever the 权利人 line names, the applicant may be one of them.
-const CO_OWNERS: [PatternSpec; 8] = [
+const CO_OWNERS: [PatternSpec; 9] = [
     every(
         r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG_WRAPPED})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
         &[
@@ -1206,6 +1227,12 @@ const CO_OWNERS: [PatternSpec; 8] = [
         r"(?m)(?:^|[:;、,])(?P<v>[\p{Han}]{2,4})(?:占有份额|占份额|份额|持有|占):?\d{1,3}(?:\.\d+)?%",
         &[("co_owners", "v", Parse::Name)],
         0.95,
+    ),
+    // …or after a colon (附记: 按份共有,A:58%;B:42%), a name wrapped at the line's end
+    every(
+        r"(?P<v>{ORG_WRAPPED}):(?:占有份额|占份额|份额|占)?\d{1,3}(?:\.\d+)?%",
+        &[("co_owners", "v", Parse::Name)],
+        1.0,
     ),
     // the owners named with how they hold it (权利其他状况: A、B共同共有)
     every(
@@ -1301,6 +1328,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[5],
         CO_OWNERS[6],
         CO_OWNERS[7],
+        CO_OWNERS[8],
     ],
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
@@ -1347,6 +1375,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[5],
         CO_OWNERS[6],
         CO_OWNERS[7],
+        CO_OWNERS[8],
     ],
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
@@ -1394,7 +1423,10 @@ pub const LAND_CERTIFICATE: KindSpec = KindSpec {
 pub const AUDIT_REPORT: KindSpec = KindSpec {
     kind: DocumentKind::AuditReport,
     // a 鉴证报告 or 审核报告 on the base's figures is the special audit report by another name
-    titles: &[r"(?:审计|审核|鉴证)报告(\(补充\))?$"],
+    // (a report's 防伪页 or 备案信息页 titled as the report's page: a cover, see classify)
+    titles: &[
+        r"(?:审计|审核|鉴证)报告(\(补充\))?(?:防伪(?:标识|信息)?页|(?:报备|备案)(?:信息)?页)?$",
+    ],
     keywords: &[
         ("注册会计师", 2.0),
         ("会计师事务所", 2.0),

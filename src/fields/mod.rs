@@ -78,6 +78,7 @@ pub fn understand(extracted: &Extracted, hint: Option<DocumentKind>) -> Vec<Unde
                     .collect();
                 engine::printed_payload(c, &norm, &payloads, &mut reading);
                 engine::code_as_carried(&norm, &payloads, &mut reading);
+                engine::number_as_carried(&payloads, &mut reading);
                 engine::payload_seen(c, &norm, &payloads, &mut reading);
                 // a picture showed a QR code no reader decoded: the document shows a code
                 if kind == DocumentKind::AuditReport
