@@ -1145,7 +1145,7 @@ static SIGNATURE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// The side of a signature table a head cell stands for, and the field its name fills: the
 /// position (roles from the clauses) or the role the head names.
 fn signature_side(line: &str) -> Option<(usize, &'static str)> {
-    let c = SIGNATURE_HEAD.captures(line)?;
+    let c = SIGNATURE_HEAD.captures(head_cell(line))?;
     Some(if c.name("lessor").is_some() {
         (0, "lessor")
     } else if c.name("lessee").is_some() {
@@ -1159,6 +1159,32 @@ fn signature_side(line: &str) -> Option<(usize, &'static str)> {
         }
     })
 }
+/// A signature head at the start of a text: a position or a role, then its seal request.
+static SIGNATURE_HEAD_START: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"^(?:甲方|乙方|丙方|{}|{})\s*\(?(?:盖章|签章|公章|签字|签名)",
+        kinds::LESSOR_ROLE,
+        kinds::LESSEE_ROLE
+    ))
+    .expect("static regex")
+});
+
+/// A signature head cell without the words of the seal's ring OCR read after it
+/// (`出租人(签章)火电子商务`): the words are no name, so the cell is the head alone. A name
+/// after the head (`出租人(签章)XX公司`, `…(签字)张三`) keeps the line whole.
+fn head_cell(line: &str) -> &str {
+    static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
+        regex(r"^(?P<h>.+?\((?:盖章|签章|公章|签字|签名|签字盖章|盖章签字|签字或盖章)\):?)(?P<r>[\p{Han}]{1,8})$")
+            .expect("static regex")
+    });
+    match RESIDUE.captures(line) {
+        Some(c) if !WHOLE_NAME.is_match(&c["r"]) && !person_name(&c["r"]) => {
+            c.name("h").map_or(line, |h| h.as_str())
+        }
+        _ => line,
+    }
+}
+
 /// A seal or signature request alone on its line, and one broken over two lines.
 static SEAL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^\((?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)$").expect("static regex")
@@ -1935,8 +1961,8 @@ fn stacked_signature_head(text: &str, at: usize) -> bool {
     let prev_start = text[..at - 1].rfind('\n').map_or(0, |i| i + 1);
     let next = text[at + line.len()..].trim_start_matches('\n');
     let next = next.split('\n').next().unwrap_or("");
-    SIGNATURE_HEAD.is_match(line)
-        && SIGNATURE_HEAD.is_match(&text[prev_start..at - 1])
+    SIGNATURE_HEAD.is_match(head_cell(line))
+        && SIGNATURE_HEAD.is_match(head_cell(&text[prev_start..at - 1]))
         && !SIGNATURE_ROW.is_match(next)
         && !NAME_ROW.is_match(&format!("{next}\n"))
 }
@@ -2556,6 +2582,11 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
         }
         _ => (raw, r),
     };
+    // another party's signature head read under this one's (`承租人(签章)` / `出租人(签章` /
+    // names, the heads' cells out of order): no name starts with a role and its seal
+    if SIGNATURE_HEAD_START.is_match(raw) {
+        return None;
+    }
     // a table's header cell read under a name's label (`企业名称` / `入驻时间` over a list of
     // firms): a column's title, never a party
     if COLUMN_TITLE.is_match(raw.trim()) {
@@ -2596,6 +2627,15 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
         if person_name(head) || WHOLE_NAME.is_match(head) {
             return Some(r.start..r.start + head.len());
         }
+    }
+    // the signing date under the name read on into it (`…有限公司二零一九年十二月二十八日`): the
+    // name ends where the date starts
+    if let Some(m) = DATE_IN.find(raw)
+        && m.start() > 0
+    {
+        let head = raw[..m.start()].trim_end();
+        return (person_name(head) || WHOLE_NAME.is_match(head))
+            .then(|| r.start..r.start + head.len());
     }
     // a position word inside is another sentence run into the value (a neighbouring
     // column's clause, `…有限公甲方知悉并同意乙方…`): the name ends before it when what comes
@@ -7271,6 +7311,87 @@ mod tests {
                 "晋城市天成孵化器管理有限公司",
                 "晋城市鼎新物业管理股份有限公司"
             ]))
+        );
+    }
+
+    #[test]
+    fn the_first_day_named_then_the_day_the_term_runs_to() {
+        for clause in [
+            "（一）租赁期限五年。起租日期为2017-09-15，租赁期限届至2022-09-14。\n\
+             （二）承租方享有一次续租选择权，续租期五年，自2022-09-15起至2027-09-14止。",
+            "第三条　租赁合同期为60个月，起算日2017年9月15日，届止日2022年9月14日。",
+        ] {
+            let f = read_text_layer(
+                DocumentKind::Lease,
+                &format!(
+                    "房屋租赁合同\n出租方：晋城市天成孵化器管理有限公司\n二、租赁期限\n{clause}"
+                ),
+            );
+            assert_eq!(
+                get(&f, "term_start"),
+                Some(&json!("2017-09-15")),
+                "{clause}"
+            );
+            assert_eq!(get(&f, "term_end"), Some(&json!("2022-09-14")), "{clause}");
+            assert!(f["term_end"].confidence >= 0.9, "{clause}");
+        }
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n第二章　租赁合同期\n第三条　租赁合同期为10年，自甲方将房屋钥匙交付乙方之日起算。",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 10, "months": 0}))
+        );
+    }
+
+    #[test]
+    fn signature_heads_with_the_seals_ring_read_after_them_or_out_of_order() {
+        // the seal's words read after the head cell; then the heads read in the other order,
+        // one with its bracket's close lost
+        for tail in [
+            "出租人（签章）火电子商务\n承租人（签章）\n晋城市鼎新物业管理有限公司\n晋城市青禾农业科技有限公司\n2019年12月3日",
+            "承租人（签章）\n出租人（签章\n晋城市鼎新物业管理有限公司\n晋城市青禾农业科技有限公司\n2019年12月3日",
+        ] {
+            let f = read(
+                DocumentKind::Lease,
+                &format!(
+                    "房屋租赁合同(简式)\n序号\t约定事项\t具体内容\n1\t出租人\t晋城市鼎新物业管理有限公司\n\
+                     3\t承租人\t晋城市青禾农业科技有限公司\n7、本合同一式两份，签字盖章后生效。\n{tail}"
+                ),
+            );
+            assert_parties_sure(
+                &f,
+                "晋城市鼎新物业管理有限公司",
+                "晋城市青禾农业科技有限公司",
+            );
+        }
+    }
+
+    #[test]
+    fn a_signing_date_read_into_a_name_is_no_part_of_it() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租合同\n转租方（甲方）：晋城市鼎新物业管理有限公司\n次承租方（乙方）：晋城市青禾农业科技有限公司\n\
+             甲方（盖章）：晋城市鼎新物业管理有限公司二零一九年十二月二十八日",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("晋城市鼎新物业管理有限公司"))
+        );
+        assert!(f["lessor"].confidence >= 0.8, "{:?}", f["lessor"]);
+    }
+
+    #[test]
+    fn a_house_certificates_parcel_number_ends_the_address() {
+        let f = read_text_layer(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权人\n晋城市天成孵化器管理有限公司\n共有情况\n单独所有\n房屋坐落\n\
+             山西省晋城市城区凤台街18号\n丘（地）号\n16-54-270\n产别\n私产",
+        );
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省晋城市城区凤台街18号"))
         );
     }
 

@@ -270,11 +270,11 @@ macro_rules! lessee_in_brackets {
     };
 }
 /// The words a contract names its term with (租赁期限, 租用期, 承租年限, 入驻期, 合同有效期,
-/// 租赁时间, 租期, 期限); not 使用年限, which a lease quoting the land's certificate
+/// 租赁合同期, 租赁时间, 租期, 期限); not 使用年限, which a lease quoting the land's certificate
 /// gives for the land.
 macro_rules! term_word {
     () => {
-        r"(?:租赁|租用|承租|入驻|入孵|孵化|转租|服务)(?:期限|年限|期间|期)|使用(?:期限|期间|期)|(?:合同|协议)有效期(?:限)?|(?:租赁|租用|承租)时间|租期|期限"
+        r"(?:租赁|租用|承租|入驻|入孵|孵化|转租|服务)(?:期限|年限|期间|期)|使用(?:期限|期间|期)|(?:合同|协议)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)时间|租期|期限"
     };
 }
 /// Those words as one regex source, for the engine's table readers (a term column's head).
@@ -773,7 +773,18 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         // The first and the last day each named (`起租日为DATE,到期日为DATE`, `…,止租日为DATE`).
         pat_unless(
-            r"(?:起租日|起始日|租赁起始日|开始日|起租时间)(?:期)?(?:为|是|:)(?P<a>{DATE})[^。;\n]{0,6}?(?:到期日|终止日|届满日|截止日|结束日|租赁终止日|止租日|止租时间)(?:期)?(?:为|是|:)(?P<b>{DATE})",
+            r"(?:起租日|起始日|租赁起始日|开始日|起租时间|起算日|计租日)(?:期)?(?:为|是|:)?(?P<a>{DATE})[^。;\n]{0,6}?(?:到期日|终止日|届满日|截止日|结束日|租赁终止日|止租日|止租时间|届止日)(?:期)?(?:为|是|:)?(?P<b>{DATE})",
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            0.95,
+            NOT_THE_TERM,
+        ),
+        // …or the first day named, then the day the term runs to (`起租日期为DATE,租赁期限届至
+        // DATE`).
+        pat_unless(
+            r"(?:起租日|起始日|租赁起始日|开始日|起租时间|起算日|计租日)(?:期)?(?:为|是|:)?(?P<a>{DATE})[,;]?(?:租赁期限|租赁期|租期|期限)?(?:届至|届满至|截止至|截止到|截至|至|到)(?P<b>{DATE})",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -1350,7 +1361,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         label(r"规划用途", "usage", Parse::Text),
         label(r"建筑面积(?:\(m2\)|\(平方米\))?", "area_m2", Parse::Area),
         stop(
-            r"(?:登记时间|登记日期|房屋性质|设计用途|总层数|套内建筑面积|附记|房权证号|权证号|产别|共有人|房屋状况|幢号|填发机关|发证机关)",
+            r"(?:登记时间|登记日期|房屋性质|设计用途|总层数|套内建筑面积|附记|房权证号|权证号|产别|共有人|房屋状况|幢号|丘\(地\)号|丘号|地号|房号|结构|所在层|填发机关|发证机关)",
         ),
     ],
     patterns: &[
