@@ -2167,6 +2167,8 @@ fn table_parties(
                 && c.label_at(l).is_none()
                 && column_of(l).is_none()
                 && !whole_name(l)
+                // (a date in Chinese numerals is all Chinese too: the row's signing date)
+                && !DATE_LINE.is_match(l)
                 && l.chars().all(|ch| is_han(ch) || "()".contains(ch))
         };
         let above = lines[after..row.max(after)]
@@ -7380,6 +7382,20 @@ mod tests {
             Some(&json!("晋城市鼎新物业管理有限公司"))
         );
         assert!(f["lessor"].confidence >= 0.8, "{:?}", f["lessor"]);
+    }
+
+    #[test]
+    fn a_signing_date_under_a_table_of_parties_is_no_piece_of_a_name() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租合同\n甲方（转租人）：\n乙方（转承租人）：\n晋城市鼎新物业管理有限公司\n\
+             晋城市青禾农业科技有限公司\n二零一九年十二月二十八日\n二零一九年十二月二十八日",
+        );
+        assert_parties_sure(
+            &f,
+            "晋城市鼎新物业管理有限公司",
+            "晋城市青禾农业科技有限公司",
+        );
     }
 
     #[test]
