@@ -652,16 +652,19 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
 /// line), or the role its bracket introduces it as (`XX(以下简称“出租人”)`). `None` when neither.
 fn named_as_sublessor(text: &str, at: usize) -> Option<bool> {
     static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        // (the sublease's own words first: the letting roles hold them too)
         regex(&format!(
-            "(?P<sub>{})|(?:出租方|出租人|出租单位)",
-            kinds::SUBLESSOR_ROLE
+            "(?P<sub>{})|(?:{})",
+            kinds::SUBLESSOR_ROLE,
+            kinds::LESSOR_ROLE
         ))
         .expect("static regex")
     });
     static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
         regex(&format!(
-            r#"^[^\n()]{{2,60}}?\((?:以下简称|以下称|下称|简称)?[“"'「]?(?:(?P<sub>{})|出租方|出租人|出租单位)[”"'」]?\)"#,
-            kinds::SUBLESSOR_ROLE
+            r#"^[^\n()]{{2,60}}?\((?:以下简称|以下称|下称|简称)?[“"'「]?(?:(?P<sub>{})|{})[”"'」]?\)"#,
+            kinds::SUBLESSOR_ROLE,
+            kinds::LESSOR_ROLE
         ))
         .expect("static regex")
     });
@@ -1162,9 +1165,10 @@ fn signature_side(line: &str) -> Option<(usize, &'static str)> {
 /// A signature head at the start of a text: a position or a role, then its seal request.
 static SIGNATURE_HEAD_START: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:甲方|乙方|丙方|{}|{})\s*\(?(?:盖章|签章|公章|签字|签名)",
+        r"^(?:甲方|乙方|丙方|{}|{})\s*\(?(?:{})",
         kinds::LESSOR_ROLE,
-        kinds::LESSEE_ROLE
+        kinds::LESSEE_ROLE,
+        kinds::SEAL_WORDS
     ))
     .expect("static regex")
 });
@@ -1174,8 +1178,11 @@ static SIGNATURE_HEAD_START: LazyLock<Regex> = LazyLock::new(|| {
 /// after the head (`出租人(签章)XX公司`, `…(签字)张三`) keeps the line whole.
 fn head_cell(line: &str) -> &str {
     static RESIDUE: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r"^(?P<h>.+?\((?:盖章|签章|公章|签字|签名|签字盖章|盖章签字|签字或盖章)\):?)(?P<r>[\p{Han}]{1,8})$")
-            .expect("static regex")
+        regex(&format!(
+            r"^(?P<h>.+?\({}\):?)(?P<r>[\p{{Han}}]{{1,8}})$",
+            kinds::SEAL_REQUEST
+        ))
+        .expect("static regex")
     });
     match RESIDUE.captures(line) {
         Some(c) if !WHOLE_NAME.is_match(&c["r"]) && !person_name(&c["r"]) => {

@@ -415,6 +415,8 @@ macro_rules! seal {
         "(?:盖章|签章|公章|签字|签字盖章|盖章签字|签字或盖章|签名)"
     };
 }
+/// That request as one regex source (without its brackets), for the engine's signature readers.
+pub const SEAL_REQUEST: &str = seal!();
 /// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, 核对码,
 /// a caption 查验二维码 over the code printed under the symbol, …).
 macro_rules! report_code_label {
