@@ -199,10 +199,12 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         let line = &text[pos..];
         c.label_at(line).is_some()
             || STRUCTURE.is_match(line)
-            // the next item of a numbered list of labels (`3.坐落:…` / `4.不动产单元号:…`)
-            || ENUMERATOR
-                .find(line)
-                .is_some_and(|m| c.label_at(line[m.end()..].trim_start()).is_some())
+            // the next item of a numbered list of labels (`3.坐落:…` / `4.不动产单元号:…`),
+            // known or not (`2.出租人统一社会信用代码:` under `1.出租人:` / its name)
+            || ENUMERATOR.find(line).is_some_and(|m| {
+                let item = line[m.end()..].trim_start();
+                c.label_at(item).is_some() || ENUMERATED_LABEL.is_match(item)
+            })
             || (c.spec.cells && label_split_by_value(c, line).is_some())
     };
     for (hi, &(ls, li, len)) in hits.iter().enumerate() {
@@ -434,6 +436,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             {
                 continue;
             }
+            let mut took = false;
             for &(field, group, parse) in p.captures {
                 let Some(m) = caps.name(group) else { continue };
                 let Ok((value, doubt, range)) =
@@ -441,6 +444,10 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 else {
                     continue;
                 };
+                if no_such_value(field, &value) {
+                    continue;
+                }
+                took = true;
                 let cand = Candidate {
                     value,
                     certainty: p.certainty * doubt,
@@ -457,7 +464,8 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                     cands.entry(field).or_default().push(cand);
                 }
             }
-            if !p.all {
+            // a match that gave no value does not hide the next one
+            if !p.all && took {
                 break;
             }
         }
@@ -537,6 +545,20 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 cand.value = Value::String(whole);
                 cand.certainty *= 0.9;
             }
+            // OCR lost the bracket that opens the partnership's form (`…事务所特殊普通合伙)`)
+            if let Some(name) = cand.value.as_str()
+                && let Some(at) = name.find("普通合伙)").or_else(|| name.find("普通合伙）"))
+                && !name[..at].contains(['(', '（'])
+            {
+                let at = name[..at].strip_suffix("特殊").map_or(at, str::len);
+                let open = if name[at..].contains('）') {
+                    '（'
+                } else {
+                    '('
+                };
+                cand.value = Value::String(format!("{}{open}{}", &name[..at], &name[at..]));
+                cand.certainty *= 0.95;
+            }
             // the signing accountant's cell read inside the firm's name (`…山西` / `中国注册会计师:
             // 王刚` / `分所`)
             if let Some(name) = cand.value.as_str()
@@ -598,9 +620,13 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     }
 
     let mut fields = BTreeMap::new();
+    let mut doubtful: Vec<(String, Evidence)> = Vec::new();
     for (name, mut list) in cands {
         list.sort_by(|a, b| b.certainty.total_cmp(&a.certainty).then(a.at.cmp(&b.at)));
         let mut best = list.swap_remove(0);
+        if best.value.is_string() && !best.loc.doubts.is_empty() {
+            doubtful.push((format!("{name}:{}", best.loc.doubts), evidence(&best.loc)));
+        }
         if c.spec.parties.contains(&name)
             && let Some(other) = list
                 .iter()
@@ -619,6 +645,23 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             ));
         }
         fields.insert(name.to_string(), field_of(best));
+    }
+    // Which characters of each text field OCR was unsure of (`lessee:区`): a rule that finds
+    // a name one character off asks a person when that character is one of them.
+    if let Some((_, first)) = doubtful.first() {
+        fields.insert(
+            DOUBTFUL_CHARS.to_string(),
+            Field {
+                evidence: first.clone(),
+                value: Value::Array(
+                    doubtful
+                        .iter()
+                        .map(|(d, _)| Value::String(d.clone()))
+                        .collect(),
+                ),
+                confidence: 1.0,
+            },
+        );
     }
     for (name, list) in lists {
         let first = &list[0];
@@ -735,6 +778,22 @@ static CPA_CELL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// What stands before 会计师事务所 when the words are an accountant's title, not a firm's name
+/// (`注册`, `签字注册`, `中国注册`), or nothing at all.
+static CPA_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(?:签字|中国)?(?:注册)?$").expect("static regex"));
+
+/// A value of the right shape that is still not the field's: the signing accountant's title
+/// with the seal's ring read after it (`签字注册会计师计务所`) is no audit firm.
+fn no_such_value(field: &str, value: &Value) -> bool {
+    field == "audit_firm"
+        && value.as_str().is_some_and(|v| {
+            FIRM_WORD_READ
+                .find(v)
+                .is_some_and(|m| CPA_TITLE.is_match(&v[..m.start()]))
+        })
+}
+
 /// A branch's name alone on its line (`山西分所`).
 static BRANCH_LINE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^[\p{Han}]{2,6}分所$").expect("static regex"));
@@ -781,6 +840,12 @@ static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\))")
         .expect("static regex")
 });
+
+/// What follows a list's number when the item is a label of any kind (`出租人统一社会信用代码:`):
+/// all Han, a little longer than [`LABEL_SHAPE`] allows, since the number already says it
+/// starts an item.
+static ENUMERATED_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^[\p{Han}]{2,14}(?:\([\p{Han}]{1,8}\))?:").expect("static regex"));
 
 /// Words that, just before a label, make it another party's (原权利人, 抵押权人 in a 附记).
 static QUALIFIED: LazyLock<Regex> =
@@ -1136,10 +1201,10 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
     }
 }
 /// A signature table's head cell: a position and a seal (`甲方(盖章)`, `乙方`, `甲方(签字)`,
-/// `出租人(甲方)签章`).
+/// `出租人(甲方)签章`; OCR may read a speck before the bracket as a mark: `出租人、(签章)`).
 static SIGNATURE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?P<p>甲方|乙方|丙方|(?P<lessor>{})|(?P<lessee>{}))(?:(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?)?:?$",
+        r"^(?P<p>甲方|乙方|丙方|(?P<lessor>{})|(?P<lessee>{}))(?:[、,.·]?(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?)?:?$",
         kinds::LESSOR_ROLE,
         kinds::LESSEE_ROLE
     ))
@@ -2999,6 +3064,10 @@ fn breaks_clauses(s: &str) -> bool {
 fn first_line_len(text: &str) -> usize {
     text.find('\n').unwrap_or(text.len())
 }
+
+/// The field that lists, per text field, the characters OCR read with doubt
+/// (`["lessee:区", …]`; see [`super::text::DOUBTFUL`]).
+pub const DOUBTFUL_CHARS: &str = "doubtful_chars";
 
 fn evidence(loc: &Located) -> Evidence {
     Evidence {
@@ -7433,6 +7502,136 @@ mod tests {
         assert_eq!(
             reading.fields.get("report_code").map(|f| &f.value),
             Some(&json!("140520230123456789"))
+        );
+    }
+
+    #[test]
+    fn a_first_lease_year_counted_from_a_day_and_the_term_ending_on_another() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方：晋城市青禾农业科技有限公司\n承租方：太原市远图科技有限公司\n\
+             二、期限\n(一)租期六年，第一个租赁年度自2022年3月1日起计，租赁期限将于2028年2月29日期满。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2022-03-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2028-02-29")));
+    }
+
+    #[test]
+    fn a_lease_word_with_its_start_and_end_labels_the_term() {
+        for label in ["租赁起止日期：", "转租起讫时间：\n"] {
+            let f = read(
+                DocumentKind::Lease,
+                &format!(
+                    "房屋租赁合同\n出租方：晋城市青禾农业科技有限公司\n承租方：太原市远图科技有限公司\n\
+                     免租期：自2021年1月1日至2021年3月31日\n{label}2021年1月1日至2026年12月31日"
+                ),
+            );
+            assert_eq!(get(&f, "term_start"), Some(&json!("2021-01-01")), "{label}");
+            assert_eq!(get(&f, "term_end"), Some(&json!("2026-12-31")), "{label}");
+        }
+    }
+
+    #[test]
+    fn a_term_defined_as_a_period_of_years() {
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n“出租方”：指晋城市青禾农业科技有限公司；\n“承租方”：指太原市远图科技有限公司；\n\
+             “租赁期限”：指自房屋交接之日起连续计算的八年期间；",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 8, "months": 0}))
+        );
+    }
+
+    #[test]
+    fn a_numbered_label_of_any_kind_ends_the_value_above() {
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n一、出租方：\n李玉梅\n二、出租方身份证件号码：\n140105198803031234\n\
+             三、承租方：\n太原市远图科技有限公司\n四、承租方统一社会信用代码：\n91140100MA0K1234X5",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("李玉梅")));
+        assert_eq!(get(&f, "lessee"), Some(&json!("太原市远图科技有限公司")));
+    }
+
+    #[test]
+    fn a_sublease_role_in_a_bracket_with_the_position() {
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "同意转租确认\n我公司同意。\n房屋转租协议\n出租方（转租人，以下简称甲方）：太原市远图科技有限公司\n\
+             承租方（次承租人，以下称乙方）：晋城市青禾农业科技有限公司",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+    }
+
+    #[test]
+    fn report_numbers_with_the_year_bare_and_words_before_them() {
+        for (text, want) in [
+            (
+                "专项审计报告\n文号：恒信专审字2023年第0415号",
+                "恒信专审字2023年第0415号",
+            ),
+            (
+                "专项审计报告\n我们出具了本报告，报告文号为恒信(2023)专项审字第415号。",
+                "恒信(2023)专项审字第415号",
+            ),
+        ] {
+            let f = read_text_layer(DocumentKind::AuditReport, text);
+            assert_eq!(get(&f, "report_no"), Some(&json!(want)), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_accountants_title_is_no_firm_and_a_lost_bracket_comes_back() {
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n太原市远图科技有限公司：\n我们审计了贵公司的基地运营情况。\n\
+             签字注册会计师计务所\n签字注册会计师：王刚\n信永恒会计师事务所特殊普通合伙）山西\t注册会计师：李娜\n分所\n2023年3月1日",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("信永恒会计师事务所（特殊普通合伙）山西分所"))
+        );
+    }
+
+    #[test]
+    fn a_speck_read_before_a_signature_heads_bracket() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n第一条 出租人将房屋出租给承租人。\n出租人、（签章）：\t承租人（签章）：\n\
+             晋城市青禾农业科技有限公司\t太原市远图科技有限公司\n2021年1月1日\t2021年1月1日",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("晋城市青禾农业科技有限公司"))
+        );
+        assert_eq!(get(&f, "lessee"), Some(&json!("太原市远图科技有限公司")));
+    }
+
+    #[test]
+    fn characters_ocr_doubted_are_listed_by_field() {
+        let text =
+            "房屋租赁合同\n出租方：晋城市青禾农业科技有限公司\n承租方：太原市远图科技有限公司";
+        let doubted = text.chars().position(|c| c == '图').expect("in text");
+        let mut ocr = page(text, TextSource::Ocr);
+        ocr.spans = (0..text.chars().count())
+            .map(|i| crate::model::TextSpan {
+                start: i,
+                end: i + 1,
+                bbox: [0.1, 0.1, 0.12, 0.12],
+                confidence: if i == doubted { 0.6 } else { 0.999 },
+            })
+            .collect();
+        let f = read_page(DocumentKind::Lease, &ocr);
+        assert_eq!(get(&f, "lessee"), Some(&json!("太原市远图科技有限公司")));
+        assert_eq!(get(&f, DOUBTFUL_CHARS), Some(&json!(["lessee:图"])));
+        // a text layer is read for sure: nothing is listed
+        let mut layer = ocr.clone();
+        layer.text_source = TextSource::TextLayer;
+        assert_eq!(
+            get(&read_page(DocumentKind::Lease, &layer), DOUBTFUL_CHARS),
+            None
         );
     }
 }

@@ -668,6 +668,33 @@ pub const LEASE: KindSpec = KindSpec {
             1.0,
             NOT_THE_TERM,
         ),
+        // …or a label made of a lease word and 起止 itself (`租赁起讫日期:`, `入驻起止日期:` on a line
+        // of its own over the range): no other period is named so.
+        pat_unless(
+            r"(?:租赁|租用|承租|转租|入驻|入孵|孵化|使用|服务)起[止讫](?:日期|时间)(?:为|是|:)?\n?(?P<r>{RANGE})",
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            1.0,
+            NOT_THE_TERM,
+        ),
+        // A first year counted from a day, and the term named as it ends (`首个租赁年度自DATE起算,
+        // 租赁期于DATE届满`): the second clause says the range is the term's, whatever lease year
+        // the first names.
+        pat_unless(
+            concat!(
+                r"(?:自|从)(?P<a>{DATE})(?:开始计算|起计算|起算|起计|计起|起)[,](?:",
+                term_word!(),
+                r")(?:将)?(?:于|在|至|到)(?P<b>{DATE})(?:届满|期满|终止|结束|止)"
+            ),
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            1.0,
+            NOT_THE_TERM,
+        ),
         // The term's row of a form with labelled cells (`租赁期限 | 起:DATE | 止:DATE`, or
         // `入驻(转租)期限 | 起 | DATE | 止 | DATE`, each label a cell of its own).
         pat(
@@ -768,7 +795,7 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:",
                 term_word!(),
-                r#")[”"'」]?:(?:指|是指)[^。;\n0-9]{0,20}?(?P<v>{DURATION})(?:[。;]|$)"#
+                r#")[”"'」]?:(?:指|是指)[^。;\n0-9]{0,20}?(?P<v>{DURATION})(?:的?(?:期间|时间|期限))?(?:[。;]|$)"#
             ),
             &[("term_stated", "v", Parse::Duration)],
             1.0,
@@ -1082,7 +1109,7 @@ pub const LEASE: KindSpec = KindSpec {
                 sublessor!(),
                 "|",
                 sublessee!(),
-                r")\)?(?:\((?:甲方|乙方|以下简称[甲乙]方)\))?(?:\(",
+                r")(?:[,、](?:以下简称|以下称|下称|简称)?[甲乙]方)?\)?(?:\((?:甲方|乙方|以下简称[甲乙]方)\))?(?:\(",
                 seal!(),
                 r"\))?:"
             ),
@@ -1519,12 +1546,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // break inside the branch's place: `…(特殊普通合伙)山` / `西分所`); OCR may misread the
         // bracket before (盖章), and a character of the firm word under the seal's ink; the
         // bracket around (盖章) may break at the line's end (`…(特殊普通合伙)(` / `盖章)`), and the
-        // reading may set the signing accountant's line between a branch's two lines.
+        // reading may set the signing accountant's line (or cell) between a branch's two lines;
+        // OCR may lose the bracket that opens 特殊普通合伙 (the engine puts it back).
         pat(
             concat!(
                 r"(?m)^(?P<v>[^\n:,。]{2,30}?",
                 firm_word!(),
-                r"(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\)|\((?:特殊)?[普通合伙]{2,3}\))?(?:\n?\p{Han}{1,6}(?:\n[\p{Han}]{2,10}:[^\n]{0,20})?\n?\p{Han}{0,5}分所)?)(?:[(\p{Han}]?\n?(?:盖章|公章|签章|章)\)?|\()?$"
+                r"(?:有限责任公司|有限公司|\(?特殊普通合伙\)|\(?普通合伙\)|\((?:特殊)?[普通合伙]{2,3}\))?(?:\n?\p{Han}{1,6}(?:[\n\t][\p{Han}]{2,10}:[^\n]{0,20})?\n?\p{Han}{0,5}分所)?)(?:[(\p{Han}]?\n?(?:盖章|公章|签章|章)\)?|\()?$"
             ),
             &[("audit_firm", "v", Parse::Name)],
             1.0,
@@ -1668,12 +1696,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // and up to a dozen digits, the serial or its 号 now and then on the next line (a
         // two-line box). A regional office's abbreviation may carry its province in a bracket
         // (恒远(晋)审专字〔2021〕160号), the kind word a bracket of its own (信达诚审(专)字[2021]第094号),
-        // and a firm may print the year bare (怀仁专审2021字第0822号). The kind word (审, 专, 核 or
+        // and a firm may print the year bare (怀仁专审2021字第0822号, 华通专审字2022年第506号); the
+        // words that lead up to it (文号为…) are none of its abbreviation. The kind word (审, 专, 核 or
         // 报字) is what tells it from the numbers of the rules it cites (晋财会〔2008〕11号,
         // 晋企发〔2021〕5号); a number in the bracket after a cited title (`出具了《审计报告》(明鉴审字…号)`)
         // is that other report's.
         pat_unless(
-            r"(?P<v>(?:[\p{Han}--[为是号]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴|报字)(?:\([\p{Han}]{1,2}\))?[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)? ?|[\p{Han}--[为是号]]{0,6}(?:审|专|核|鉴)[\p{Han}]{0,3}\d{4}[\p{Han}]{0,2}字|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:审|专|核|鉴)[\p{Han}]{0,3}字|[\p{Han}]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴)[\p{Han}]{0,3}字第?\d{4})\n?第? ?-?(?:[A-Za-z0-9]{1,6}-)?[A-Za-z0-9]{0,12}?\d(?:-\d{1,4}|-[A-Z]{1,4})? ?\n?号)",
+            r"(?P<v>(?:[\p{Han}--[为是号]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴|报字)(?:\([\p{Han}]{1,2}\))?[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)? ?|[\p{Han}--[为是号]]{0,6}(?:审|专|核|鉴)[\p{Han}]{0,3}\d{4}年?[\p{Han}]{0,2}字|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:审|专|核|鉴)[\p{Han}]{0,3}字|[\p{Han}--[为是号]]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}--[为是号]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴)[\p{Han}]{0,3}字第?\d{4}年?)\n?第? ?-?(?:[A-Za-z0-9]{1,6}-)?[A-Za-z0-9]{0,12}?\d(?:-\d{1,4}|-[A-Z]{1,4})? ?\n?号)",
             &[("report_no", "v", Parse::Code)],
             1.0,
             r"》\(?$",
