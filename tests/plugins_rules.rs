@@ -165,6 +165,62 @@ fn name_other_company_fails() {
 }
 
 #[test]
+fn name_one_character_off_fails_unless_ocr_doubted_that_character() {
+    let read = |doubts: serde_json::Value| {
+        let l = lease(
+            "l1",
+            LANDLORD,
+            "太原市晋扬科技有限公司",
+            "2020-01-01",
+            "2024-12-31",
+        )
+        .f("doubtful_chars", doubts)
+        .build();
+        only(
+            &run(builtins(), input(APPLICANT, vec![l])),
+            "name.consistency",
+        )
+        .clone()
+    };
+    // read surely (a text layer lists nothing): another registered name
+    assert_eq!(read(json!([])).status, Fail);
+    // OCR doubted other characters, or another field's
+    assert_eq!(read(json!(["lessee:技", "lessor:扬"])).status, Fail);
+    // OCR doubted the very character that differs: perhaps the same name misread
+    let f = read(json!(["lessee:扬技"]));
+    assert_eq!(f.status, Review);
+    assert!(f.message.zh.contains("扬/阳"), "{}", f.message.zh);
+    assert!(f.message.en.contains("read with doubt"), "{}", f.message.en);
+}
+
+#[test]
+fn a_doubted_character_on_either_side_of_a_chain_asks_a_person() {
+    let tenant = "太原市入驻小微企业有限公司";
+    let misread = "太原市晋扬科技有限公司";
+    let sub = |doubts: serde_json::Value| {
+        sublease("s", misread, tenant, "2021-01-01", "2023-12-31")
+            .f("doubtful_chars", doubts)
+            .build()
+    };
+    assert_eq!(chain(sub(json!([]))), [Fail]);
+    assert_eq!(chain(sub(json!(["lessor:扬"]))), [Review]);
+    // the certificate's owner misread against the landlord of the head lease
+    let owner = |doubts: serde_json::Value| {
+        let head = lease("head", LANDLORD, APPLICANT, "2020-01-01", "2024-12-31").build();
+        let cert = certificate("c1", "山西龙域置业有限公司")
+            .f("doubtful_chars", doubts)
+            .build();
+        only(
+            &run(builtins(), input(APPLICANT, vec![head, cert])),
+            "property.owner",
+        )
+        .status
+    };
+    assert_eq!(owner(json!([])), Fail);
+    assert_eq!(owner(json!(["owner:域"])), Review);
+}
+
+#[test]
 fn name_change_with_the_same_credit_code_is_review() {
     let codes = json!([
         {"code": "91110000600037341L", "party": APPLICANT, "valid": true},

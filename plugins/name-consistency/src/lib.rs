@@ -73,7 +73,7 @@ impl Plugin for NameConsistency {
                 if let Some(weak) = unreliable(RULE, &[f]) {
                     return weak;
                 }
-                let m = names::compare(applicant, f.as_str().unwrap_or_default());
+                let m = f.compare_name(applicant);
                 let (mut status, mut zh, mut en) = (m.status, m.zh, m.en);
                 if matches!(m.step, Step::LegalForm | Step::Branch | Step::Different) {
                     let theirs = codes_for(ctx, f.as_str().unwrap_or_default());

@@ -93,7 +93,7 @@ fn judge(ctx: &Ctx, cert: Doc) -> Finding {
         );
     }
     if heads.is_empty() {
-        let m = names::compare(ctx.applicant(), owner_name);
+        let m = owner.compare_name(ctx.applicant());
         return finding(
             RULE,
             m.status,
@@ -108,12 +108,7 @@ fn judge(ctx: &Ctx, cert: Doc) -> Finding {
     let best = heads
         .iter()
         .filter_map(|l| l.text("lessor"))
-        .map(|lessor| {
-            (
-                names::compare(lessor.as_str().unwrap_or_default(), owner_name),
-                lessor,
-            )
-        })
+        .map(|lessor| (owner.compare_field(&lessor), lessor))
         .min_by_key(|(m, _)| m.step as u8);
     match best {
         Some((m, lessor)) => {

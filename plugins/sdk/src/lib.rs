@@ -51,6 +51,9 @@ use date::Date;
 
 /// The name of the confidence threshold every SDK plugin declares.
 pub const MIN_CONFIDENCE: &str = "min_confidence";
+/// The document field in which the host lists, per text field, the characters OCR read with
+/// doubt (`["lessee:区", …]`).
+pub const DOUBTFUL_CHARS: &str = "doubtful_chars";
 /// Default confidence threshold: fields read less surely than this make a rule answer `review`.
 pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.8;
 
@@ -467,6 +470,49 @@ impl<'a> FieldRef<'a> {
                 .collect::<Vec<_>>()
                 .join("、"),
         }
+    }
+
+    /// The characters of this field OCR read with doubt, from the document's
+    /// `doubtful_chars` field (`["lessee:区", …]`); empty for a text layer.
+    pub fn doubtful_chars(&self) -> String {
+        let prefix = format!("{}:", self.field.name);
+        self.doc
+            .fields
+            .iter()
+            .filter(|f| f.name == DOUBTFUL_CHARS)
+            .flat_map(|f| match &f.value {
+                Value::Texts(items) => items.as_slice(),
+                _ => &[],
+            })
+            .filter_map(|item| item.strip_prefix(&prefix))
+            .collect()
+    }
+
+    /// This field's name compared with `expected` on the ladder, with the characters OCR
+    /// doubted (see [`names::compare_read`]).
+    pub fn compare_name(&self, expected: &str) -> names::NameMatch {
+        names::compare_read(
+            expected,
+            self.as_str().unwrap_or_default(),
+            &self.doubtful_chars(),
+        )
+    }
+
+    /// This field's name compared with another read name: a character OCR doubted on either
+    /// side may explain a one-character difference.
+    pub fn compare_field(&self, expected: &FieldRef<'_>) -> names::NameMatch {
+        let (found, wanted) = (
+            self.as_str().unwrap_or_default(),
+            expected.as_str().unwrap_or_default(),
+        );
+        let m = names::compare_read(wanted, found, &self.doubtful_chars());
+        if m.status == Status::Fail {
+            let theirs = names::compare_read(found, wanted, &expected.doubtful_chars());
+            if theirs.status == Status::Review {
+                return theirs;
+            }
+        }
+        m
     }
 
     /// Evidence pointing at this field.

@@ -3,7 +3,9 @@
 //! 1. equal as written → pass;
 //! 2. equal after NFKC, removing white space and unifying （）/() → pass (raw strings shown);
 //! 3. equal after traditional → simplified conversion → pass with a note;
-//! 4. equal up to known OCR confusions (己/已, 未/末, 0/O/〇, 1/l/一 …) → review;
+//! 4. equal up to known OCR confusions (己/已, 未/末, 0/O/〇, 1/l/一 …) → review; so is a name
+//!    one character off where OCR doubted that character ([`compare_read`]: the name may be
+//!    the same, misread, which only the page can tell);
 //! 5. 有限公司 vs 有限责任公司, or a branch (…分公司) vs its company → review: they are different
 //!    registered names (callers add "same credit code" evidence, which only they can see);
 //! 6. anything else → fail.
@@ -266,6 +268,39 @@ pub fn compare(expected: &str, found: &str) -> NameMatch {
     )
 }
 
+/// [`compare`] for a name read from a page, given the characters OCR read with doubt
+/// (`doubtful`, from the host): a name that would fail for one differing character, where
+/// the character found is one OCR doubted, is `review` instead. A one-character difference
+/// read surely stays `fail`: it is another registered name.
+pub fn compare_read(expected: &str, found: &str, doubtful: &str) -> NameMatch {
+    let m = compare(expected, found);
+    if m.step != Step::Different || doubtful.is_empty() {
+        return m;
+    }
+    let (ce, cf) = (canonical(expected.trim()), canonical(found.trim()));
+    let (e, f): (Vec<char>, Vec<char>) = (ce.chars().collect(), cf.chars().collect());
+    if e.len() != f.len() {
+        return m;
+    }
+    let differing: Vec<usize> = (0..e.len()).filter(|&i| e[i] != f[i]).collect();
+    match differing.as_slice() {
+        &[i] if doubtful.contains(f[i]) => {
+            let (x, y) = (f[i], e[i]);
+            NameMatch {
+                step: Step::OcrConfusion,
+                status: Status::Review,
+                zh: format!(
+                    "「{found}」与「{expected}」只差一字（{x}/{y}），而「{x}」是识别把握不大的字，可能是同一名称被误识（第4步），需核对原件"
+                ),
+                en: format!(
+                    "'{found}' differs from '{expected}' in one character ({x}/{y}), which OCR read with doubt: perhaps the same name misread (step 4); check the original"
+                ),
+            }
+        }
+        _ => m,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,6 +331,29 @@ mod tests {
             Step::Branch
         );
         assert_eq!(compare(a, "大同市云冈科技有限公司").step, Step::Different);
+    }
+
+    #[test]
+    fn one_doubted_character_off_asks_a_person() {
+        let applicant = "大同市云冈科技有限公司";
+        let misread = "大同市云区科技有限公司";
+        // read surely: another registered name
+        assert_eq!(compare_read(applicant, misread, "").status, Status::Fail);
+        assert_eq!(compare_read(applicant, misread, "科").status, Status::Fail);
+        // the differing character was doubted
+        let m = compare_read(applicant, misread, "区");
+        assert_eq!((m.step, m.status), (Step::OcrConfusion, Status::Review));
+        assert!(m.zh.contains("区/冈"), "{}", m.zh);
+        // two characters off is another name however it was read
+        assert_eq!(
+            compare_read(applicant, "大同市云区料技有限公司", "区料").status,
+            Status::Fail
+        );
+        // a pass stays a pass
+        assert_eq!(
+            compare_read(applicant, applicant, "冈").status,
+            Status::Pass
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! lessor is compared with the certificate owner.
 
 use docverify_plugin_sdk::date::Date;
-use docverify_plugin_sdk::names::{self, NameMatch};
+use docverify_plugin_sdk::names::NameMatch;
 use docverify_plugin_sdk::*;
 
 const RULE: &str = "sublease.chain";
@@ -16,17 +16,11 @@ struct SubleaseChain;
 /// The head lease (or certificate) whose party best matches the sublease lessor.
 fn best_parent<'a>(
     parents: &[(Doc<'a>, FieldRef<'a>)],
-    lessor: &str,
+    lessor: &FieldRef<'_>,
 ) -> Option<(NameMatch, Doc<'a>, FieldRef<'a>)> {
     parents
         .iter()
-        .map(|(d, f)| {
-            (
-                names::compare(f.as_str().unwrap_or_default(), lessor),
-                *d,
-                *f,
-            )
-        })
+        .map(|(d, f)| (lessor.compare_field(f), *d, *f))
         .min_by_key(|(m, _, _)| m.step as u8)
 }
 
@@ -38,7 +32,7 @@ fn judge(sub: Doc, parents: &[(Doc, FieldRef)], owned: bool) -> Finding {
     if let Some(weak) = unreliable(RULE, &[lessor]) {
         return weak;
     }
-    let Some((m, parent, party)) = best_parent(parents, lessor.as_str().unwrap_or_default()) else {
+    let Some((m, parent, party)) = best_parent(parents, &lessor) else {
         return finding(
             RULE,
             Status::Review,
