@@ -44,12 +44,13 @@ pub static RANGE_RE: LazyLock<String> = LazyLock::new(|| {
     // the words after the first date that say the term starts there (起, 开始计算, a 契约's 始,
     // 起租; the day named as the start, `以DATE为起租日、DATE为到期日`)
     let from = "开始计算|起计算|起计|计起|起算|开始|起租|起|始|为(?:起租日|起始日|起租之日|开始日|租赁起始日|租期起始日)";
-    // the words before the second date (至, 到, 截止至)
-    let until = "截止至|截止到|截至|截止|至|到";
+    // the words before the second date (至, 到, 截止至); after a first date marked as the start
+    // and a comma, also 于 (`自DATE开始,于DATE结束`), the second date maybe on the next line
+    let until = "截止于|截止至|截止到|截至|截止|止于|至|到";
     // …and after the second that it ends there
     let to = "止|结束|终止|终|届满|期满|为(?:到期日|届满日|终止日|截止日|租赁终止日|租期届满日)";
     format!(
-        r"(?:自|从|以)?(?P<a>{d}){hour}(?:(?:{from})?(?:{until}|—{{1,2}}|~|-{{1,2}}|－{{1,2}}|一)|(?:{from})[,、](?:租至|{until})?)(?P<b>{d}){hour}(?:{to})?"
+        r"(?:自|从|以)?(?P<a>{d}){hour}(?:(?:{from})?(?:{until}|—{{1,2}}|~|-{{1,2}}|－{{1,2}}|一)|(?:{from})[,、]\n?(?:租至|{until}|于)?)(?P<b>{d}){hour}(?:{to})?"
     )
 });
 

@@ -12,6 +12,7 @@ use super::dates::{self, DateError, parse_date, parse_duration};
 use super::kinds::{self, KINDS, KindSpec, Parse, Positional};
 use super::numbers::{parse_area, parse_money, parse_number};
 use super::text::{Located, Norm, is_han, label_head, normalise, person_name, regex};
+use super::{party_words, term_clause};
 use crate::model::{BBox, DocumentKind, Evidence, Field};
 
 /// Number as printed: with thousands separators or without, optional decimals.
@@ -195,6 +196,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     // label or to the next line that starts a clause.
     let mut hits = label_hits(c, text);
     aliased_labels(c, text, &mut hits);
+    own_party_labels(c, text, &mut hits);
     let starts_new = |pos: usize| -> bool {
         let line = &text[pos..];
         c.label_at(line).is_some()
@@ -397,6 +399,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             // a verification code is letters and digits: Chinese after its label is the next
             // cell's text (the CPAs' names), not the code
             Ok((value, ..)) if field == "report_code" && holds_chinese(&value) => {}
+            Ok((value, ..)) if no_such_value(field, &value) => {}
             Ok((value, doubt, range)) => cands.entry(field).or_default().push(Candidate {
                 value,
                 certainty: spec.certainty
@@ -589,6 +592,20 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             }
         }
     }
+    // A label's word joined to the report's number where a gap stood between them (`审报字号
+    // 榆会(2021)审专字0149号`): the number starts after it.
+    if let Some(list) = cands.get_mut("report_no") {
+        for cand in list.iter_mut() {
+            if let Some(number) = cand
+                .value
+                .as_str()
+                .and_then(|v| NUMBER_LABEL.captures(v))
+                .map(|caps| caps["n"].to_string())
+            {
+                cand.value = Value::String(number);
+            }
+        }
+    }
     // A report addressed to the authority that asked for it (致:XX市工业和信息化局), or a
     // cover naming that authority as 委托单位, is about the company the body names.
     if c.spec.kind == DocumentKind::AuditReport
@@ -614,6 +631,15 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     {
         list.retain(|c| named_as_sublessor(text, c.at) != Some(false));
     }
+    // A lease whose term no pattern read: the clause that names it, by how each date is marked.
+    if c.spec.kind == DocumentKind::Lease
+        && !cands.contains_key("term_start")
+        && !cands.contains_key("term_end")
+        && let Some((a, b)) = term_clause::marked_term(text)
+    {
+        push_parsed(&mut cands, "term_start", Parse::Date, norm, a, MARKED_TERM);
+        push_parsed(&mut cands, "term_end", Parse::Date, norm, b, MARKED_TERM);
+    }
     if let Some((pos, a_first, a_second)) = &c.positional {
         short_name_roles(pos, norm, &mut cands);
         resolve_positional(pos, a_first, a_second, text, &mut cands, &mut notes);
@@ -624,7 +650,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     for (name, mut list) in cands {
         list.sort_by(|a, b| b.certainty.total_cmp(&a.certainty).then(a.at.cmp(&b.at)));
         let mut best = list.swap_remove(0);
-        if best.value.is_string() && !best.loc.doubts.is_empty() {
+        if best.value.is_string() && best.loc.ocr {
             doubtful.push((format!("{name}:{}", best.loc.doubts), evidence(&best.loc)));
         }
         if c.spec.parties.contains(&name)
@@ -646,8 +672,9 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         }
         fields.insert(name.to_string(), field_of(best));
     }
-    // Which characters of each text field OCR was unsure of (`lessee:区`): a rule that finds
-    // a name one character off asks a person when that character is one of them.
+    // Each text field OCR read, with the characters it was unsure of (`lessee:区`, `lessor:`):
+    // a rule that finds a name one character off asks a person when that character is one of
+    // them, or when OCR may have lost a character.
     if let Some((_, first)) = doubtful.first() {
         fields.insert(
             DOUBTFUL_CHARS.to_string(),
@@ -786,13 +813,26 @@ static CPA_TITLE: LazyLock<Regex> =
 /// A value of the right shape that is still not the field's: the signing accountant's title
 /// with the seal's ring read after it (`签字注册会计师计务所`) is no audit firm.
 fn no_such_value(field: &str, value: &Value) -> bool {
-    field == "audit_firm"
-        && value.as_str().is_some_and(|v| {
-            FIRM_WORD_READ
-                .find(v)
-                .is_some_and(|m| CPA_TITLE.is_match(&v[..m.start()]))
-        })
+    let v = value.as_str().unwrap_or_default();
+    (field == "audit_firm"
+        && FIRM_WORD_READ
+            .find(v)
+            .is_some_and(|m| CPA_TITLE.is_match(&v[..m.start()])))
+        // a section's heading that starts with a label's word (`■ 权利人信息` over `权利人:XX`)
+        || SECTION_WORD.is_match(v)
 }
+
+/// A label's word before a report's number (字号, 文号, 编号, 号码), the number after it holding
+/// its bracketed year or its kind word.
+static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^\p{Han}{0,4}(?:字号|文号|编号|号码):?(?P<n>\p{Han}{1,8}[(\[〔【（]\d{4}[)\]〕】）].+号|\p{Han}{1,8}\d{4}.*字.+号)$")
+        .expect("static regex")
+});
+
+/// What a section heading adds to a label's word (权利人信息, 不动产情况): no value.
+static SECTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:基本)?(?:信息|情况|概况|状况|资料|明细)(?:表|栏)?$").expect("static regex")
+});
 
 /// A branch's name alone on its line (`山西分所`).
 static BRANCH_LINE: LazyLock<Regex> =
@@ -910,6 +950,71 @@ fn aliased_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usize)
         hits.sort_by_key(|h| h.0);
     }
 }
+
+/// Adds to `hits` the labels of a lease's parties in words of the document's own (出租一方,
+/// 产权方, 物业所有人: see [`party_words`]), for the roles no label of the kind's table heads a
+/// line for. Positions (甲方:, 乙方:) leave it to the clauses (`positional`).
+fn own_party_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usize)>) {
+    let Some((pos, a_first, a_second)) = &c.positional else {
+        return;
+    };
+    let labelled = |hits: &[(usize, usize, usize)], field: &str| {
+        hits.iter().any(|h| c.spec.labels[h.1].field == Some(field))
+    };
+    if labelled(hits, pos.a) || labelled(hits, pos.b) {
+        return;
+    }
+    let known_role = |word: &str| {
+        let (li, len) = c.label_at(&format!("{word}:"))?;
+        match c.spec.labels[li].field? {
+            f if len >= word.len() && f == pos.first => Some(true),
+            f if len >= word.len() && f == pos.second => Some(false),
+            _ => None,
+        }
+    };
+    // the position clauses with the two words in the places of 甲方 and 乙方
+    let says = |clauses: &[Regex], lets: &str, rents: &str| {
+        clauses.iter().any(|r| {
+            let p = r
+                .as_str()
+                .replace("甲方", "\u{1}")
+                .replace("乙方", &regex::escape(rents))
+                .replace('\u{1}', &regex::escape(lets));
+            regex(&p).is_ok_and(|r| r.is_match(text))
+        })
+    };
+    let clauses = |a: &str, b: &str| {
+        (
+            says(a_first, a, b) || says(a_second, b, a),
+            says(a_second, a, b) || says(a_first, b, a),
+        )
+    };
+    let words = party_words::discover(text, &known_role, &clauses, pos.first, pos.second);
+    let unlabelled: Vec<_> = words
+        .into_iter()
+        .filter(|w| !labelled(hits, w.role))
+        .collect();
+    for word in unlabelled {
+        let Some(li) = c
+            .spec
+            .labels
+            .iter()
+            .position(|l| l.field == Some(word.role))
+        else {
+            continue;
+        };
+        for (at, len) in word.heads {
+            // the word replaces a stop of the same letters (产权方 is elsewhere a head landlord)
+            hits.retain(|h| h.0 < at || h.0 >= at + len);
+            hits.push((at, li, len));
+        }
+    }
+    hits.sort_by_key(|h| h.0);
+}
+
+/// How sure a term read by its clause's marks is ([`term_clause`]): a form the patterns do not
+/// know, so a little less than theirs.
+const MARKED_TERM: f32 = 0.9;
 
 /// Parses the text at `range` as `parse` and adds it to `field`'s candidates, as sure as
 /// `certainty` times the parse; a text that does not parse adds nothing.
@@ -2579,7 +2684,7 @@ fn short_name_roles(
 /// number or code, now and then).
 static NAMED_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     regex(&expand(&format!(
-        r#"(?:(?P<v>{ORG})|(?:^|[,。;:、与和向由及])(?P<p>[\p{{Han}}--[向与和由及给将]]\p{{Han}}{{1,3}}))\((?:[^()\n]{{0,40}}[,;])?(?:以下简称为|以下简称|以下称为|以下称|下称|简称)[“"'「](?P<a>[^”"'」()\n]{{2,10}})[”"'」]\)"#
+        r#"(?:(?P<v>{ORG})|(?:^|[,。;:、与和向由及])(?P<p>[\p{{Han}}--[向与和由及给将]]\p{{Han}}{{1,3}}))\((?:[^()\n]{{0,40}}[,;])?(?:以下简称为|以下简称|以下称为|以下称|下称|简称)[“"'「]?(?P<a>[^”"'」()\n,]{{2,10}})[”"'」]?\)"#
     )))
     .expect("static regex")
 });
@@ -3065,8 +3170,9 @@ fn first_line_len(text: &str) -> usize {
     text.find('\n').unwrap_or(text.len())
 }
 
-/// The field that lists, per text field, the characters OCR read with doubt
-/// (`["lessee:区", …]`; see [`super::text::DOUBTFUL`]).
+/// The field that lists every text field OCR read, each with the characters it read with
+/// doubt (`["lessee:区", "lessor:"]`; see [`super::text::DOUBTFUL`]); a text layer's fields are
+/// not listed.
 pub const DOUBTFUL_CHARS: &str = "doubtful_chars";
 
 fn evidence(loc: &Located) -> Evidence {
@@ -7625,13 +7731,128 @@ mod tests {
             .collect();
         let f = read_page(DocumentKind::Lease, &ocr);
         assert_eq!(get(&f, "lessee"), Some(&json!("太原市远图科技有限公司")));
-        assert_eq!(get(&f, DOUBTFUL_CHARS), Some(&json!(["lessee:图"])));
+        // every text field OCR read is listed, with the characters it doubted
+        assert_eq!(
+            get(&f, DOUBTFUL_CHARS),
+            Some(&json!(["lessee:图", "lessor:"]))
+        );
         // a text layer is read for sure: nothing is listed
         let mut layer = ocr.clone();
         layer.text_source = TextSource::TextLayer;
         assert_eq!(
             get(&read_page(DocumentKind::Lease, &layer), DOUBTFUL_CHARS),
             None
+        );
+    }
+
+    #[test]
+    fn parties_named_in_words_of_the_documents_own() {
+        // 出租一方 / 承租一方 before a wide gap, again over the signatures
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n立约人：\n出租一方　山西省云冈创新创业实业股份有限公司\n社会信用代码　91140400AAU8WXM25L\n法定代表人　周丽\n\
+             承租一方　山西青创商务服务股份有限公司\n一、租赁标的\n1．出租一方将位于山西省长治市上党区并州南路198号的房屋租给承\n租一方。\n\
+             2．承租一方于每年租期开始前一次付清租金。\n出租一方（签章）\n山西省云冈创新创业实业股份有限公司\n承租一方（签章）\n山西青创商务服务股份有限公司",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("山西省云冈创新创业实业股份有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("山西青创商务服务股份有限公司"))
+        );
+        // 产权方 (elsewhere a head landlord's word) beside a known 租用方; a person as landlord
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁协议\n（一）产权方：汤博军\n身份证号：140110196404126619\n（二）租用方：大同市锦程科技有限责任公司\n\
+             1.1　产权方将其所有的山西省大同市平城区南内环街355号房屋出租给租用方。\n3.1　未经产权方事先书面同意，租用方擅自转租的，产权方有权收回房屋。\n\
+             产权方：汤博军\n租用方：大同市锦程科技有限责任公司",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("汤博军")));
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("大同市锦程科技有限责任公司"))
+        );
+        // short names without quotes (以下称物业所有人), their roles from the clauses
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n陈玉宇（以下称物业所有人）与太原国家高新技术产业开发区德润创新创业智能科技\n有限责任公司（以下称物业使用人）就物业使用人租用物业所有人房屋一事，经友好协商，\n订立本合同。\n\
+             第一条【房屋】物业所有人出租的房屋坐落于山西省运城市盐湖区长治路238号。\n物业所有人：\n陈玉宇\n代表人：\n物业使用人：\n\
+             太原国家高新技术产业开发区德润创新创业智\n能科技有限责任公司\n代表人：李勇",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("陈玉宇")));
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!(
+                "太原国家高新技术产业开发区德润创新创业智能科技有限责任公司"
+            ))
+        );
+    }
+
+    #[test]
+    fn a_term_marked_by_the_words_around_its_dates() {
+        for (text, start, end) in [
+            (
+                "房屋租赁协议\n1.3　租用期间：共8年，\n2018/12/1起，\n2026/11/30止。\n2　租金",
+                "2018-12-01",
+                "2026-11-30",
+            ),
+            (
+                "房屋租赁合同\n第二条【租期】租期届满日为二零三二年六月三十日，起租日为二零二二年七月一日。",
+                "2022-07-01",
+                "2032-06-30",
+            ),
+            (
+                "房屋租赁合同\n租赁期\n起始：2018-01-01\n终止：2022-12-30\n租金\n租金标准为每平方米每月13.22元，按半年支付。",
+                "2018-01-01",
+                "2022-12-30",
+            ),
+            // the range's patterns: a start marked, a comma, the end on the next line
+            (
+                "房屋租赁协议\n1.3　租用期间：\n2020年12月15日起，\n2025年12月14日止。\n1.4　装修免租：自2020年12月15日开始，到2021年6月14日结束。",
+                "2020-12-15",
+                "2025-12-14",
+            ),
+            (
+                "房屋租赁合同\n1．租赁期限从贰零贰贰年壹拾贰月壹日开始计算，截止于贰零贰柒年壹拾壹月贰拾玖日。",
+                "2022-12-01",
+                "2027-11-29",
+            ),
+            (
+                "转租协议书\n①　转租期自二零二零年十二月一日开始，于二零二一年十一月三十日结束，共1年。",
+                "2020-12-01",
+                "2021-11-30",
+            ),
+        ] {
+            let f = read(DocumentKind::Lease, text);
+            assert_eq!(get(&f, "term_start"), Some(&json!(start)), "{text}");
+            assert_eq!(get(&f, "term_end"), Some(&json!(end)), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_section_heading_is_no_value_and_a_numbers_label_no_part_of_it() {
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n■ 权利人信息\n权利人：晋中市德润投资管理有限责任公司\n共有情况：单独所有\n■ 不动产信息\n坐落：山西省运城市盐湖区长治路71号",
+        );
+        assert_eq!(
+            get(&f, "owner"),
+            Some(&json!("晋中市德润投资管理有限责任公司"))
+        );
+        let f = read_text_layer(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权证号：房权证小店区字第1575731号\n权利人：\n马静\n共有情况：\n单独所有\n房屋坐落：\n山西省太原市小店区学府街347号",
+        );
+        assert_eq!(get(&f, "owner"), Some(&json!("马静")));
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "晋中榆次会计师事务所（普通合伙）\n专项审计报告\n晋中市聚能双创基地企业管理咨询股份有限公司股东会：\n审报字号　榆会（2021）审专字0149号\n我们对贵公司的运营情况实施了专项审计。",
+        );
+        assert_eq!(
+            get(&f, "report_no"),
+            Some(&json!("榆会（2021）审专字0149号"))
         );
     }
 }

@@ -571,7 +571,7 @@ pub const LEASE: KindSpec = KindSpec {
                 concat!(
                     r#"(?:甲方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\((?:以下简称|以下称|下称|简称)?[“"]?甲方[”"]?\))"#,
                     name_word!(),
-                    ":"
+                    cell_end!()
                 ),
                 "party_a",
                 Parse::Name,
@@ -583,7 +583,7 @@ pub const LEASE: KindSpec = KindSpec {
                 concat!(
                     r#"(?:乙方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\((?:以下简称|以下称|下称|简称)?[“"]?乙方[”"]?\))"#,
                     name_word!(),
-                    ":"
+                    cell_end!()
                 ),
                 "party_b",
                 Parse::Name,
@@ -1177,7 +1177,10 @@ pub const LEASE: KindSpec = KindSpec {
             // an opening that lets to a party it names there and calls 乙方 (`今有XX(以下简称
             // 甲方)将其所有的…房屋一处出租给YY(以下简称乙方)使用`)
             r#"甲方[^。\n;]{0,100}?(?:出租|转租|租赁|租)给[^。\n;,()]{2,40}\((?:以下简称|以下称|下称|简称)?[“"'「]?乙方"#,
-            r"甲方(?:将|把|同意将|拟将|可将|可以将)[^。\n;]{0,50}(?:出租|转租|租赁|租)给",
+            // (a sublet, `…可将房屋分割后转租给入驻企业`, says who lets only when it names the
+            // other party as the one it lets to: a tenant may be allowed to sublet to others)
+            r"甲方(?:将|把|同意将|拟将|可将|可以将)[^。\n;]{0,50}(?:出租|租赁|[^转分]租)给",
+            r"甲方(?:将|把|同意将|拟将|可将|可以将)[^。\n;]{0,50}(?:转租|分租)给[^。\n;,]{0,12}乙方",
             r"乙方[^。\n;]{0,30}(?:承租|租用|租赁)甲方",
             r"甲方(?:出租|转租)的(?:房屋|场地|厂房|物业|租赁物)",
             r"甲方[^。\n;]{0,20}享有[^。\n;]{0,10}出租(?:权|的权利)",
@@ -1384,7 +1387,12 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
     titles: &[r"^(中华人民共和国)?房屋所有权证$"],
     keywords: &[("房屋所有权人", 2.0), ("房权证", 2.0), ("规划用途", 1.0)],
     labels: &[
-        label(r"(?:房屋所有权人|所有权人|产权人)", "owner", Parse::Name),
+        // (some forms print the 不动产权证书's word, 权利人)
+        label(
+            r"(?:房屋所有权人|所有权人|产权人|权利人)",
+            "owner",
+            Parse::Name,
+        ),
         label(r"共有情况", "co_ownership", Parse::Text),
         label(r"(?:房屋坐落|坐落|座落)", "address", Parse::Text),
         label(r"规划用途", "usage", Parse::Text),

@@ -18,6 +18,8 @@ pub mod dates;
 pub mod engine;
 pub mod kinds;
 pub mod numbers;
+mod party_words;
+mod term_clause;
 pub mod text;
 
 use crate::model::{DocumentKind, Extracted, Page, Understood};

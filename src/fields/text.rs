@@ -733,6 +733,7 @@ impl Norm {
                 bbox: None,
                 confidence: 1.0,
                 doubts: String::new(),
+                ocr: false,
             };
         };
         let on_page: Vec<usize> = srcs.iter().filter(|s| s.0 == page).map(|s| s.1).collect();
@@ -752,12 +753,16 @@ impl Norm {
             .map(|&(p, i)| self.page_chars[p][i])
             .filter(|c| c.is_alphanumeric())
             .collect();
+        let ocr = srcs
+            .iter()
+            .any(|&(p, _)| self.page_ocr.get(p).copied().unwrap_or(false));
         Located {
             page: self.page_numbers[page],
             span: [first, last + 1],
             bbox,
             confidence: conf,
             doubts,
+            ocr,
         }
     }
 }
@@ -777,6 +782,8 @@ pub struct Located {
     /// The letters and digits OCR read with less than [`DOUBTFUL`] confidence, in order: a
     /// name that differs from another in one of them may be the same name misread.
     pub doubts: String,
+    /// Whether OCR read any of it (a name OCR read may have lost a character).
+    pub ocr: bool,
     pub confidence: f32,
 }
 

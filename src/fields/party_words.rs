@@ -1,0 +1,229 @@
+//! The words a lease names its own parties with, found by where they stand rather than by a
+//! list: a contract may call its landlord 出租一方, 产权方 or 物业所有人 and its tenant 承租一方,
+//! 租用方 or 物业使用人, and no vocabulary holds every such word. A word is the contract's name
+//! for a party when it heads a party's line (`产权方:XX公司`, `出租一方　XX`, `物业所有人:` over
+//! the name) and the clauses call the party by it again; its role comes from those clauses
+//! (`X将…出租给Y`, `Y租用X…`, `Y…支付租金`), read with the same position clauses as 甲方/乙方,
+//! and from the word itself (出租, 产权, 所有 let; 承租, 租用, 使用 rent) where the clauses say
+//! nothing. When the two disagree, or the document names more or fewer than two parties so,
+//! nothing is read: the rule then asks a person.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::text::regex;
+
+/// A party's word of the document's own, its role, and where it heads a party's line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartyWord {
+    /// The word as printed (`出租一方`).
+    pub word: String,
+    /// `first` or `second` of the caller's roles (lessor, lessee).
+    pub role: &'static str,
+    /// (start, length) of each line head: the word, its bracket and the separators after it,
+    /// the party's name following.
+    pub heads: Vec<(usize, usize)>,
+}
+
+/// A line that starts with a party's word (ending in 方, 人 or 单位; a list's number may stand
+/// before it, a bracket after it) and goes on with a name after a colon, a space, or on the
+/// next line.
+static PARTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?m)^(?:\(?[一二三四五六七八九十]{1,2}\)|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、]|[①②③④⑤⑥⑦⑧⑨])?\s*(?P<w>\p{Han}{1,7}?(?:方|人|单位))(?P<b>\([^()\n]{1,12}\))?(?P<sep>[: \t]*\n?[ \t]*)",
+    )
+    .expect("static regex")
+});
+
+/// Words of that shape that name someone else: the people who sign or act for a party, a
+/// third party, a qualified party (原出租人 is the head landlord of a sublease).
+static NOT_A_PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:原|前|其他|第三)|(?:代表|代理|负责|联系|签署|签字|经办|见证|担保|保证|居间|中介|授权|收款|开户|介绍|监护|继承|共有|抵押|证明|审批|登记|发证|出具|主管|工作|所在)(?:人|方|单位)$|^(?:其|该|本|对|双|各|一|每|他|另一|任何一)(?:人|方|单位)$")
+        .expect("static regex")
+});
+
+/// An organisation's name at the start of a line's rest (its line and the next joined: a name
+/// may wrap anywhere, `…股份有限公` / `司`), up to its legal form (none of the words a clause
+/// goes on with: `出租一方将其…`).
+static ORG_START: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^[\p{Han}()--[将把向与给的在应按须由对]]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|中心|集团|合作社|联合社|\((?:特殊)?普通合伙\)|\(有限合伙\))",
+    )
+    .expect("static regex")
+});
+/// …or a person's two to four characters alone on the line or before a bracket (only after
+/// a separator: `承租方同意,` is a clause).
+static PERSON_START: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^\p{Han}{2,4}(?:$|\n|\()").expect("static regex"));
+
+/// Stems that make a word the letting party's or the renting one's. The renting stems are
+/// looked at first: 转承租人 holds 承租, 受转租方 holds 转租.
+static RENTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"受转租|转承租|次承租|承租|租用|租入|使用|入驻|入孵|租户|租客|接租")
+        .expect("static regex")
+});
+static LETTING_STEM: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"出租|转租|租出|产权|业主|所有|房东|供房|运营").expect("static regex"));
+
+/// What a word's own stems say of its role: `Some(true)` letting, `Some(false)` renting.
+fn stem_role(word: &str) -> Option<bool> {
+    if RENTING_STEM.is_match(word) {
+        Some(false)
+    } else if LETTING_STEM.is_match(word) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// The party words of `text` and their roles. `known_role` gives the role (`Some(true)`
+/// letting) of a word the kind's own table already labels; such a word takes part in telling
+/// the roles but heads no line here (the table reads it). `clauses(a, b)` says whether the
+/// document's clauses have `a` let to `b` and whether they have `a` rent from `b` (the kind's
+/// position clauses with the two words in the places of 甲方 and 乙方).
+pub fn discover(
+    text: &str,
+    known_role: &dyn Fn(&str) -> Option<bool>,
+    clauses: &dyn Fn(&str, &str) -> (bool, bool),
+    first: &'static str,
+    second: &'static str,
+) -> Vec<PartyWord> {
+    let flat: String = text.chars().filter(|&c| c != '\n').collect();
+    // (word, heads) in the order the document first names them
+    let mut words: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
+    for caps in PARTY_LINE.captures_iter(text) {
+        let (Some(w), Some(sep)) = (caps.name("w"), caps.name("sep")) else {
+            continue;
+        };
+        let word = w.as_str();
+        let rest = &text[sep.end()..];
+        let two_lines: String = rest.splitn(3, '\n').take(2).collect::<Vec<_>>().concat();
+        if NOT_A_PARTY.is_match(word)
+            || word.starts_with(['甲', '乙', '丙', '丁'])
+            || !(ORG_START.is_match(&two_lines)
+                || (!sep.as_str().is_empty() && PERSON_START.is_match(rest)))
+            // named again in the clauses, not only at its line(s)
+            || flat.matches(word).count() < 3
+        {
+            continue;
+        }
+        let head = (w.start(), sep.end() - w.start());
+        match words.iter_mut().find(|(x, _)| x == word) {
+            Some((_, heads)) => heads.push(head),
+            None => words.push((word.to_string(), vec![head])),
+        }
+    }
+    let [(a, a_heads), (b, b_heads)] = <[_; 2]>::try_from(words).unwrap_or_else(|_| {
+        // more or fewer than two: a third party, or none of this shape
+        [(String::new(), Vec::new()), (String::new(), Vec::new())]
+    });
+    if a.is_empty() {
+        return Vec::new();
+    }
+    let (a_lets, a_rents) = clauses(&a, &b);
+    let stems = (
+        known_role(&a).or_else(|| stem_role(&a)),
+        known_role(&b).or_else(|| stem_role(&b)),
+    );
+    let a_letting = match (a_lets, a_rents, stems) {
+        // the clauses say it, and no word says otherwise
+        (true, false, (x, y)) if x != Some(false) && y != Some(true) => true,
+        (false, true, (x, y)) if x != Some(true) && y != Some(false) => false,
+        // the clauses say nothing, or both (a tenant allowed to sublet `转租给` others): the
+        // words must say it, each its own role
+        (lets, rents, (Some(x), Some(y))) if lets == rents && x != y => x,
+        _ => return Vec::new(),
+    };
+    let (a_role, b_role) = if a_letting {
+        (first, second)
+    } else {
+        (second, first)
+    };
+    [(a, a_heads, a_role), (b, b_heads, b_role)]
+        .into_iter()
+        .filter(|(w, ..)| known_role(w).is_none())
+        .map(|(word, heads, role)| PartyWord { word, role, heads })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A_FIRST: &[&str] = &[
+        r"甲方(?:将|把)[^。\n;]{0,50}(?:出租|租)给",
+        r"乙方[^。\n;]{0,30}(?:承租|租用)甲方",
+    ];
+    const A_SECOND: &[&str] = &[
+        r"乙方(?:将|把)[^。\n;]{0,50}(?:出租|租)给",
+        r"甲方[^。\n;]{0,30}(?:承租|租用)乙方",
+    ];
+
+    fn found(text: &str) -> Vec<(String, &'static str, usize)> {
+        let says = |clauses: &[&str], a: &str, b: &str| {
+            clauses.iter().any(|p| {
+                let p = p
+                    .replace("甲方", "\u{1}")
+                    .replace("乙方", b)
+                    .replace('\u{1}', a);
+                regex(&p).is_ok_and(|r| r.is_match(text))
+            })
+        };
+        let clauses = |a: &str, b: &str| {
+            (
+                says(A_FIRST, a, b) || says(A_SECOND, b, a),
+                says(A_SECOND, a, b) || says(A_FIRST, b, a),
+            )
+        };
+        discover(text, &|_| None, &clauses, "lessor", "lessee")
+            .into_iter()
+            .map(|p| (p.word, p.role, p.heads.len()))
+            .collect()
+    }
+
+    #[test]
+    fn words_of_the_documents_own_take_their_roles_from_the_clauses() {
+        let text = "房屋租赁合同\n立约人:\n出租一方 山西甲乙科技有限公司\n社会信用代码 91140400AAU8WXM25L\n法定代表人 周丽\n承租一方 山西丙丁实业有限公司\n一、出租一方将位于太原市的房屋租给承租一方。\n二、承租一方按时付租。\n出租一方(签章)\n山西甲乙科技有限公司\n承租一方(签章)\n山西丙丁实业有限公司";
+        assert_eq!(
+            found(text),
+            vec![
+                ("出租一方".into(), "lessor", 2),
+                ("承租一方".into(), "lessee", 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_clauses_decide_where_the_words_say_nothing_and_a_contradiction_reads_nothing() {
+        // 物业所有人 / 物业使用人 by the clauses; the words agree
+        let text = "物业所有人:\n运城市创客商务服务有限责任公司\n物业使用人:\n山西金鹏科技有限公司\n物业使用人租用物业所有人房屋。物业所有人负责维修。物业使用人付租。";
+        assert_eq!(
+            found(text),
+            vec![
+                ("物业所有人".into(), "lessor", 1),
+                ("物业使用人".into(), "lessee", 1)
+            ]
+        );
+        // clauses that make the word 承租一方 the letting party: neither is read
+        let text = "承租一方 山西甲乙科技有限公司\n出租一方 山西丙丁实业有限公司\n承租一方将房屋租给出租一方。出租一方付租,承租一方收租。";
+        assert!(found(text).is_empty());
+        // words that say nothing, and clauses that say nothing: nothing
+        let text = "供应方 山西甲乙科技有限公司\n需求方 山西丙丁实业有限公司\n供应方与需求方约定。供应方、需求方各执一份。";
+        assert!(found(text).is_empty());
+    }
+
+    #[test]
+    fn signers_third_parties_and_words_never_used_again_are_no_parties() {
+        // 法定代表人 heads a person's line but is no party; 原出租人 is the head landlord; a
+        // word used only at its line says nothing of a role
+        let text = "原出租人 吴芬\n转出租人 大同市尧都孵化器管理有限责任公司\n法定代表人 李勇\n转承租人 山西德润网络科技股份有限公司\n经原出租人同意,转出租人将其中266平方米转租给转承租人。转承租人按季预付。转出租人收款。原出租人同意。";
+        assert_eq!(
+            found(text),
+            vec![
+                ("转出租人".into(), "lessor", 1),
+                ("转承租人".into(), "lessee", 1)
+            ]
+        );
+    }
+}

@@ -1,0 +1,166 @@
+//! A lease's term read from the clause that names it by what each date is marked as, in
+//! whatever order and over however many lines the clause sets them: `租用期间:共8年,\n
+//! 2018/12/1起,\n2026/11/30止`, `租期届满日为DATE,起租日为DATE`, `租赁期限从DATE开始计算,截止于
+//! DATE`, `租赁期\n起始:DATE\n终止:DATE`, a table's `入驻期` column over `DATE\n至DATE`. The
+//! kind's patterns read the forms they know; this reads the term where none of them did. A
+//! clause about another period (a deposit, a renewal, the head lease's term) reads nothing,
+//! and so does one with more or fewer than one start and one end.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates::{DATE_RE, parse_date};
+use super::kinds::{NOT_THE_TERM, TERM_WORD};
+use super::text::regex;
+
+static TERM: LazyLock<Regex> = LazyLock::new(|| regex(TERM_WORD).expect("static regex"));
+static NOT_TERM: LazyLock<Regex> = LazyLock::new(|| regex(NOT_THE_TERM).expect("static regex"));
+static DATE: LazyLock<Regex> = LazyLock::new(|| regex(&DATE_RE).expect("static regex"));
+
+/// What stands just before a first day (`自`, `起始:`, `起租日为`)…
+static START_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?:自|从|起始日?期?|起租日?期?|开始日?期?|起算日|计租日|起)(?:为|是|:)?$")
+        .expect("static regex")
+});
+/// …or after it (`起`, `开始计算`), or a dash or 至 with the last day after it (a range).
+static START_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"^(?:起|开始|始|计起|(?:\n?(?:至|到|—{{1,2}}|~|－|-)\n?(?:{})))",
+        DATE_RE.as_str()
+    ))
+    .expect("static regex")
+});
+/// What stands just before a last day (`至`, `截止于`, `终止:`, `届满日为`)…
+static END_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?:至|到|截止于|截止至|截止|截至|止于|终于|终止日?期?|到期日?期?|届满日?期?|结束日?期?|止|—|~)(?:为|是|:)?$")
+        .expect("static regex")
+});
+/// …or after it (`止`, `结束`, `届满`).
+static END_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(?:止|结束|终止|届满|到期|期满)").expect("static regex"));
+
+/// How far a term's clause reaches after its word when no full stop ends it sooner (a form's
+/// cells: the word, then each dated line).
+const REACH: usize = 160;
+
+/// The byte ranges of the term's first and last day in `text`, from the first clause that
+/// names the term and marks exactly one date as its start and one, later, as its end.
+pub fn marked_term(text: &str) -> Option<(Range<usize>, Range<usize>)> {
+    for word in TERM.find_iter(text) {
+        // the sentence up to the word speaks of another period (`原租赁合同的租赁期`)
+        let sentence_start = text[..word.start()]
+            .rfind(['。', ';', '\n'])
+            .map_or(0, |i| i + 1);
+        if NOT_TERM.is_match(&text[sentence_start..word.start()]) {
+            continue;
+        }
+        let mut end = text[word.end()..]
+            .find(['。', ';'])
+            .map_or(text.len(), |i| word.end() + i);
+        end = end.min(floor_char(text, word.end() + REACH));
+        if let Some(m) = NOT_TERM.find(&text[word.end()..end]) {
+            end = word.end() + m.start();
+        }
+        let clause = word.end()..end;
+        let (mut starts, mut ends) = (Vec::new(), Vec::new());
+        for d in DATE.find_iter(&text[clause.clone()]) {
+            let at = clause.start + d.start()..clause.start + d.end();
+            let before: String = text[clause.start..at.start]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            let after = text[at.end..clause.end].trim_start_matches(' ');
+            let is_start = START_BEFORE.is_match(&before) || START_AFTER.is_match(after);
+            let is_end = END_BEFORE.is_match(&before) || END_AFTER.is_match(after);
+            match (is_start, is_end) {
+                (true, false) => starts.push(at),
+                (false, true) => ends.push(at),
+                _ => {}
+            }
+        }
+        if let ([a], [b]) = (starts.as_slice(), ends.as_slice())
+            && let (Ok(first), Ok(last)) =
+                (parse_date(&text[a.clone()]), parse_date(&text[b.clone()]))
+            && first < last
+        {
+            return Some((a.clone(), b.clone()));
+        }
+    }
+    None
+}
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_char(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(text: &str) -> Option<(String, String)> {
+        marked_term(text).map(|(a, b)| (text[a].to_string(), text[b].to_string()))
+    }
+
+    fn pair(a: &str, b: &str) -> Option<(String, String)> {
+        Some((a.into(), b.into()))
+    }
+
+    #[test]
+    fn dates_marked_as_start_and_end_in_any_order_and_over_lines() {
+        assert_eq!(
+            term("1.3 租用期间:共8年,\n2018/12/1起,\n2026/11/30止。"),
+            pair("2018/12/1", "2026/11/30")
+        );
+        assert_eq!(
+            term(
+                "第二条【租期】租期3年6个月,租期届满日为二零二四年五月三十一日,起租日为二零二零年十二月一日。"
+            ),
+            pair("二零二零年十二月一日", "二零二四年五月三十一日")
+        );
+        assert_eq!(
+            term("1.租赁期限从贰零贰贰年壹拾贰月壹日开始计算,截止于贰零贰柒年壹拾壹月贰拾玖日。"),
+            pair("贰零贰贰年壹拾贰月壹日", "贰零贰柒年壹拾壹月贰拾玖日")
+        );
+        assert_eq!(
+            term("租赁期\n起始:2018-01-01\n终止:2022-12-30\n租金\n租金标准为每月13元,按半年支付。"),
+            pair("2018-01-01", "2022-12-30")
+        );
+        assert_eq!(
+            term(
+                "楼栋房号\n面积\n入驻期\n3号楼821\n224.04平方米\n2022-09-01\n至2024-08-31\n第三条"
+            ),
+            pair("2022-09-01", "2024-08-31")
+        );
+        assert_eq!(
+            term("①转租期自二零二零年十二月一日开始,于二零二一年十一月三十日结束,共1年。"),
+            pair("二零二零年十二月一日", "二零二一年十一月三十日")
+        );
+    }
+
+    #[test]
+    fn other_periods_and_unmarked_or_lone_dates_read_nothing() {
+        // the head lease's term in a sublease's recital: an end alone
+        assert_eq!(term("该合同租期至2025-06-14。经原出租人同意"), None);
+        // a period named before the term word is another's
+        assert_eq!(
+            term("原租赁合同的租赁期限自2020年1月1日起至2025年12月31日止。"),
+            None
+        );
+        // a deposit's date after the term word ends the clause
+        assert_eq!(
+            term("租赁期内乙方须在2018/11/3以前交付押金,2018/12/1起算。"),
+            None
+        );
+        // two dates without marks
+        assert_eq!(term("租赁期限:2018-01-01,2022-12-30。"), None);
+        // an end before the start
+        assert_eq!(term("租期自2025年1月1日起,2020年1月1日止。"), None);
+    }
+}
