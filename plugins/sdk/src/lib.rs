@@ -472,11 +472,13 @@ impl<'a> FieldRef<'a> {
         }
     }
 
-    /// The characters of this field OCR read with doubt, from the document's
-    /// `doubtful_chars` field (`["lessee:区", …]`); empty for a text layer.
-    pub fn doubtful_chars(&self) -> String {
+    /// Whether OCR read this field and, if so, the characters it read with doubt: from the
+    /// document's `doubtful_chars` field, which lists every text field OCR read
+    /// (`["lessee:区", "lessor:"]`). `None` for a text layer's field.
+    pub fn doubtful_chars(&self) -> Option<String> {
         let prefix = format!("{}:", self.field.name);
-        self.doc
+        let mut entries = self
+            .doc
             .fields
             .iter()
             .filter(|f| f.name == DOUBTFUL_CHARS)
@@ -485,29 +487,32 @@ impl<'a> FieldRef<'a> {
                 _ => &[],
             })
             .filter_map(|item| item.strip_prefix(&prefix))
-            .collect()
+            .peekable();
+        entries.peek()?;
+        Some(entries.collect())
     }
 
-    /// This field's name compared with `expected` on the ladder, with the characters OCR
-    /// doubted (see [`names::compare_read`]).
+    /// This field's name compared with `expected` on the ladder, with what OCR doubted (see
+    /// [`names::compare_read`]).
     pub fn compare_name(&self, expected: &str) -> names::NameMatch {
         names::compare_read(
             expected,
             self.as_str().unwrap_or_default(),
-            &self.doubtful_chars(),
+            self.doubtful_chars().as_deref(),
         )
     }
 
-    /// This field's name compared with another read name: a character OCR doubted on either
-    /// side may explain a one-character difference.
+    /// This field's name compared with another read name: what OCR doubted or dropped on
+    /// either side may explain a one-character difference.
     pub fn compare_field(&self, expected: &FieldRef<'_>) -> names::NameMatch {
         let (found, wanted) = (
             self.as_str().unwrap_or_default(),
             expected.as_str().unwrap_or_default(),
         );
-        let m = names::compare_read(wanted, found, &self.doubtful_chars());
+        let m = names::compare_read(wanted, found, self.doubtful_chars().as_deref());
         if m.status == Status::Fail {
-            let theirs = names::compare_read(found, wanted, &expected.doubtful_chars());
+            let theirs =
+                names::compare_read(found, wanted, expected.doubtful_chars().as_deref());
             if theirs.status == Status::Review {
                 return theirs;
             }

@@ -268,17 +268,42 @@ pub fn compare(expected: &str, found: &str) -> NameMatch {
     )
 }
 
-/// [`compare`] for a name read from a page, given the characters OCR read with doubt
-/// (`doubtful`, from the host): a name that would fail for one differing character, where
-/// the character found is one OCR doubted, is `review` instead. A one-character difference
-/// read surely stays `fail`: it is another registered name.
-pub fn compare_read(expected: &str, found: &str, doubtful: &str) -> NameMatch {
+/// [`compare`] for a name read from a page. `ocr` is `None` for a name from a text layer, and
+/// for one OCR read, the characters it read with doubt (from the host). A name that would fail
+/// for one differing character is `review` instead where OCR doubted the character found, and
+/// where the name OCR read is the expected one with a character missing (OCR drops a
+/// character under a seal's ink or a fold). A one-character difference read surely stays
+/// `fail`: it is another registered name.
+pub fn compare_read(expected: &str, found: &str, ocr: Option<&str>) -> NameMatch {
     let m = compare(expected, found);
-    if m.step != Step::Different || doubtful.is_empty() {
+    let Some(doubtful) = ocr else {
+        return m;
+    };
+    if m.step != Step::Different {
         return m;
     }
     let (ce, cf) = (canonical(expected.trim()), canonical(found.trim()));
     let (e, f): (Vec<char>, Vec<char>) = (ce.chars().collect(), cf.chars().collect());
+    if f.len() + 1 == e.len() {
+        // the one character whose removal gives the name read
+        let lost = (0..e.len()).find(|&i| e[..i] == f[..i] && e[i + 1..] == f[i..]);
+        return match lost {
+            Some(i) => {
+                let x = e[i];
+                NameMatch {
+                    step: Step::OcrConfusion,
+                    status: Status::Review,
+                    zh: format!(
+                        "识别出的「{found}」比「{expected}」少一个字（{x}），可能是扫描件上漏识了这个字（第4步），需核对原件"
+                    ),
+                    en: format!(
+                        "'{found}' as OCR read it is '{expected}' without one character ({x}): perhaps OCR lost it on the scan (step 4); check the original"
+                    ),
+                }
+            }
+            None => m,
+        };
+    }
     if e.len() != f.len() {
         return m;
     }
@@ -337,22 +362,46 @@ mod tests {
     fn one_doubted_character_off_asks_a_person() {
         let applicant = "大同市云冈科技有限公司";
         let misread = "大同市云区科技有限公司";
-        // read surely: another registered name
-        assert_eq!(compare_read(applicant, misread, "").status, Status::Fail);
-        assert_eq!(compare_read(applicant, misread, "科").status, Status::Fail);
+        // read surely, or from a text layer: another registered name
+        assert_eq!(compare_read(applicant, misread, None).status, Status::Fail);
+        assert_eq!(compare_read(applicant, misread, Some("")).status, Status::Fail);
+        assert_eq!(
+            compare_read(applicant, misread, Some("科")).status,
+            Status::Fail
+        );
         // the differing character was doubted
-        let m = compare_read(applicant, misread, "区");
+        let m = compare_read(applicant, misread, Some("区"));
         assert_eq!((m.step, m.status), (Step::OcrConfusion, Status::Review));
         assert!(m.zh.contains("区/冈"), "{}", m.zh);
         // two characters off is another name however it was read
         assert_eq!(
-            compare_read(applicant, "大同市云区料技有限公司", "区料").status,
+            compare_read(applicant, "大同市云区料技有限公司", Some("区料")).status,
             Status::Fail
         );
         // a pass stays a pass
         assert_eq!(
-            compare_read(applicant, applicant, "冈").status,
+            compare_read(applicant, applicant, Some("冈")).status,
             Status::Pass
+        );
+    }
+
+    #[test]
+    fn a_character_missing_from_an_ocr_reading_asks_a_person() {
+        let applicant = "忻州市新元创业服务有限公司";
+        let read = "忻州市新元业服务有限公司";
+        let m = compare_read(applicant, read, Some(""));
+        assert_eq!((m.step, m.status), (Step::OcrConfusion, Status::Review));
+        assert!(m.zh.contains("（创）"), "{}", m.zh);
+        // printed so in a text layer: another name
+        assert_eq!(compare_read(applicant, read, None).status, Status::Fail);
+        // a character more, or two missing, is another name
+        assert_eq!(
+            compare_read(applicant, "忻州市新元创创业服务有限公司", Some("")).status,
+            Status::Fail
+        );
+        assert_eq!(
+            compare_read(applicant, "忻州市新业服务有限公司", Some("")).status,
+            Status::Fail
         );
     }
 
