@@ -24,18 +24,15 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// Held-out floors as last measured (docs/BENCHMARKS.md, "Eighteenth round"): rule verdicts
-/// and fields. Since 2026-12-05 (session 24) the held-out split is the fresh h25 (c1131-c1174;
-/// h22, h23 and h24 became tuning cases when their misses were looked at), on which
-/// understanding is still short of the tuning bars (issue 15): 63/70 verdicts (0.900) and
-/// 165/181 fields (0.912) born-digital with 58d93d8, untouched.
-const HELDOUT_RULES_FLOOR: f64 = 0.90;
-const HELDOUT_FIELDS_FLOOR: f64 = 0.91;
-/// The bar is 1 % wrong fails, as for tuning. h25 does not meet it: one wrong fail of 70
-/// born-digital verdicts (1.4 %), not looked at while h25 is held out (BENCHMARKS.md). The
-/// ceiling holds that level, so a change that adds a second one fails; it returns to 1 % with
-/// the next held-out set that meets the bar.
-const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.015;
+/// Held-out floors as last measured (docs/BENCHMARKS.md, "Nineteenth round"): rule verdicts
+/// and fields. Since 2026-12-05 (session 26) the held-out split is the fresh h27 (c1219-c1262;
+/// h25 and h26 became tuning cases when their misses were looked at), on which understanding is
+/// still short of the tuning bars (issue 15): 53/70 verdicts (0.757) and 151/186 fields (0.812)
+/// born-digital with 15510d8, untouched.
+const HELDOUT_RULES_FLOOR: f64 = 0.75;
+const HELDOUT_FIELDS_FLOOR: f64 = 0.81;
+/// The bar is 1 % wrong fails, as for tuning; h27 has none born-digital at its first measure.
+const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.01;
 
 /// The held-out set h11 (c515-c558) became tuning cases on 2026-12-03: it had been seen by the
 /// engineer tuning extraction. Until it meets the tuning bars it is scored apart and held at
