@@ -511,8 +511,7 @@ impl<'a> FieldRef<'a> {
         );
         let m = names::compare_read(wanted, found, self.doubtful_chars().as_deref());
         if m.status == Status::Fail {
-            let theirs =
-                names::compare_read(found, wanted, expected.doubtful_chars().as_deref());
+            let theirs = names::compare_read(found, wanted, expected.doubtful_chars().as_deref());
             if theirs.status == Status::Review {
                 return theirs;
             }

@@ -364,7 +364,10 @@ mod tests {
         let misread = "大同市云区科技有限公司";
         // read surely, or from a text layer: another registered name
         assert_eq!(compare_read(applicant, misread, None).status, Status::Fail);
-        assert_eq!(compare_read(applicant, misread, Some("")).status, Status::Fail);
+        assert_eq!(
+            compare_read(applicant, misread, Some("")).status,
+            Status::Fail
+        );
         assert_eq!(
             compare_read(applicant, misread, Some("科")).status,
             Status::Fail
