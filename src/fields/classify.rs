@@ -234,6 +234,24 @@ fn is_certificate(kind: DocumentKind) -> bool {
 }
 
 /// The words in which an audit report's body speaks: the firm's engagement and its opinion.
+/// A letter that sends a document (`关于报送XX公司专项审计报告的函`): the firm's covering letter,
+/// bound in front of the report it names, often with the report's code on it.
+static TRANSMITTAL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^关于(?:报送|提交|呈送|报备|送达|出具)[^\n]{0,60}?(?:审计报告|鉴证报告)的(?:函|报告|说明)$")
+        .expect("static regex")
+});
+
+/// The kind of document a one-page covering letter sends, by its title.
+fn transmits(cover: &Segment, pages: &[Page]) -> Option<DocumentKind> {
+    let &[page] = cover.pages.as_slice() else {
+        return None;
+    };
+    head_lines(&pages[page], 2)
+        .iter()
+        .any(|l| TRANSMITTAL.is_match(l))
+        .then_some(DocumentKind::AuditReport)
+}
+
 static OPINION: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"我们认为|经审计|我们审计了|我们接受|我们对|我们按照|我们的责任|审计意见[:：]")
         .expect("static regex")
@@ -294,7 +312,9 @@ fn merge_cover_pages(segs: Vec<Segment>, pages: &[Page]) -> Vec<Segment> {
         if let Some(cover) = pending.take() {
             // an untitled cover before a titled document; a titled cover before the document
             // it names, titled again or not (a body that starts at its salutation)
-            let joins = (seg.kind == cover.kind || certificate_annex(&cover, &seg))
+            let joins = (seg.kind == cover.kind
+                || certificate_annex(&cover, &seg)
+                || transmits(&cover, pages) == Some(seg.kind))
                 && if untitled(&seg) {
                     !untitled(&cover) && has_sentences(&seg)
                 } else {
@@ -343,6 +363,24 @@ mod tests {
             image_sha256: None,
             warnings: vec![],
         }
+    }
+
+    #[test]
+    fn a_covering_letter_joins_the_report_it_sends() {
+        let pages = vec![
+            page(
+                1,
+                "关于报送晋中市东方网络科技有限公司专项审计报告的函\n朔州市中小企业发展促进中心：\n受晋中市东方网络科技有限公司委托，我所对其基地运营情况进行了专项审计，现随函报送。\n该报告编码为SXZX20225871913075，可扫描右下方二维码查验。\n特此函告。\n运城中条会计师事务所（普通合伙）",
+            ),
+            page(
+                2,
+                "专项审计报告\n晋中条审字（2022）第D0629号\n晋中市东方网络科技有限公司股东：\n我们接受委托，对贵公司的基地运营情况进行了专项审计。\n审计结论：运营情况与申报材料相符。",
+            ),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 1, "{segs:?}");
+        assert_eq!(segs[0].kind, DocumentKind::AuditReport);
+        assert_eq!(segs[0].pages, vec![0, 1]);
     }
 
     #[test]

@@ -631,14 +631,25 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     {
         list.retain(|c| named_as_sublessor(text, c.at) != Some(false));
     }
-    // A lease whose term no pattern read: the clause that names it, by how each date is marked.
+    // A lease whose term no pattern read, or only one end of it: the clause that names it, by
+    // how each date is marked (an end already read must be the clause's own).
     if c.spec.kind == DocumentKind::Lease
-        && !cands.contains_key("term_start")
-        && !cands.contains_key("term_end")
+        && !(cands.contains_key("term_start") && cands.contains_key("term_end"))
         && let Some((a, b)) = term_clause::marked_term(text)
     {
-        push_parsed(&mut cands, "term_start", Parse::Date, norm, a, MARKED_TERM);
-        push_parsed(&mut cands, "term_end", Parse::Date, norm, b, MARKED_TERM);
+        let same = |field: &str, r: &std::ops::Range<usize>| {
+            cands.get(field).is_none_or(|list| {
+                let day = parse_date(&text[r.clone()]).ok().map(|d| d.to_string());
+                list.iter().all(|c| c.value.as_str() == day.as_deref())
+            })
+        };
+        if same("term_start", &a) && same("term_end", &b) {
+            for (field, r) in [("term_start", a), ("term_end", b)] {
+                if !cands.contains_key(field) {
+                    push_parsed(&mut cands, field, Parse::Date, norm, r, MARKED_TERM);
+                }
+            }
+        }
     }
     if let Some((pos, a_first, a_second)) = &c.positional {
         short_name_roles(pos, norm, &mut cands);
@@ -820,6 +831,9 @@ fn no_such_value(field: &str, value: &Value) -> bool {
             .is_some_and(|m| CPA_TITLE.is_match(&v[..m.start()])))
         // a section's heading that starts with a label's word (`■ 权利人信息` over `权利人:XX`)
         || SECTION_WORD.is_match(v)
+        // a signing date under a signature head is no party's name
+        || (matches!(field, "lessor" | "lessee" | "owner" | "audited_entity" | "party_a" | "party_b")
+            && parse_date(v).is_ok())
 }
 
 /// A label's word before a report's number (字号, 文号, 编号, 号码), the number after it holding
@@ -2848,7 +2862,7 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
 
 /// A party's role alone, as a bracket after its name gives it.
 static ROLE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:出租|承租|转租|次承租|租赁|产权|使用)(?:方|人)$|^(?:甲方|乙方|业主|租户)$")
+    regex(r"^(?:即|系|为)?(?:本合同|本协议)?(?:的)?(?:(?:出租|承租|转租|次承租|租赁|产权|使用)(?:方|人)|甲方|乙方|业主|租户)$")
         .expect("static regex")
 });
 
@@ -3061,6 +3075,13 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
                 let (read, again) = (code(so_far), code(next_line));
                 again.len() >= 6 && read.ends_with(&again)
             } =>
+        {
+            true
+        }
+        // a document number ends with its 号 (`报告号:XX审字[2023]-379号` / the code under it)
+        Parse::Code
+            if so_far.trim_end().ends_with('号')
+                && so_far.contains(['〔', '[', '(', '（', '【', '字', '第']) =>
         {
             true
         }
@@ -3318,6 +3339,15 @@ fn parse_value(
                 .filter(|c| !c.is_whitespace())
                 .collect();
             let mut value = matched_brackets(&value);
+            // a code printed in brackets under its caption (`业务报备二维码` / `(SXZX2022…)`):
+            // the brackets are no part of it
+            if let Some(inner) = value
+                .strip_prefix(['(', '（'])
+                .and_then(|v| v.strip_suffix([')', '）']))
+                .filter(|v| !v.contains(['(', '（', ')', '）']) && !v.chars().any(is_han))
+            {
+                value = inner.to_string();
+            }
             // a footer's page marker run into the code beside it (`…0774 Page 1 of 2`)
             static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
                 regex(r"(?i)page\d{1,3}(?:(?:of|/)\d{1,3})?$").expect("static regex")
@@ -7787,6 +7817,94 @@ mod tests {
             Some(&json!(
                 "太原国家高新技术产业开发区德润创新创业智能科技有限责任公司"
             ))
+        );
+    }
+
+    #[test]
+    fn h27_classes_terms_dates_as_names_and_role_notes() {
+        // a term's start and end each with a label of its own (租期始于 / 租期止于)
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租人（房屋所有权人）：\n忻州市蓝海商务服务有限公司\n承租人（房屋使用人）：\n晋中市锦程电子商务有限公司\n\
+             出租人将坐落于山西省晋中市太谷区科技街106号的房屋出租给承租人使用，租赁期限见下表：\n租期始于\n2018-3-15\n租期止于\n2023-3-14\n租期\n60个月",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2018-03-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2023-03-14")));
+        // 起算日 / 终租日
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n三、租赁期限\n1．租期起算日为2021年 1月 1日，终租日为2025年 12月 30日。\n四、租金及保证金",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-01-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2025-12-30")));
+        // a signing date under a signature head is no name
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n第一节　租赁物及用途\n1.1　甲方出租的房屋建筑面积为11,067.06m²。\n甲方：（签字）\n胡瑞超\n二零二二年九月二十四日\n乙方：（盖章）\n忻州市德润智能科技有限责任公司\n二零二二年九月二十四日",
+        );
+        assert_ne!(get(&f, "lessor"), Some(&json!("二零二二年九月二十四日")));
+        // a note after a name saying which party it is in this contract
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租合同\n原出租人：太原市晋创产业园运营有限责任公司\n原承租人：太原市星火双创基地商务服务有限责任公司（即本合同转租方）\n\
+             转租方（甲方）：太原市星火双创基地商务服务有限责任公司\n承租方（乙方）：临汾市太行实业有限公司\n第一条　甲方将上述房屋中的263.63㎡转租给乙方使用。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("太原市星火双创基地商务服务有限责任公司"))
+        );
+    }
+
+    #[test]
+    fn h27_classes_report_numbers_codes_and_salutations() {
+        for (text, field, want) in [
+            (
+                "关于报送晋中市锦程电子商务有限公司专项审计报告的函\n朔州市中小企业发展促进中心：\n受委托，我所进行了专项审计，并出具了永正专审发〔2024〕647号专项审计报告，现随函报送。",
+                "report_no",
+                "永正专审发〔2024〕647号",
+            ),
+            (
+                "专项审计报告\n晋中市锦程电子商务有限公司股东：\n我们审计了贵公司运营情况。\n报告号：藏山专审字[2023]-379号\nSXZX20237313939796",
+                "report_no",
+                "藏山专审字[2023]-379号",
+            ),
+            (
+                "专项审计报告\n晋中市锦程电子商务有限公司股东：\n我们接受委托出具了2023年明鉴专审第558号报告。",
+                "report_no",
+                "2023年明鉴专审第558号",
+            ),
+            (
+                "专项审计报告\n（立诚审〔2023〕双创321号）\n晋中市锦程电子商务有限公司股东：\n我们审计了贵公司运营情况。",
+                "report_no",
+                "立诚审〔2023〕双创321号",
+            ),
+            (
+                "专项审计报告\n晋中市合信信息技术有限责任公司管理当局：\n我们审计了贵公司运营情况。\n业务报备二维码\n（SXZX20229577740689）\n山西天元会计师事务所（特殊普通合伙）",
+                "report_code",
+                "SXZX20229577740689",
+            ),
+            (
+                "阳泉藏山会计师事务所有限公司\n专项审计报告\n阳泉市腾达文化传媒有限责任公司董事长：\n受贵公司委托，我们实施了专项审计。",
+                "audited_entity",
+                "阳泉市腾达文化传媒有限责任公司",
+            ),
+            (
+                "扫码验证\n专项审计报告\n（明鉴审报〔2022〕第0741号）\n大同市锦程网络科技有限公司投资方：\n受贵单位委托，我们实施了专项审计。",
+                "audited_entity",
+                "大同市锦程网络科技有限公司",
+            ),
+        ] {
+            let f = read(DocumentKind::AuditReport, text);
+            assert_eq!(get(&f, field), Some(&json!(want)), "{text}");
+        }
+        // a house certificate's serial with a hyphen after a short number
+        let f = read_text_layer(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权证号：并房权证字第15-39632号\n房屋所有权人：太原市晋阳科技有限公司",
+        );
+        assert_eq!(
+            get(&f, "certificate_no"),
+            Some(&json!("并房权证字第15-39632号"))
         );
     }
 

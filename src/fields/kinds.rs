@@ -421,7 +421,7 @@ pub const SEAL_REQUEST: &str = seal!();
 /// a caption 查验二维码 over the code printed under the symbol, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|(?:验证|防伪|查验|核验|查询)二维码|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|查询|标识)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|查询|标识)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
@@ -601,7 +601,7 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         // The term as two dated lines of a form (起租日期:…, 到期日期:…).
         label(
-            r"(?:起租日期?|(?:租赁|租期|转租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:起始日期?|开始日期)|(?:服务期|使用期|转租期|租期|入驻期|孵化期)起)",
+            r"(?:起租日期?|(?:租赁|租期|转租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:起始日期?|开始日期)|(?:服务期|使用期|转租期|租赁期|租期|入驻期|孵化期)(?:起|始于|起于))",
             "term_start",
             Parse::Date,
         ),
@@ -611,7 +611,7 @@ pub const LEASE: KindSpec = KindSpec {
             Parse::Date,
         ),
         stop(
-            r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|租赁期限|租赁年限|签订地点|身份证号|居民身份证|证件号码|证件类型)",
+            r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|租赁期限|租赁年限|签订地点|身份证号|居民身份证|证件号码|证件类型|证照号码|证照号|证件号)",
         ),
         // A row label of a party table and the head landlord of a three-party sublease: they
         // end a value and fill no role.
@@ -1405,7 +1405,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         pat_unless(
             // typed into the printed blanks, each piece may be a cell of its own; a place before
             // it (晋房权证…), not the 填发日期 cell before it; a year of registration before 字
-            r"(?P<v>[\p{Han}--[证号日期间]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?(?:\d{4}\n?)?字\n?第\n?[A-Z]{0,2}\d{4,10}(?:-\d{1,8})?\n?号)",
+            r"(?P<v>[\p{Han}--[证号日期间]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?(?:\d{4}\n?)?字\n?第\n?[A-Z]{0,2}(?:\d{4,10}|\d{1,3}-\d{3,8})(?:-\d{1,8})?\n?号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
             FORMER_CERTIFICATE,
@@ -1585,6 +1585,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("audited_entity", "v", Parse::Name)],
             0.95,
         ),
+        // …and one that addresses the entity's officer or owner in words of its own (`XX公司董事长:`,
+        // `XX公司投资方:`): a line of its own, the name, a short title, the colon.
+        pat(
+            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;(][^\n:,。;]{1,39}?(?:公司|中心|集团|企业|合伙\)|合作社|基地))[\p{Han}--[公司的及与和]]{1,4}:$",
+            &[("audited_entity", "v", Parse::Name)],
+            0.85,
+        ),
         // …and after 致: with no colon at the end (`致:XX公司全体股东`)
         pat(
             concat!(
@@ -1704,13 +1711,14 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // and up to a dozen digits, the serial or its 号 now and then on the next line (a
         // two-line box). A regional office's abbreviation may carry its province in a bracket
         // (恒远(晋)审专字〔2021〕160号), the kind word a bracket of its own (信达诚审(专)字[2021]第094号),
+        // words after the year's bracket (立诚审〔2023〕双创321号), the year first (2023年明鉴专审第558号),
         // and a firm may print the year bare (怀仁专审2021字第0822号, 华通专审字2022年第506号); the
         // words that lead up to it (文号为…) are none of its abbreviation. The kind word (审, 专, 核 or
         // 报字) is what tells it from the numbers of the rules it cites (晋财会〔2008〕11号,
         // 晋企发〔2021〕5号); a number in the bracket after a cited title (`出具了《审计报告》(明鉴审字…号)`)
         // is that other report's.
         pat_unless(
-            r"(?P<v>(?:[\p{Han}--[为是号]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴|报字)(?:\([\p{Han}]{1,2}\))?[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字)? ?|[\p{Han}--[为是号]]{0,6}(?:审|专|核|鉴)[\p{Han}]{0,3}\d{4}年?[\p{Han}]{0,2}字|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:审|专|核|鉴)[\p{Han}]{0,3}字|[\p{Han}--[为是号]]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}--[为是号]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴)[\p{Han}]{0,3}字第?\d{4}年?)\n?第? ?-?(?:[A-Za-z0-9]{1,6}-)?[A-Za-z0-9]{0,12}?\d(?:-\d{1,4}|-[A-Z]{1,4})? ?\n?号)",
+            r"(?P<v>(?:[\p{Han}--[为是号了并具的]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴|报字)(?:\([\p{Han}]{1,2}\))?[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字|[\p{Han}]{1,3})? ?|[\p{Han}--[为是号了并具的]]{0,6}(?:审|专|核|鉴)[\p{Han}]{0,3}\d{4}年?[\p{Han}]{0,2}字|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:审|专|核|鉴)[\p{Han}]{0,3}字|[\p{Han}--[为是号了并具的]]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}--[为是号了并具的]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴)[\p{Han}]{0,3}字第?\d{4}年?|\d{4}年[\p{Han}--[为是号了并具的度]]{1,6}?(?:审|专|核|鉴)[\p{Han}]{0,3})\n?第? ?-?(?:[A-Za-z0-9]{1,6}-)?[A-Za-z0-9]{0,12}?\d(?:-\d{1,4}|-[A-Z]{1,4})? ?\n?号)",
             &[("report_no", "v", Parse::Code)],
             1.0,
             r"》\(?$",
@@ -1725,7 +1733,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         pat(
             concat!(
                 report_code_label!(),
-                r"(?::|为|是)?\n?(?P<v>[0-9A-Za-z][0-9A-Za-z.\- ]{5,40}[0-9A-Za-z])"
+                r"(?::|为|是)?\n?\(?(?P<v>[0-9A-Za-z][0-9A-Za-z.\- ]{5,40}[0-9A-Za-z])"
             ),
             &[("report_code", "v", Parse::Code)],
             1.0,

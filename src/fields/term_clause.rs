@@ -19,9 +19,9 @@ static TERM: LazyLock<Regex> = LazyLock::new(|| regex(TERM_WORD).expect("static 
 static NOT_TERM: LazyLock<Regex> = LazyLock::new(|| regex(NOT_THE_TERM).expect("static regex"));
 static DATE: LazyLock<Regex> = LazyLock::new(|| regex(&DATE_RE).expect("static regex"));
 
-/// What stands just before a first day (`自`, `起始:`, `起租日为`)…
+/// What stands just before a first day (`自`, `始于`, `起始:`, `起租日为`)…
 static START_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:自|从|起始日?期?|起租日?期?|开始日?期?|起算日|计租日|起)(?:为|是|:)?$")
+    regex(r"(?:自|从|始于|起于|开始于|起始日?期?|起租日?期?|开始日?期?|起算日|计租日|起)(?:为|是|:)?$")
         .expect("static regex")
 });
 /// …or after it (`起`, `开始计算`), or a dash or 至 with the last day after it (a range).
@@ -32,9 +32,9 @@ static START_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
-/// What stands just before a last day (`至`, `截止于`, `终止:`, `届满日为`)…
+/// What stands just before a last day (`至`, `截止于`, `终止:`, `届满日为`, `终租日为`)…
 static END_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:至|到|截止于|截止至|截止|截至|止于|终于|终止日?期?|到期日?期?|届满日?期?|结束日?期?|止|—|~)(?:为|是|:)?$")
+    regex(r"(?:至|到|截止于|截止至|截止|截至|止于|终于|(?:终止|终租|止租|到期|届满|届止|结束|截止)日?期?|止|—|~)(?:为|是|:)?$")
         .expect("static regex")
 });
 /// …or after it (`止`, `结束`, `届满`).

@@ -55,11 +55,11 @@ static STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// A document's number alone on its line (`立诚业字[2023]00511号`, `晋恒远〔2021〕0123号`): its
+/// A document's number alone on its line (`立诚业字[2023]00511号`, `晋恒远〔2021〕0123号`, in brackets or not): its
 /// own line of a title block, never the rest of the line before nor run on into the next.
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^[\p{Han}]{1,12}(?:\([\p{Han}]{1,2}\))?[(\[〔【]\d{4}[)\]〕】]第?[A-Za-z0-9-]{0,14}\d号$",
+        r"^\(?[\p{Han}]{1,12}(?:\([\p{Han}]{1,2}\))?[(\[〔【]\d{4}[)\]〕】]第?[A-Za-z0-9-]{0,14}\d号\)?$",
     )
     .expect("static regex")
 });
