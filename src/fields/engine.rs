@@ -987,15 +987,13 @@ fn own_party_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usiz
         }
     };
     // the position clauses with the two words in the places of 甲方 and 乙方
-    let says = |clauses: &[Regex], lets: &str, rents: &str| {
-        clauses.iter().any(|r| {
-            let p = r
-                .as_str()
-                .replace("甲方", "\u{1}")
-                .replace("乙方", &regex::escape(rents))
-                .replace('\u{1}', &regex::escape(lets));
-            regex(&p).is_ok_and(|r| r.is_match(text))
-        })
+    let says = |clauses: &[Regex], first: &str, second: &str| {
+        party_words::clauses_say(
+            clauses.iter().map(Regex::as_str),
+            &regex::escape(first),
+            &regex::escape(second),
+            text,
+        )
     };
     let clauses = |a: &str, b: &str| {
         (
@@ -2666,14 +2664,16 @@ fn short_name_roles(
             .filter(|(_, a)| a != alias)
             .map(|(_, a)| format!("|{}", regex::escape(a)))
             .collect();
+        // the short name in one position; the other is the other position or a short name
+        let alias = regex::escape(alias);
         let says = |clauses: &[&str], slot: &str, other: &str| {
-            clauses.iter().any(|p| {
-                let p = p
-                    .replace(slot, "\u{1}")
-                    .replace(other, &format!("(?:{other}{others})"))
-                    .replace('\u{1}', &regex::escape(alias));
-                regex(&p).is_ok_and(|r| r.is_match(text))
-            })
+            let other = format!("(?:{other}{others})");
+            let (first, second) = if slot == "甲方" {
+                (alias.as_str(), other.as_str())
+            } else {
+                (other.as_str(), alias.as_str())
+            };
+            party_words::clauses_say(clauses.iter().copied(), first, second, text)
         };
         // in 乙方's place, a clause where 甲方 lets makes it the second role; in 甲方's place,
         // the first

@@ -14,6 +14,26 @@ use regex::Regex;
 
 use super::text::regex;
 
+/// Whether any of the position clauses (written with 甲方 and 乙方, e.g. `甲方将…出租给乙方`)
+/// matches `text` with the regex fragments `first` and `second` standing in the places of 甲方
+/// and 乙方. Own party words and short names are read with the same clauses as the positions,
+/// so what a clause means is written once, in the kind's table.
+pub fn clauses_say<'a>(
+    clauses: impl IntoIterator<Item = &'a str>,
+    first: &str,
+    second: &str,
+    text: &str,
+) -> bool {
+    clauses.into_iter().any(|clause| {
+        // a placeholder keeps 甲方 in `second` (or 乙方 in `first`) from being replaced twice
+        let pattern = clause
+            .replace("甲方", "\u{1}")
+            .replace("乙方", second)
+            .replace('\u{1}', first);
+        regex(&pattern).is_ok_and(|r| r.is_match(text))
+    })
+}
+
 /// A party's word of the document's own, its role, and where it heads a party's line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartyWord {
@@ -161,15 +181,8 @@ mod tests {
     ];
 
     fn found(text: &str) -> Vec<(String, &'static str, usize)> {
-        let says = |clauses: &[&str], a: &str, b: &str| {
-            clauses.iter().any(|p| {
-                let p = p
-                    .replace("甲方", "\u{1}")
-                    .replace("乙方", b)
-                    .replace('\u{1}', a);
-                regex(&p).is_ok_and(|r| r.is_match(text))
-            })
-        };
+        let says =
+            |clauses: &[&str], a: &str, b: &str| clauses_say(clauses.iter().copied(), a, b, text);
         let clauses = |a: &str, b: &str| {
             (
                 says(A_FIRST, a, b) || says(A_SECOND, b, a),
