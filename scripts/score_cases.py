@@ -110,7 +110,9 @@ def match(report, truth_docs):
             if overlap(best) <= 0:
                 best = None
         elif cands:
-            best = cands[0]
+            # a file read as several documents (a notice bound in front of the agreement it
+            # announces): the part of the truth's kind is scored, else the first
+            best = next((d for d in cands if d.get("kind") == t["kind"]), cands[0])
         if best is not None:
             used.add(id(best))
         out.append(best or {})
@@ -153,7 +155,7 @@ def score(case, report, err, tally, misses, confusion):
         form, tpl = t["form"], t.get("template", "?")
         where = f"{sp}/{cid}/{t['file']}" + (f"#{t['page_range'][0]}-{t['page_range'][1]}" if t.get("page_range") else "")
         if not t.get("page_range") and parts[t["file"]] > 1:  # one document read as several
-            misses.append(f"{where} [{tpl}] read as {parts[t['file']]} documents (scored: the first)")
+            misses.append(f"{where} [{tpl}] read as {parts[t['file']]} documents (scored: the one of its kind, else the first)")
         ok = r.get("kind") == t["kind"]
         tally.add((sp, form, "kind"), ok)
         if not ok:

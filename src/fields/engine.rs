@@ -208,6 +208,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 c.label_at(item).is_some() || ENUMERATED_LABEL.is_match(item)
             })
             || (c.spec.cells && label_split_by_value(c, line).is_some())
+            || label_wrapped_in_cell(c, line)
     };
     for (hi, &(ls, li, len)) in hits.iter().enumerate() {
         let spec = &c.spec.labels[li];
@@ -2821,6 +2822,14 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
             return Some(r.start..r.start + head.len());
         }
     }
+    // the party's number after a slash (`名称及证照号码:XX公司/9114…`): the name ends there
+    if let Some((head, tail)) = raw.split_once('/')
+        && (WHOLE_NAME.is_match(head.trim_end()) || person_name(head.trim_end()))
+        && tail.trim().len() >= 8
+        && tail.trim().chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return Some(r.start..r.start + head.trim_end().len());
+    }
     // the signing date under the name read on into it (`…有限公司二零一九年十二月二十八日`): the
     // name ends where the date starts
     if let Some(m) = DATE_IN.find(raw)
@@ -3017,9 +3026,26 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^(?:-\s?)?\d{1,3}(?:\s?-)?$|^第\s?\d{1,3}\s?页(?:\s?,?\s?共\s?\d{1,3}\s?页)?$")
         .expect("static regex")
 });
-/// A name that ends with an organisation's legal form is whole.
+/// Whether `line` starts a label that wrapped in its narrow cell (`不动产` / `单元号` under
+/// `坐落 | …`): a short line of Han characters that, joined with the next, is a label alone.
+fn label_wrapped_in_cell(c: &Compiled, line: &str) -> bool {
+    let mut lines = line.splitn(3, '\n');
+    let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
+        return false;
+    };
+    (1..=4).contains(&first.chars().count())
+        && first.chars().all(is_han)
+        && !second.is_empty()
+        && c.label_at(&format!("{first}{second}"))
+            .is_some_and(|(_, len)| len > first.len())
+        && c.is_label_line(&format!("{first}{second}"))
+}
+
+/// A name that ends with an organisation's legal form is whole (a trade union, a committee and
+/// an association let sites too).
 static WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:公司|合伙\)|中心|集团|合作社|联合社|事务所)$").expect("static regex")
+    regex(r"(?:公司|合伙\)|中心|集团|合作社|联合社|事务所|工会|委员会|协会|商会)$")
+        .expect("static regex")
 });
 
 /// Whether a label's value `so_far` ends at the line break before `next`. A value ends at its
@@ -3047,7 +3073,9 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
         {
             false
         }
-        Parse::Name => WHOLE_NAME.is_match(so_far.trim_end()),
+        // a slash after the name leads to the party's number (`名称及证照号码:XX公司/` /
+        // `9114…`)
+        Parse::Name => WHOLE_NAME.is_match(so_far.trim_end().trim_end_matches(['/', '、'])),
         Parse::Text | Parse::Date | Parse::LastDate | Parse::Period => false,
         // a report number broken after its year's bracket in a narrow box (`中勤审〔2021〕` /
         // `454号`) or after the firm's province (`天元(晋)` / `审专字〔2020〕…`): it goes on
@@ -3275,7 +3303,7 @@ fn parse_value(
     range: std::ops::Range<usize>,
 ) -> Result<(Value, f32, std::ops::Range<usize>), Unparsed> {
     let trimmed_len = raw
-        .trim_end_matches([',', '.', '。', ';', ':', ' ', '\n', '、'])
+        .trim_end_matches([',', '.', '。', ';', ':', ' ', '\n', '、', '/'])
         .len();
     let range = range.start..range.start + trimmed_len;
     let raw = &raw[..trimmed_len];
@@ -4628,6 +4656,39 @@ mod tests {
         assert_eq!(
             get(&f, "lessee"),
             Some(&json!("晋中市晋创网络科技有限公司"))
+        );
+        // a trade union lets, its role noted after its name
+        let f = lease(
+            "车间租赁合同\n甲方：太原市总工会（出租方）\n统一社会信用代码：911407007JAGDJA298\n\
+             乙方:大同市汾鼎文化传媒有限公司（承租方）\n统一社会信用代码：911401081DW7RYTQ00",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("太原市总工会")));
+        // the name and the party's number asked in one label, the number after a slash
+        let f = lease(
+            "房屋租赁合同\n出租人(甲方)名称及证照号码:晋中市启航信息技术股份有限公司/\n911407008G5JWJM474\n\
+             通讯地址:山西省晋中市榆次区龙城大街67号\n承租人(乙方)名称及证照号码:阳泉市优客创业服务有限责任公司/\n\
+             9114010774BT48349X\n第一条 出租人将坐落于大同市的房屋出租给承租人。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("晋中市启航信息技术股份有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("阳泉市优客创业服务有限责任公司"))
+        );
+        // …and the number on the name's line
+        let f = lease(
+            "房屋租赁合同\n出租人(甲方)名称及证照号码:临汾市金鹏智能科技有限公司/91140105U1K1C2MC6N\n\
+             承租人(乙方)名称及证照号码:大同市聚能物业管理有限责任公司/\n911407008LYEA2W501",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("临汾市金鹏智能科技有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("大同市聚能物业管理有限责任公司"))
         );
         // a sublease that cites its head lease by title: that term is not this one
         let f = lease(
@@ -7856,6 +7917,28 @@ mod tests {
     }
 
     #[test]
+    fn a_label_wrapped_in_its_cell_ends_the_value_above() {
+        // `不动产单元号` broken over two lines of a narrow cell under the address
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人\t临汾市晋阳孵化器管理有限公司\n共有情况 单独所有\n坐落\t山西省太原市晋源区晋阳街207号\n不动产\n单元号\n140105202291GB99327F89914976\n权利类型\t国有建设用地使用权/房屋所有权",
+        );
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省太原市晋源区晋阳街207号"))
+        );
+        // a short line that starts no label is the value's wrap
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人\t临汾市晋阳孵化器管理有限公司\n坐落\t山西省太原市晋源区晋阳街207号\n1幢\n权利类型\t国有建设用地使用权/房屋所有权",
+        );
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省太原市晋源区晋阳街207号1幢"))
+        );
+    }
+
+    #[test]
     fn h27_classes_report_numbers_codes_and_salutations() {
         for (text, field, want) in [
             (
@@ -7892,6 +7975,21 @@ mod tests {
                 "扫码验证\n专项审计报告\n（明鉴审报〔2022〕第0741号）\n大同市锦程网络科技有限公司投资方：\n受贵单位委托，我们实施了专项审计。",
                 "audited_entity",
                 "大同市锦程网络科技有限公司",
+            ),
+            (
+                "专项审计报告\n晋明鉴专审【2021】359号\n忻州市尧都科技发展有限责任公司主要负责人：\n受贵单位委托，我们对后附的运营情况表进行了审计。",
+                "audited_entity",
+                "忻州市尧都科技发展有限责任公司",
+            ),
+            (
+                "专项审计报告\n恒远专审〔2021〕CX220号\n山西恒远会计师事务所有限公司\n二〇二一年一月五日\n附件：1．运营情况表\n统一编码\n20215399326217629359",
+                "report_code",
+                "20215399326217629359",
+            ),
+            (
+                "专项审计报告\n本报告仅供申报小微企业创业创新基地使用。\n会计师事务所（盖章）\n中国注册会计师（签名并盖章）\n太原立诚会计师事务所有限公司\n潘英辉\n高磊\n报告日期：二〇二三年三月十一日",
+                "audit_firm",
+                "太原立诚会计师事务所有限公司",
             ),
         ] {
             let f = read(DocumentKind::AuditReport, text);

@@ -304,10 +304,11 @@ macro_rules! rent_payer_after {
         r"(?:应|须|需|应当|按|每|于|分)[^。\n;,]{0,16}(?:支付|缴纳|交纳|付清|缴清|交清)"
     };
 }
-/// A label's own word for the name after the role word: 出租方名称, 承租人姓名.
+/// A label's own word for the name after the role word: 出租方名称, 承租人姓名; now and then
+/// with the party's number asked in the same label (名称及证照号码: the name, a slash, the code).
 macro_rules! name_word {
     () => {
-        r"(?:名称|单位名称|全称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))?"
+        r"(?:(?:名称|单位名称|全称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))(?:(?:及|和|与|/|、)(?:证照号码|证件号码|证件号|证照号|身份证号码|身份证号|统一社会信用代码|信用代码))?)?"
     };
 }
 /// How an opening sentence introduces a party's short name, in a bracket after the name:
@@ -418,10 +419,10 @@ macro_rules! seal {
 /// That request as one regex source (without its brackets), for the engine's signature readers.
 pub const SEAL_REQUEST: &str = seal!();
 /// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, 核对码,
-/// a caption 查验二维码 over the code printed under the symbol, …).
+/// 统一编码, a caption 查验二维码 over the code printed under the symbol, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|查询|标识)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|查询|标识)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
@@ -1533,6 +1534,9 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         stop(
             r"(?:统一社会信用代码|入驻企业数量|从业人员|营业收入|服务成本|报告日期|出具日期|签字注册会计师|报告名称)",
         ),
+        // the CPAs' signature head, stacked under the firm's (`会计师事务所(盖章)` /
+        // `中国注册会计师(签名并盖章)` / the firm / the CPAs): no value of the firm's label
+        stop(r"(?:中国)?注册会计师(?:\((?:签名|签字|盖章|签章)[^)\n]{0,6}\))?(?::|\n|$)"),
         // the firm's licence printed in the report (执业证书 page): its numbers are not the
         // report's
         stop(r"(?:批准执业文号|批准设立文号|批准文号|执业证书编号|证书编号|证书序号)"),
@@ -1586,9 +1590,10 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             0.95,
         ),
         // …and one that addresses the entity's officer or owner in words of its own (`XX公司董事长:`,
-        // `XX公司投资方:`): a line of its own, the name, a short title, the colon.
+        // `XX公司投资方:`, `XX公司主要负责人:`): a line of its own, the name, a short title, the
+        // colon.
         pat(
-            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;(][^\n:,。;]{1,39}?(?:公司|中心|集团|企业|合伙\)|合作社|基地))[\p{Han}--[公司的及与和]]{1,4}:$",
+            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;(][^\n:,。;]{1,39}?(?:公司|中心|集团|企业|合伙\)|合作社|基地))[\p{Han}--[公司的及与和]]{1,6}:$",
             &[("audited_entity", "v", Parse::Name)],
             0.85,
         ),

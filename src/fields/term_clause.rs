@@ -51,8 +51,9 @@ pub fn marked_term(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     for word in TERM.find_iter(text) {
         // the sentence up to the word speaks of another period (`原租赁合同的租赁期`)
         let sentence_start = text[..word.start()]
-            .rfind(['。', ';', '\n'])
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rfind(|&(_, c)| matches!(c, '。' | ';' | '\n'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         if NOT_TERM.is_match(&text[sentence_start..word.start()]) {
             continue;
         }
@@ -110,6 +111,19 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> Option<(String, String)> {
         Some((a.into(), b.into()))
+    }
+
+    #[test]
+    fn a_sentence_ended_by_a_full_stop_before_the_term_word() {
+        // the full stop is three bytes: the sentence after it starts after all three
+        assert_eq!(
+            term("装修期内免收租金。租赁期限自2021年1月1日起至2025年12月31日止。"),
+            pair("2021年1月1日", "2025年12月31日")
+        );
+        assert_eq!(
+            term("租金每年递增5%。租赁期限为60个月,自交付之日起计算。"),
+            None
+        );
     }
 
     #[test]
