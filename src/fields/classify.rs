@@ -47,7 +47,9 @@ pub fn role(page: &Page) -> Role {
         .filter(|l| l.chars().any(is_han))
         .take(TITLE_LINES)
         .collect();
-    if head.iter().any(|l| COVER.is_match(l)) {
+    // a report's information sheet under the application's heading (`…申报材料` / `专项审计报告
+    // 信息表`) is the report's cover, not the packet's
+    if head.iter().any(|l| COVER.is_match(l)) && !head.iter().any(|l| ANNEX_TITLE.is_match(l)) {
         return Role::Cover;
     }
     // A title may wrap (`关于…的专项审计` / `报告`): a line joined with the next one counts too.
@@ -95,7 +97,8 @@ pub fn by_keywords(text: &str) -> (DocumentKind, f32) {
 
 /// A page titled as a document's 防伪页 or 备案信息页 (审计报告防伪标识页).
 static ANNEX_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:防伪(?:标识|信息)?页|(?:报备|备案)(?:信息)?页)$").expect("static regex")
+    regex(r"(?:防伪(?:标识|信息)?页|(?:报备|备案)(?:信息)?(?:页|表)|报告信息(?:页|表))$")
+        .expect("static regex")
 });
 /// How sure the kind of a page titled as an annex is: by its title, but below a document's
 /// own title, so it joins the document it belongs to.
@@ -363,6 +366,36 @@ mod tests {
             image_sha256: None,
             warnings: vec![],
         }
+    }
+
+    #[test]
+    fn a_reports_information_sheet_under_the_applications_heading_joins_the_report() {
+        let pages = [
+            page(
+                1,
+                "房屋租赁合同\n出租方:太原市晋阳科技有限公司\n承租方:山西鼎信网络科技有限责任公司\n租金每年十万元。",
+            ),
+            page(
+                2,
+                "小微企业创业创新基地申报材料\n专项审计报告信息表\n申报单位\t山西鼎信网络科技有限责任公司\n审计机构\t长治明鉴会计师事务所(普通合伙)\n报告编码\t140320249155118467",
+            ),
+            page(
+                3,
+                "明鉴鉴专字〔2024〕第280号\n专项审计报告\n山西鼎信网络科技有限责任公司执行董事:\n我们接受委托,对贵公司基地的运营情况实施了专项审计。",
+            ),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert_eq!(segs[1].kind, DocumentKind::AuditReport);
+        assert_eq!(segs[1].pages, vec![1, 2]);
+        // the application's own cover stays a cover
+        assert_eq!(
+            role(&page(
+                1,
+                "小微企业创业创新基地申报材料\n申报单位:山西鼎信网络科技有限责任公司"
+            )),
+            Role::Cover
+        );
     }
 
     #[test]

@@ -2958,10 +2958,11 @@ static LABEL_SHAPE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^[\p{Han}]{2,10}(?:\([\p{Han}]{1,8}\))?:").expect("static regex"));
 /// A word that leads up to a name in a sentence, when a place name (…省, …市, …县, …区)
 /// follows it: `向长治市…` is not a name starting with 向 (`向阳科技` keeps it), nor is
+/// `为太原市…` (a label in a sentence, `受转租人为XX`) one starting with 为, nor is
 /// `经临汾市…(以下简称甲方)与…` or `接受晋中市…的委托` one starting with 经 or 接受; an
 /// agreement's opening `兹有XX(下称出租方)…` names XX, a deed's `立租赁契约人XX(出租人,…)` too.
 static LEADING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:(?P<w>[向与和由及给将对])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有|立(?:租赁|房屋租赁|转租)?(?:契约|合同|协议)人)[\p{Han}]{2})")
+    regex(r"^(?:(?P<w>[向与和由及给将对为系是])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有|立(?:租赁|房屋租赁|转租)?(?:契约|合同|协议)人)[\p{Han}]{2})")
         .expect("static regex")
 });
 /// Labels of the rows that follow a party's name (ID numbers, codes, representatives), and a
@@ -4656,6 +4657,15 @@ mod tests {
         assert_eq!(
             get(&f, "lessee"),
             Some(&json!("晋中市晋创网络科技有限公司"))
+        );
+        // a role word in a sentence, the name after 为 wrapping onto the next line
+        let f = read(
+            DocumentKind::Lease,
+            "场地转租协议书\n第一条 转租人为山西启航文化传媒有限公司，统一社会信用代码91140100R2DPPC4A8E，系本协议项下场地的承租人；受转租人为太原市晋创科技发展股份有限\n公司，统一社会信用代码911404000W1QMXBF75。本协议中转租人称“甲方”，受转租人称“乙方”。",
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("太原市晋创科技发展股份有限公司"))
         );
         // a trade union lets, its role noted after its name
         let f = lease(

@@ -1472,9 +1472,9 @@ pub const LAND_CERTIFICATE: KindSpec = KindSpec {
 pub const AUDIT_REPORT: KindSpec = KindSpec {
     kind: DocumentKind::AuditReport,
     // a 鉴证报告 or 审核报告 on the base's figures is the special audit report by another name
-    // (a report's 防伪页 or 备案信息页 titled as the report's page: a cover, see classify)
+    // (a report's 防伪页, 备案信息页 or 信息表 titled as the report's page: a cover, see classify)
     titles: &[
-        r"(?:审计|审核|鉴证)报告(\(补充\))?(?:防伪(?:标识|信息)?页|(?:报备|备案)(?:信息)?页)?$",
+        r"(?:审计|审核|鉴证)报告(\(补充\))?(?:防伪(?:标识|信息)?页|(?:报备|备案)(?:信息)?(?:页|表)|信息(?:页|表))?$",
     ],
     keywords: &[
         ("注册会计师", 2.0),
