@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::engine::TITLES;
-use super::kinds::KINDS;
+use super::kinds::{KINDS, REPORT_ANNEX};
 use super::text::{head_lines, is_han, normalise, page_footer, regex};
 use crate::model::{DocumentKind, Page};
 
@@ -97,8 +97,7 @@ pub fn by_keywords(text: &str) -> (DocumentKind, f32) {
 
 /// A page titled as a document's 防伪页 or 备案信息页 (审计报告防伪标识页).
 static ANNEX_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:防伪(?:标识|信息)?页|(?:报备|备案)(?:信息)?(?:页|表)|报告信息(?:页|表))$")
-        .expect("static regex")
+    regex(&format!(r"(?:{REPORT_ANNEX}|报告信息(?:页|表))$")).expect("static regex")
 });
 /// How sure the kind of a page titled as an annex is: by its title, but below a document's
 /// own title, so it joins the document it belongs to.
@@ -236,7 +235,6 @@ fn is_certificate(kind: DocumentKind) -> bool {
     )
 }
 
-/// The words in which an audit report's body speaks: the firm's engagement and its opinion.
 /// A letter that sends a document (`关于报送XX公司专项审计报告的函`): the firm's covering letter,
 /// bound in front of the report it names, often with the report's code on it.
 static TRANSMITTAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -255,6 +253,7 @@ fn transmits(cover: &Segment, pages: &[Page]) -> Option<DocumentKind> {
         .then_some(DocumentKind::AuditReport)
 }
 
+/// The words in which an audit report's body speaks: the firm's engagement and its opinion.
 static OPINION: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"我们认为|经审计|我们审计了|我们接受|我们对|我们按照|我们的责任|审计意见[:：]")
         .expect("static regex")

@@ -111,7 +111,12 @@ impl Compiled {
     /// True when `line` starts with one of the labels followed by a colon or nothing
     /// (a label cell of a table): the line break before it is then a hard one.
     pub fn is_label_line(&self, line: &str) -> bool {
-        self.label_at(line).is_some_and(|(_, len)| {
+        self.label_line_len(line).is_some()
+    }
+
+    /// The length of the label `line` starts with, when [`Self::is_label_line`] holds.
+    fn label_line_len(&self, line: &str) -> Option<usize> {
+        self.label_at(line).map(|(_, len)| len).filter(|&len| {
             let rest = &line[len..];
             rest.is_empty() || rest.starts_with(':') || line[..len].ends_with(':')
         })
@@ -987,22 +992,16 @@ fn own_party_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usiz
             _ => None,
         }
     };
-    // the position clauses with the two words in the places of 甲方 and 乙方
-    let says = |clauses: &[Regex], first: &str, second: &str| {
-        party_words::clauses_say(
-            clauses.iter().map(Regex::as_str),
-            &regex::escape(first),
-            &regex::escape(second),
-            text,
-        )
-    };
-    let clauses = |a: &str, b: &str| {
-        (
-            says(a_first, a, b) || says(a_second, b, a),
-            says(a_second, a, b) || says(a_first, b, a),
-        )
-    };
-    let words = party_words::discover(text, &known_role, &clauses, pos.first, pos.second);
+    let a_first: Vec<&str> = a_first.iter().map(Regex::as_str).collect();
+    let a_second: Vec<&str> = a_second.iter().map(Regex::as_str).collect();
+    let words = party_words::discover(
+        text,
+        &known_role,
+        &a_first,
+        &a_second,
+        pos.first,
+        pos.second,
+    );
     let unlabelled: Vec<_> = words
         .into_iter()
         .filter(|w| !labelled(hits, w.role))
@@ -2824,11 +2823,12 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
     }
     // the party's number after a slash (`名称及证照号码:XX公司/9114…`): the name ends there
     if let Some((head, tail)) = raw.split_once('/')
-        && (WHOLE_NAME.is_match(head.trim_end()) || person_name(head.trim_end()))
-        && tail.trim().len() >= 8
-        && tail.trim().chars().all(|c| c.is_ascii_alphanumeric())
+        && let (head, tail) = (head.trim_end(), tail.trim())
+        && (WHOLE_NAME.is_match(head) || person_name(head))
+        && tail.len() >= 8
+        && tail.chars().all(|c| c.is_ascii_alphanumeric())
     {
-        return Some(r.start..r.start + head.trim_end().len());
+        return Some(r.start..r.start + head.len());
     }
     // the signing date under the name read on into it (`…有限公司二零一九年十二月二十八日`): the
     // name ends where the date starts
@@ -3028,7 +3028,8 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 /// Whether `line` starts a label that wrapped in its narrow cell (`不动产` / `单元号` under
-/// `坐落 | …`): a short line of Han characters that, joined with the next, is a label alone.
+/// `坐落 | …`): a short line of Han characters that, joined with the next, starts a label line
+/// whose label reaches past the first line.
 fn label_wrapped_in_cell(c: &Compiled, line: &str) -> bool {
     let mut lines = line.splitn(3, '\n');
     let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
@@ -3037,9 +3038,8 @@ fn label_wrapped_in_cell(c: &Compiled, line: &str) -> bool {
     (1..=4).contains(&first.chars().count())
         && first.chars().all(is_han)
         && !second.is_empty()
-        && c.label_at(&format!("{first}{second}"))
-            .is_some_and(|(_, len)| len > first.len())
-        && c.is_label_line(&format!("{first}{second}"))
+        && c.label_line_len(&format!("{first}{second}"))
+            .is_some_and(|len| len > first.len())
 }
 
 /// A name that ends with an organisation's legal form is whole (a trade union, a committee and

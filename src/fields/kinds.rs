@@ -1468,14 +1468,26 @@ pub const LAND_CERTIFICATE: KindSpec = KindSpec {
     printed_payload: None,
 };
 
+/// The pages a report binds in front of or behind it under a title of their own (防伪页,
+/// 备案信息页, 报备表): the report's kind by its title, its cover by `classify`.
+macro_rules! report_annex {
+    () => {
+        r"防伪(?:标识|信息)?页|(?:报备|备案)(?:信息)?(?:页|表)"
+    };
+}
+/// Those titles' endings as one regex source (without a group), for `classify`.
+pub const REPORT_ANNEX: &str = report_annex!();
+
 /// 专项审计报告 and 补充专项审计报告.
 pub const AUDIT_REPORT: KindSpec = KindSpec {
     kind: DocumentKind::AuditReport,
     // a 鉴证报告 or 审核报告 on the base's figures is the special audit report by another name
     // (a report's 防伪页, 备案信息页 or 信息表 titled as the report's page: a cover, see classify)
-    titles: &[
-        r"(?:审计|审核|鉴证)报告(\(补充\))?(?:防伪(?:标识|信息)?页|(?:报备|备案)(?:信息)?(?:页|表)|信息(?:页|表))?$",
-    ],
+    titles: &[concat!(
+        r"(?:审计|审核|鉴证)报告(\(补充\))?(?:",
+        report_annex!(),
+        r"|信息(?:页|表))?$"
+    )],
     keywords: &[
         ("注册会计师", 2.0),
         ("会计师事务所", 2.0),

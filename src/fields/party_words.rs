@@ -99,16 +99,26 @@ fn stem_role(word: &str) -> Option<bool> {
 
 /// The party words of `text` and their roles. `known_role` gives the role (`Some(true)`
 /// letting) of a word the kind's own table already labels; such a word takes part in telling
-/// the roles but heads no line here (the table reads it). `clauses(a, b)` says whether the
-/// document's clauses have `a` let to `b` and whether they have `a` rent from `b` (the kind's
-/// position clauses with the two words in the places of 甲方 and 乙方).
+/// the roles but heads no line here (the table reads it). `a_first` and `a_second` are the
+/// kind's position clauses saying 甲方 has the `first` role and the `second`: read with two
+/// words in the places of 甲方 and 乙方, they say which word lets.
 pub fn discover(
     text: &str,
     known_role: &dyn Fn(&str) -> Option<bool>,
-    clauses: &dyn Fn(&str, &str) -> (bool, bool),
+    a_first: &[&str],
+    a_second: &[&str],
     first: &'static str,
     second: &'static str,
 ) -> Vec<PartyWord> {
+    // whether the clauses have `a` let to `b`, and whether they have `a` rent from `b`
+    let clauses = |a: &str, b: &str| {
+        let (a, b) = (regex::escape(a), regex::escape(b));
+        let says = |list: &[&str], x: &str, y: &str| clauses_say(list.iter().copied(), x, y, text);
+        (
+            says(a_first, &a, &b) || says(a_second, &b, &a),
+            says(a_second, &a, &b) || says(a_first, &b, &a),
+        )
+    };
     let flat: String = text.chars().filter(|&c| c != '\n').collect();
     // (word, heads) in the order the document first names them
     let mut words: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
@@ -181,15 +191,7 @@ mod tests {
     ];
 
     fn found(text: &str) -> Vec<(String, &'static str, usize)> {
-        let says =
-            |clauses: &[&str], a: &str, b: &str| clauses_say(clauses.iter().copied(), a, b, text);
-        let clauses = |a: &str, b: &str| {
-            (
-                says(A_FIRST, a, b) || says(A_SECOND, b, a),
-                says(A_SECOND, a, b) || says(A_FIRST, b, a),
-            )
-        };
-        discover(text, &|_| None, &clauses, "lessor", "lessee")
+        discover(text, &|_| None, A_FIRST, A_SECOND, "lessor", "lessee")
             .into_iter()
             .map(|p| (p.word, p.role, p.heads.len()))
             .collect()

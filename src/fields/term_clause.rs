@@ -60,7 +60,7 @@ pub fn marked_term(text: &str) -> Option<(Range<usize>, Range<usize>)> {
         let mut end = text[word.end()..]
             .find(['。', ';'])
             .map_or(text.len(), |i| word.end() + i);
-        end = end.min(floor_char(text, word.end() + REACH));
+        end = end.min(text.floor_char_boundary(word.end() + REACH));
         if let Some(m) = NOT_TERM.find(&text[word.end()..end]) {
             end = word.end() + m.start();
         }
@@ -90,15 +90,6 @@ pub fn marked_term(text: &str) -> Option<(Range<usize>, Range<usize>)> {
         }
     }
     None
-}
-
-/// The largest char boundary of `text` at or before `at`.
-fn floor_char(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 #[cfg(test)]
