@@ -1308,6 +1308,19 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
             j += 1;
         }
         let side = column % 2;
+        // one row label with both columns' names after it, one a line (`单位名称(盖章)` / X / Y)
+        if column == 0
+            && j == i + 3
+            && row.name("n").is_some()
+            && (i + 1..j).all(|k| whole_name(line(k)))
+        {
+            push(field_a, i + 1, i + 2, false);
+            push(field_b, i + 2, i + 3, false);
+            found = [true, true];
+            column = 2;
+            i = j;
+            continue;
+        }
         if j > i + 1 && !found[side] && row.name("n").is_some() {
             found[side] = true;
             let person_ok = row.name("n").is_some_and(|m| m.as_str().contains('姓'));
@@ -1384,7 +1397,7 @@ static SEAL_CLOSE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?:章|字|名|盖章|签字)?\)").expect("static regex"));
 /// The row labels of a signature table; `n` marks the rows that name the party.
 static SIGNATURE_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:(?P<n>名称|单位名称|姓名|名称/姓名|姓名/名称|单位)|代表人|法定代表人|授权代表|委托代理人|经办人|签字|签名|电话|联系电话|地址|住所|签订日期|签署日期|日期)$")
+    regex(r"^(?:(?P<n>名称|单位名称|姓名|名称/姓名|姓名/名称|单位)|代表人|法定代表人|授权代表|委托代理人|经办人|签字|签名|电话|联系电话|地址|住所|签订日期|签署日期|日期)(?:\((?:盖章|签章|签字|签名|签字盖章|盖章签字|公章)\))?$")
         .expect("static regex")
 });
 /// How sure a name in a signature table's cell is (the table is plain, but a seal may cover it).
@@ -1781,6 +1794,13 @@ static GOVERNMENT_BODY: LazyLock<Regex> = LazyLock::new(|| {
 static LEGAL_FORM_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^(?:\(集团\)|集团|团)?(?:股份|份)?(?:有限|限)?(?:责任|任)?(?:公司|公)?$")
         .expect("static regex")
+});
+
+/// What a sentence calls a party instead of naming it (贵公司, 本公司, 该单位), or a clause's
+/// words run into a name (`了贵公司2022年度…基地`, `后附的贵公司`): a reader that took one of
+/// these as a name read the sentence, not the party.
+static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?:[贵本我该]公司|贵司|[贵本我该]单位|^[了的对]|\d{4}年)").expect("static regex")
 });
 
 /// The cells under a label that heads a column, row by row: the label's line is one of two or
@@ -2600,9 +2620,21 @@ fn resolve_positional(
     }
     let first = a_first.iter().any(|r| r.is_match(text));
     let second = a_second.iter().any(|r| r.is_match(text));
+    // with no clause to say, a role word set beside a position (`入驻申请单位(乙方):Y`), or a role
+    // the document names outright for one of the two positions' parties, says which way round
+    // they are
+    let named = |list: &[Candidate], role: &str| {
+        cands
+            .get(role)
+            .is_some_and(|known| known.iter().any(|k| list.iter().any(|c| c.value == k.value)))
+    };
+    let (usual_word, reversed_word) = party_words::positions_by_words(text);
+    let as_usual = usual_word || named(&a, pos.first) || named(&b, pos.second);
+    let reversed = reversed_word || named(&a, pos.second) || named(&b, pos.first);
     let (certainty, swap) = match (first, second) {
         (true, false) => (POSITION_STATED, false),
         (false, true) => (POSITION_STATED, true),
+        (false, false) if as_usual != reversed => (POSITION_STATED, reversed),
         (false, false) => (POSITION_ASSUMED, false),
         (true, true) => (POSITION_CONTRADICTED, false),
     };
@@ -3074,6 +3106,14 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
         {
             false
         }
+        // a certificate's printed sentence under the holder's line (`房屋所有权人 X` / `根据《…》及`):
+        // no name goes on into a title or a sentence's end, and a person's name into no clause
+        Parse::Name
+            if next_line.contains(['《', '。'])
+                || (person_name(so_far.trim()) && next_line.contains(['，', ',', ';'])) =>
+        {
+            true
+        }
         // a slash after the name leads to the party's number (`名称及证照号码:XX公司/` /
         // `9114…`)
         Parse::Name => WHOLE_NAME.is_match(so_far.trim_end().trim_end_matches(['/', '、'])),
@@ -3327,6 +3367,7 @@ fn parse_value(
             // 《登记表》` points elsewhere; a clause's number (第一条) is no one's name
             if parse == Parse::Name
                 && (LEGAL_FORM_ONLY.is_match(&normalise(&value))
+                    || NOT_A_NAME.is_match(value.trim())
                     || value.trim_start().starts_with(['见', '详'])
                     || CLAUSE_NUMBER.is_match(value.trim()))
             {
@@ -4317,6 +4358,128 @@ mod tests {
             get(&renewal_first, "term_start"),
             Some(&json!("2020-01-01"))
         );
+    }
+
+    #[test]
+    fn a_holders_line_ends_before_the_certificates_printed_sentence() {
+        // The holder's value beside its label, the form's sentence under it: a person's
+        // name does not run on into `根据《…》` or a clause.
+        for (holder, sentence) in [
+            ("郝建英", "依照《中华人民共和国城市房地产管理法》规定，"),
+            ("武秀兰", "为保护房屋所有权人的合法权益，对所有权人申请"),
+        ] {
+            let text = format!(
+                "证号 晋城房权证泽州字第20931号\n房屋所有权人 {holder}\n{sentence}\n登记的本证所列房屋，经审查属实，准予登记。\n共有情况\n单独所有\n房屋坐落\n晋城市泽州县金村镇府城街12号"
+            );
+            for f in [
+                read(DocumentKind::HouseOwnershipCertificate, &text),
+                read_text_layer(DocumentKind::HouseOwnershipCertificate, &text),
+            ] {
+                assert_eq!(get(&f, "owner"), Some(&json!(holder)), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_role_named_for_one_position_orders_both() {
+        // No clause says who lets; the tenant's own word (入驻申请单位) stands beside 乙方, so
+        // 甲方 is the other side, as sure as if a clause had said it.
+        let f = read(
+            DocumentKind::Lease,
+            "众创空间入驻协议书\n空间管理方（甲方）：晋城市丹河数字科技有限公司\n入驻申请单位（乙方）：高平市长平农业科技有限公司\n\
+             入驻期限\t2024.03.01至2026.02.28\n第一条 甲方为乙方提供创业辅导、政策咨询等服务。\n\
+             第二条 乙方应遵守空间的管理制度。\n甲方（章）：\t乙方（盖章）：\n晋城市丹河数字科技有限公司\t高平市长平农业科技有限公司",
+        );
+        assert_parties_sure(
+            &f,
+            "晋城市丹河数字科技有限公司",
+            "高平市长平农业科技有限公司",
+        );
+    }
+
+    #[test]
+    fn a_row_label_under_the_signature_heads_is_no_party() {
+        // `单位名称(盖章)` heads the row of names under 甲方(转租方) | 乙方(…): a label, not the
+        // name of either side, so the heads' names agree with the party lines.
+        let text = "房屋转租协议\n甲方（转租方）：忻州市云中河文化传媒有限公司\n乙方（房屋使用单位）：太原市汾河湾网络科技有限公司\n\
+             1．甲方经出租人山西晋北物产集团有限公司书面同意，将其承\n租的太原市小店区学府街88号房屋中的120㎡转租给乙\n方。\n\
+             2．转租期限：2023年3月1日至2025年2月28日，合计24个月。\n\
+             甲方（转租方）\n乙方（房屋使用单位）\n单位名称（盖章）\n忻州市云中河文化传媒有限公司\n太原市汾河湾网络科技有限公司\n签订日期\n2023年2月20日\n2023年2月20日";
+        let c = compiled(DocumentKind::Lease).expect("kind has a table");
+        let pg = page(text, TextSource::TextLayer);
+        let norm = Norm::build(&[&pg], &|line| c.is_label_line(line));
+        let reading = read_fields(c, &norm);
+        assert!(reading.notes.is_empty(), "{:?}", reading.notes);
+        assert_parties_sure(
+            &reading.fields,
+            "忻州市云中河文化传媒有限公司",
+            "太原市汾河湾网络科技有限公司",
+        );
+    }
+
+    #[test]
+    fn the_addressee_is_the_organisation_before_its_people() {
+        // The people a salutation addresses come in words of their own after the name; the
+        // name may wrap with them, and 致: may stand alone on its line.
+        for (text, want) in [
+            (
+                "专项审计报告\n长治市潞安新材料有限公司股东会全体成员：\n我们审计了贵公司2021年度小微企业创业创新基地（以下简称“基地”）的运营情况。",
+                "长治市潞安新材料有限公司",
+            ),
+            (
+                "专项审计报告\n忻州市五台山文旅发展有限公司出资人及经营管理者：\n我们接受委托，对后附的贵公司2021年度运营数据表进行了专项审计。",
+                "忻州市五台山文旅发展有限公司",
+            ),
+            (
+                "晋财专审字〔2022〕第018号\n专项审计报告\n山西综改示范区云岭（集团）物业服务有限责任公司全\n体股东、监事会：\n受贵公司委托，我们实施了专项审计。",
+                "山西综改示范区云岭（集团）物业服务有限责任公司",
+            ),
+            (
+                "专项审计报告\n致：\n\n吕梁市汾阳杏花投资管理有限公司执行董事及经理层\n我们审计了贵公司2022年度小微企业创业创新基地（以下简称“创业基地”）的运营情况。",
+                "吕梁市汾阳杏花投资管理有限公司",
+            ),
+        ] {
+            let f = read(DocumentKind::AuditReport, text);
+            assert_eq!(get(&f, "audited_entity"), Some(&json!(want)), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_leading_into_a_table_is_no_salutation() {
+        let f = read(
+            DocumentKind::AuditReport,
+            "关于朔州市右玉生态科技有限公司申报2021年度小微企业创业创新基地的专项审计报告\n董事会：\n我们接受委托，对贵公司的基地运营情况进行了专项审计。\n审定的基地运营主要指标如下：\n入驻小微企业\n18",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("朔州市右玉生态科技有限公司"))
+        );
+        assert!(f["audited_entity"].confidence >= 0.85);
+    }
+
+    #[test]
+    fn a_pronoun_is_no_ones_name() {
+        // 贵公司 in a sentence that a name's reader stops at: no name, rather than a clause.
+        for text in [
+            "专项审计报告\n全体股东：\n我们审计了贵公司2022年度小微企业创业创新基地（以下简称“创业基地”）的运营情况。",
+            "专项审计报告\n全体股东：\n我们接受委托，对后附的贵公司2020年度运营数据表进行了专项审计。",
+        ] {
+            let f = read(DocumentKind::AuditReport, text);
+            assert_eq!(get(&f, "audited_entity"), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_terms_days_each_in_a_sentence_of_their_own() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方：太原市晋源区供销合作社\n承租方：山西鹿鸣科技有限公司\n第四条 租赁期限\n\
+             （1）租赁期限共6年，起始日贰零贰零年柒月壹日。期内任何一方不得提前解除本合同；乙方需提前退租的，\n\
+             应提前三个月书面通知甲方。租赁期\n限的终止日为贰零贰陆年陆月叁拾日。\n\
+             （2）装修免租期2个月，从2020.7.1开始，到2020.8.31结束。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2020-07-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-06-30")));
     }
 
     #[test]

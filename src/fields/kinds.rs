@@ -274,7 +274,7 @@ macro_rules! lessee_in_brackets {
 /// gives for the land.
 macro_rules! term_word {
     () => {
-        r"(?:租赁|租用|承租|入驻|入孵|孵化|转租|服务)(?:期限|年限|期间|期)|使用(?:期限|期间|期)|(?:合同|协议)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)时间|租期|期限"
+        r"(?:租赁|租用|承租|入驻|入孵|孵化|转租|服务)(?:期限|年限|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)时间|租期|期限"
     };
 }
 /// Those words as one regex source, for the engine's table readers (a term column's head).
@@ -442,6 +442,14 @@ macro_rules! addressee_body {
 macro_rules! addressee_word {
     () => {
         "全体股东|各位股东|各股东|全体合伙人|全体投资人|全体投资者|全体出资人|投资人|投资者|出资人|出资者|合伙人|经营者|全体董事|董事会|股东大会|股东会|股东|监事|经营管理层|高级管理层|经营层|管理团队|管理层|理事会|执行董事|监事会|总经理|经理层|管理当局|治理层|法定代表人|负责人"
+    };
+}
+/// One character of the words a salutation puts after the entity's name for its people
+/// (董事长及经营班子, 股东会全体成员): none that ends or continues an organisation's name (公司,
+/// 中心, 集团, 合作社, 有限, 企业), a seal, a label, a document's words or a list's lead (如下).
+macro_rules! addressee_people {
+    () => {
+        r"[\p{Han}、--[公司的章名址话告计期号码心团社限业如下]]"
     };
 }
 /// Those words as one regex source, for the engine to cut them off a name read by a label
@@ -616,7 +624,11 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         // A row label of a party table and the head landlord of a three-party sublease: they
         // end a value and fill no role.
-        stop(r"(?:名称|单位名称|公司名称|企业名称|姓名|名称/姓名|姓名/名称)(?::|\n|$)"),
+        stop(concat!(
+            r"(?:名称|单位名称|公司名称|企业名称|姓名|名称/姓名|姓名/名称)(?:\(",
+            seal!(),
+            r"\))?(?::|\n|$)"
+        )),
         stop(r"(?:原出租方|原出租人|产权方|产权人|丙方)(?:\([\p{Han}]{1,6}\))?(?::|\n|$)"),
         stop(concat!(r"(?:甲方|乙方|丙方)\(", seal!(), r"\)")),
     ],
@@ -820,6 +832,21 @@ pub const LEASE: KindSpec = KindSpec {
                 ("term_end", "b", Parse::Date),
             ],
             0.95,
+            NOT_THE_TERM,
+        ),
+        // The term's first and last day each named in a sentence of its own, anywhere in the
+        // article (`租赁期限共5年,起始日DATE。…(two lines of other terms)…租赁期限的终止日为DATE`): the
+        // day belongs to the term when the sentence names the term before it.
+        pat_unless(
+            r"(?:租赁期限|租赁期|租期)(?:[^。;\n]{0,12}?[,:])?(?:起始日|起租日|开始日|起算日|首日)(?:期)?(?:为|是|:)?(?P<a>{DATE})",
+            &[("term_start", "a", Parse::Date)],
+            0.9,
+            NOT_THE_TERM,
+        ),
+        pat_unless(
+            r"(?:租\n?赁\n?期\n?限|租\n?赁\n?期|租\n?期|期\n?限)\n?的?(?:终止日|到期日|届满日|截止日|结束日|末日|最后一日)(?:期)?(?:为|是|:)?(?P<b>{DATE})",
+            &[("term_end", "b", Parse::Date)],
+            0.9,
             NOT_THE_TERM,
         ),
         // A term from a day on and until another, in two clauses (`租赁期限2023年9月15日起,
@@ -1601,13 +1628,31 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("audited_entity", "v", Parse::Name)],
             0.95,
         ),
-        // …and one that addresses the entity's officer or owner in words of its own (`XX公司董事长:`,
-        // `XX公司投资方:`, `XX公司主要负责人:`): a line of its own, the name, a short title, the
-        // colon.
+        // …and one that addresses the entity's people in words of its own (`XX公司董事长:`,
+        // `XX公司股东会全体成员:`, `XX公司出资人及经营管理者:`), which may wrap onto the next line
+        // (`XX有限责任公司全` / `体股东、董事会:`): a line of its own, the name, a few words that
+        // name no organisation, no seal and no document, the colon.
         pat(
-            r"(?m)^(?:致:?)?(?P<v>[^\n:,。;(][^\n:,。;]{1,39}?(?:公司|中心|集团|企业|合伙\)|合作社|基地))[\p{Han}--[公司的及与和]]{1,6}:$",
+            concat!(
+                r"(?m)^(?:致:?)?(?P<v>[^\n:,。;(的][^\n:,。;的]{1,39}?(?:公司|中心|集团|企业|合伙\)|合作社|基地))",
+                addressee_people!(),
+                r"{1,12}(?:\n",
+                addressee_people!(),
+                r"{1,12})?:$"
+            ),
             &[("audited_entity", "v", Parse::Name)],
             0.85,
+        ),
+        // …and after a 致: of its own line, the name (and its people) on the next (a text layer
+        // may set an empty line between), no colon.
+        pat(
+            concat!(
+                r"(?m)^致:\s*\n\s*(?P<v>[^\n:,。;(][^\n:,。;]{1,39}?(?:公司|中心|集团|企业|合伙\)|合作社|基地))",
+                addressee_people!(),
+                r"{0,12}$"
+            ),
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
         ),
         // …and after 致: with no colon at the end (`致:XX公司全体股东`)
         pat(

@@ -177,6 +177,42 @@ pub fn discover(
         .collect()
 }
 
+/// A party's line that sets a word of the document's own beside a position, either way
+/// round (`入驻申请单位(乙方):…`, `甲方(房屋使用单位):…`).
+static WORD_BESIDE_POSITION: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?m)^\s*(?:(?P<w>\p{Han}{1,10}?(?:方|人|单位))\((?P<p>甲方|乙方)\)|(?P<q>甲方|乙方)\((?P<x>\p{Han}{1,10}?(?:方|人|单位))\))[: \t]",
+    )
+    .expect("static regex")
+});
+
+/// What the words set beside 甲方 and 乙方 on the parties' lines say of which lets, by their
+/// own stems (出租, 运营 let; 承租, 使用, 入驻 rent): `(as usual, reversed)`, 甲方 letting being
+/// the usual. A word that names no role (基地管理方) says nothing.
+pub fn positions_by_words(text: &str) -> (bool, bool) {
+    let (mut usual, mut reversed) = (false, false);
+    for caps in WORD_BESIDE_POSITION.captures_iter(text) {
+        let (Some(word), Some(position)) = (
+            caps.name("w").or_else(|| caps.name("x")),
+            caps.name("p").or_else(|| caps.name("q")),
+        ) else {
+            continue;
+        };
+        if NOT_A_PARTY.is_match(word.as_str()) {
+            continue;
+        }
+        let Some(lets) = stem_role(word.as_str()) else {
+            continue;
+        };
+        if lets == (position.as_str() == "甲方") {
+            usual = true;
+        } else {
+            reversed = true;
+        }
+    }
+    (usual, reversed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,6 +262,23 @@ mod tests {
         // words that say nothing, and clauses that say nothing: nothing
         let text = "供应方 山西甲乙科技有限公司\n需求方 山西丙丁实业有限公司\n供应方与需求方约定。供应方、需求方各执一份。";
         assert!(found(text).is_empty());
+    }
+
+    #[test]
+    fn a_word_beside_a_position_says_which_way_round() {
+        assert_eq!(
+            positions_by_words("基地管理方（甲方）：甲公司\n入驻申请单位(乙方):乙公司"),
+            (true, false)
+        );
+        assert_eq!(
+            positions_by_words("甲方(房屋使用单位): 甲公司\n乙方(产权单位): 乙公司"),
+            (false, true)
+        );
+        // a signer's word, or one with no role in it, says nothing
+        assert_eq!(
+            positions_by_words("联系人(甲方): 张三\n基地管理方(甲方):甲公司"),
+            (false, false)
+        );
     }
 
     #[test]

@@ -615,6 +615,9 @@ impl Norm {
         let running_header = |text: &str| firsts.iter().filter(|f| f.as_str() == text).count() >= 2;
         // page, text, width, cell end, place
         let mut prev: Option<(usize, String, usize, bool, Option<BBox>)> = None;
+        // the line after a 致: of its own names the addressee (and maybe its people) and ends
+        // there, however far it ran: the body's first sentence is not its tail
+        let (mut prev_is_lead, mut prev_is_addressee) = (false, false);
         for (pi, line) in lines {
             let text: String = line.chars.iter().map(|c| c.0).collect();
             if let Some((ppi, ptext, pwidth, pcell, pbox)) = &prev {
@@ -622,6 +625,7 @@ impl Norm {
                 let side_by_side =
                     *ppi == pi && matches!((pbox, &line.bbox), (Some(a), Some(b)) if beside(a, b));
                 let soft = (!pcell
+                    && !prev_is_addressee
                     && !side_by_side
                     && !header_starts_page
                     && !line.after_gap
@@ -663,6 +667,8 @@ impl Norm {
                     },
                 );
             }
+            prev_is_addressee = prev_is_lead;
+            prev_is_lead = matches!(text.trim(), "致:" | "致：");
             prev = Some((pi, text, line.width, line.cell_end, line.bbox));
         }
         norm.offsets.push(norm.text.len());
@@ -933,6 +939,22 @@ mod tests {
         );
         let n = Norm::build(&[&p], &|_| false);
         assert!(n.text.contains("向唐凯(身份证号码:"), "{}", n.text);
+    }
+
+    #[test]
+    fn the_addressee_after_a_lone_salutation_ends_its_line() {
+        // the addressee's line as wide as the body's: the body does not run on from it
+        let p = page(
+            1,
+            "专项审计报告\n致：\n临汾市尧都区鼓楼西街文化旅游发展投资有限公司董事长及经营班子\n我们审计了贵公司2022年度小微企业创业创新基地的运营情况，包括\n入驻企业户数。",
+        );
+        let n = Norm::build(&[&p], &|_| false);
+        assert!(
+            n.text
+                .contains("发展投资有限公司董事长及经营班子\n我们审计了贵公司2022年度小微企业创业创新基地的运营情况,包括入驻企业户数。"),
+            "{}",
+            n.text
+        );
     }
 
     #[test]
