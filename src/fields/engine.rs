@@ -2624,9 +2624,11 @@ fn resolve_positional(
     // the document names outright for one of the two positions' parties, says which way round
     // they are
     let named = |list: &[Candidate], role: &str| {
-        cands
-            .get(role)
-            .is_some_and(|known| known.iter().any(|k| list.iter().any(|c| c.value == k.value)))
+        cands.get(role).is_some_and(|known| {
+            known
+                .iter()
+                .any(|k| list.iter().any(|c| c.value == k.value))
+        })
     };
     let (usual_word, reversed_word) = party_words::positions_by_words(text);
     let as_usual = usual_word || named(&a, pos.first) || named(&b, pos.second);
