@@ -1142,12 +1142,22 @@ fn comparison_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidat
 }
 
 /// A term's head cell alone on its line (`租赁期限` in a header row).
-static TERM_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| regex(&format!("^(?:{})$", kinds::TERM_WORD)).expect("static regex"));
+static TERM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"^(?:{})(?:\([\p{{Han}}]{{1,6}}\))?$",
+        kinds::TERM_WORD
+    ))
+    .expect("static regex")
+});
+/// A term's length leading its cell (`五年(自房屋交付之日起)`, `10年`).
+static DURATION_LEADS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(r"^(?:为期|共计|共)?(?P<v>{})", dates::DURATION_RE)).expect("static regex")
+});
 
 /// The term in the column a term's head cell heads, in a header row the page placed
-/// (`租赁期限 | 用途` over `2022年1月1日` / `至` / `2026年12月30日` | `办公`): a range over the
-/// cell's lines gives the start and the end.
+/// (`租赁期限 | 用途` over `2022年1月1日` / `至` / `2026年12月30日` | `办公`; a head may carry a
+/// note, `租赁期限(起止)`): a range over the cell's lines gives the start and the end, else a
+/// length leading the cell gives the stated term.
 fn term_column(c: &Compiled, norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
     let text = norm.text.as_str();
     for line in line_ranges(text) {
@@ -1174,6 +1184,21 @@ fn term_column(c: &Compiled, norm: &Norm, cands: &mut BTreeMap<&'static str, Vec
         }
         at.push(cell.end);
         let Some(m) = RANGE.captures(&joined) else {
+            if let Some(v) = DURATION_LEADS.captures(&joined).and_then(|d| d.name("v")) {
+                let end = at[v.end() - 1]
+                    + joined[..v.end()]
+                        .chars()
+                        .next_back()
+                        .map_or(1, char::len_utf8);
+                push_parsed(
+                    cands,
+                    "term_stated",
+                    Parse::Duration,
+                    norm,
+                    at[v.start()]..end,
+                    TABLE_CELL,
+                );
+            }
             continue;
         };
         for (field, group) in [("term_start", "a"), ("term_end", "b")] {
@@ -3964,15 +3989,16 @@ mod tests {
 
     #[test]
     fn the_term_under_any_of_its_names_gives_its_length() {
-        for (word, years) in [
-            ("租用期", 5),
-            ("承租期限", 6),
-            ("租赁年限", 8),
-            ("使用期限", 3),
+        for (word, link, years) in [
+            ("租用期", "为", 5),
+            ("承租期限", "为期", 6),
+            ("租赁年限", "为", 8),
+            ("使用期限", "为期", 3),
+            ("租赁有效期", "为", 2),
         ] {
             let text = format!(
                 "租赁合同\n出租方:晋中市恒泰物业管理有限公司\n承租方:太原市云帆科技有限公司\n\
-                 一、{word}为{}年,自乙方接收房屋之日起计算。\n",
+                 一、{word}{link}{}年,自乙方接收房屋之日起计算。\n",
                 ["", "一", "二", "三", "四", "五", "六", "七", "八"][years]
             );
             let f = read_text_layer(DocumentKind::Lease, &text);
@@ -5612,6 +5638,36 @@ mod tests {
             "{:?}",
             f.get("lessor")
         );
+    }
+
+    #[test]
+    fn a_term_columns_cell_may_hold_only_the_length() {
+        // the head with a note or without, the cell a length counted from an event
+        for (head, cell, years) in [
+            ("租赁期限（起止）", "六年（自房屋交付之日起）", 6),
+            ("租赁期限", "8年", 8),
+        ] {
+            let page = placed_page(
+                0.12,
+                &[
+                    ("房屋租赁合同", 0.4, 0.05),
+                    ("房屋坐落", 0.21, 0.368),
+                    ("建筑面积", 0.40, 0.3681),
+                    ("用途", 0.54, 0.3682),
+                    (head, 0.68, 0.3683),
+                    ("太原市迎泽区桥东街9号", 0.126, 0.407),
+                    ("1,250.50m²", 0.396, 0.4071),
+                    ("办公", 0.52, 0.4072),
+                    (cell, 0.615, 0.4073),
+                ],
+            );
+            let f = read_page(DocumentKind::Lease, &page);
+            assert_eq!(
+                get(&f, "term_stated"),
+                Some(&json!({"years": years, "months": 0})),
+                "{head}"
+            );
+        }
     }
 
     #[test]

@@ -620,7 +620,7 @@ pub const LEASE: KindSpec = KindSpec {
             Parse::Date,
         ),
         stop(
-            r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|租赁期限|租赁年限|签订地点|身份证号|居民身份证|证件号码|证件类型|证照号码|证照号|证件号)",
+            r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|租赁期限(?:\((?:起止|起讫)\))?|租赁年限|签订地点|身份证号|居民身份证|证件号码|证件类型|证照号码|证照号|证件号)",
         ),
         // A row label of a party table and the head landlord of a three-party sublease: they
         // end a value and fill no role.
@@ -731,7 +731,7 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:",
                 term_word!(),
-                r")(?:为|是|:)?(?:共计|合计|共)?\n?(?P<v>{DURATION})"
+                r")(?:为期|为|是|:)?(?:共计|合计|共)?\n?(?P<v>{DURATION})"
             ),
             &[("term_stated", "v", Parse::Duration)],
             1.0,
