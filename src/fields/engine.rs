@@ -872,6 +872,12 @@ fn without_seal(name: &str) -> Option<String> {
     {
         return Some(head.to_string());
     }
+    // a seal request in brackets ending the name is no part of it, whatever the name's form
+    // (`…纺织机械厂(印)`)
+    let head = without_seal_tail(name);
+    if head.len() < name.len() && !head.is_empty() {
+        return Some(head.to_string());
+    }
     let m = SEAL_INSIDE
         .find(name)
         .filter(|m| m.start() > 0 && m.end() < name.len())?;
@@ -1183,19 +1189,22 @@ fn term_column(c: &Compiled, norm: &Norm, cands: &mut BTreeMap<&'static str, Vec
             }
         }
         at.push(cell.end);
+        // a match in `joined` as bytes of the text
+        let in_text = |g: regex::Match| {
+            let last = joined[..g.end()]
+                .chars()
+                .next_back()
+                .map_or(1, char::len_utf8);
+            at[g.start()]..at[g.end() - 1] + last
+        };
         let Some(m) = RANGE.captures(&joined) else {
             if let Some(v) = DURATION_LEADS.captures(&joined).and_then(|d| d.name("v")) {
-                let end = at[v.end() - 1]
-                    + joined[..v.end()]
-                        .chars()
-                        .next_back()
-                        .map_or(1, char::len_utf8);
                 push_parsed(
                     cands,
                     "term_stated",
                     Parse::Duration,
                     norm,
-                    at[v.start()]..end,
+                    in_text(v),
                     TABLE_CELL,
                 );
             }
@@ -1203,19 +1212,7 @@ fn term_column(c: &Compiled, norm: &Norm, cands: &mut BTreeMap<&'static str, Vec
         };
         for (field, group) in [("term_start", "a"), ("term_end", "b")] {
             let g = m.name(group).expect("a range has both ends");
-            let end = at[g.end() - 1]
-                + joined[..g.end()]
-                    .chars()
-                    .next_back()
-                    .map_or(1, char::len_utf8);
-            push_parsed(
-                cands,
-                field,
-                Parse::Date,
-                norm,
-                at[g.start()]..end,
-                TABLE_CELL,
-            );
+            push_parsed(cands, field, Parse::Date, norm, in_text(g), TABLE_CELL);
         }
     }
 }
@@ -1337,7 +1334,7 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
         if column == 0
             && j == i + 3
             && row.name("n").is_some()
-            && (i + 1..j).all(|k| whole_name(line(k)))
+            && (i + 1..j).all(|k| whole_name(line(k)) && !LEGAL_FORM_ONLY.is_match(line(k)))
         {
             push(field_a, i + 1, i + 2, false);
             push(field_b, i + 2, i + 3, false);
@@ -1422,8 +1419,11 @@ static SEAL_CLOSE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?:章|字|名|盖章|签字)?\)").expect("static regex"));
 /// The row labels of a signature table; `n` marks the rows that name the party.
 static SIGNATURE_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:(?P<n>名称|单位名称|姓名|名称/姓名|姓名/名称|单位)|代表人|法定代表人|授权代表|委托代理人|经办人|签字|签名|电话|联系电话|地址|住所|签订日期|签署日期|日期)(?:\((?:盖章|签章|签字|签名|签字盖章|盖章签字|公章)\))?$")
-        .expect("static regex")
+    regex(&format!(
+        r"^(?:(?P<n>名称|单位名称|姓名|名称/姓名|姓名/名称|单位)|代表人|法定代表人|授权代表|委托代理人|经办人|签字|签名|电话|联系电话|地址|住所|签订日期|签署日期|日期)(?:\({}\))?$",
+        kinds::SEAL_REQUEST
+    ))
+    .expect("static regex")
 });
 /// How sure a name in a signature table's cell is (the table is plain, but a seal may cover it).
 const SIGNATURE_CELL: f32 = 0.9;
@@ -1821,11 +1821,12 @@ static LEGAL_FORM_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// What a sentence calls a party instead of naming it (贵公司, 本公司, 该单位), or a clause's
-/// words run into a name (`了贵公司2022年度…基地`, `后附的贵公司`): a reader that took one of
-/// these as a name read the sentence, not the party.
+/// What a sentence calls a party instead of naming it (贵公司, 本公司, 该单位 alone; 贵公司
+/// anywhere), or a clause's words run into a name (`了贵公司2022年度…基地`, `后附的贵公司`): a
+/// reader that took one of these as a name read the sentence, not the party. (日本公司 or
+/// 基本单位 inside a name are no pronoun.)
 static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:[贵本我该]公司|贵司|[贵本我该]单位|^[了的对]|\d{4}年)").expect("static regex")
+    regex(r"^(?:[贵本我该](?:公司|单位)|贵司)$|贵公司|^[了的]|\d{4}年").expect("static regex")
 });
 
 /// The cells under a label that heads a column, row by row: the label's line is one of two or
@@ -2671,7 +2672,7 @@ fn resolve_positional(
         (pos.first, pos.second)
     };
     let explicit = cands.contains_key(pos.first) || cands.contains_key(pos.second);
-    if !explicit && first == second {
+    if !explicit && first == second && as_usual == reversed {
         notes.push(if first {
             format!(
                 "{}/{}: 条款对甲方、乙方谁出租说法矛盾，需人工核对 / the clauses contradict each other on whether 甲方 or 乙方 lets: check by hand",
@@ -3134,10 +3135,10 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
             false
         }
         // a certificate's printed sentence under the holder's line (`房屋所有权人 X` / `根据《…》及`):
-        // no name goes on into a title or a sentence's end, and a person's name into no clause
+        // a person's name goes on into no title and no clause (a company's may wrap into
+        // `限公司(以下简称甲方)。`)
         Parse::Name
-            if next_line.contains(['《', '。'])
-                || (person_name(so_far.trim()) && next_line.contains(['，', ',', ';'])) =>
+            if person_name(so_far.trim()) && next_line.contains(['《', '。', '，', ',', ';']) =>
         {
             true
         }
@@ -3988,6 +3989,24 @@ mod tests {
     }
 
     #[test]
+    fn a_seal_request_after_a_works_name_is_no_part_of_it() {
+        // a factory (厂) is no company form: its `(印)` is still the seal's, not the name's
+        let text = "房屋租赁契约\n立租赁契约人阳泉市矿区第二电机厂（出租人，以下简称甲方）、阳泉市晋阳数字科技有限公司（承租人，以下简称乙方）。\n\
+                    甲方将厂区内三号厂房出租给乙方使用。\n租赁期限为五年。\n\
+                    甲方：阳泉市矿区第二电机厂（印）\n乙方：阳泉市晋阳数字科技有限公司（盖章）\n";
+        for f in [
+            read(DocumentKind::Lease, text),
+            read_text_layer(DocumentKind::Lease, text),
+        ] {
+            assert_eq!(get(&f, "lessor"), Some(&json!("阳泉市矿区第二电机厂")));
+        }
+        assert_eq!(
+            without_seal("阳泉市矿区第二电机厂(印)").as_deref(),
+            Some("阳泉市矿区第二电机厂")
+        );
+    }
+
+    #[test]
     fn the_term_under_any_of_its_names_gives_its_length() {
         for (word, link, years) in [
             ("租用期", "为", 5),
@@ -4486,6 +4505,37 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_ending_in_a_colon_is_no_salutation() {
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n全体股东：\n我们接受委托，对基地运营情况进行了专项审计。\n二、小微企业创业创新基地基本情况：\n入驻企业28户。",
+        );
+        assert_eq!(get(&f, "audited_entity"), None);
+    }
+
+    #[test]
+    fn another_periods_last_day_is_not_the_terms() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方：太原市晋源区供销合作社\n承租方：山西鹿鸣科技有限公司\n\
+             第五条 履约保证\n乙方提供银行保函，保函期限的届满日为2021年6月30日。\n",
+        );
+        assert_eq!(get(&f, "term_end"), None);
+    }
+
+    #[test]
+    fn a_company_name_wraps_into_its_sentence() {
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方：山西汾河湾房地产开发有\n限公司（以下简称甲方）。\n承租方：太原市云帆科技有限公司\n甲方将房屋出租给乙方。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("山西汾河湾房地产开发有限公司"))
+        );
+    }
+
+    #[test]
     fn a_pronoun_is_no_ones_name() {
         // 贵公司 in a sentence that a name's reader stops at: no name, rather than a clause.
         for text in [
@@ -4494,6 +4544,17 @@ mod tests {
         ] {
             let f = read(DocumentKind::AuditReport, text);
             assert_eq!(get(&f, "audited_entity"), None, "{text}");
+        }
+        // the words inside a name are no pronoun
+        for name in [
+            "大连日本公司投资有限公司",
+            "对外经贸大学资产经营有限公司",
+            "本溪钢铁（集团）有限责任公司",
+        ] {
+            assert!(!NOT_A_NAME.is_match(name), "{name}");
+        }
+        for word in ["本公司", "该单位", "后附的贵公司"] {
+            assert!(NOT_A_NAME.is_match(word), "{word}");
         }
     }
 

@@ -452,6 +452,20 @@ macro_rules! addressee_people {
         r"[\p{Han}、--[公司的章名址话告计期号码心团社限业如下]]"
     };
 }
+/// What makes those words people (股东, 董事长, 经营班子, 全体成员, 管理层…): a salutation's tail
+/// holds one, a heading's (`…基地基本情况:`) none.
+macro_rules! people_stem {
+    () => {
+        r"(?:股东|董事|监事|经理|成员|班子|管理|负责人|出资|投资|合伙|经营者|层|会|长)"
+    };
+}
+/// The entity's name at the head of a salutation (`v`): no clause's 的 in it, up to a form an
+/// organisation's name ends with.
+macro_rules! salutation_name {
+    () => {
+        r"(?P<v>[^\n:,。;(的][^\n:,。;的]{1,39}?(?:公司|中心|集团|企业|合伙\)|合作社|基地))"
+    };
+}
 /// Those words as one regex source, for the engine to cut them off a name read by a label
 /// (`致:XX公司全体股东`).
 pub const ADDRESSEE_BODY: &str = addressee_body!();
@@ -838,13 +852,13 @@ pub const LEASE: KindSpec = KindSpec {
         // article (`租赁期限共5年,起始日DATE。…(two lines of other terms)…租赁期限的终止日为DATE`): the
         // day belongs to the term when the sentence names the term before it.
         pat_unless(
-            r"(?:租赁期限|租赁期|租期)(?:[^。;\n]{0,12}?[,:])?(?:起始日|起租日|开始日|起算日|首日)(?:期)?(?:为|是|:)?(?P<a>{DATE})",
+            r"(?:租\n?赁\n?期\n?限|租\n?赁\n?期|租\n?期)(?:[^。;\n]{0,12}?[,:])?(?:起始日|起租日|开始日|起算日|首日)(?:期)?(?:为|是|:)?(?P<a>{DATE})",
             &[("term_start", "a", Parse::Date)],
             0.9,
             NOT_THE_TERM,
         ),
         pat_unless(
-            r"(?:租\n?赁\n?期\n?限|租\n?赁\n?期|租\n?期|期\n?限)\n?的?(?:终止日|到期日|届满日|截止日|结束日|末日|最后一日)(?:期)?(?:为|是|:)?(?P<b>{DATE})",
+            r"(?:租\n?赁\n?期\n?限|租\n?赁\n?期|租\n?期)\n?的?(?:终止日|到期日|届满日|截止日|结束日|末日|最后一日)(?:期)?(?:为|是|:)?(?P<b>{DATE})",
             &[("term_end", "b", Parse::Date)],
             0.9,
             NOT_THE_TERM,
@@ -1634,11 +1648,23 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // name no organisation, no seal and no document, the colon.
         pat(
             concat!(
-                r"(?m)^(?:致:?)?(?P<v>[^\n:,。;(的][^\n:,。;的]{1,39}?(?:公司|中心|集团|企业|合伙\)|合作社|基地))",
+                r"(?m)^(?:致:?)?",
+                salutation_name!(),
+                r"(?:",
                 addressee_people!(),
-                r"{1,12}(?:\n",
+                r"{0,10}",
+                people_stem!(),
                 addressee_people!(),
-                r"{1,12})?:$"
+                r"{0,10}(?:\n",
+                addressee_people!(),
+                r"{1,12})?|",
+                addressee_people!(),
+                r"{1,12}\n",
+                addressee_people!(),
+                r"{0,10}",
+                people_stem!(),
+                addressee_people!(),
+                r"{0,10}):$"
             ),
             &[("audited_entity", "v", Parse::Name)],
             0.85,
@@ -1647,9 +1673,14 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // may set an empty line between), no colon.
         pat(
             concat!(
-                r"(?m)^致:\s*\n\s*(?P<v>[^\n:,。;(][^\n:,。;]{1,39}?(?:公司|中心|集团|企业|合伙\)|合作社|基地))",
+                r"(?m)^致:\s*\n\s*",
+                salutation_name!(),
+                r"(?:",
                 addressee_people!(),
-                r"{0,12}$"
+                r"{0,10}",
+                people_stem!(),
+                addressee_people!(),
+                r"{0,10})?$"
             ),
             &[("audited_entity", "v", Parse::Name)],
             0.9,

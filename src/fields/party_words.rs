@@ -201,7 +201,13 @@ pub fn positions_by_words(text: &str) -> (bool, bool) {
         if NOT_A_PARTY.is_match(word.as_str()) {
             continue;
         }
-        let Some(lets) = stem_role(word.as_str()) else {
+        // a right holder (产权人, 土地使用权人, 所有权人) is the one who lets, whatever its stem
+        let lets = if word.as_str().contains('权') {
+            Some(true)
+        } else {
+            stem_role(word.as_str())
+        };
+        let Some(lets) = lets else {
             continue;
         };
         if lets == (position.as_str() == "甲方") {
@@ -266,8 +272,14 @@ mod tests {
 
     #[test]
     fn a_word_beside_a_position_says_which_way_round() {
+        // (the text is normalised: half-width brackets and colons)
         assert_eq!(
-            positions_by_words("基地管理方（甲方）：甲公司\n入驻申请单位(乙方):乙公司"),
+            positions_by_words("基地管理方(甲方):甲公司\n入驻申请单位(乙方):乙公司"),
+            (true, false)
+        );
+        // a right holder lets, though 使用 is a renting stem
+        assert_eq!(
+            positions_by_words("甲方(土地使用权人):甲公司\n乙方(承租人):乙公司"),
             (true, false)
         );
         assert_eq!(

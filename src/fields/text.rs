@@ -84,6 +84,12 @@ static LABELLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// An addressee's line that holds an organisation's whole name (and maybe its people after
+/// it); one that breaks inside the name (`XX有限责` / `任公司全体股东`) still wraps.
+static ADDRESSEE_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?:公司|中心|集团|合作社|合伙\))[\p{Han}、]{0,12}$").expect("static regex")
+});
+
 /// A line that opens with a party whose role the bracket after its name gives (`XX有限公司
 /// (承租方,下称乙方)`, `张三(出租方,下称甲方)`): a party block's next entry, never the tail of
 /// the line before, however far that line ran (a party's code and address fill it to the
@@ -617,15 +623,16 @@ impl Norm {
         let mut prev: Option<(usize, String, usize, bool, Option<BBox>)> = None;
         // the line after a 致: of its own names the addressee (and maybe its people) and ends
         // there, however far it ran: the body's first sentence is not its tail
-        let (mut prev_is_lead, mut prev_is_addressee) = (false, false);
+        let (mut prev_is_salutation, mut prev_is_addressee) = (false, false);
         for (pi, line) in lines {
             let text: String = line.chars.iter().map(|c| c.0).collect();
             if let Some((ppi, ptext, pwidth, pcell, pbox)) = &prev {
                 let header_starts_page = *ppi != pi && running_header(&text);
                 let side_by_side =
                     *ppi == pi && matches!((pbox, &line.bbox), (Some(a), Some(b)) if beside(a, b));
+                let addressee_ends = prev_is_addressee && ADDRESSEE_WHOLE.is_match(ptext);
                 let soft = (!pcell
-                    && !prev_is_addressee
+                    && !addressee_ends
                     && !side_by_side
                     && !header_starts_page
                     && !line.after_gap
@@ -667,8 +674,8 @@ impl Norm {
                     },
                 );
             }
-            prev_is_addressee = prev_is_lead;
-            prev_is_lead = matches!(text.trim(), "致:" | "致：");
+            prev_is_addressee = prev_is_salutation;
+            prev_is_salutation = text.trim() == "致:";
             prev = Some((pi, text, line.width, line.cell_end, line.bbox));
         }
         norm.offsets.push(norm.text.len());
