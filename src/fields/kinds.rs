@@ -277,6 +277,13 @@ macro_rules! term_word {
         r"(?:租赁|租用|承租|入驻|入孵|孵化|转租|服务)(?:期限|年限|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)时间|租期|期限"
     };
 }
+/// The lease's own words for its term (租赁期限, 租赁期, 租期), a line break allowed anywhere
+/// inside: a sentence naming the term's day may wrap inside the word (`租赁期` / `限的终止日为…`).
+macro_rules! lease_term_word_wrapped {
+    () => {
+        r"(?:租\n?赁\n?期\n?限|租\n?赁\n?期|租\n?期)"
+    };
+}
 /// Those words as one regex source, for the engine's table readers (a term column's head).
 pub const TERM_WORD: &str = term_word!();
 /// The word every audit firm's name holds, as OCR reads it under a seal's ink: whole, or with
@@ -852,13 +859,19 @@ pub const LEASE: KindSpec = KindSpec {
         // article (`租赁期限共5年,起始日DATE。…(two lines of other terms)…租赁期限的终止日为DATE`): the
         // day belongs to the term when the sentence names the term before it.
         pat_unless(
-            r"(?:租\n?赁\n?期\n?限|租\n?赁\n?期|租\n?期)(?:[^。;\n]{0,12}?[,:])?(?:起始日|起租日|开始日|起算日|首日)(?:期)?(?:为|是|:)?(?P<a>{DATE})",
+            concat!(
+                lease_term_word_wrapped!(),
+                r"(?:[^。;\n]{0,12}?[,:])?(?:起始日|起租日|开始日|起算日|首日)(?:期)?(?:为|是|:)?(?P<a>{DATE})"
+            ),
             &[("term_start", "a", Parse::Date)],
             0.9,
             NOT_THE_TERM,
         ),
         pat_unless(
-            r"(?:租\n?赁\n?期\n?限|租\n?赁\n?期|租\n?期)\n?的?(?:终止日|到期日|届满日|截止日|结束日|末日|最后一日)(?:期)?(?:为|是|:)?(?P<b>{DATE})",
+            concat!(
+                lease_term_word_wrapped!(),
+                r"\n?的?(?:终止日|到期日|届满日|截止日|结束日|末日|最后一日)(?:期)?(?:为|是|:)?(?P<b>{DATE})"
+            ),
             &[("term_end", "b", Parse::Date)],
             0.9,
             NOT_THE_TERM,
