@@ -2648,23 +2648,27 @@ fn resolve_positional(
     let second = a_second.iter().any(|r| r.is_match(text));
     // with no clause to say, a role word set beside a position (`入驻申请单位(乙方):Y`), or a role
     // the document names outright for one of the two positions' parties, says which way round
-    // they are
-    let named = |list: &[Candidate], role: &str| {
-        cands.get(role).is_some_and(|known| {
-            known
-                .iter()
-                .any(|k| list.iter().any(|c| c.value == k.value))
-        })
+    // they are: `Some(swap)` when what they say agrees
+    let by_words = || {
+        let named = |list: &[Candidate], role: &str| {
+            cands.get(role).is_some_and(|known| {
+                known
+                    .iter()
+                    .any(|k| list.iter().any(|c| c.value == k.value))
+            })
+        };
+        let (usual_word, reversed_word) = party_words::positions_by_words(text);
+        let as_usual = usual_word || named(&a, pos.first) || named(&b, pos.second);
+        let reversed = reversed_word || named(&a, pos.second) || named(&b, pos.first);
+        (as_usual != reversed).then_some(reversed)
     };
-    let (usual_word, reversed_word) = party_words::positions_by_words(text);
-    let as_usual = usual_word || named(&a, pos.first) || named(&b, pos.second);
-    let reversed = reversed_word || named(&a, pos.second) || named(&b, pos.first);
-    let (certainty, swap) = match (first, second) {
-        (true, false) => (POSITION_STATED, false),
-        (false, true) => (POSITION_STATED, true),
-        (false, false) if as_usual != reversed => (POSITION_STATED, reversed),
-        (false, false) => (POSITION_ASSUMED, false),
-        (true, true) => (POSITION_CONTRADICTED, false),
+    let words_swap = if first || second { None } else { by_words() };
+    let (certainty, swap) = match (first, second, words_swap) {
+        (true, false, _) => (POSITION_STATED, false),
+        (false, true, _) => (POSITION_STATED, true),
+        (false, false, Some(swap)) => (POSITION_STATED, swap),
+        (false, false, None) => (POSITION_ASSUMED, false),
+        (true, true, _) => (POSITION_CONTRADICTED, false),
     };
     let (a_role, b_role) = if swap {
         (pos.second, pos.first)
@@ -2672,7 +2676,7 @@ fn resolve_positional(
         (pos.first, pos.second)
     };
     let explicit = cands.contains_key(pos.first) || cands.contains_key(pos.second);
-    if !explicit && first == second && as_usual == reversed {
+    if !explicit && first == second && words_swap.is_none() {
         notes.push(if first {
             format!(
                 "{}/{}: 条款对甲方、乙方谁出租说法矛盾，需人工核对 / the clauses contradict each other on whether 甲方 or 乙方 lets: check by hand",
@@ -4442,6 +4446,22 @@ mod tests {
             "晋城市丹河数字科技有限公司",
             "高平市长平农业科技有限公司",
         );
+    }
+
+    #[test]
+    fn clauses_that_contradict_each_other_are_noted_whatever_the_role_words_say() {
+        let text = "入驻协议书\n空间管理方（甲方）：晋城市丹河数字科技有限公司\n入驻申请单位（乙方）：高平市长平农业科技有限公司\n\
+             第一条 甲方将三层301室出租给乙方使用。\n第二条 乙方将该房屋出租给甲方使用。";
+        let c = compiled(DocumentKind::Lease).expect("kind has a table");
+        let pg = page(text, TextSource::TextLayer);
+        let norm = Norm::build(&[&pg], &|line| c.is_label_line(line));
+        let reading = read_fields(c, &norm);
+        assert!(
+            reading.notes.iter().any(|n| n.contains("矛盾")),
+            "{:?}",
+            reading.notes
+        );
+        assert!(reading.fields["lessor"].confidence < 0.8);
     }
 
     #[test]
