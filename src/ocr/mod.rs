@@ -244,8 +244,11 @@ fn read_page(engine: &Engine, image: &DynamicImage, pool: &Pool) -> Result<OcrPa
     }
     let t_cls = t0.elapsed();
 
-    let reading: Vec<Quad> = quads.iter().map(recognize::reading_quad).collect();
-    let recs = recognize::recognize_lines(engine, &upright, &reading, pool)?;
+    let mut reading: Vec<Quad> = quads.iter().map(recognize::reading_quad).collect();
+    let mut recs = recognize::recognize_lines(engine, &upright, &reading, pool)?;
+    // vertical text on an upright page (a code up the margin) may run either way
+    let sideways: Vec<bool> = quads.iter().zip(&reading).map(|(q, r)| q != r).collect();
+    recognize::reread_sideways(engine, &upright, &mut reading, &mut recs, &sideways, pool)?;
     let lines: Vec<Line> = reading
         .into_iter()
         .zip(recs)

@@ -61,6 +61,40 @@ pub fn reading_quad(q: &Quad) -> Quad {
     }
 }
 
+/// The same box read the other way round (turned a half): vertical text runs top to bottom or
+/// bottom to top (a code printed up a report's margin), and only reading decides which.
+pub fn half_turned(q: &Quad) -> Quad {
+    let [a, b, c, d] = q.0;
+    Quad([c, d, a, b])
+}
+
+/// Reads the sideways lines (`sideways[i]`: the box was tall, see [`reading_quad`]) a second
+/// time turned a half and keeps, line by line, the reading the recogniser is surer of; the
+/// quads of the lines kept that way are turned in `quads` too, so their characters are placed
+/// where they stand. Costs nothing on a page without vertical text.
+pub fn reread_sideways(
+    engine: &Engine,
+    img: &GrayImage,
+    quads: &mut [Quad],
+    recs: &mut [RecLine],
+    sideways: &[bool],
+    pool: &Option<Arc<ThreadPool>>,
+) -> Result<(), OcrError> {
+    let which: Vec<usize> = (0..quads.len()).filter(|&i| sideways[i]).collect();
+    if which.is_empty() {
+        return Ok(());
+    }
+    let turned: Vec<Quad> = which.iter().map(|&i| half_turned(&quads[i])).collect();
+    let again = recognize_lines(engine, img, &turned, pool)?;
+    for ((&i, q), rec) in which.iter().zip(turned).zip(again) {
+        if rec.score > recs[i].score {
+            quads[i] = q;
+            recs[i] = rec;
+        }
+    }
+    Ok(())
+}
+
 fn strip_width(q: &Quad, height: usize, max_w: usize) -> usize {
     let ratio = q.width() / q.height().max(1.0);
     ((height as f32 * ratio).ceil() as usize).clamp(1, max_w)
@@ -310,5 +344,10 @@ mod tests {
         ]);
         let r = reading_quad(&q);
         assert!(r.width() > r.height());
+        // the other way round: same box, same size, start and end swapped
+        let h = half_turned(&r);
+        assert!(h.width() > h.height());
+        assert_eq!(h.0[0], r.0[2]);
+        assert_eq!(half_turned(&h), r);
     }
 }
