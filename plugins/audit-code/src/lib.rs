@@ -38,7 +38,9 @@ fn number_key(s: &str) -> Option<String> {
 
 /// A token of `payload` (a URL's query value, a bare code, a line of text) that has the shape
 /// of the printed code (same length, digits and letters in the same places) but is another
-/// code: the payload names a different report. Opaque payloads hold no such token.
+/// code: the payload names a different report. An issuer's tag of letters may lead the code
+/// with nothing between (`SXICPA` + the code): the token's tail is then the code. Opaque
+/// payloads hold no such token.
 fn same_shape_other(payload: &str, printed: &str) -> Option<String> {
     let printed: Vec<char> = printed.chars().collect();
     let hyphened = printed.contains(&'-');
@@ -66,19 +68,22 @@ fn same_shape_other(payload: &str, printed: &str) -> Option<String> {
         .split(|c: char| {
             !(c.is_ascii_alphanumeric() || (hyphened && c == '-') || (dotted && c == '.'))
         })
-        .find(|token| {
-            let token: Vec<char> = token.chars().collect();
-            token.len() == printed.len()
-                && !token
+        .find_map(|token| {
+            let chars: Vec<char> = token.chars().collect();
+            let tag = chars.len().checked_sub(printed.len())?;
+            let code = &chars[tag..];
+            let tagged = chars[..tag].iter().all(char::is_ascii_alphabetic);
+            let other = tagged
+                && !code
                     .iter()
                     .zip(&printed)
                     .all(|(a, b)| a.eq_ignore_ascii_case(b))
-                && token
+                && code
                     .iter()
                     .zip(&printed)
-                    .all(|(a, b)| class(*a) == class(*b))
+                    .all(|(a, b)| class(*a) == class(*b));
+            other.then(|| code.iter().collect::<String>())
         })
-        .map(str::to_string)
 }
 
 fn judge(report: Doc) -> Finding {
@@ -338,5 +343,16 @@ mod tests {
             same_shape_other("https://x.cn/v?t=Zq81kP", "140120239037544411"),
             None
         );
+        // an issuer's tag of letters leading the code: the tail is the code
+        assert_eq!(
+            same_shape_other("SXICPABB14202002186210", "BB14202072156219"),
+            Some("BB14202002186210".into())
+        );
+        assert_eq!(
+            same_shape_other("SXICPABB14202072156219", "BB14202072156219"),
+            None
+        );
+        // ...but digits before a code of the shape are no tag: a longer number is opaque
+        assert_eq!(same_shape_other("9914202002186210", "14202072156219"), None);
     }
 }
