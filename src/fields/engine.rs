@@ -431,7 +431,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         for caps in re.captures_iter(text) {
             let whole = caps.get(0).map_or("", |m| m.as_str());
             if let Some(not_after) = &c.not_after[pi]
-                && (not_after.is_match(text_before(text, &caps, CLAUSE_BREAKS))
+                && (not_after.is_match(clause_with_antecedent(text, &caps))
                     || (about_term && CITES_A_CONTRACT.is_match(sentence_before(text, &caps))))
             {
                 continue;
@@ -3107,9 +3107,9 @@ fn label_wrapped_in_cell(c: &Compiled, line: &str) -> bool {
 }
 
 /// A name that ends with an organisation's legal form is whole (a trade union, a committee and
-/// an association let sites too).
+/// an association let sites too; a firm's branch, `…事务所(特殊普通合伙)山西分所`, is whole too).
 static WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:公司|合伙\)|中心|集团|合作社|联合社|事务所|工会|委员会|协会|商会)$")
+    regex(r"(?:公司|合伙\)|中心|集团|合作社|联合社|事务所|分所|工会|委员会|协会|商会)$")
         .expect("static regex")
 });
 
@@ -3235,6 +3235,28 @@ fn text_before<'t>(text: &'t str, caps: &regex::Captures<'t>, breaks: &[char]) -
     });
     &text[start..value_at.max(start)]
 }
+/// The clause before a match's value (see [`text_before`]), and the clause before that when
+/// this one only restates it (`续租期限五年,即DATE起至DATE止`: the range is the renewal's).
+fn clause_with_antecedent<'t>(text: &'t str, caps: &regex::Captures<'t>) -> &'t str {
+    let clause = text_before(text, caps, CLAUSE_BREAKS);
+    let at = clause.as_ptr() as usize - text.as_ptr() as usize;
+    if !RESTATES.is_match(clause) || at == 0 {
+        return clause;
+    }
+    // back over the break before this clause to the one before the clause it restates
+    let before = &text[..at];
+    let break_len = before.chars().next_back().map_or(0, char::len_utf8);
+    let start = before[..before.len() - break_len]
+        .rfind(CLAUSE_BREAKS)
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    &text[start..at + clause.len()]
+}
+/// A clause that restates the one before it (即, 亦即, 也就是).
+static RESTATES: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^\s*(?:即|亦即|也即|也就是|即为)").expect("static regex"));
+
 /// The sentence before a match, back over the lines it wraps from: a line that does not end
 /// a sentence or a label (`…签订主租赁合同(合同` / `编号:2018-CF-006),承租…,租期…`) runs on, for
 /// at most two lines.
@@ -3266,11 +3288,14 @@ const CLAUSE_BREAKS: &[char] = &['。', ',', ';', '\n'];
 const SENTENCE_BREAKS: &[char] = &['。', '\n'];
 
 /// A sentence that names another contract by its title (`鉴于甲方已与产权人签订《房屋租赁合同》,
-/// 租赁期限为…`) or by its number (`租赁合同(编号HT201800137)租期…`) speaks of that contract:
-/// its dates are not this document's (本《…合同》 is this one).
+/// 租赁期限为…`) or by its number (`租赁合同(编号HT201800137)租期…`, `…的房屋(租赁合同编号:…),
+/// 租赁期限自…`) speaks of that contract: its dates are not this document's (本《…合同》 and
+/// `(本合同编号…)` are this one).
 static CITES_A_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》|(?:合同|协议)\(\n?(?:合同)?\n?编号")
-        .expect("static regex")
+    regex(
+        r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》|(?:合同|协议)\(\n?(?:合同)?\n?编号|\([\p{Han}--[本]]{0,6}(?:合同|协议)\n?编号",
+    )
+    .expect("static regex")
 });
 
 /// Whether `s` holds a clause break: sentence punctuation, or a comma that is not a thousands
@@ -3915,6 +3940,59 @@ mod tests {
             });
         }
         page
+    }
+
+    #[test]
+    fn a_range_that_restates_the_clause_before_is_that_clauses_period() {
+        // a renewal's length, then its dates after 即 (OCR lost the year's 〇 and wrapped it):
+        // the renewal's, not the term's; the term is the stated length alone
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n二、租赁期限\n(一)租赁期限5年，起算日以甲乙双方签署的房屋交接书载明的日期为准。\n\
+             (三)如乙方需继续租用，双方应于期满前另行签订续租合同，续租期限五年，即二二\n\
+             二年一月十五日起至二〇二七年一月十四日止。\n三、租金",
+        );
+        assert_eq!(get(&f, "term_start"), None);
+        assert_eq!(get(&f, "term_end"), None);
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 5, "months": 0}))
+        );
+        // ...and the term's own dates after 即 are the term's
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n二、租赁期限\n租赁期限五年，即二〇二二年一月十五日起至二〇二七年一月十四日止。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2022-01-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2027-01-14")));
+    }
+
+    #[test]
+    fn a_firms_branch_is_a_whole_name_and_ends_its_label_value() {
+        // a check page: the firm's label, its branch ending the line, a caption under it
+        let f = read(
+            DocumentKind::AuditReport,
+            "审计报告查验页\n报告文号:\t喜盛基专审字（2023）第0901号\n核验编码：\t202314-71807-16872\n\
+             会计师事务所: 中喜华盛会计师事务所(特殊普通合伙)山西分所\n\n微信扫一扫查验",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("中喜华盛会计师事务所（特殊普通合伙）山西分所"))
+        );
+    }
+
+    #[test]
+    fn a_covers_table_names_the_code_as_its_assurance_number() {
+        let f = read(
+            DocumentKind::AuditReport,
+            "山西某某会计师事务所有限公司\n专项审计报告\n委托单位\t太原市某某产业园运营有限公司\n\
+             报告文号\t某某专项审字第2020-0305号\n鉴证编号\t140120200797898662\n出具日期\t2020年4月26日",
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("140120200797898662")));
+        assert_eq!(
+            get(&f, "report_no"),
+            Some(&json!("某某专项审字第2020-0305号"))
+        );
     }
 
     #[test]
@@ -4979,6 +5057,21 @@ mod tests {
         );
         assert_eq!(get(&f, "term_start"), Some(&json!("2023-03-01")));
         assert_eq!(get(&f, "term_end"), Some(&json!("2026-02-28")));
+        // ...or by its number in brackets after the premises, the recital wrapping over lines;
+        // this agreement's own term says where it starts (始) and ends (止) in two clauses
+        let f = lease(
+            "孵化基地入驻协议\n鉴于：甲方已承租太原市某某物业有限公司位于山西省太原市小店区\n\
+             学府街8号的房屋（租赁合同编号：ZL/2020/118），租赁期限自\n2020年05月01日至2025年04月30日，\
+             经出租人同意转租。\n第二条 入驻期限：乙方入驻期限自2021年05月01日始，至2023年04月30日止。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-05-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2023-04-30")));
+        // a lease's own number in brackets is this contract's: its term stands
+        let f = lease(
+            "房屋租赁合同\n第二条 本合同（本合同编号：ZL-2021-006）租赁期限自2021年05月01日至2026年04月30日。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-05-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-04-30")));
         // a term counted from the delivery date named just before
         let f = lease(
             "房屋租赁合同\n第三条 房屋租赁期为五年。\n第五条 甲方应于贰零壹捌年壹拾月壹拾伍日将房屋交付乙方，租赁期自该日起至\n\
@@ -5037,6 +5130,14 @@ mod tests {
             get(&f, "term_stated"),
             Some(&json!({"years": 5, "months": 0}))
         );
+        // a form's cells side by side: the first and the last day of the rent (起租日 / 止租日)
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方\t吕梁市恒信资产管理有限公司\t承租方\t晋城市云帆科技有限公司\n\
+             起租日\t2021/07/15\t止租日\t2026/07/13\n年租金\t1,930,000.00元",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-07-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-07-13")));
         // a start that is not a date gives no term start
         let f = read(
             DocumentKind::Lease,
@@ -7194,6 +7295,16 @@ mod tests {
             DocumentKind::AuditReport,
             "专项审计报告\n大同市中鼎双创基地实业有限公司全体股东:\n我们审计了贵公司的基地运营情况表。\n\
              华鼎正信会计师事务所(特殊普通合伙)山\n西分所\n中国·晋中",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("华鼎正信会计师事务所(特殊普通合伙)山西分所"))
+        );
+        // ...or inside the branch's word, the signing accountants under it
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "专项审计报告\n大同市中鼎双创基地实业有限公司全体股东:\n我们审计了贵公司的基地运营情况表。\n\
+             华鼎正信会计师事务所(特殊普通合伙)山西分\n所\n注册会计师:何某某\n注册会计师:陆某某",
         );
         assert_eq!(
             get(&f, "audit_firm"),

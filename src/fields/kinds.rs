@@ -429,7 +429,7 @@ pub const SEAL_REQUEST: &str = seal!();
 /// 统一编码, a caption 查验二维码 over the code printed under the symbol, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|查询|标识)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|查询|标识|鉴证)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
@@ -629,14 +629,14 @@ pub const LEASE: KindSpec = KindSpec {
             "signed_on",
             Parse::Date,
         ),
-        // The term as two dated lines of a form (起租日期:…, 到期日期:…).
+        // The term as two dated lines of a form (起租日期:…, 到期日期:… or 止租日:…).
         label(
             r"(?:起租日期?|(?:租赁|租期|转租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:起始日期?|开始日期)|(?:服务期|使用期|转租期|租赁期|租期|入驻期|孵化期)(?:起|始于|起于))",
             "term_start",
             Parse::Date,
         ),
         label(
-            r"(?:(?:租赁|租期|转租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:到期日期?|终止日期?|截止日期?|结束日期|届满日期?)|(?:服务期|使用期|转租期|租期|入驻期|孵化期)止)",
+            r"(?:(?:租赁|租期|转租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:到期日期?|终止日期?|截止日期?|结束日期|届满日期?)|止租日期?|终租日期?|(?:服务期|使用期|转租期|租期|入驻期|孵化期)止)",
             "term_end",
             Parse::Date,
         ),
@@ -1621,16 +1621,17 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             0.95,
         ),
         // The firm's line under its seal (a letterhead may set its branch on the next line, or
-        // break inside the branch's place: `…(特殊普通合伙)山` / `西分所`); OCR may misread the
-        // bracket before (盖章), and a character of the firm word under the seal's ink; the
-        // bracket around (盖章) may break at the line's end (`…(特殊普通合伙)(` / `盖章)`), and the
-        // reading may set the signing accountant's line (or cell) between a branch's two lines;
-        // OCR may lose the bracket that opens 特殊普通合伙 (the engine puts it back).
+        // break inside the branch's place or word: `…(特殊普通合伙)山` / `西分所`, `…山西分` /
+        // `所`); OCR may misread the bracket before (盖章), and a character of the firm word
+        // under the seal's ink; the bracket around (盖章) may break at the line's end
+        // (`…(特殊普通合伙)(` / `盖章)`), and the reading may set the signing accountant's line
+        // (or cell) between a branch's two lines; OCR may lose the bracket that opens 特殊普通合伙
+        // (the engine puts it back).
         pat(
             concat!(
                 r"(?m)^(?P<v>[^\n:,。]{2,30}?",
                 firm_word!(),
-                r"(?:有限责任公司|有限公司|\(?特殊普通合伙\)|\(?普通合伙\)|\((?:特殊)?[普通合伙]{2,3}\))?(?:\n?\p{Han}{1,6}(?:[\n\t][\p{Han}]{2,10}:[^\n]{0,20})?\n?\p{Han}{0,5}分所)?)(?:[(\p{Han}]?\n?(?:盖章|公章|签章|章)\)?|\()?$"
+                r"(?:有限责任公司|有限公司|\(?特殊普通合伙\)|\(?普通合伙\)|\((?:特殊)?[普通合伙]{2,3}\))?(?:\n?\p{Han}{1,6}(?:[\n\t][\p{Han}]{2,10}:[^\n]{0,20})?\n?\p{Han}{0,5}分\n?所)?)(?:[(\p{Han}]?\n?(?:盖章|公章|签章|章)\)?|\()?$"
             ),
             &[("audit_firm", "v", Parse::Name)],
             1.0,
