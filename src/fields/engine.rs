@@ -3996,6 +3996,35 @@ mod tests {
     }
 
     #[test]
+    fn a_code_with_its_label_on_the_line_after_it() {
+        // a code printed up the margin with its label below it, read bottom to top into two
+        // lines (the code, then its label), after the QR's caption
+        for (source, code) in [
+            (TextSource::Ocr, "BB14202237890825"),
+            (TextSource::TextLayer, "140920207108504690"),
+        ] {
+            let f = read_page(
+                DocumentKind::AuditReport,
+                &page(
+                    &format!(
+                        "专项审计报告\n大同市某某科技有限公司股东会:\n我们审计了贵公司的基地运营情况表。\n\
+                         大同永正会计师事务所有限责任公司\t中国注册会计师:汤某\n二零二二年二月二十一日\n\n\
+                         二维码查询\n{code}\n查询编码"
+                    ),
+                    source,
+                ),
+            );
+            assert_eq!(get(&f, "report_code"), Some(&json!(code)));
+        }
+        // a number over another line is no code without its label
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n大同市某某科技有限公司股东会:\n附件编号\n140920207108504690\n查询说明",
+        );
+        assert_eq!(get(&f, "report_code"), None);
+    }
+
+    #[test]
     fn every_kind_table_compiles() {
         // tables compile lazily, a kind at a time: a bad pattern in a kind the other tests
         // never read would otherwise first panic on an applicant's document

@@ -1620,6 +1620,18 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("report_code", "v", Parse::Code)],
             0.95,
         ),
+        // ...and a code with its label after it on a line of its own (a caption under the code,
+        // or a code printed up the margin with its label below it, read bottom to top: `CODE` /
+        // `查询编码`).
+        pat(
+            concat!(
+                r"(?m)^(?P<v>[0-9A-Za-z][0-9A-Za-z.-]{8,29}[0-9A-Za-z])\n",
+                report_code_label!(),
+                r"$"
+            ),
+            &[("report_code", "v", Parse::Code)],
+            0.9,
+        ),
         // The firm's line under its seal (a letterhead may set its branch on the next line, or
         // break inside the branch's place or word: `…(特殊普通合伙)山` / `西分所`, `…山西分` /
         // `所`); OCR may misread the bracket before (盖章), and a character of the firm word
