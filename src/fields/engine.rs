@@ -1262,7 +1262,8 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
     }) else {
         return;
     };
-    let is_seal = |i: usize| SEAL_ONLY.is_match(line(i));
+    // a seal request alone, or its ring's words read over the name
+    let is_seal = |i: usize| SEAL_ONLY.is_match(line(i)) || seal_ring_words(line(i), line(i + 1));
     let mut push = |field: &'static str, from: usize, to: usize, person_ok: bool| {
         let (Some(&(start, _)), Some(&(_, end))) = (lines.get(from), lines.get(to - 1)) else {
             return;
@@ -1290,9 +1291,14 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
             first -= 1;
         }
         for head in first..=b_head {
+            // each cell a whole name, or a person's name alone on its line (a natural person
+            // signs too: the head landlord's column beside the companies')
             let whole = (from..lines.len().min(from + 3))
                 .take_while(|&i| !SIGNATURE_ROW.is_match(line(i)) && !is_seal(i))
-                .find(|&i| WHOLE_NAME.is_match(&text[lines[from].0..lines[i].1].replace('\n', "")));
+                .find(|&i| {
+                    WHOLE_NAME.is_match(&text[lines[from].0..lines[i].1].replace('\n', ""))
+                        || (i == from && person_name(line(i).trim()))
+                });
             let Some(last) = whole else { return };
             if let Some((_, field)) = signature_side(line(head)).filter(|s| !s.1.is_empty()) {
                 push(field, from, last + 1, false);
@@ -2189,6 +2195,18 @@ fn holds_chinese(value: &Value) -> bool {
 /// brackets or before its serial (`第`), or after a list's separator.
 const UNFINISHED_CELL: &[char] = &['第', '(', '〔', '[', '【', '-', '、'];
 
+/// Whether `line` is the words of a seal's ring that OCR read as a line of their own over the
+/// name the seal is stamped on (`孵化器管理` over `…孵化器管理有限公司`): a few characters that
+/// are no whole name and that `name_line` holds. A name's first line never repeats inside the
+/// line after it.
+fn seal_ring_words(line: &str, name_line: &str) -> bool {
+    let line = line.trim();
+    (2..=8).contains(&line.chars().count())
+        && line.chars().all(is_han)
+        && !WHOLE_NAME.is_match(line)
+        && name_line.contains(line)
+}
+
 /// Whether the line starting at `at` (after a line break) is a signature table's head cell
 /// after another (`出租人(签章):` / `承租人(签章):`) with names, not row labels, after it.
 fn stacked_signature_head(text: &str, at: usize) -> bool {
@@ -2303,12 +2321,23 @@ fn table_parties(
         // lines of all cells, then their second lines, labels of the next row among them).
         // A reading holds when every cell is a whole name and none is only a name's tail.
         let k = header.len();
-        let pool: Vec<(std::ops::Range<usize>, &str)> = lines[row + 1..]
+        let mut pool: Vec<(std::ops::Range<usize>, &str)> = lines[row + 1..]
             .iter()
             .take(4 * k)
             .take_while(|(_, l)| !l.is_empty() && column_of(l).is_none())
             .map(|(r, l)| (r.clone(), *l))
             .collect();
+        // a seal's ring words over a name are no cell
+        let ring: Vec<bool> = (0..pool.len())
+            .map(|j| {
+                pool.iter()
+                    .skip(j + 1)
+                    .take(k)
+                    .any(|(_, other)| seal_ring_words(pool[j].1, other))
+            })
+            .collect();
+        let mut keep = ring.iter().map(|r| !r);
+        pool.retain(|_| keep.next().unwrap_or(true));
         // A line beside the open cell's first line (their boxes share no column) starts the
         // next cell even when the open one, words of a name, is no whole name (a seal hid its
         // end).
@@ -2449,6 +2478,9 @@ fn table_parties(
             }
         }
         for (field, (pieces, main)) in header.iter().zip(parts) {
+            if field.is_empty() {
+                continue;
+            }
             let value: String = pieces.iter().map(|r| norm.original(r.clone())).collect();
             // the request for the seal printed after the name in its cell
             let value = without_seal_tail(value.trim());
@@ -4022,6 +4054,67 @@ mod tests {
             "专项审计报告\n大同市某某科技有限公司股东会:\n附件编号\n140920207108504690\n查询说明",
         );
         assert_eq!(get(&f, "report_code"), None);
+    }
+
+    #[test]
+    fn a_seals_ring_words_and_a_third_partys_column_in_the_signature_table() {
+        // the heads of two columns, then the words of the lessee's seal ring OCR read as a line
+        // over the names: no cell of the table
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n甲方（房屋出租方）:长治市尧都创新创业电子商务有限公司\n\
+             乙方（房屋承租方）：山西汾水孵化器管理有限公司\n1、租期五年，2019年1月1日起租，2023年12月31日期满。\n\
+             甲方（房屋出租方）\n乙方（房屋承租方）\n孵化器管理\n长治市尧都创新创业电子商务有限公司\n\
+             山西汾水孵化器管理有限公司\n(盖章)\n(盖章)\n日期：2018年12月25日",
+        );
+        assert_parties_sure(
+            &f,
+            "长治市尧都创新创业电子商务有限公司",
+            "山西汾水孵化器管理有限公司",
+        );
+        // ...and the same where OCR gives places: the heads of a slightly skewed row on two
+        // lines, the ring's words under the second head, the names side by side
+        let page = placed_page(
+            0.2,
+            &[
+                ("房屋租赁合同", 0.4, 0.02),
+                (
+                    "甲方（房屋出租方）:长治市尧都创新创业电子商务有限公司",
+                    0.1,
+                    0.04,
+                ),
+                ("乙方（房屋承租方）：山西汾水孵化器管理有限公司", 0.1, 0.06),
+                ("甲方（房屋出租方）", 0.25, 0.085),
+                ("乙方（房屋承租方）", 0.63, 0.093),
+                ("孵化器管理", 0.664, 0.114),
+                ("长治市尧都创新创业电子商务有限公司", 0.15, 0.135),
+                ("山西汾水孵化器管理有限公司", 0.535, 0.135),
+                ("日期：2018年12月25日", 0.14, 0.23),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &page);
+        assert_parties_sure(
+            &f,
+            "长治市尧都创新创业电子商务有限公司",
+            "山西汾水孵化器管理有限公司",
+        );
+        // a three-party sublease signed in three columns: the head landlord's (丙方) is a
+        // column with its own name, no party of the sublease
+        let f = read(
+            DocumentKind::Lease,
+            "三方房屋转租协议书\n丙方（房屋出租人）：郭某\n甲方（原承租人、转租人）：山西晋阳信息技术有限责任公司\n\
+             乙方(次承租人）:阳泉市蓝海信息技术有限责任公司\n二、转租\n经三方协商，丙方同意甲方将上述房屋中的705.76m²转租给乙方。\n\
+             丙方（签章）：\n甲方（盖章）：\n乙方（盖章）：\n郭某\n山西晋阳信息技术有限责任公司\n\
+             阳泉市蓝海信息技术有限责任公司\n二零一七年八月二日",
+        );
+        assert_parties_sure(
+            &f,
+            "山西晋阳信息技术有限责任公司",
+            "阳泉市蓝海信息技术有限责任公司",
+        );
+        assert!(!seal_ring_words("山西晋阳", "郭某"));
+        assert!(seal_ring_words("孵化器管理", "山西汾水孵化器管理有限公司"));
+        assert!(!seal_ring_words("有限公司", "山西汾水孵化器管理有限公司"));
     }
 
     #[test]

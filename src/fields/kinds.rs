@@ -109,7 +109,8 @@ pub struct KindSpec {
 /// label in the columns' order.
 #[derive(Debug, Clone, Copy)]
 pub struct PartyTable {
-    /// A header cell (whole line) and the field its column fills.
+    /// A header cell (whole line) and the field its column fills (none, `""`, for a third
+    /// party's column: it holds a name that is no party of the document).
     pub columns: &'static [(&'static str, &'static str)],
     /// The label cell (whole line) of the row holding the names.
     pub name_row: &'static str,
@@ -1218,6 +1219,9 @@ pub const LEASE: KindSpec = KindSpec {
             // a position with a note of its own in the bracket (甲方(空间运营方)) is the position
             (r"甲方(?:\([^()\n]{1,12}\))?", "party_a"),
             (r"乙方(?:\([^()\n]{1,12}\))?", "party_b"),
+            // a third party's column (the head landlord of a three-party sublease, a
+            // guarantor): it holds a name, but no party of this document's
+            (r"丙方(?:\([^()\n]{1,12}\))?", ""),
         ],
         name_row: r"(?:名称|单位名称|公司名称|企业名称|姓名|名称/姓名|姓名/名称|名称\(姓名\))",
     }),
