@@ -431,7 +431,8 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         for caps in re.captures_iter(text) {
             let whole = caps.get(0).map_or("", |m| m.as_str());
             if let Some(not_after) = &c.not_after[pi]
-                && (not_after.is_match(clause_with_antecedent(text, &caps))
+                && (not_after.is_match(text_before(text, &caps, CLAUSE_BREAKS))
+                    || (about_term && restates_another_period(text, &caps))
                     || (about_term && CITES_A_CONTRACT.is_match(sentence_before(text, &caps))))
             {
                 continue;
@@ -3267,13 +3268,14 @@ fn text_before<'t>(text: &'t str, caps: &regex::Captures<'t>, breaks: &[char]) -
     });
     &text[start..value_at.max(start)]
 }
-/// The clause before a match's value (see [`text_before`]), and the clause before that when
-/// this one only restates it (`续租期限五年,即DATE起至DATE止`: the range is the renewal's).
-fn clause_with_antecedent<'t>(text: &'t str, caps: &regex::Captures<'t>) -> &'t str {
+/// Whether the dates of a match restate, after 即, a clause that names another period than the
+/// term (`续租期限五年,即DATE起至DATE止`: the renewal's). A clause about the term's own start
+/// (`自房屋交付之日起计算,即DATE至DATE`) is the term's.
+fn restates_another_period(text: &str, caps: &regex::Captures<'_>) -> bool {
     let clause = text_before(text, caps, CLAUSE_BREAKS);
     let at = clause.as_ptr() as usize - text.as_ptr() as usize;
     if !RESTATES.is_match(clause) || at == 0 {
-        return clause;
+        return false;
     }
     // back over the break before this clause to the one before the clause it restates
     let before = &text[..at];
@@ -3283,11 +3285,17 @@ fn clause_with_antecedent<'t>(text: &'t str, caps: &regex::Captures<'t>) -> &'t 
         .map_or(0, |i| {
             i + text[i..].chars().next().map_or(1, char::len_utf8)
         });
-    &text[start..at + clause.len()]
+    ANOTHER_PERIOD.is_match(&text[start..at])
 }
 /// A clause that restates the one before it (即, 亦即, 也就是).
 static RESTATES: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^\s*(?:即|亦即|也即|也就是|即为)").expect("static regex"));
+/// Periods other than the term that a lease names with a length (a renewal, an extension, a
+/// rent-free or fit-out period, a trial, the head lease's).
+static ANOTHER_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"续租|续签|续约|续期|延长|延期|顺延|免租|装修|试用|原租赁|原租期|原合同")
+        .expect("static regex")
+});
 
 /// The sentence before a match, back over the lines it wraps from: a line that does not end
 /// a sentence or a label (`…签订主租赁合同(合同` / `编号:2018-CF-006),承租…,租期…`) runs on, for
@@ -3990,7 +3998,15 @@ mod tests {
             get(&f, "term_stated"),
             Some(&json!({"years": 5, "months": 0}))
         );
-        // ...and the term's own dates after 即 are the term's
+        // ...and the term's own dates after 即 are the term's, after a clause on where it
+        // starts too
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n租赁期限为陆年，自房屋交付之日起计算，即2022年1月1日至2027年12月31日。\n\
+             首期物业服务费的结算期间为2022年1月1日至2022年3月31日。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2022-01-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2027-12-31")));
         let f = read(
             DocumentKind::Lease,
             "房屋租赁合同\n二、租赁期限\n租赁期限五年，即二〇二二年一月十五日起至二〇二七年一月十四日止。",
