@@ -1363,7 +1363,7 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
 /// `出租人(甲方)签章`; OCR may read a speck before the bracket as a mark: `出租人、(签章)`).
 static SIGNATURE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?P<p>甲方|乙方|丙方|(?P<lessor>{})|(?P<lessee>{}))(?:[、,.·]?(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?)?:?$",
+        r"^(?P<p>甲方|乙方|丙方|(?P<lessor>{})|(?P<lessee>{}))(?:[、,.·]?(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?处?)?:?$",
         kinds::LESSOR_ROLE,
         kinds::LESSEE_ROLE
     ))
@@ -2233,7 +2233,7 @@ fn after_label_line(c: &Compiled, text: &str, at: usize) -> bool {
 
 /// The row of a party's own table that holds its name.
 static NAME_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:名称|单位名称|公司名称|企业名称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))(?::|\n)")
+    regex(r"^(?:[\p{Han}]{0,4}名称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))(?::|\n)")
         .expect("static regex")
 });
 
@@ -3455,6 +3455,15 @@ fn parse_value(
             }
             if parse == Parse::Name {
                 r = name_part(raw, r).ok_or(Unparsed::No)?;
+                // the last character of an address the reading ran into the name after it
+                // (`住所:…271号` / `长治市…有限责任公司(下称…)` joined): no name starts so
+                let head = &norm.text[r.clone()];
+                if let Some(rest) = head.strip_prefix(['号', '层', '室'])
+                    && rest.chars().count() >= 4
+                    && WHOLE_NAME.is_match(rest)
+                {
+                    r.start += head.len() - rest.len();
+                }
             }
             let value = norm.original(r.clone());
             if value.trim().is_empty() {
@@ -4131,6 +4140,137 @@ mod tests {
         assert!(!seal_ring_words("山西晋阳", "郭某"));
         assert!(seal_ring_words("孵化器管理", "山西汾水孵化器管理有限公司"));
         assert!(!seal_ring_words("有限公司", "山西汾水孵化器管理有限公司"));
+    }
+
+    #[test]
+    fn roles_first_in_the_bracket_or_before_the_name_and_the_start_named_with_its_use() {
+        // role first in the bracket, the code after a comma; the start named with the use
+        // (开始租用) and the end with its expiry (租用期满)
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁协议书\n兹由太原市某某网络科技有限责任公司（房屋产权人，统一社会信用代码\n\
+             91140108YBH902DW9G）与长治市某某创业服务股份有限公司（房屋租用人，统一社会信\n\
+             用代码911401080320KEBF85）就房屋租用事宜协商一致，订立本协议书。\n\
+             1. 产权人将其位于某路1号的房屋租给租用人使用。\n\
+             2. 租用期限三年六个月，二零一八年三月十五日开始租用，二零二一年九月十四日租用期满。\n\
+             3. 租金每年2,770,000元，租用人应于每年3月5日前交付下一租用年度的租金。",
+        );
+        assert_parties_sure(
+            &f,
+            "太原市某某网络科技有限责任公司",
+            "长治市某某创业服务股份有限公司",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2018-03-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2021-09-14")));
+        // the role before the name (作为出租人的…), the heads of the signature block 出租人盖章处
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "办公用房租赁合同\n本合同由作为出租人的长治市某某企业管理咨询有限责任公司（统一社会信用代码：\n\
+             911401082U78TFLM9T）与作为承租人的大同市某某投资管理有限责任公司（统一社会信用代\n\
+             码：91140400TYBQ4E5F56）于二〇一七年十二月二十七日在大同市签订。\n\
+             出租人盖章处\n承租人盖章处\n长治市某某企业管理咨询有限责任公司\n大同市某某投资管理有限责任公司",
+        );
+        assert_parties_sure(
+            &f,
+            "长治市某某企业管理咨询有限责任公司",
+            "大同市某某投资管理有限责任公司",
+        );
+    }
+
+    #[test]
+    fn a_parties_table_with_positions_then_roles_and_the_terms_days_named_after_them() {
+        // positions over roles over the names' row (主体名称); the first and last day of the
+        // rent each named (计租起始日为…,租赁期满日为…)
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "厂房租赁合同\n缔约主体\n甲 方\n乙 方\n身 份\n出租人\n承租人\n主体名称\n于某娜\n\
+             晋中市某某产业园运营有限公司\n证照号码\n14030319740902535X\n91140700C8NR1H8L6P\n\
+             甲方将位于某路26号的厂房出租给乙方。\n第六条 计租起始日与租赁期满日\n\
+             本合同计租起始日为2017/10/15，租赁期满日为2022/10/13。",
+        );
+        assert_parties_sure(&f, "于某娜", "晋中市某某产业园运营有限公司");
+        assert_eq!(get(&f, "term_start"), Some(&json!("2017-10-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2022-10-13")));
+        // each day named after its date, the term word wrapped
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n第二条【租赁期限】二零二一年七月十五日为租赁期的第一日，二零二六年七月十四日为租赁\n\
+             期的最后一日。\n第三条 承租人于二零二一年七月八日前交纳租赁保证金。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-07-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-07-14")));
+        // a deposit's last day is no term's
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n二零二一年七月八日为交纳保证金的最后一日。",
+        );
+        assert_eq!(get(&f, "term_end"), None);
+    }
+
+    #[test]
+    fn owners_in_a_numbered_table_and_a_label_wrapped_in_its_bracket() {
+        let f = read_text_layer(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n一、权利人情况\n序号\n权利人\n身份证明号码\n持有份额\n1\n忻州市某某实业有限责任公司\n\
+             91140200PGC4GG726U\n45%\n2\n晋中市某某投资管理有限责任公司\n91140105WF89KMHY2E\n55%\n\
+             二、不动产情况\n坐落\n山西省大同市平城区某街80号",
+        );
+        assert_eq!(get(&f, "owner"), Some(&json!("忻州市某某实业有限责任公司")));
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!([
+                "忻州市某某实业有限责任公司",
+                "晋中市某某投资管理有限责任公司"
+            ]))
+        );
+        let f = read_text_layer(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n证　号\n晋（2016）太原市不动产权第0897888号\n权利人姓名（名\n\n称）\n\n\
+             运城市某某投资管理股份有限公司\n\n共有类型\n\n单独所有",
+        );
+        assert_eq!(
+            get(&f, "owner"),
+            Some(&json!("运城市某某投资管理股份有限公司"))
+        );
+    }
+
+    #[test]
+    fn a_sublease_by_its_agreements_title_or_a_signature_head_and_names_after_an_address() {
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租约定书\n运城市某某科技有限公司于2021年02月04日向阳泉市某某商务服务有限公司承租房屋。",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋使用约定\n一、期限自2021年04月01日起，至2024年03月31日止。\n转租人\n运城市某某科技有限公司\n盖章：",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        // a head lease that names subletting in its clauses stays a head lease
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n乙方与入驻企业签订的转租合同应报甲方留存一份。\n出租人\n承租人",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(false)));
+        // an address's last character OCR joined to the name on the next line; a person
+        // introduced by the role before the name
+        let f = read(
+            DocumentKind::Lease,
+            "办公用房租赁合同\n本合同由作为出租人的薛某（身份证号码：140110198401113096）与作为承租人的临汾市某某\n\
+             孵化器管理有限公司（统一社会信用代码：911407006B2W91LA4K）于2017年11月19日签订。",
+        );
+        assert_parties_sure(&f, "薛某", "临汾市某某孵化器管理有限公司");
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n订约双方\n山西某某企业管理咨询有限责任公司（下称“出租人”）\n\
+             统一社会信用代码：91140106UFB8PW7B89；住所：山西省晋中市榆次区长治路271号\n\
+             长治市某某信息技术有限责任公司（下称“承租人”）\n统一社会信用代码:91140107NYKG8GYG6T",
+        );
+        assert_parties_sure(
+            &f,
+            "山西某某企业管理咨询有限责任公司",
+            "长治市某某信息技术有限责任公司",
+        );
     }
 
     #[test]

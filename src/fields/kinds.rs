@@ -254,7 +254,7 @@ macro_rules! lessee {
     () => {
         concat!(
             sublessee!(),
-            "|承租方|承租人|承租单位|承租户|租户|租客|租用方|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻单位|入驻团队|入驻方|入孵企业|入孵单位|在孵企业"
+            "|承租方|承租人|承租单位|承租户|租户|租客|租用方|租用人|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻单位|入驻团队|入驻方|入孵企业|入孵单位|在孵企业"
         )
     };
 }
@@ -262,12 +262,15 @@ macro_rules! lessee {
 /// alone they could name someone else (the certificate's owner, a user of the premises).
 macro_rules! lessor_in_brackets {
     () => {
-        concat!(lessor!(), "|房屋所有权人|房屋所有人|所有权人|产权人")
+        concat!(
+            lessor!(),
+            "|房屋所有权人|房屋所有人|所有权人|房屋产权人|产权人"
+        )
     };
 }
 macro_rules! lessee_in_brackets {
     () => {
-        concat!(lessee!(), "|房屋使用人|使用人|使用方|承租使用人")
+        concat!(lessee!(), "|房屋使用人|房屋租用人|使用人|使用方|承租使用人")
     };
 }
 /// The words a contract names its term with (租赁期限, 租用期, 承租年限, 入驻期, 合同有效期,
@@ -370,6 +373,24 @@ macro_rules! named_in_role_alone {
             r"(?m)(?:^|[,。;:与和及给 ])(?:甲方|乙方|丙方)?(?P<v>[\p{Han}--[给由将与及]]{1,30}?(?:[\p{Han}--[给由将与及同议约书]]\n(?:[\p{Han}--[给由将与及甲乙丙]][\p{Han}--[给由将与及]]{0,8}?)?)?(?:有限责任公司|股份有限公司|有限公司|公司|\((?:特殊)?普通合伙\)|中心|集团|合作社|联合社))\((?:",
             $roles,
             r")\)(?:$|[^:])"
+        )
+    };
+}
+/// A party named with its role first in the bracket after it and its particulars after a
+/// comma (`XX(房屋产权人,统一社会信用代码…)与YY(房屋租用人,…)`; a person's name only with the
+/// ID number after, so that a label (`出租方(转租方,以下简称甲方):`) or a position
+/// (`乙方(入驻企业,次承租方)`) is no name), or introduced by its role before the name
+/// (`作为出租人的XX(…)与作为承租人的YY`).
+macro_rules! named_in_role_first {
+    ($roles:expr) => {
+        concat!(
+            r"(?m)(?:(?:^|[,。;:与和及由])(?:(?P<v>{ORG})\((?:",
+            $roles,
+            r")[,、;]|(?P<p>[\p{Han}--[与和向由及给将甲乙丙]]\p{Han}{1,3})\((?:",
+            $roles,
+            r")[,、;](?:公民)?身份)|作为(?:",
+            $roles,
+            r")的(?:(?P<w>{ORG})|(?P<q>[\p{Han}--[与和]]\p{Han}{1,3})\((?:公民)?身份))"
         )
     };
 }
@@ -637,7 +658,7 @@ pub const LEASE: KindSpec = KindSpec {
             Parse::Date,
         ),
         label(
-            r"(?:(?:租赁|租期|转租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:到期日期?|终止日期?|截止日期?|结束日期|届满日期?)|止租日期?|终租日期?|(?:服务期|使用期|转租期|租期|入驻期|孵化期)止)",
+            r"(?:(?:租赁|租期|转租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:到期日期?|终止日期?|截止日期?|结束日期|届满日期?|期满日期?)|止租日期?|终租日期?|(?:服务期|使用期|转租期|租期|入驻期|孵化期)止)",
             "term_end",
             Parse::Date,
         ),
@@ -647,7 +668,7 @@ pub const LEASE: KindSpec = KindSpec {
         // A row label of a party table and the head landlord of a three-party sublease: they
         // end a value and fill no role.
         stop(concat!(
-            r"(?:名称|单位名称|公司名称|企业名称|姓名|名称/姓名|姓名/名称)(?:\(",
+            r"(?:[\p{Han}]{0,4}名称|姓名|名称/姓名|姓名/名称)(?:\(",
             seal!(),
             r"\))?(?::|\n|$)"
         )),
@@ -773,7 +794,12 @@ pub const LEASE: KindSpec = KindSpec {
         // is then called 贵方 or 贵公司 with its role (贵方(以下简称"使用方")).
         pat(
             r#"(?sm)^(?:致:(?P<v>[^\n]{4,60})|(?P<w>[^\n:,。]{4,60}):)\n.*?贵(?:方|公司|单位)\((?:以下简称|以下称|下称|简称)[“"']?(?:使用方|承租方|承租人|租用方|租入方|次承租方|次承租人|乙方)"#,
-            &[("lessee", "v", Parse::Name), ("lessee", "w", Parse::Name)],
+            &[
+                ("lessee", "v", Parse::Name),
+                ("lessee", "p", Parse::Name),
+                ("lessee", "w", Parse::Name),
+                ("lessee", "q", Parse::Name),
+            ],
             0.95,
         ),
         // An incubator's entry agreement whose tenant is `见《入孵企业基本情况登记表》`: the
@@ -837,7 +863,7 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         // The first and the last day each named (`起租日为DATE,到期日为DATE`, `…,止租日为DATE`).
         pat_unless(
-            r"(?:起租日|起始日|租赁起始日|开始日|起租时间|起算日|计租日)(?:期)?(?:为|是|:)?(?P<a>{DATE})[^。;\n]{0,6}?(?:到期日|终止日|届满日|截止日|结束日|租赁终止日|止租日|止租时间|届止日)(?:期)?(?:为|是|:)?(?P<b>{DATE})",
+            r"(?:起租日|起始日|租赁起始日|开始日|起租时间|起算日|计租日)(?:期)?(?:为|是|:)?(?P<a>{DATE})[^。;\n]{0,6}?(?:到期日|终止日|届满日|截止日|结束日|租赁终止日|止租日|止租时间|届止日|期满日)(?:期)?(?:为|是|:)?(?P<b>{DATE})",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -875,6 +901,28 @@ pub const LEASE: KindSpec = KindSpec {
             ),
             &[("term_end", "b", Parse::Date)],
             0.9,
+            NOT_THE_TERM,
+        ),
+        // The term's first and last day each named after its date (`DATE为租赁期的第一日,DATE为
+        // 租赁期的最后一日`), the term word wrapped anywhere.
+        pat_unless(
+            concat!(
+                r"(?P<a>{DATE})(?:为|是|系)\n?",
+                lease_term_word_wrapped!(),
+                r"\n?的?\n?(?:第一日|第一天|首日|起始日|开始日|起始之日|开始之日)"
+            ),
+            &[("term_start", "a", Parse::Date)],
+            0.95,
+            NOT_THE_TERM,
+        ),
+        pat_unless(
+            concat!(
+                r"(?P<b>{DATE})(?:为|是|系)\n?",
+                lease_term_word_wrapped!(),
+                r"\n?的?\n?(?:最后一日|最后一天|末日|最末日|届满日|终止日|到期日)"
+            ),
+            &[("term_end", "b", Parse::Date)],
+            0.95,
             NOT_THE_TERM,
         ),
         // A term from a day on and until another, in two clauses (`租赁期限2023年9月15日起,
@@ -1058,6 +1106,28 @@ pub const LEASE: KindSpec = KindSpec {
             &[("lessee", "v", Parse::Name)],
             0.95,
         ),
+        // …or its role first in the bracket, its particulars after (`XX(房屋产权人,统一社会信用
+        // 代码…)`), or its role before it (`作为出租人的XX`)…
+        pat(
+            named_in_role_first!(lessor_in_brackets!()),
+            &[
+                ("lessor", "v", Parse::Name),
+                ("lessor", "p", Parse::Name),
+                ("lessor", "w", Parse::Name),
+                ("lessor", "q", Parse::Name),
+            ],
+            0.9,
+        ),
+        pat(
+            named_in_role_first!(lessee_in_brackets!()),
+            &[
+                ("lessee", "v", Parse::Name),
+                ("lessee", "p", Parse::Name),
+                ("lessee", "w", Parse::Name),
+                ("lessee", "q", Parse::Name),
+            ],
+            0.9,
+        ),
         // …or its role alone in the bracket (`XX有限公司(出租方) 与 YY有限公司(承租方)`)…
         pat(
             named_in_role_alone!(lessor_in_brackets!()),
@@ -1155,7 +1225,7 @@ pub const LEASE: KindSpec = KindSpec {
         // the body: most head leases forbid subletting or ask for 转租合同 to be filed in a clause. An
         // incubator's entry agreement (入驻协议, 入孵协议) lets part of the base's own site.
         pat(
-            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|申请书)|合同|协议)|\([\p{Han}]{0,4}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
+            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|申请书|约定书)|合同|协议|约定|契约)|\([\p{Han}]{0,4}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.97,
         ),
@@ -1171,6 +1241,19 @@ pub const LEASE: KindSpec = KindSpec {
             ),
             &[("is_sublease", "v", Parse::Flag(true))],
             0.95,
+        ),
+        // …or such a label alone on its line, a signature block's head over the name
+        // (`转租人` / XX公司 / `盖章:`)
+        pat(
+            concat!(
+                r"(?m)^(?P<v>",
+                sublessor!(),
+                "|",
+                sublessee!(),
+                r")(?:\([\p{Han}、]{1,8}\))?$"
+            ),
+            &[("is_sublease", "v", Parse::Flag(true))],
+            0.9,
         ),
         // …or by the resident a base lets to (乙方(在孵企业):, 入驻企业(乙方):): an incubator's
         // entry agreement lets part of the base's site, which the operator holds by a head lease.
@@ -1223,7 +1306,7 @@ pub const LEASE: KindSpec = KindSpec {
             // guarantor): it holds a name, but no party of this document's
             (r"丙方(?:\([^()\n]{1,12}\))?", ""),
         ],
-        name_row: r"(?:名称|单位名称|公司名称|企业名称|姓名|名称/姓名|姓名/名称|名称\(姓名\))",
+        name_row: r"(?:[\p{Han}]{0,4}名称|姓名|名称/姓名|姓名/名称|名称\(姓名\))",
     }),
     printed_payload: None,
     positional: Some(&Positional {
@@ -1294,6 +1377,14 @@ pub const LEASE: KindSpec = KindSpec {
 
 /// Co-owners of a certificate held in common (共有人:A(75%);B(25%) under 权利其他状况 or 附记):
 /// whoever the 权利人 line names, the applicant may be one of them.
+/// A row of a numbered table of owners: its number, the owner's name, its ID or credit code,
+/// its share (each a cell: one a line, or tab-separated as OCR gives a row; a text layer's name
+/// and number may come joined).
+macro_rules! owner_row {
+    () => {
+        r"(?m)^\d{1,2}[\t\n](?P<v>{ORG}|[\p{Han}]{2,4})[\t\n]?[0-9A-Z]{15,18}[\t\n]\d{1,3}(?:\.\d+)?%"
+    };
+}
 const CO_OWNERS: [PatternSpec; 9] = [
     every(
         r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG_WRAPPED})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
@@ -1378,7 +1469,12 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         ("宗地代码", 1.0),
     ],
     labels: &[
-        label(r"权利人(?:名称|\(申请人\))?", "owner", Parse::Name),
+        // (`权利人姓名(名称)`, its bracket wrapped in a narrow label cell)
+        label(
+            r"权利人(?:名称|姓名|\(申请人\))?(?:\(\n*(?:名\n*称|姓\n*名)\n*\))?",
+            "owner",
+            Parse::Name,
+        ),
         label(r"共有(?:情况|方式)", "co_ownership", Parse::Text),
         label(r"(?:坐落|座落)", "address", Parse::Text),
         label(r"(?:不动产)?单元号", "unit_no", Parse::Code),
@@ -1389,7 +1485,9 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         // a register query's column headers: the number's header is no one's name
         stop(r"(?:不动产权证号|不动产权证书号|不动产权证编号|产权证号)"),
         // the other columns of a table of owners
-        stop(r"(?:证件种类|证件类型|证件号码)"),
+        stop(
+            r"(?:证件种类|证件类型|证件号码|身份证明号码|身份证明文件号码|持有份额|共有份额|份额)",
+        ),
     ],
     patterns: &[
         pat_unless(
@@ -1422,6 +1520,10 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
             ],
             1.0,
         ),
+        // A table of owners, a row each (`序号 | 权利人 | 身份证明号码 | 持有份额` over `1 | XX公司 |
+        // 9114… | 45%`): each row's name is an owner, the first row's the certificate's first.
+        every(owner_row!(), &[("co_owners", "v", Parse::Name)], 1.0),
+        pat(owner_row!(), &[("owner", "v", Parse::Name)], 0.95),
         CO_OWNERS[0],
         CO_OWNERS[1],
         CO_OWNERS[2],
