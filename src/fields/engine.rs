@@ -4235,6 +4235,19 @@ mod tests {
     }
 
     #[test]
+    fn an_address_labelled_as_the_place_it_stands() {
+        let f = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n所有权人\t大同市某某企业管理咨询有限责任公司\n共有方式\t单独所有\n\
+             坐落地址\t山西省晋中市榆次区迎泽大街95号\n登记日期\t2013年09月17日",
+        );
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省晋中市榆次区迎泽大街95号"))
+        );
+    }
+
+    #[test]
     fn a_sublease_by_its_agreements_title_or_a_signature_head_and_names_after_an_address() {
         let f = read_text_layer(
             DocumentKind::Lease,

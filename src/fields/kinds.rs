@@ -642,7 +642,7 @@ pub const LEASE: KindSpec = KindSpec {
             )
         },
         label(
-            r"(?:房屋坐落|租赁房屋坐落|坐落|座落|房屋地址|租赁地址)",
+            r"(?:(?:房屋坐落|租赁房屋坐落|坐落|座落)(?:地址|地点|位置)?|房屋地址|租赁地址)",
             "address",
             Parse::Text,
         ),
@@ -1476,7 +1476,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
             Parse::Name,
         ),
         label(r"共有(?:情况|方式)", "co_ownership", Parse::Text),
-        label(r"(?:坐落|座落)", "address", Parse::Text),
+        label(r"(?:坐落|座落)(?:地址|地点|位置)?", "address", Parse::Text),
         label(r"(?:不动产)?单元号", "unit_no", Parse::Code),
         label(r"(?:权利类型|证明权利或事项)", "right_type", Parse::Text),
         label(r"用途", "usage", Parse::Text),
@@ -1555,7 +1555,11 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
             Parse::Name,
         ),
         label(r"共有情况", "co_ownership", Parse::Text),
-        label(r"(?:房屋坐落|坐落|座落)", "address", Parse::Text),
+        label(
+            r"(?:房屋坐落|坐落|座落)(?:地址|地点|位置)?",
+            "address",
+            Parse::Text,
+        ),
         label(r"规划用途", "usage", Parse::Text),
         label(r"建筑面积(?:\(m2\)|\(平方米\))?", "area_m2", Parse::Area),
         stop(
@@ -1601,7 +1605,7 @@ pub const LAND_CERTIFICATE: KindSpec = KindSpec {
     keywords: &[("土地使用权人", 2.0), ("国用", 2.0), ("地号", 1.0)],
     labels: &[
         label(r"土地使用权人", "owner", Parse::Name),
-        label(r"(?:坐落|座落)", "address", Parse::Text),
+        label(r"(?:坐落|座落)(?:地址|地点|位置)?", "address", Parse::Text),
         label(r"地类\(用途\)", "usage", Parse::Text),
         label(r"使用权类型", "right_type", Parse::Text),
         label(r"终止日期", "valid_until", Parse::Date),

@@ -64,12 +64,16 @@ fn same_shape_other(payload: &str, printed: &str) -> Option<String> {
         c if c.is_ascii_digit() => 2,
         _ => 3,
     };
+    // hyphens that group a long code's digits for the eye say nothing: a payload's grouped
+    // code is compared without them when the printed code has none (`1420-1375-…` against
+    // `14201375…`); a short one is not joined across hyphens (a date, `2021-01-12`)
+    let grouped = hyphened || printed.len() >= 12;
     names::normalize(payload)
         .split(|c: char| {
-            !(c.is_ascii_alphanumeric() || (hyphened && c == '-') || (dotted && c == '.'))
+            !(c.is_ascii_alphanumeric() || (grouped && c == '-') || (dotted && c == '.'))
         })
         .find_map(|token| {
-            let chars: Vec<char> = token.chars().collect();
+            let chars: Vec<char> = token.chars().filter(|&c| hyphened || c != '-').collect();
             let tag = chars.len().checked_sub(printed.len())?;
             let code = &chars[tag..];
             let tagged = chars[..tag].iter().all(char::is_ascii_alphabetic);
@@ -350,6 +354,20 @@ mod tests {
         );
         assert_eq!(
             same_shape_other("SXICPABB14202072156219", "BB14202072156219"),
+            None
+        );
+        // a code grouped by hyphens in the payload, printed (or read) without them
+        assert_eq!(
+            same_shape_other("https://x.cn/q?c=1420-1375-2713-0399", "1420137527130334"),
+            Some("1420137527130399".into())
+        );
+        assert_eq!(
+            same_shape_other("https://x.cn/q?c=1420-1375-2713-0334", "1420137527130334"),
+            None
+        );
+        // a date in the payload is no code of a short printed code's shape
+        assert_eq!(
+            same_shape_other("https://x.cn/q?d=2021-01-12", "20210113"),
             None
         );
         // ...but digits before a code of the shape are no tag: a longer number is opaque
