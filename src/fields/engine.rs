@@ -2233,7 +2233,7 @@ fn after_label_line(c: &Compiled, text: &str, at: usize) -> bool {
 
 /// The row of a party's own table that holds its name.
 static NAME_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:[\p{Han}]{0,4}名称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))(?::|\n)")
+    regex(r"^(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))(?::|\n)")
         .expect("static regex")
 });
 
@@ -4189,6 +4189,18 @@ mod tests {
              本合同计租起始日为2017/10/15，租赁期满日为2022/10/13。",
         );
         assert_parties_sure(&f, "于某娜", "晋中市某某产业园运营有限公司");
+        // a name wrapped before its English name's line: that label ends it, not its head
+        let g = read_text_layer(
+            DocumentKind::Lease,
+            "物业租赁合同\n产权人（甲方）：忻州市某某产业园运营有限公司\n英文名称：Xinzhou Park Co., Ltd.\n\
+             承租单位（乙方）：太原国家高新技术产业开发区某某众创空间商务服务有限责任公\n司\n\
+             英文名称：Taiyuan Maker Space Co., Ltd.\n甲方同意将其合法拥有的物业出租给乙方使用。",
+        );
+        assert_parties_sure(
+            &g,
+            "忻州市某某产业园运营有限公司",
+            "太原国家高新技术产业开发区某某众创空间商务服务有限责任公司",
+        );
         assert_eq!(get(&f, "term_start"), Some(&json!("2017-10-15")));
         assert_eq!(get(&f, "term_end"), Some(&json!("2022-10-13")));
         // each day named after its date, the term word wrapped

@@ -668,7 +668,7 @@ pub const LEASE: KindSpec = KindSpec {
         // A row label of a party table and the head landlord of a three-party sublease: they
         // end a value and fill no role.
         stop(concat!(
-            r"(?:[\p{Han}]{0,4}名称|姓名|名称/姓名|姓名/名称)(?:\(",
+            r"(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称|姓名|名称/姓名|姓名/名称)(?:\(",
             seal!(),
             r"\))?(?::|\n|$)"
         )),
@@ -1306,7 +1306,7 @@ pub const LEASE: KindSpec = KindSpec {
             // guarantor): it holds a name, but no party of this document's
             (r"丙方(?:\([^()\n]{1,12}\))?", ""),
         ],
-        name_row: r"(?:[\p{Han}]{0,4}名称|姓名|名称/姓名|姓名/名称|名称\(姓名\))",
+        name_row: r"(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称|姓名|名称/姓名|姓名/名称|名称\(姓名\))",
     }),
     printed_payload: None,
     positional: Some(&Positional {
