@@ -1292,13 +1292,15 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
             first -= 1;
         }
         for head in first..=b_head {
-            // each cell a whole name, or a person's name alone on its line (a natural person
-            // signs too: the head landlord's column beside the companies')
+            // each cell a whole name, or, in a third party's column, a person's name alone on
+            // its line (the head landlord signing beside the companies)
             let whole = (from..lines.len().min(from + 3))
                 .take_while(|&i| !SIGNATURE_ROW.is_match(line(i)) && !is_seal(i))
                 .find(|&i| {
                     WHOLE_NAME.is_match(&text[lines[from].0..lines[i].1].replace('\n', ""))
-                        || (i == from && person_name(line(i).trim()))
+                        || (i == from
+                            && signature_side(line(head)).is_some_and(|s| s.0 == 2)
+                            && person_name(line(i).trim()))
                 });
             let Some(last) = whole else { return };
             if let Some((_, field)) = signature_side(line(head)).filter(|s| !s.1.is_empty()) {
@@ -2199,10 +2201,11 @@ const UNFINISHED_CELL: &[char] = &['第', '(', '〔', '[', '【', '-', '、'];
 /// Whether `line` is the words of a seal's ring that OCR read as a line of their own over the
 /// name the seal is stamped on (`孵化器管理` over `…孵化器管理有限公司`): a few characters that
 /// are no whole name and that `name_line` holds. A name's first line never repeats inside the
-/// line after it.
+/// line after it; five characters at least, so a person's name over their own company's
+/// (`李华` / `太原李华商贸有限公司`) stays a cell.
 fn seal_ring_words(line: &str, name_line: &str) -> bool {
     let line = line.trim();
-    (2..=8).contains(&line.chars().count())
+    (5..=8).contains(&line.chars().count())
         && line.chars().all(is_han)
         && !WHOLE_NAME.is_match(line)
         && name_line.contains(line)
@@ -3285,7 +3288,10 @@ fn restates_another_period(text: &str, caps: &regex::Captures<'_>) -> bool {
         .map_or(0, |i| {
             i + text[i..].chars().next().map_or(1, char::len_utf8)
         });
-    ANOTHER_PERIOD.is_match(&text[start..at])
+    // a bracket's note (`(含免租期2个月)`) says what the period holds, not what it is
+    static BRACKETED: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"\([^()]*\)").expect("static regex"));
+    ANOTHER_PERIOD.is_match(&BRACKETED.replace_all(&text[start..at], ""))
 }
 /// A clause that restates the one before it (即, 亦即, 也就是).
 static RESTATES: LazyLock<Regex> =
@@ -4296,6 +4302,33 @@ mod tests {
             "山西某某企业管理咨询有限责任公司",
             "长治市某某信息技术有限责任公司",
         );
+    }
+
+    #[test]
+    fn what_this_sessions_readers_must_not_take() {
+        // a position's duty (作为承租人的乙方须…) is no name; a recital names another contract's
+        // parties; a consent form's head over a blank is no sublease
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方：太原市某某置业有限公司\n承租方：晋中市某某科技有限公司\n\
+             作为承租人的乙方须按时向物业服务中心缴纳物业费。\n\
+             鉴于：甲方已与大同市某某物业有限公司（出租方，统一社会信用代码91140100MA0K1L2X3B）签订《房屋租赁合同》。\n\
+             附件三：转租同意书\n转租人\n（盖章）",
+        );
+        assert_parties_sure(&f, "太原市某某置业有限公司", "晋中市某某科技有限公司");
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(false)));
+        // a person letting to their own company: the person's name is a cell of its own
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n甲方将某路1号的房屋出租给乙方。\n甲方(签章)\n乙方(签章)\n李某华\n太原李某华商贸有限公司",
+        );
+        assert_ne!(get(&f, "lessor"), Some(&json!("太原李某华商贸有限公司")));
+        // a date under its label is no code, though a code's label follows it
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n大同市某某科技有限公司股东会:\n出具日期\n2021-01-12\n查验二维码",
+        );
+        assert_eq!(get(&f, "report_code"), None);
     }
 
     #[test]

@@ -201,6 +201,9 @@ macro_rules! not_the_term {
 }
 /// Those words as one regex source, for the engine's schedule rows as well.
 pub const NOT_THE_TERM: &str = not_the_term!();
+/// A clause that recites another contract (`鉴于:乙方已与XX(出租方,…)签订…`): the parties it
+/// names with their roles are that contract's.
+const RECITAL: &str = "鉴于|已与|已经与|签订|签署";
 /// ...and, for a range standing alone, the rows of a rent plan by lease year (`第一年度`,
 /// `第3个租赁年`): one year of the term, not the term (a 起/止 schedule of such rows is
 /// summed up by the engine's `schedule_term`).
@@ -390,7 +393,7 @@ macro_rules! named_in_role_first {
             $roles,
             r")[,、;](?:公民)?身份)|作为(?:",
             $roles,
-            r")的(?:(?P<w>{ORG})|(?P<q>[\p{Han}--[与和]]\p{Han}{1,3})\((?:公民)?身份))"
+            r")的(?:(?P<w>[\p{Han}--[甲乙丙]]{ORG})(?:\(|与|和)|(?P<q>[\p{Han}--[与和甲乙丙]]\p{Han}{1,3})\((?:公民)?身份))"
         )
     };
 }
@@ -1108,7 +1111,7 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         // …or its role first in the bracket, its particulars after (`XX(房屋产权人,统一社会信用
         // 代码…)`), or its role before it (`作为出租人的XX`)…
-        pat(
+        pat_unless(
             named_in_role_first!(lessor_in_brackets!()),
             &[
                 ("lessor", "v", Parse::Name),
@@ -1117,8 +1120,9 @@ pub const LEASE: KindSpec = KindSpec {
                 ("lessor", "q", Parse::Name),
             ],
             0.9,
+            RECITAL,
         ),
-        pat(
+        pat_unless(
             named_in_role_first!(lessee_in_brackets!()),
             &[
                 ("lessee", "v", Parse::Name),
@@ -1127,6 +1131,7 @@ pub const LEASE: KindSpec = KindSpec {
                 ("lessee", "q", Parse::Name),
             ],
             0.9,
+            RECITAL,
         ),
         // …or its role alone in the bracket (`XX有限公司(出租方) 与 YY有限公司(承租方)`)…
         pat(
@@ -1242,15 +1247,13 @@ pub const LEASE: KindSpec = KindSpec {
             &[("is_sublease", "v", Parse::Flag(true))],
             0.95,
         ),
-        // …or such a label alone on its line, a signature block's head over the name
-        // (`转租人` / XX公司 / `盖章:`)
+        // …or such a label alone on its line, a signature block's head over a whole name
+        // (`转租人` / XX公司 / `盖章:`; not 原承租人, an assignment's word too)
         pat(
             concat!(
-                r"(?m)^(?P<v>",
-                sublessor!(),
-                "|",
+                r"(?m)^(?P<v>转租方|转租人|转租单位|分租方|分租人|",
                 sublessee!(),
-                r")(?:\([\p{Han}、]{1,8}\))?$"
+                r")(?:\([\p{Han}、]{1,8}\))?\n(?:{ORG}|[\p{Han}]{2,4})$"
             ),
             &[("is_sublease", "v", Parse::Flag(true))],
             0.9,
@@ -1302,9 +1305,13 @@ pub const LEASE: KindSpec = KindSpec {
             // a position with a note of its own in the bracket (甲方(空间运营方)) is the position
             (r"甲方(?:\([^()\n]{1,12}\))?", "party_a"),
             (r"乙方(?:\([^()\n]{1,12}\))?", "party_b"),
-            // a third party's column (the head landlord of a three-party sublease, a
-            // guarantor): it holds a name, but no party of this document's
-            (r"丙方(?:\([^()\n]{1,12}\))?", ""),
+            // a third party's column (the head landlord of a three-party sublease, or one
+            // only signing): it holds a name, but no party of this document's (a 丙方 that
+            // rents, 丙方(入驻企业), is no such column)
+            (
+                r"丙方(?:\((?:盖章|签章|签字|公章|签名|[^()\n]{0,8}(?:出租|产权|所有|业主)[^()\n]{0,4})\))?",
+                "",
+            ),
         ],
         name_row: r"(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称|姓名|名称/姓名|姓名/名称|名称\(姓名\))",
     }),
@@ -1732,10 +1739,10 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         ),
         // ...and a code with its label after it on a line of its own (a caption under the code,
         // or a code printed up the margin with its label below it, read bottom to top: `CODE` /
-        // `查询编码`).
+        // `查询编码`), not the value of a label on the line before (`出具日期` / DATE).
         pat(
             concat!(
-                r"(?m)^(?P<v>[0-9A-Za-z][0-9A-Za-z.-]{8,29}[0-9A-Za-z])\n",
+                r"(?m)(?:\A|\n)(?:[^\n]*[^\n:码号期])?\n(?P<v>[0-9A-Za-z][0-9A-Za-z.-]{8,29}[0-9A-Za-z])\n",
                 report_code_label!(),
                 r"$"
             ),

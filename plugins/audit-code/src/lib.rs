@@ -73,10 +73,22 @@ fn same_shape_other(payload: &str, printed: &str) -> Option<String> {
             !(c.is_ascii_alphanumeric() || (grouped && c == '-') || (dotted && c == '.'))
         })
         .find_map(|token| {
+            // joined across hyphens only when the token is groups of digits (1420-1375-…),
+            // not a file name or a slug (`report-20210112-103015`)
+            let joined = !hyphened && token.contains('-');
+            if joined
+                && !(token.split('-').count() >= 3
+                    && token.split('-').all(|g| {
+                        (3..=6).contains(&g.len()) && g.chars().all(|c| c.is_ascii_digit())
+                    }))
+            {
+                return None;
+            }
             let chars: Vec<char> = token.chars().filter(|&c| hyphened || c != '-').collect();
             let tag = chars.len().checked_sub(printed.len())?;
             let code = &chars[tag..];
-            let tagged = chars[..tag].iter().all(char::is_ascii_alphabetic);
+            let tagged =
+                (tag == 0 || !joined) && chars[..tag].iter().all(char::is_ascii_alphabetic);
             let other = tagged
                 && !code
                     .iter()
@@ -363,6 +375,14 @@ mod tests {
         );
         assert_eq!(
             same_shape_other("https://x.cn/q?c=1420-1375-2713-0334", "1420137527130334"),
+            None
+        );
+        // a file name's parts joined by hyphens are no code
+        assert_eq!(
+            same_shape_other(
+                "https://x.cn/files/report-20210112-103015.pdf",
+                "14202072156219"
+            ),
             None
         );
         // a date in the payload is no code of a short printed code's shape
