@@ -20,7 +20,7 @@ static CLS_ONNX: &[u8] = include_bytes!("../../models/ch_ppocr_mobile_v2.0_cls_m
 
 /// Identifies the models and pipeline version in cache keys: change it whenever a model or the
 /// post-processing changes, so cached pages are read again.
-pub const PIPELINE_ID: &str = "pp-ocrv6-small/det090f04ab/rec6f327246/cls-e47acedf/pipeline-4";
+pub const PIPELINE_ID: &str = "pp-ocrv6-small/det090f04ab/rec6f327246/cls-e47acedf/pipeline-5";
 
 /// The loaded networks and the recogniser's dictionary.
 pub struct Engine {
