@@ -1263,8 +1263,13 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
     }) else {
         return;
     };
-    // a seal request alone, or its ring's words read over the name
-    let is_seal = |i: usize| SEAL_ONLY.is_match(line(i)) || seal_ring_words(line(i), line(i + 1));
+    // a seal request alone, or its ring's words read over the name (or over another of the
+    // row's names: a seal stamped on the third column's may be read first)
+    let is_seal = |i: usize| {
+        SEAL_ONLY.is_match(line(i))
+            || seal_ring_words(line(i), line(i + 1))
+            || (i + 2..i + 5).any(|j| ring_words_of_another(line(i), line(j)))
+    };
     let mut push = |field: &'static str, from: usize, to: usize, person_ok: bool| {
         let (Some(&(start, _)), Some(&(_, end))) = (lines.get(from), lines.get(to - 1)) else {
             return;
@@ -1365,7 +1370,7 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
 /// `出租人(甲方)签章`; OCR may read a speck before the bracket as a mark: `出租人、(签章)`).
 static SIGNATURE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?P<p>甲方|乙方|丙方|(?P<lessor>{})|(?P<lessee>{}))(?:[、,.·]?(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?处?)?:?$",
+        r"^(?P<p>甲方|乙方|丙方|(?:房屋所有人|房屋所有权人|所有权人|产权人|产权方|产权单位|原出租人|原出租方)(?:\((?:同意转租|同意|确认)[^()\n]{{0,4}}\))?|(?P<lessor>{})|(?P<lessee>{}))(?:[、,.·]?(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?处?)?:?$",
         kinds::LESSOR_ROLE,
         kinds::LESSEE_ROLE
     ))
@@ -1383,7 +1388,8 @@ fn signature_side(line: &str) -> Option<(usize, &'static str)> {
         match &c["p"] {
             "甲方" => (0, "party_a"),
             "乙方" => (1, "party_b"),
-            // a third party (the head landlord, a guarantor): a column, no field of its own
+            // a third party (the head landlord, its owner consenting to a sublease, a
+            // guarantor): a column, no field of its own
             _ => (2, ""),
         }
     })
@@ -2201,14 +2207,27 @@ const UNFINISHED_CELL: &[char] = &['第', '(', '〔', '[', '【', '-', '、'];
 /// Whether `line` is the words of a seal's ring that OCR read as a line of their own over the
 /// name the seal is stamped on (`孵化器管理` over `…孵化器管理有限公司`): a few characters that
 /// are no whole name and that `name_line` holds. A name's first line never repeats inside the
-/// line after it; five characters at least, so a person's name over their own company's
-/// (`李华` / `太原李华商贸有限公司`) stays a cell.
+/// line after it; four characters at least, so a person's name (two or three) over their own
+/// company's (`李华` / `太原李华商贸有限公司`) stays a cell.
 fn seal_ring_words(line: &str, name_line: &str) -> bool {
     let line = line.trim();
-    (5..=8).contains(&line.chars().count())
+    (4..=8).contains(&line.chars().count())
         && line.chars().all(is_han)
         && !WHOLE_NAME.is_match(line)
         && name_line.contains(line)
+}
+
+/// Whether `line` is a seal's ring words read over the row's names, found inside another name
+/// of the row than the next line's: a longer line of a name (no label's) holding them inside
+/// (the ring's words come from the middle of a name, `企业管理` in `…青创企业管理咨询有限责`), not
+/// at its start (`山西建投` / `物业管理有限公司` beside `山西建投商贸有限公司` is a name's first
+/// line).
+fn ring_words_of_another(line: &str, other: &str) -> bool {
+    let (line, other) = (line.trim(), other.trim());
+    seal_ring_words(line, other)
+        && other.chars().count() >= line.chars().count() + 4
+        && !other.contains(':')
+        && !other.starts_with(line)
 }
 
 /// Whether the line starting at `at` (after a line break) is a signature table's head cell
@@ -2307,18 +2326,21 @@ fn table_parties(
         }
         let after = i + header.len();
         i = after;
-        // The names follow the row labelled as names, or the header itself.
-        let row =
-            match (after..(after + 12).min(lines.len())).find(|&j| name_row.is_match(lines[j].1)) {
-                Some(row) => row,
-                None if lines
-                    .get(after)
-                    .is_some_and(|(_, l)| !l.is_empty() && c.label_at(l).is_none()) =>
-                {
-                    after - 1
-                }
-                None => continue,
-            };
+        // The names follow the row labelled as names, or the header itself (then a 名称 row
+        // further down, after the names, is another table's: `企业名称` on a card below).
+        let row = match (after..(after + 12).min(lines.len()))
+            .take_while(|&j| !WHOLE_NAME.is_match(lines[j].1.trim()))
+            .find(|&j| name_row.is_match(lines[j].1))
+        {
+            Some(row) => row,
+            None if lines
+                .get(after)
+                .is_some_and(|(_, l)| !l.is_empty() && c.label_at(l).is_none()) =>
+            {
+                after - 1
+            }
+            None => continue,
+        };
         let header_start = lines[i - header.len()].0.start;
         // The names' cells. A name that wrapped in its cell is joined again, in the order
         // the text gives: cell by cell (each cell's lines together) or row by row (the first
@@ -2334,10 +2356,13 @@ fn table_parties(
         // a seal's ring words over a name are no cell
         let ring: Vec<bool> = (0..pool.len())
             .map(|j| {
-                pool.iter()
-                    .skip(j + 1)
-                    .take(k)
-                    .any(|(_, other)| seal_ring_words(pool[j].1, other))
+                pool.get(j + 1)
+                    .is_some_and(|(_, next)| seal_ring_words(pool[j].1, next))
+                    || pool
+                        .iter()
+                        .skip(j + 2)
+                        .take(k.saturating_sub(1))
+                        .any(|(_, other)| ring_words_of_another(pool[j].1, other))
             })
             .collect();
         let mut keep = ring.iter().map(|r| !r);
@@ -2373,6 +2398,18 @@ fn table_parties(
                 }
                 open.push(r.clone());
                 if whole_name(without_seal_tail(&joined(text, &open))) {
+                    cells.push(std::mem::take(&mut open));
+                } else if open.len() >= 2
+                    && NAME_TAIL.is_match(&text[open[0].clone()])
+                    && whole_name(without_seal_tail(&format!(
+                        "{}{}",
+                        joined(text, &open[1..]),
+                        &text[open[0].clone()]
+                    )))
+                {
+                    // OCR may give a wrapped cell's last line (`司`) before its first, the
+                    // tail standing a little higher: the cell is read in its order
+                    open.rotate_left(1);
                     cells.push(std::mem::take(&mut open));
                 }
             }
@@ -3299,7 +3336,7 @@ static RESTATES: LazyLock<Regex> =
 /// Periods other than the term that a lease names with a length (a renewal, an extension, a
 /// rent-free or fit-out period, a trial, the head lease's).
 static ANOTHER_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"续租|续签|续约|续期|延长|延期|顺延|免租|装修|试用|原租赁|原租期|原合同")
+    regex(r"续租|续签|续约|续期|延长|延期|顺延|免租|装修|试用|原租赁|原租约|原租期|原合同")
         .expect("static regex")
 });
 
@@ -3995,6 +4032,282 @@ mod tests {
             });
         }
         page
+    }
+
+    #[test]
+    fn a_report_addressed_to_its_management_team_and_its_check_code() {
+        let f = read(
+            DocumentKind::AuditReport,
+            "报告查验指引\n晋中某某会计师事务所有限公司为山西省某某科技有限责任公司出具的\n\
+             专项审计报告，本报告事务所文号为某某（2023）专审372号。\n报告核查码：140220236473369686\n\
+             专项审计报告\n山西省某某科技有限责任公司经营管理团队：\n\
+             根据业务约定书，我们审计了贵公司2022年度创业创新基地的入驻企业及运营服务情况。",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("山西省某某科技有限责任公司"))
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("140220236473369686")));
+    }
+
+    #[test]
+    fn a_term_named_as_lease_years_or_a_lease_period_and_its_days_after_their_dates() {
+        let f = read(
+            DocumentKind::Lease,
+            "厂房租赁合同\n第三条 租赁年期\n本合同租赁年期为十年。\n第四条 起租及届满\n\
+             起租之日以交接确认书记载的交付日为准。",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 10, "months": 0}))
+        );
+        // the day rent starts and the day the term expires, each named after its date
+        let f = read(
+            DocumentKind::Lease,
+            "厂房租赁合同\n第三条 租赁年期\n本合同租赁年期的起止以第四条为准。\n第四条 起租及届满\n\
+             双方确认，贰零贰壹年玖月壹拾伍日为起租之日，贰零贰陆年玖月壹拾肆日为租赁年期届\n满之日。\n\
+             承租方应于2021年8月29日前向出租方交纳租赁保证金230,000元。",
+        );
+        for (field, day) in [("term_start", "2021-09-15"), ("term_end", "2026-09-14")] {
+            let got = f.get(field).expect(field);
+            assert_eq!(got.value, json!(day), "{field}");
+            assert!(got.confidence >= 0.9, "{field}: {}", got.confidence);
+        }
+        // a rent-free period's end is no term's
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n2018年12月31日为免租期届满之日。",
+        );
+        assert_eq!(get(&f, "term_end"), None);
+        // 租约期, its length before the range, a renewal option's range after it
+        for (text, start, end) in [
+            (
+                "房屋租赁协议\n第2款 租约期为期5年，即二零二零年一月一日至二零二四年十二月三十一日。",
+                "2020-01-01",
+                "2024-12-31",
+            ),
+            (
+                "房屋租赁协议\n第2款租约期为二零一八年七月一日至二零二一年六月三十日。\n\
+                 第4款 承租方享有续租选择权:续租期五年（二零二一年七月一日一二零二六年六月三十日）。",
+                "2018-07-01",
+                "2021-06-30",
+            ),
+            (
+                "办公用房租赁合同\n贰、租赁期\n租赁期60个月（五年），从二○一九年四月一日起计算，到二○二四年三月三十一日止。\n\
+                 出租方应于二○一九年三月十七日前将房屋交付承租方。",
+                "2019-04-01",
+                "2024-03-31",
+            ),
+        ] {
+            let f = read(DocumentKind::Lease, text);
+            for (field, day) in [("term_start", start), ("term_end", end)] {
+                let got = f.get(field).expect(field);
+                assert_eq!(got.value, json!(day), "{text}: {field}");
+                assert!(got.confidence >= 0.95, "{text}: {field} {}", got.confidence);
+            }
+        }
+    }
+
+    #[test]
+    fn owners_in_rows_with_their_ids_under_the_owners_heading() {
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不 动 产 权 证 书\n权利人信息\n\
+             临汾市某某信息技术有限公司　统一社会信用代码：91140200PB9GE9Q77L　按份共有，份额\n62%\n\
+             夏某　身份证号码：140403197812101207　按份共有，份额38%\n不动产信息\n坐落\n山西省长治市某路399号",
+        );
+        assert_eq!(get(&f, "owner"), Some(&json!("临汾市某某信息技术有限公司")));
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!(["临汾市某某信息技术有限公司", "夏某"]))
+        );
+        assert_eq!(get(&f, "co_ownership"), Some(&json!("按份共有")));
+        let f = read_text_layer(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n一、权利状况\n权 利 人\n\
+             太原市某某科技有限责任公司（统一社会信用代码：91140107CM6J2W5U0E）\n\
+             阳泉市某某物业管理有限公司（统一社会信用代码：91140108KU462EPJ18）\n共有情况\n共同共有",
+        );
+        assert_eq!(get(&f, "owner"), Some(&json!("太原市某某科技有限责任公司")));
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!([
+                "太原市某某科技有限责任公司",
+                "阳泉市某某物业管理有限公司"
+            ]))
+        );
+        // one owner with its code is no co-ownership
+        let f = read_text_layer(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人\n太原市某某科技有限责任公司（统一社会信用代码：91140107CM6J2W5U0E）\n\
+             共有情况\n单独所有\n坐落\n山西省太原市某路1号",
+        );
+        assert_eq!(get(&f, "co_owners"), None);
+        assert_eq!(get(&f, "co_ownership"), Some(&json!("单独所有")));
+    }
+
+    #[test]
+    fn a_sublessors_label_wrapped_in_its_bracket_and_an_entry_agreements_roles() {
+        // the label's note wrapped in a narrow cell; OCR's label a space before its value
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租合同\n一、转租基本情况\n房屋所有人\n忻州市某某信息技术有限公\n司\n\
+             原合同编号\n2022YQZL0734\n转租人（原承租\n人）\n大同市某某物业管理有限责任公司\n\
+             次承租人 山西某某实业有限公司\n房屋坐落\n山西省晋中市榆次区某街358号",
+        );
+        assert_parties_sure(&f, "大同市某某物业管理有限责任公司", "山西某某实业有限公司");
+        // an entry agreement: the operator gives the tenant its room, the tenant pays the fee
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "创新创业园入园服务协议\n甲方（园区服务方）：山西某某双创基地创业服务有限公司\n\
+             乙方（入园创业企业）：运城市某某孵化器管理股份有限公司\n\
+             1.甲方将园区1号楼303室提供给乙方作为办公场所，面积395.94平方米。\n\
+             3.场地使用费每年140,000元，乙方按季度缴纳，首季费用于进驻前缴清。",
+        );
+        assert_parties_sure(
+            &f,
+            "山西某某双创基地创业服务有限公司",
+            "运城市某某孵化器管理股份有限公司",
+        );
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "入园服务协议\n甲方：山西某某双创基地创业服务有限公司\n乙方：运城市某某孵化器管理股份有限公司\n\
+             1.甲方将园区1号楼303室提供给乙方作为办公场所。",
+        );
+        assert_parties_sure(
+            &f,
+            "山西某某双创基地创业服务有限公司",
+            "运城市某某孵化器管理股份有限公司",
+        );
+        // a parties' table whose second name's tail OCR gave before its first line
+        let f = read(
+            DocumentKind::Lease,
+            "厂房租赁合同\n甲方将其厂房出租给乙方。\n当事人信息及送达地址确认书\n项目\t出租方\t承租方\n名称（姓名）\n\
+             太原某某高新技术产业开发区创客\n(集团)电子商务股份有限公司\n司\n太原市某某孵化器管理股份有限公\n\
+             证照类型\t统一社会信用代码\t统一社会信用代码",
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("太原市某某孵化器管理股份有限公司"))
+        );
+        // the owner consenting in a column of its own before the sublease's two
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租合同\n转租人（原承租人）\n大同市某某物业管理有限责任公司\n次承租人\n山西某某实业有限公司\n\
+             二、转租依据\n转租人与房屋所有人签订房屋租赁合同，承租上述房屋。\n\
+             房屋所有人（同意转租）\n转租人\n次承租人\n忻州市某某信息技术有限公司\n\
+             大同市某某物业管理有限责任公\n司\n山西某某实业有限公司\n2023年5月15日",
+        );
+        assert_parties_sure(&f, "大同市某某物业管理有限责任公司", "山西某某实业有限公司");
+        // …the words of the third name's seal read over the first
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租合同\n转租人（原承租\n人）\n长治市某某智能科技有限公司\n次承租人 忻州市某某企业管理咨询有限责任公司\n\
+             六、其他\n本合同一式三份，自三方签章之日起生效。\n\
+             房屋所有人（同意转租）\t转租人\t次承租人\n企业管理\n太原市某某投资管理有限公司\n\
+             长治市某某智能科技有限公司\n忻州市某某企业管理咨询有限责\n任公司\n2022/9/27\t2022/9/27\t2022/9/27",
+        );
+        assert_parties_sure(
+            &f,
+            "长治市某某智能科技有限公司",
+            "忻州市某某企业管理咨询有限责任公司",
+        );
+        // a card's 企业名称 row below the signatures is no row of their table
+        let page = placed_page(
+            0.4,
+            &[
+                ("入园服务协议", 0.4, 0.02),
+                (
+                    "甲方（园区服务方）：山西某某孵化器管理有限责任公司",
+                    0.1,
+                    0.04,
+                ),
+                (
+                    "乙方（入园创业企业）：大同市某某孵化器管理有限公司",
+                    0.1,
+                    0.06,
+                ),
+                ("甲方（盖章）", 0.1, 0.30),
+                ("乙方（盖章）", 0.55, 0.30),
+                ("山西某某孵化器管理有限责任公司", 0.1, 0.33),
+                ("大同市某某孵化器管理有限公司", 0.55, 0.33),
+                ("日期：2020年5月15日", 0.1, 0.36),
+                ("日期：2020年5月15日", 0.55, 0.36),
+                ("入园登记卡", 0.4, 0.42),
+                ("企业名称", 0.1, 0.45),
+                ("大同市某某孵化器管理有限公司", 0.55, 0.45),
+                ("入园房间", 0.1, 0.48),
+                ("5号楼506室", 0.55, 0.48),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &page);
+        assert_parties_sure(
+            &f,
+            "山西某某孵化器管理有限责任公司",
+            "大同市某某孵化器管理有限公司",
+        );
+        // each party's heading over its own rows (`出租方信息` / `姓名:XX`, `承租方信息` / `名称:YY`)
+        let f = read(
+            DocumentKind::Lease,
+            "办公用房租赁合同\n出租方信息\n姓名：徐某\n身份证号码：14018119910226904X\n\
+             承租方信息\n名称：太原某某投资管理有限公司\n统一社会信用代码：91140700TKJPCPRT04\n\
+             前列出租方、承租方经平等协商，共同订立本合同。",
+        );
+        assert_parties_sure(&f, "徐某", "太原某某投资管理有限公司");
+        // a seal's ring words of four characters over the names
+        assert!(seal_ring_words(
+            "企业管理",
+            "忻州市某某企业管理咨询有限责任公司"
+        ));
+        assert!(!seal_ring_words("李某华", "太原李某华商贸有限公司"));
+    }
+
+    #[test]
+    fn what_the_new_readers_must_not_take() {
+        // a day rent starts after a rent-free period, a year of the plan, the land's period:
+        // none is surely the term (a bare range is read, in doubt)
+        for text in [
+            "房屋租赁合同\n租赁期限为五年，自甲方交付房屋之日起计算。其中前三个月为免租装修期，2021年4月1日为计租日。",
+            "房屋租赁合同\n租赁期限为三年（36个月），第一年2021年1月1日至2021年12月31日租金为10万元。",
+            "厂房租赁合同\n该厂房所在宗地土地使用期限：50年（工业用地），自2005年1月1日至2054年12月31日。",
+        ] {
+            let f = read(DocumentKind::Lease, text);
+            let sure = f.get("term_start").is_some_and(|t| t.confidence >= 0.85);
+            assert!(!sure, "{text}: {:?}", f.get("term_start"));
+        }
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租合同\n鉴于原租约期限为2015年1月1日至2024年12月31日，甲方同意转租。\n\
+             转租期限为2020年1月1日至2022年12月31日。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2020-01-01")));
+        // papers handed over, a role word in bold before its clause: the parties stay sure
+        for text in [
+            "房屋租赁合同\n甲方：太原某某置业有限公司\n乙方：晋中某某科技有限公司\n甲方将房屋出租给乙方。\n\
+             乙方将营业执照复印件提供给甲方用于备案。",
+            "房屋租赁合同\n出租方：太原某某置业有限公司\n承租方：晋中某某科技有限公司\n出租方 应保证该房屋权属清楚。",
+        ] {
+            let f = read_text_layer(DocumentKind::Lease, text);
+            assert_parties_sure(&f, "太原某某置业有限公司", "晋中某某科技有限公司");
+        }
+        // a name's first line is no seal's words because the other party's name starts so too
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n甲方将房屋出租给乙方。\n甲方（盖章）\n乙方（盖章）\n山西建投\n物业管理有限公司\n\
+             山西建投商贸有限公司\n日期：2021年1月1日",
+        );
+        assert_ne!(get(&f, "lessor"), Some(&json!("物业管理有限公司")));
+        // 共同共有 in a remark about the land, a representative's ID after the owner's code
+        let f = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权人:太原某某科技有限公司\n共有情况\n附记:该宗地土地使用权为全体业主共同共有",
+        );
+        assert_eq!(get(&f, "co_ownership"), None);
+        let f = read_text_layer(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人\n太原某某科技有限责任公司（统一社会信用代码：91140107CM6J2W5U0E）法定代表人张某身份证号码：140403197812101207\n共有情况\n单独所有",
+        );
+        assert_eq!(get(&f, "co_owners"), None);
     }
 
     #[test]

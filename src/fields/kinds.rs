@@ -196,7 +196,7 @@ const fn pat_unless(
 /// rent-free and fit-out periods, renewals and extensions, deposits, payment schedules. Their dates and durations are not the term.
 macro_rules! not_the_term {
     () => {
-        r"原租赁|原租期|原合同|原期限|转租方承租|转租人承租|出租方承租|出租人承租|免租|免收|免交|减免|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用"
+        r"原租赁|原租约|主租约|总租约|原租期|原合同|原期限|土地使用|转租方承租|转租人承租|出租方承租|出租人承租|免租|免收|免交|减免|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用"
     };
 }
 /// Those words as one regex source, for the engine's schedule rows as well.
@@ -207,7 +207,7 @@ const RECITAL: &str = "鉴于|已与|已经与|签订|签署";
 /// ...and, for a range standing alone, the rows of a rent plan by lease year (`第一年度`,
 /// `第3个租赁年`): one year of the term, not the term (a 起/止 schedule of such rows is
 /// summed up by the engine's `schedule_term`).
-const NOT_THE_TERM_ALONE: &str = concat!(
+pub const NOT_THE_TERM_ALONE: &str = concat!(
     not_the_term!(),
     r"|租赁年度|租金年度|第[一二三四五六七八九十0-9]{1,3}(?:个)?(?:租赁)?年"
 );
@@ -257,7 +257,7 @@ macro_rules! lessee {
     () => {
         concat!(
             sublessee!(),
-            "|承租方|承租人|承租单位|承租户|租户|租客|租用方|租用人|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻单位|入驻团队|入驻方|入孵企业|入孵单位|在孵企业"
+            "|承租方|承租人|承租单位|承租户|租户|租客|租用方|租用人|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻单位|入驻团队|入驻方|入孵企业|入孵单位|在孵企业|入园(?:创业)?(?:企业|单位|团队)|入园方"
         )
     };
 }
@@ -276,12 +276,12 @@ macro_rules! lessee_in_brackets {
         concat!(lessee!(), "|房屋使用人|房屋租用人|使用人|使用方|承租使用人")
     };
 }
-/// The words a contract names its term with (租赁期限, 租用期, 承租年限, 入驻期, 合同有效期,
-/// 租赁合同期, 租赁时间, 租期, 期限); not 使用年限, which a lease quoting the land's certificate
+/// The words a contract names its term with (租赁期限, 租用期, 承租年限, 租赁年期, 租约期, 入驻期,
+/// 合同有效期, 租赁合同期, 租赁时间, 租期, 期限); not 使用年限, which a lease quoting the land's certificate
 /// gives for the land.
 macro_rules! term_word {
     () => {
-        r"(?:租赁|租用|承租|入驻|入孵|孵化|转租|服务)(?:期限|年限|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)时间|租期|期限"
+        r"(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|服务)(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)时间|租期|期限"
     };
 }
 /// The lease's own words for its term (租赁期限, 租赁期, 租期), a line break allowed anywhere
@@ -309,7 +309,7 @@ pub const FIRM_WORD: &str = firm_word!();
 /// it), so the one paid is never read as the payer.
 macro_rules! rent_payer {
     () => {
-        r"(?:(?:应|须|需|应当|按|每|于|在|分)[^。\n;,向给甲乙]{0,16}(?:支付|缴纳|交纳|付清|缴清|交清|交付)[^。\n;,]{0,6}(?:租金|房租|租赁费|押金|保证金)|(?:拖欠|欠缴|欠付|迟延支付|逾期(?:支付|缴纳|交纳)?)[^。\n;,]{0,4}(?:租金|房租|租赁费))"
+        r"(?:(?:应|须|需|应当|按|每|于|在|分)[^。\n;,向给甲乙]{0,16}(?:支付|缴纳|交纳|付清|缴清|交清|交付)[^。\n;,]{0,6}(?:租金|房租|租赁费|场地使用费|场地费|押金|保证金)|(?:拖欠|欠缴|欠付|迟延支付|逾期(?:支付|缴纳|交纳)?)[^。\n;,]{0,4}(?:租金|房租|租赁费))"
     };
 }
 /// …and after the rent is named, the payer and its payment (`租金为…,乙方每半年支付一次`).
@@ -454,7 +454,7 @@ pub const SEAL_REQUEST: &str = seal!();
 /// 统一编码, a caption 查验二维码 over the code printed under the symbol, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|查询|标识|鉴证)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报告)?(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|核查|查询|标识|鉴证)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
@@ -473,7 +473,7 @@ macro_rules! addressee_body {
 /// One of those words (a salutation may join two: `董事会及股东`).
 macro_rules! addressee_word {
     () => {
-        "全体股东|各位股东|各股东|全体合伙人|全体投资人|全体投资者|全体出资人|投资人|投资者|出资人|出资者|合伙人|经营者|全体董事|董事会|股东大会|股东会|股东|监事|经营管理层|高级管理层|经营层|管理团队|管理层|理事会|执行董事|监事会|总经理|经理层|管理当局|治理层|法定代表人|负责人"
+        "全体股东|各位股东|各股东|全体合伙人|全体投资人|全体投资者|全体出资人|投资人|投资者|出资人|出资者|合伙人|经营者|全体董事|董事会|股东大会|股东会|股东|监事|经营管理层|高级管理层|经营层|经营管理团队|经营团队|管理团队|管理层|理事会|执行董事|监事会|总经理|经理层|管理当局|治理层|法定代表人|负责人"
     };
 }
 /// One character of the words a salutation puts after the entity's name for its people
@@ -537,8 +537,11 @@ pub const LEASE: KindSpec = KindSpec {
                 "|",
                 operator!(),
                 r")",
+                // (a heading over the party's rows: `出租方信息` / `姓名:XX`)
+                r"(?:基本信息|信息)?",
                 name_word!(),
-                r"(?:\([^)\n]{0,16}\))?|(?:甲方|乙方|丙方)\((?:[^)\n]{1,10}[/、,或])?(?:",
+                // (a note in the bracket may wrap in a narrow cell: `转租人(原承租` / `人)`)
+                r"(?:\([^)\n]{0,16}(?:\n[^()\n]{1,4})?\))?|(?:甲方|乙方|丙方)\((?:[^)\n]{1,10}[/、,或])?(?:",
                 lessor_in_brackets!(),
                 r")[^)\n]{0,12}\)|[\p{Han}--[盖章签字名印原前]][\p{Han}--[盖章签字名印]]{0,5}\((?:",
                 lessor!(),
@@ -555,8 +558,11 @@ pub const LEASE: KindSpec = KindSpec {
                 r"(?:(?:",
                 lessee!(),
                 r")",
+                // (a heading over the party's rows: `出租方信息` / `姓名:XX`)
+                r"(?:基本信息|信息)?",
                 name_word!(),
-                r"(?:\([^)\n]{0,16}\))?|(?:甲方|乙方|丙方)\((?:[^)\n]{1,10}[/、,或])?(?:",
+                // (a note in the bracket may wrap in a narrow cell: `转租人(原承租` / `人)`)
+                r"(?:\([^)\n]{0,16}(?:\n[^()\n]{1,4})?\))?|(?:甲方|乙方|丙方)\((?:[^)\n]{1,10}[/、,或])?(?:",
                 lessee_in_brackets!(),
                 r")[^)\n]{0,12}\)|[\p{Han}--[盖章签字名印原前]][\p{Han}--[盖章签字名印]]{0,5}\((?:",
                 lessee!(),
@@ -666,7 +672,7 @@ pub const LEASE: KindSpec = KindSpec {
             Parse::Date,
         ),
         stop(
-            r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|租赁期限(?:\((?:起止|起讫)\))?|租赁年限|签订地点|身份证号|居民身份证|证件号码|证件类型|证照号码|证照号|证件号)",
+            r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|转租面积|出租面积|月租金|年租金|租赁期限(?:\((?:起止|起讫)\))?|租赁年限|签订地点|身份证号|居民身份证|证件号码|证件类型|证照号码|证照号|证件号)",
         ),
         // A row label of a party table and the head landlord of a three-party sublease: they
         // end a value and fill no role.
@@ -703,7 +709,9 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:",
                 term_word!(),
-                r")(?:为|是|:)?\n?[^。\n]{0,8}?(?P<r>{RANGE})"
+                // (its length may come first, a note in brackets after it: `租赁期60个月(五年),
+                // 从DATE起计算,到DATE止`)
+                r")(?:为|是|:)?(?:为期|共计|共)?\n?(?:{DURATION}(?:\([^)\n]{1,10}\))?[,;]?(?:即)?|[^。\n]{0,8}?)(?P<r>{RANGE})"
             ),
             &[
                 ("term_start", "a", Parse::Date),
@@ -925,6 +933,22 @@ pub const LEASE: KindSpec = KindSpec {
                 r"\n?的?\n?(?:最后一日|最后一天|末日|最末日|届满日|终止日|到期日)"
             ),
             &[("term_end", "b", Parse::Date)],
+            0.95,
+            NOT_THE_TERM,
+        ),
+        // …or, in one sentence, the day the lease starts and the day its term expires
+        // (`DATE为起租之日,DATE为租赁年期届满之日`), the last words wrapped anywhere; not a
+        // day rent starts alone (计租日, after a rent-free period).
+        pat_unless(
+            concat!(
+                r"(?P<a>{DATE})(?:为|是|系)\n?(?:起租|租赁起始|租期起始)\n?(?:之日|日)[,;]\n?(?P<b>{DATE})(?:为|是|系)\n?(?:本合同|本协议)?(?:",
+                term_word!(),
+                r")\n?(?:届\n?满|\n?满|到\n?期|终\n?止|结\n?束)\n?(?:之日|日)"
+            ),
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
             0.95,
             NOT_THE_TERM,
         ),
@@ -1308,6 +1332,11 @@ pub const LEASE: KindSpec = KindSpec {
             // a third party's column (the head landlord of a three-party sublease, or one
             // only signing): it holds a name, but no party of this document's (a 丙方 that
             // rents, 丙方(入驻企业), is no such column)
+            // …or the owner's, consenting to a sublease (`房屋所有人(同意转租)` | `转租人` | `次承租人`)
+            (
+                r"(?:房屋所有人|房屋所有权人|所有权人|产权人|产权方|产权单位|原出租人|原出租方)(?:\((?:同意转租|同意|确认)[^()\n]{0,4}\))?",
+                "",
+            ),
             (
                 r"丙方(?:\((?:盖章|签章|签字|公章|签名|[^()\n]{0,8}(?:出租|产权|所有|业主)[^()\n]{0,4})\))?",
                 "",
@@ -1332,11 +1361,17 @@ pub const LEASE: KindSpec = KindSpec {
             r"甲方(?:将|把|同意将|拟将|可将|可以将)[^。\n;]{0,50}(?:转租|分租)给[^。\n;,]{0,12}乙方",
             r"乙方[^。\n;]{0,30}(?:承租|租用|租赁)甲方",
             r"甲方(?:出租|转租)的(?:房屋|场地|厂房|物业|租赁物)",
+            // an entry agreement's operator gives the tenant its room (`甲方将园区1号楼303室提供给
+            // 乙方作为办公场所`)
+            r"甲方(?:将|把)[^。\n;]{0,40}(?:房屋|房间|室|场地|厂房|工位|楼|区域|空间)[^。\n;]{0,10}提供给乙方(?:使用|作为(?:办公|经营|生产)|用于(?:办公|经营|生产))",
             r"甲方[^。\n;]{0,20}享有[^。\n;]{0,10}出租(?:权|的权利)",
             // who pays the rent or the deposit, or owes it, rents (`乙方应于每年…付清当年租金`,
             // `租金为…,乙方每半年支付一次`, `乙方拖欠租金`); not who is paid (`甲方应向乙方支付`)
             concat!(r"乙方", rent_payer!()),
-            concat!(r"租金[^。\n;]{0,40},乙方", rent_payer_after!()),
+            concat!(
+                r"(?:租金|场地使用费|场地费)[^。\n;]{0,40},乙方",
+                rent_payer_after!()
+            ),
             r"乙方[^。\n;甲]{0,12}承租的?(?:房屋|场地|厂房|物业|区域|部分)",
             // the opening describes each party: the owner lets, who means to rent rents
             // (`甲方:XX,系…,为…房屋的合法产权人。乙方:YY,…,拟承租上述房屋`)
@@ -1360,9 +1395,13 @@ pub const LEASE: KindSpec = KindSpec {
             r#"乙方[^。\n;]{0,100}?(?:出租|转租|租赁|租)给[^。\n;,()]{2,40}\((?:以下简称|以下称|下称|简称)?[“"'「]?甲方"#,
             r"甲方[^。\n;]{0,30}(?:承租|租用|租赁)乙方",
             r"乙方(?:出租|转租)的(?:房屋|场地|厂房|物业|租赁物)",
+            r"乙方(?:将|把)[^。\n;]{0,40}(?:房屋|房间|室|场地|厂房|工位|楼|区域|空间)[^。\n;]{0,10}提供给甲方(?:使用|作为(?:办公|经营|生产)|用于(?:办公|经营|生产))",
             r"乙方[^。\n;]{0,20}享有[^。\n;]{0,10}出租(?:权|的权利)",
             concat!(r"甲方", rent_payer!()),
-            concat!(r"租金[^。\n;]{0,40},甲方", rent_payer_after!()),
+            concat!(
+                r"(?:租金|场地使用费|场地费)[^。\n;]{0,40},甲方",
+                rent_payer_after!()
+            ),
             r"甲方[^。\n;乙]{0,12}承租的?(?:房屋|场地|厂房|物业|区域|部分)",
             r"乙方:[^。\n;甲]{0,80}(?:合法)?(?:产权人|所有权人|产权单位)",
             r"甲方:[^。\n;乙]{0,60}拟(?:承租|租用|租赁)",
@@ -1392,7 +1431,20 @@ macro_rules! owner_row {
         r"(?m)^\d{1,2}[\t\n](?P<v>{ORG}|[\p{Han}]{2,4})[\t\n]?[0-9A-Z]{15,18}[\t\n]\d{1,3}(?:\.\d+)?%"
     };
 }
-const CO_OWNERS: [PatternSpec; 9] = [
+/// An owner's row under the owners' heading: the name, then its credit code or ID number, bare
+/// or in brackets, then maybe how it holds and its share (`XX公司　统一社会信用代码:…　按份共有,
+/// 份额62%`, `YY公司(统一社会信用代码:…)`), the share maybe wrapped onto the next line; a text
+/// layer may run the rows together.
+macro_rules! owner_with_id {
+    ($group:literal) => {
+        concat!(
+            r"(?P<",
+            $group,
+            r">{ORG}|^[\p{Han}]{2,4})\(?(?:统一社会信用代码|社会信用代码|身份证号码|身份证号|身份证明号码|证件号码):?[0-9A-Za-z]{15,18}\)?[^\n]{0,20}?(?:\n\d{1,3}(?:\.\d+)?%)?"
+        )
+    };
+}
+const CO_OWNERS: [PatternSpec; 10] = [
     every(
         r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG_WRAPPED})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
         &[
@@ -1444,6 +1496,25 @@ const CO_OWNERS: [PatternSpec; 9] = [
         ],
         1.0,
     ),
+    // every owner in the owners' cell or under their heading, a row each with its ID
+    // (`权利人信息` / A + code / B + ID): a second row makes them co-owners
+    every(
+        concat!(
+            r"(?m)^(?:权利人|房屋所有权人|所有权人)(?:信息|情况|名称|姓名)?:?\n",
+            owner_with_id!("a"),
+            r"\n?",
+            owner_with_id!("b"),
+            r"(?:\n?",
+            owner_with_id!("c"),
+            r")?"
+        ),
+        &[
+            ("co_owners", "a", Parse::Name),
+            ("co_owners", "b", Parse::Name),
+            ("co_owners", "c", Parse::Name),
+        ],
+        1.0,
+    ),
     // every owner in the 权利人 cell, joined by 、 (organisations or people)
     every(
         r"(?m)^(?:权利人|房屋所有权人|所有权人)(?:\(共有人\))?:?\n?(?P<a>{ORG}|[\p{Han}]{2,4})、(?P<b>{ORG}|[\p{Han}]{2,4})(?:、(?P<c>{ORG}|[\p{Han}]{2,4}))?(?:$|[(,;])",
@@ -1476,9 +1547,10 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         ("宗地代码", 1.0),
     ],
     labels: &[
-        // (`权利人姓名(名称)`, its bracket wrapped in a narrow label cell)
+        // (`权利人姓名(名称)`, its bracket wrapped in a narrow label cell; `权利人信息`, a heading
+        // over the owners' rows)
         label(
-            r"权利人(?:名称|姓名|\(申请人\))?(?:\(\n*(?:名\n*称|姓\n*名)\n*\))?",
+            r"权利人(?:名称|姓名|信息|\(申请人\))?(?:\(\n*(?:名\n*称|姓\n*名)\n*\))?",
             "owner",
             Parse::Name,
         ),
@@ -1540,6 +1612,14 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[6],
         CO_OWNERS[7],
         CO_OWNERS[8],
+        CO_OWNERS[9],
+        // how the owners hold it, written in an owner's row with its share when no cell says
+        // (`…按份共有,份额62%`): held in common, whatever the first row's name
+        pat(
+            r"(?P<v>按份共有|共同共有)[,]?(?:占有份额|占份额|份额|持有|占)?:?\n?\d{1,3}(?:\.\d+)?%",
+            &[("co_ownership", "v", Parse::Text)],
+            0.9,
+        ),
     ],
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],
@@ -1596,6 +1676,14 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[6],
         CO_OWNERS[7],
         CO_OWNERS[8],
+        CO_OWNERS[9],
+        // how the owners hold it, written in an owner's row with its share when no cell says
+        // (`…按份共有,份额62%`): held in common, whatever the first row's name
+        pat(
+            r"(?P<v>按份共有|共同共有)[,]?(?:占有份额|占份额|份额|持有|占)?:?\n?\d{1,3}(?:\.\d+)?%",
+            &[("co_ownership", "v", Parse::Text)],
+            0.9,
+        ),
     ],
     defaults: &[("is_ownership_proof", true)],
     parties: &["owner"],

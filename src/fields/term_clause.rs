@@ -12,11 +12,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::{DATE_RE, parse_date};
-use super::kinds::{NOT_THE_TERM, TERM_WORD};
+use super::kinds::{NOT_THE_TERM, NOT_THE_TERM_ALONE, TERM_WORD};
 use super::text::regex;
 
 static TERM: LazyLock<Regex> = LazyLock::new(|| regex(TERM_WORD).expect("static regex"));
 static NOT_TERM: LazyLock<Regex> = LazyLock::new(|| regex(NOT_THE_TERM).expect("static regex"));
+/// …and a year of a rent plan (`第一年DATE至DATE租金为…`): where the term's clause ends.
+static NOT_TERM_CLAUSE: LazyLock<Regex> =
+    LazyLock::new(|| regex(NOT_THE_TERM_ALONE).expect("static regex"));
 static DATE: LazyLock<Regex> = LazyLock::new(|| regex(&DATE_RE).expect("static regex"));
 
 /// What stands just before a first day (`自`, `始于`, `起始:`, `起租日为`)…
@@ -49,19 +52,20 @@ const REACH: usize = 160;
 /// names the term and marks exactly one date as its start and one, later, as its end.
 pub fn marked_term(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     for word in TERM.find_iter(text) {
-        // the sentence up to the word speaks of another period (`原租赁合同的租赁期`)
+        // the sentence up to the word, and the word, speak of another period (`原租赁合同的租赁期`,
+        // `原租约期限`, `免租期`)
         let sentence_start = text[..word.start()]
             .char_indices()
             .rfind(|&(_, c)| matches!(c, '。' | ';' | '\n'))
             .map_or(0, |(i, c)| i + c.len_utf8());
-        if NOT_TERM.is_match(&text[sentence_start..word.start()]) {
+        if NOT_TERM.is_match(&text[sentence_start..word.end()]) {
             continue;
         }
         let mut end = text[word.end()..]
             .find(['。', ';'])
             .map_or(text.len(), |i| word.end() + i);
         end = end.min(text.floor_char_boundary(word.end() + REACH));
-        if let Some(m) = NOT_TERM.find(&text[word.end()..end]) {
+        if let Some(m) = NOT_TERM_CLAUSE.find(&text[word.end()..end]) {
             end = word.end() + m.start();
         }
         let clause = word.end()..end;

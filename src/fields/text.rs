@@ -344,6 +344,13 @@ fn read_vertical_words(lines: &mut Vec<Line>) {
     }
 }
 
+/// The words a clause goes on with after its subject (`出租方 应保证…`, `运营单位 负责…`): what
+/// follows a label so is no value of it.
+const CLAUSE_WORDS: [&str; 15] = [
+    "应", "须", "需", "同意", "将", "按", "负责", "承诺", "承担", "的", "不", "可以", "已", "是",
+    "系",
+];
+
 /// Normalises one line of a page; `is_label` says whether a text is a label alone. A wide
 /// gap (two spaces or more, or an ideographic space) right after a label stands for its
 /// colon, as the gap between a form's label cell and its value does (`甲方（出租方）　　XX`).
@@ -361,6 +368,8 @@ fn normalise_line(
     let mut gap_width = 0;
     // wide gaps: where in `out` the next cell starts, and the gap's first char
     let mut gaps: Vec<(usize, usize)> = Vec::new();
+    // …and the narrow ones (a single space)
+    let mut narrow: Vec<(usize, usize)> = Vec::new();
     let mut width = 0;
     for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
         width += char_width(c);
@@ -392,6 +401,8 @@ fn normalise_line(
         if let Some(sp) = pending_space.take() {
             if gap_width >= 2 {
                 gaps.push((out.len(), sp));
+            } else {
+                narrow.push((out.len(), sp));
             }
             if let (Some(&(prev, _)), Some(&next)) = (out.last(), mapped.first())
                 && keeps_space(prev)
@@ -433,6 +444,25 @@ fn normalise_line(
             && is_label(&next)
         {
             marks.push((at, (' ', sp)));
+        }
+    }
+    // OCR may read a label cell and its value close together, a single space apart (`次承租人
+    // 忻州市…公司`): the line's only gap, after a whole label of three characters or more, is
+    // its colon too (a letter-spaced line has many gaps); not before a clause (`出租方 应保证…`,
+    // a text layer's bold role word a span of its own).
+    if let ([], [(at, sp)]) = (gaps.as_slice(), narrow.as_slice()) {
+        let before = cell(&out, 0, *at);
+        let next = cell(&out, *at, out.len());
+        if before.chars().count() >= 3
+            && next.chars().count() >= 2
+            && next.chars().next().is_some_and(is_han)
+            && !CLAUSE_WORDS.iter().any(|w| next.starts_with(w))
+            && !next.contains([':', ',', '。', ';'])
+            && !before.contains(':')
+            && is_label(&before)
+            && !is_label(&next)
+        {
+            marks.push((*at, (':', *sp)));
         }
     }
     for (at, mark) in marks.into_iter().rev() {
