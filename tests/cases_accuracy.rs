@@ -24,14 +24,15 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// Held-out floors as last measured (docs/BENCHMARKS.md, "Twenty-second round"): rule verdicts
-/// and fields. Since 2026-12-05 (session 29) the held-out split is the fresh h32 (c1439-c1482;
-/// h30 and h31 became tuning cases when their misses were looked at): 61/70 verdicts (0.871)
-/// and 181/186 fields (0.973) born-digital with 11aa37b, untouched.
-const HELDOUT_RULES_FLOOR: f64 = 0.87;
-const HELDOUT_FIELDS_FLOOR: f64 = 0.97;
-/// The bar for wrong fails, as for tuning: h32 has none at its first measure.
-const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.01;
+/// Held-out floors as last measured (docs/BENCHMARKS.md, "Twenty-third round"): rule verdicts
+/// and fields. Since 2026-12-05 (session 30) the held-out split is the fresh h33 (c1483-c1526;
+/// h32 became tuning cases when its misses were looked at): 60/70 verdicts (0.857) and 162/185
+/// fields (0.876) born-digital with f9743ac, untouched.
+const HELDOUT_RULES_FLOOR: f64 = 0.85;
+const HELDOUT_FIELDS_FLOOR: f64 = 0.87;
+/// h33 was first measured with 4 wrong fails in 70 verdicts (0.057), above the tuning bar of
+/// 1 %: held there until its misses are read, never more.
+const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.058;
 
 /// The held-out set h11 (c515-c558) became tuning cases on 2026-12-03: it had been seen by the
 /// engineer tuning extraction. Until it meets the tuning bars it is scored apart and held at
