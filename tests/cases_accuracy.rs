@@ -289,6 +289,11 @@ fn cases_moved_to_tuning_stay_above_their_held_out_floors() {
 #[test]
 fn held_out_templates_never_pass_wrongly_and_stay_above_their_floors() {
     let t = score("heldout", |_| true);
+    if t.rules.1 == 0 {
+        // between a held-out set becoming tuning and the next one being drawn
+        eprintln!("skipped: no held-out cases in fixtures/cases/heldout");
+        return;
+    }
     let misses = t.misses.join("\n");
     eprintln!("held-out misses (the gap):\n{misses}");
     assert_eq!(t.wrong_pass, 0, "wrong pass:\n{misses}");

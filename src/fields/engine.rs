@@ -774,7 +774,7 @@ fn named_as_sublessor(text: &str, at: usize) -> Option<bool> {
 /// What a clause says after a range of dates when the range is a period other than the term
 /// (`…为乙方的装修期`, `…系免租期`).
 static PERIOD_NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:为|是|系|属于|作为)[^。;\n,]{0,10}(?:装修期|免租期|装修|免租|试用期|筹备期|宽限期|施工期|免费期)")
+    regex(r"^(?:(?:为|是|系|属于|作为)[^。;\n,]{0,10}(?:装修期|免租期|装修|免租|试用期|筹备期|宽限期|施工期|免费期)|(?:期间|内)[^。;\n,]{0,6}(?:公开征集|征集|招租|公示|挂牌|竞价|竞租|评审|报名|招标|投标|谈判|遴选))")
         .expect("static regex")
 });
 
@@ -1220,7 +1220,7 @@ fn term_column(c: &Compiled, norm: &Norm, cands: &mut BTreeMap<&'static str, Vec
 
 /// The header of a table with a 起 and a 止 column, its cells one a line.
 static SCHEDULE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?m)^(?:(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:起|起始|起租|开始)(?:日期|日|时间)?|(?:入驻|入孵|进驻|进场)(?:日期|日|时间))\n(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:止|终止|到期|截止|结束|届满|期满)(?:日期|日|时间)?$")
+    regex(r"(?m)^(?:(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:起|起始|起租|开始)(?:日期|日|时间)?|(?:入驻|入孵|进驻|进场)(?:日期|日|时间))\n(?:入驻|租赁|孵化|入孵|租期|转租|服务期|服务|使用期|使用)?(?:止租|终租|止|终止|到期|截止|结束|届满|期满)(?:日期|日|时间)?$")
         .expect("static regex")
 });
 /// A row whose label says it is the whole period (合计, 全期).
@@ -1517,7 +1517,7 @@ static SIGNING_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// The term from a table with 起 and 止 columns (a site's row in an entry agreement, or a
 /// schedule of lease years with their rents): a 合计 row's dates when there is one, else the
 /// first start and the last end of rows that follow each other day by day, else a single
-/// row's dates. Rows of periods that are not the term (免租期, 装修期) are left out.
+/// row's dates or the one period every row shares (rooms let side by side). Rows of periods that are not the term (免租期, 装修期) are left out.
 fn schedule_term(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
     let text = norm.text.as_str();
     for head in SCHEDULE_HEAD.find_iter(text) {
@@ -1575,6 +1575,13 @@ fn schedule_term(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>
             Some((term[0], term[term.len() - 1], 0.95))
         } else if term.len() == 1 {
             Some((term[0], term[0], 0.9))
+        } else if term.len() >= 2
+            && term
+                .iter()
+                .all(|r| r.start == term[0].start && r.end == term[0].end)
+        {
+            // rooms let side by side for one period (a sublease's list of rooms)
+            Some((term[0], term[0], 0.95))
         } else {
             None
         };
@@ -1840,6 +1847,11 @@ static LEGAL_FORM_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// anywhere), or a clause's words run into a name (`了贵公司2022年度…基地`, `后附的贵公司`): a
 /// reader that took one of these as a name read the sentence, not the party. (日本公司 or
 /// 基本单位 inside a name are no pronoun.)
+/// A names row's label at the head of a value (`名称(姓名)`, `单位名称:`).
+static NAME_ROW_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称|姓名)(?:[/、](?:名称|姓名)|\((?:名称|姓名)\))?:?\n?")
+        .expect("static regex")
+});
 static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^(?:[贵本我该](?:公司|单位)|贵司)$|贵公司|^[了的]|\d{4}年").expect("static regex")
 });
@@ -3507,6 +3519,15 @@ fn parse_value(
                 {
                     r.start += head.len() - rest.len();
                 }
+                // a names row's label the reading ran into the name under it (`名称(姓名)` /
+                // `XX公司`): no name starts with the word for a name
+                let head = &norm.text[r.clone()];
+                if let Some(m) = NAME_ROW_HEAD.find(head)
+                    && WHOLE_NAME.is_match(head[m.end()..].trim_start())
+                {
+                    r.start += m.end();
+                    r.start += norm.text[r.clone()].len() - norm.text[r.clone()].trim_start().len();
+                }
             }
             let value = norm.original(r.clone());
             if value.trim().is_empty() {
@@ -4260,6 +4281,73 @@ mod tests {
             "忻州市某某企业管理咨询有限责任公司"
         ));
         assert!(!seal_ring_words("李某华", "太原李某华商贸有限公司"));
+    }
+
+    #[test]
+    fn a_signing_pages_rows_an_operators_position_and_rooms_let_side_by_side() {
+        // each party's block: its role, then `名称(姓名)` over the name
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n第一部分　合同签署页\n出租人\n\n名称（姓名）\n\n太原市某某投资管理有限责任公司\n\n证照号码\n\n\
+             91140108C6CNTQH71W\n\n承租人\n\n名称（姓名）\n\n运城市某某网络科技有限责任公司\n\n证照号码\n\n9114010531M1UL7U19",
+        );
+        assert_parties_sure(
+            &f,
+            "太原市某某投资管理有限责任公司",
+            "运城市某某网络科技有限责任公司",
+        );
+        // the base's operator named with its position is that position: here the tenant
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "经营性房产租赁合同\n资产方（甲方）\n临汾市某某实业有限责任公司\n统一社会信用代码：911401051H49NY7T2J\n\
+             运营方（乙方）\n山西某某实业有限公司\n统一社会信用代码：91140200UPQ2RXGQ57\n\
+             1. 甲方将信息表所列房产出租给乙方，乙方承租后用于小微企业创业创新基地的建设和运营。",
+        );
+        assert_parties_sure(&f, "临汾市某某实业有限责任公司", "山西某某实业有限公司");
+        // a tender's period before the lease is no term
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "经营性房产租赁合同\n甲方已于2021/12/31至2022/1/19期间公开征集上述房产的承租方，乙方经评审确定为承租方。\n\
+             2. 承租期为10年，起始日以双方签署的《资产移交书》记载的移交日为准。",
+        );
+        assert_eq!(get(&f, "term_start"), None);
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 10, "months": 0}))
+        );
+        // …and the operator of an incubator beside its tenant's role word: the letting party
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "入驻孵化协议\n孵化器运营单位（甲方）：忻州市某某创业服务有限公司\n\
+             在孵企业（乙方）：山西某某投资管理有限公司\n乙方申请入驻孵化，经甲方评审通过，双方订立本协议。",
+        );
+        assert_parties_sure(&f, "忻州市某某创业服务有限公司", "山西某某投资管理有限公司");
+        // …and its clause on the head lease (甲方承租房屋) beside its letting: the words decide
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "入驻孵化协议\n孵化器运营单位（甲方）：忻州市某某创业服务有限公司\n\
+             在孵企业（乙方）：山西某某投资管理有限公司\n入驻截止日不得晚于甲方承租房屋的租赁期届满日。",
+        );
+        assert_parties_sure(&f, "忻州市某某创业服务有限公司", "山西某某投资管理有限公司");
+        // rooms let side by side for one period: that period is the term
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租协议\n转租房屋清单\n序号\n楼栋房号\n面积（㎡）\n起租日期\n止租日期\n\
+             1\n4号楼805室\n24.77\n2021年2月15日\n2022年2月14日\n2\n4号楼810室\n14.19\n2021年2月15日\n2022年2月14日\n\
+             合计\n39.96\n一、转租期限以上表所列起租日期和止租日期为准。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-02-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2022-02-14")));
+        // a register's certificate of the record names the place in its opening sentence
+        let f = read_text_layer(
+            DocumentKind::PropertyCertificate,
+            "不动产权属证明\n经查询晋中市规划和自然资源局不动产登记簿，截至2020年6月21日，坐落于山西省晋中市太谷区某街165号的不动产登记情况如下：\n\
+             不动产权证书号\n晋(2017)晋中市不动产权第0333078号",
+        );
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省晋中市太谷区某街165号"))
+        );
     }
 
     #[test]

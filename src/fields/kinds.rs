@@ -534,14 +534,19 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:(?:",
                 lessor!(),
-                "|",
-                operator!(),
                 r")",
                 // (a heading over the party's rows: `出租方信息` / `姓名:XX`)
                 r"(?:基本信息|信息)?",
                 name_word!(),
                 // (a note in the bracket may wrap in a narrow cell: `转租人(原承租` / `人)`)
-                r"(?:\([^)\n]{0,16}(?:\n[^()\n]{1,4})?\))?|(?:甲方|乙方|丙方)\((?:[^)\n]{1,10}[/、,或])?(?:",
+                r"(?:\([^)\n]{0,16}(?:\n[^()\n]{1,4})?\))?|(?:",
+                operator!(),
+                r")",
+                // (the operator with its position, `运营方(乙方)`, is that position: the tenant
+                // of a head lease, the landlord of an entry agreement, as the clauses say)
+                r"(?:基本信息|信息)?",
+                name_word!(),
+                r"(?:\([^)甲乙\n][^)\n]{0,15}\))?|(?:甲方|乙方|丙方)\((?:[^)\n]{1,10}[/、,或])?(?:",
                 lessor_in_brackets!(),
                 r")[^)\n]{0,12}\)|[\p{Han}--[盖章签字名印原前]][\p{Han}--[盖章签字名印]]{0,5}\((?:",
                 lessor!(),
@@ -677,7 +682,7 @@ pub const LEASE: KindSpec = KindSpec {
         // A row label of a party table and the head landlord of a three-party sublease: they
         // end a value and fill no role.
         stop(concat!(
-            r"(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称|姓名|名称/姓名|姓名/名称)(?:\(",
+            r"(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))(?:\(",
             seal!(),
             r"\))?(?::|\n|$)"
         )),
@@ -1342,7 +1347,7 @@ pub const LEASE: KindSpec = KindSpec {
                 "",
             ),
         ],
-        name_row: r"(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称|姓名|名称/姓名|姓名/名称|名称\(姓名\))",
+        name_row: r"(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))",
     }),
     printed_payload: None,
     positional: Some(&Positional {
@@ -1372,13 +1377,15 @@ pub const LEASE: KindSpec = KindSpec {
                 r"(?:租金|场地使用费|场地费)[^。\n;]{0,40},乙方",
                 rent_payer_after!()
             ),
-            r"乙方[^。\n;甲]{0,12}承租的?(?:房屋|场地|厂房|物业|区域|部分)",
+            // (not the head lease's period a sublease refers to, `不得晚于乙方承租房屋的租赁期…`)
+            r"乙方[^。\n;甲]{0,12}承租的?(?:房屋|场地|厂房|物业|区域|部分)(?:$|[^的])",
             // the opening describes each party: the owner lets, who means to rent rents
             // (`甲方:XX,系…,为…房屋的合法产权人。乙方:YY,…,拟承租上述房屋`)
             r"甲方:[^。\n;乙]{0,80}(?:合法)?(?:产权人|所有权人|产权单位)",
             r"乙方:[^。\n;甲]{0,60}拟(?:承租|租用|租赁)",
             r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?甲方\)",
-            r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?乙方\)",
+            // (any tenant's word before its position: `在孵企业(乙方)`, `入驻企业(乙方)`)
+            concat!(r"(?:", lessee!(), r")\((?:以下简称|下称)?乙方\)"),
             concat!(
                 r"甲方\((?:[^()\n,]{1,8}[,、])?(?:",
                 lessor_in_brackets!(),
@@ -1402,11 +1409,11 @@ pub const LEASE: KindSpec = KindSpec {
                 r"(?:租金|场地使用费|场地费)[^。\n;]{0,40},甲方",
                 rent_payer_after!()
             ),
-            r"甲方[^。\n;乙]{0,12}承租的?(?:房屋|场地|厂房|物业|区域|部分)",
+            r"甲方[^。\n;乙]{0,12}承租的?(?:房屋|场地|厂房|物业|区域|部分)(?:$|[^的])",
             r"乙方:[^。\n;甲]{0,80}(?:合法)?(?:产权人|所有权人|产权单位)",
             r"甲方:[^。\n;乙]{0,60}拟(?:承租|租用|租赁)",
             r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?乙方\)",
-            r"(?:承租方|承租人|次承租方|次承租人)\((?:以下简称|下称)?甲方\)",
+            concat!(r"(?:", lessee!(), r")\((?:以下简称|下称)?甲方\)"),
             concat!(
                 r"甲方\((?:[^()\n,]{1,8}[,、])?(?:",
                 lessee_in_brackets!(),
@@ -1581,6 +1588,13 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
             r"房屋建筑面积:?(?P<v>{AREA})",
             &[("area_m2", "v", Parse::Area)],
             1.0,
+        ),
+        // a register's certificate of the record names the place in its opening sentence
+        // (`经查询…登记簿,…坐落于XX的不动产登记情况如下`)
+        pat(
+            r"(?:坐落于|位于)(?P<v>[^,。;\n]{4,80}?)的(?:不动产|房屋|房产)",
+            &[("address", "v", Parse::Text)],
+            0.9,
         ),
         pat(
             r"(?:共有宗地面积|宗地面积|土地面积|使用权面积):?(?P<v>{AREA})",

@@ -168,6 +168,23 @@ fn ocr_form(s: &str) -> String {
 }
 
 /// 有限责任公司 and 有限公司 are different registered names that people confuse (step 5).
+/// How a registered name ends (its legal form, or the kind of body it is): a name read without
+/// any of these was cut short.
+const ENDS_AS_A_NAME: [&str; 12] = [
+    "公司",
+    "合伙)",
+    "合伙）",
+    "中心",
+    "集团",
+    "社",
+    "所",
+    "厂",
+    "店",
+    "院",
+    "会",
+    "局",
+];
+
 fn legal_form(s: &str) -> String {
     s.replace("有限责任公司", "有限公司")
 }
@@ -257,6 +274,26 @@ pub fn compare(expected: &str, found: &str) -> NameMatch {
             ),
             format!(
                 "'{f}' and '{e}' are a company and its branch (分公司), not the same registered party (step 5); check by hand"
+            ),
+        );
+    }
+    // one name is the other cut short before its legal form (`…信息技术` for `…信息技术有限责任
+    // 公司`): a reading that lost the name's end, not another registered name
+    let cut_short = |short: &str, long: &str| {
+        short.chars().count() >= 4
+            && long.len() > short.len()
+            && long.starts_with(short)
+            && !ENDS_AS_A_NAME.iter().any(|end| short.ends_with(end))
+    };
+    if cut_short(&cf, &ce) || cut_short(&ce, &cf) {
+        return m(
+            Step::OcrConfusion,
+            Status::Review,
+            format!(
+                "「{f}」与「{e}」开头一致，但其中一个缺少名称的结尾（如“有限公司”），可能没有读全，需核对原件"
+            ),
+            format!(
+                "'{f}' and '{e}' start alike but one lacks a name's ending (such as 有限公司): perhaps it was not read whole; check the original"
             ),
         );
     }
@@ -356,6 +393,27 @@ mod tests {
             Step::Branch
         );
         assert_eq!(compare(a, "大同市云冈科技有限公司").step, Step::Different);
+    }
+
+    #[test]
+    fn a_name_cut_short_before_its_legal_form_asks_a_person() {
+        let applicant = "临汾市宏图双创基地信息技术有限责任公司";
+        for cut in [
+            "临汾市宏图双创基地信息技术",
+            "临汾市宏图双创基地信息技术有限责任",
+        ] {
+            assert_eq!(compare(applicant, cut).status, Status::Review, "{cut}");
+            assert_eq!(compare(cut, applicant).status, Status::Review, "{cut}");
+        }
+        // a whole name that is the start of another is another registered name
+        assert_eq!(
+            compare("太原市晋阳科技有限公司", "太原市晋阳科技有限公司二部").status,
+            Status::Fail
+        );
+        assert_eq!(
+            compare(applicant, "临汾市宏图科技有限公司").status,
+            Status::Fail
+        );
     }
 
     #[test]
