@@ -1267,10 +1267,13 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
     // row's names: a seal stamped on the third column's may be read first)
     let is_seal = |i: usize| {
         SEAL_ONLY.is_match(line(i))
-            || seal_ring_words(line(i), line(i + 1))
-            || (i + 2..i + 5).any(|j| ring_words_of_another(line(i), line(j)))
+            || seal_ring_line(line(i), line(i + 1), (i + 2..i + 5).map(line))
     };
     let mut push = |field: &'static str, from: usize, to: usize, person_ok: bool| {
+        // (an empty cell: a row label right under its head)
+        if to <= from {
+            return;
+        }
         let (Some(&(start, _)), Some(&(_, end))) = (lines.get(from), lines.get(to - 1)) else {
             return;
         };
@@ -1435,7 +1438,8 @@ static SEAL_CLOSE: LazyLock<Regex> =
 /// The row labels of a signature table; `n` marks the rows that name the party.
 static SIGNATURE_ROW: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:(?P<n>名称|单位名称|姓名|名称/姓名|姓名/名称|单位)|代表人|法定代表人|授权代表|委托代理人|经办人|签字|签名|电话|联系电话|地址|住所|签订日期|签署日期|日期)(?:\({}\))?$",
+        r"^(?:(?P<n>{}|单位)|代表人|法定代表人|授权代表|委托代理人|经办人|签字|签名|电话|联系电话|地址|住所|签订日期|签署日期|日期)(?:\({}\))?$",
+        names_row_label!(),
         kinds::SEAL_REQUEST
     ))
     .expect("static regex")
@@ -1843,15 +1847,14 @@ static LEGAL_FORM_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A names row's label at the head of a value (`名称(姓名)`, `单位名称:`).
+static NAME_ROW_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| regex(concat!("^", names_row_label!(), r":?\n?")).expect("static regex"));
+
 /// What a sentence calls a party instead of naming it (贵公司, 本公司, 该单位 alone; 贵公司
 /// anywhere), or a clause's words run into a name (`了贵公司2022年度…基地`, `后附的贵公司`): a
 /// reader that took one of these as a name read the sentence, not the party. (日本公司 or
 /// 基本单位 inside a name are no pronoun.)
-/// A names row's label at the head of a value (`名称(姓名)`, `单位名称:`).
-static NAME_ROW_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称|姓名)(?:[/、](?:名称|姓名)|\((?:名称|姓名)\))?:?\n?")
-        .expect("static regex")
-});
 static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^(?:[贵本我该](?:公司|单位)|贵司)$|贵公司|^[了的]|\d{4}年").expect("static regex")
 });
@@ -2229,6 +2232,16 @@ fn seal_ring_words(line: &str, name_line: &str) -> bool {
         && name_line.contains(line)
 }
 
+/// Whether `line` is a seal's ring words read as a line of its own: over the name on the `next`
+/// line, or over another of the row's names among the `later` lines. The signature reader and
+/// the party tables ask the same question of their lines.
+fn seal_ring_line<'a>(line: &str, next: &str, later: impl IntoIterator<Item = &'a str>) -> bool {
+    seal_ring_words(line, next)
+        || later
+            .into_iter()
+            .any(|other| ring_words_of_another(line, other))
+}
+
 /// Whether `line` is a seal's ring words read over the row's names, found inside another name
 /// of the row than the next line's: a longer line of a name (no label's) holding them inside
 /// (the ring's words come from the middle of a name, `企业管理` in `…青创企业管理咨询有限责`), not
@@ -2266,10 +2279,8 @@ fn after_label_line(c: &Compiled, text: &str, at: usize) -> bool {
 }
 
 /// The row of a party's own table that holds its name.
-static NAME_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))(?::|\n)")
-        .expect("static regex")
-});
+static NAME_ROW: LazyLock<Regex> =
+    LazyLock::new(|| regex(concat!("^", names_row_label!(), r"(?::|\n)")).expect("static regex"));
 
 /// A label opening a bracket after running text (`甲方系…房屋的承租人(出租人:XX,租期…)`) is a
 /// remark about another party, not a label of this document's; a role's own bracket
@@ -2368,13 +2379,9 @@ fn table_parties(
         // a seal's ring words over a name are no cell
         let ring: Vec<bool> = (0..pool.len())
             .map(|j| {
-                pool.get(j + 1)
-                    .is_some_and(|(_, next)| seal_ring_words(pool[j].1, next))
-                    || pool
-                        .iter()
-                        .skip(j + 2)
-                        .take(k.saturating_sub(1))
-                        .any(|(_, other)| ring_words_of_another(pool[j].1, other))
+                let next = pool.get(j + 1).map_or("", |(_, l)| *l);
+                let later = pool.iter().skip(j + 2).take(k.saturating_sub(1));
+                seal_ring_line(pool[j].1, next, later.map(|(_, l)| *l))
             })
             .collect();
         let mut keep = ring.iter().map(|r| !r);

@@ -322,7 +322,11 @@ macro_rules! rent_payer_after {
 /// with the party's number asked in the same label (名称及证照号码: the name, a slash, the code).
 macro_rules! name_word {
     () => {
-        r"(?:(?:名称|单位名称|全称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))(?:(?:及|和|与|/|、)(?:证照号码|证件号码|证件号|证照号|身份证号码|身份证号|统一社会信用代码|信用代码))?)?"
+        concat!(
+            r"(?:(?:全称|",
+            names_row_label!(),
+            r")(?:(?:及|和|与|/|、)(?:证照号码|证件号码|证件号|证照号|身份证号码|身份证号|统一社会信用代码|信用代码))?)?"
+        )
     };
 }
 /// How an opening sentence introduces a party's short name, in a bracket after the name:
@@ -682,7 +686,8 @@ pub const LEASE: KindSpec = KindSpec {
         // A row label of a party table and the head landlord of a three-party sublease: they
         // end a value and fill no role.
         stop(concat!(
-            r"(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))(?:\(",
+            names_row_label!(),
+            r"(?:\(",
             seal!(),
             r"\))?(?::|\n|$)"
         )),
@@ -1347,7 +1352,7 @@ pub const LEASE: KindSpec = KindSpec {
                 "",
             ),
         ],
-        name_row: r"(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称|姓名|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))",
+        name_row: names_row_label!(),
     }),
     printed_payload: None,
     positional: Some(&Positional {

@@ -12,6 +12,15 @@
 //! `period` (`{"start","end"}`). An unfilled template date (____年__月__日) is left out and noted.
 //! Every document gets `credit_codes`: `[{"code","party","valid","evidence":{"page","span"}}]`.
 
+/// The label of a party table's row that holds the party's name (名称, 单位名称, 名称(姓名),
+/// 姓名/名称): written once for every reader that finds a names row or must stop at one, so a
+/// new spelling reaches them all. Defined before the modules so each can `concat!` it.
+macro_rules! names_row_label {
+    () => {
+        r"(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称|姓名|名称[/、]姓名|姓名[/、]名称|名称\(姓名\)|姓名\(名称\))"
+    };
+}
+
 pub mod classify;
 pub mod codes;
 pub mod dates;
