@@ -312,6 +312,28 @@ fn merge_cover_pages(segs: Vec<Segment>, pages: &[Page]) -> Vec<Segment> {
     let mut pending: Option<Segment> = None;
     for seg in segs {
         if let Some(cover) = pending.take() {
+            // A report's front matter may run over pages (a title cover, then a page of its
+            // numbers and code): covers one after another are one, which the body then takes.
+            // A 防伪页 after a report's body is that report's annex, not the next one's cover.
+            if cover.kind == DocumentKind::AuditReport && seg.kind == cover.kind && is_cover(&seg) {
+                let annex_of_last = matches!(cover.pages.as_slice(), &[p] if annex_titled(&pages[p]))
+                    && out
+                        .last()
+                        .is_some_and(|last| last.kind == cover.kind && has_sentences(last));
+                if annex_of_last {
+                    push_or_annex(&mut out, cover);
+                    pending = Some(seg);
+                } else {
+                    let mut front = cover.pages;
+                    front.extend(seg.pages);
+                    pending = Some(Segment {
+                        pages: front,
+                        confidence: cover.confidence.max(seg.confidence),
+                        ..cover
+                    });
+                }
+                continue;
+            }
             // an untitled cover before a titled document; a titled cover before the document
             // it names, titled again or not (a body that starts at its salutation)
             let joins = (seg.kind == cover.kind
@@ -447,6 +469,28 @@ mod tests {
             )),
             Role::Continuation
         );
+    }
+
+    #[test]
+    fn a_reports_front_matter_over_two_pages_joins_its_body() {
+        // a title cover, a page of the report's numbers and code, then the body
+        let cover = "山西甲科技有限公司\n2020年度小微企业创业创新基地运营情况\n专项审计报告\n山西乙会计师事务所有限公司\n二〇二一年三月";
+        let numbers = "专项审计报告\n报告文号：乙审字（2021）第0748号\n被审计单位：山西甲科技有限公司\n防伪识别码：SX21390488210029\n扫描二维码识别报告真伪";
+        let body = "专项审计报告\n山西甲科技有限公司股东会：\n我们接受委托，对贵单位基地运营情况进行了专项审计。\n我们认为，有关资料真实。";
+        let segs = split(&[page(1, cover), page(2, numbers), page(3, body)]);
+        assert_eq!(segs.len(), 1, "{segs:?}");
+        assert_eq!(segs[0].pages, vec![0, 1, 2]);
+        assert_eq!(segs[0].kind, DocumentKind::AuditReport);
+        // a report's back 防伪页 stays its own when the next report's cover follows
+        let annex =
+            "审计报告防伪页\n报告编码\n140720215776614213\n报告文号\n乙审字（2021）第0616号";
+        let segs = split(&[page(1, body), page(2, annex), page(3, cover), page(4, body)]);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert_eq!(segs[0].pages, vec![0, 1]);
+        assert_eq!(segs[1].pages, vec![2, 3]);
+        // two one-page certificates, neither in sentences, stay two documents
+        let cert = "不动产权证书\n晋（2020）太原市不动产权第0012345号\n权利人：山西甲科技有限公司";
+        assert_eq!(split(&[page(1, cert), page(2, cert)]).len(), 2);
     }
 
     #[test]

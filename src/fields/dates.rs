@@ -159,6 +159,16 @@ pub fn parse_duration(s: &str) -> Option<Duration> {
         .replace("个年度", "年")
         .replace("年度", "年");
     let c = DURATION_PARTS.captures(&n)?;
+    // Chinese numerals count a length with their units (二十二年); digits one after another
+    // (二二年) are a year that lost its 〇 to OCR, not a length.
+    let counted = |s: &str| {
+        s.chars().count() < 2
+            || s.chars()
+                .any(|c| c.is_ascii_digit() || matches!(c, '十' | '拾' | '百' | '佰'))
+    };
+    if !counted(&c["n"]) || c.name("m").is_some_and(|m| !counted(m.as_str())) {
+        return None;
+    }
     // 五（5）年: the Arabic figure in brackets is the one to trust; they must agree.
     let main = parse_cn_int(&c["n"])?;
     if let Some(p) = c.name("p") {
@@ -239,6 +249,9 @@ mod tests {
         assert_eq!(parse_duration("叁年陆个月"), y(3, 6));
         assert_eq!(parse_duration("十年"), y(10, 0));
         assert_eq!(parse_duration("五（6）年"), None);
+        // a year whose 〇 OCR lost (二〇二〇年 read 二二年) is no length of 22 years
+        assert_eq!(parse_duration("二二年"), None);
+        assert_eq!(parse_duration("二十二年"), y(22, 0));
     }
 
     #[test]

@@ -123,8 +123,10 @@ impl Compiled {
     }
 
     /// True when `line` is one of the labels and nothing else but its colon: a table's
-    /// header cell.
+    /// header cell (its item number in brackets before it, `(1)转租人`, is the form's own; a
+    /// numbered heading, `一、权利人信息`, heads a part, not a column).
     fn is_label_alone(&self, line: &str) -> bool {
+        let line = ITEM_NUMBER.find(line).map_or(line, |m| &line[m.end()..]);
         !line.is_empty()
             && self
                 .label_at(line)
@@ -431,8 +433,10 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         for caps in re.captures_iter(text) {
             let whole = caps.get(0).map_or("", |m| m.as_str());
             if let Some(not_after) = &c.not_after[pi]
-                && (not_after.is_match(text_before(text, &caps, CLAUSE_BREAKS))
-                    || (about_term && restates_another_period(text, &caps))
+                && (not_after.is_match(&without_start_event(
+                    text_before(text, &caps, CLAUSE_BREAKS),
+                    not_after,
+                )) || (about_term && restates_another_period(text, &caps))
                     || (about_term && CITES_A_CONTRACT.is_match(sentence_before(text, &caps))))
             {
                 continue;
@@ -744,7 +748,7 @@ fn named_as_sublessor(text: &str, at: usize) -> Option<bool> {
         regex(&format!(
             "(?P<sub>{})|(?:{})",
             kinds::SUBLESSOR_ROLE,
-            kinds::LESSOR_ROLE
+            kinds::LETTING_WORDS
         ))
         .expect("static regex")
     });
@@ -902,6 +906,9 @@ fn without_seal_tail(name: &str) -> &str {
 static SEAL_INSIDE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"\((?:盖章|公章|签章|签字|签字盖章|章|印)\)").expect("static regex"));
 
+/// A form's item number in brackets before its label (`(1)转租人`, `(12)原出租人同意转租情况`).
+static ITEM_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^\(\d{1,2}\)").expect("static regex"));
 /// A list's number at a line start (`1.`, `2、`, `(三)`, `四、`).
 static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\))")
@@ -1888,16 +1895,37 @@ fn column_cells(
     }
     // Where the page gives places, a header cell that is no label of ours (`租期合计`,
     // `序号`) still stands in the header row: printed on the same line as the labels.
-    let place = |i: usize| {
-        let at = norm.locate(lines[i].clone());
-        at.bbox.map(|b| (at.page, b))
-    };
+    let place = |i: usize| norm.place(lines[i].clone());
     let here_place = place(here);
-    // line `j` printed on the header cell's line
+    // the place of the first or the last character of line `i`
+    let end_place = |i: usize, last: bool| {
+        let r = lines[i].clone();
+        // (a letter, digit or Han: a colon's or a bracket's box is small and low)
+        let word = |c: &(usize, char)| c.1.is_alphanumeric();
+        let mut chars = text[r.clone()].char_indices();
+        let (at, ch) = if last {
+            chars.rfind(word)
+        } else {
+            chars.find(word)
+        }?;
+        let at = r.start + at;
+        norm.place(at..at + ch.len_utf8()).map(|(_, b)| b)
+    };
+    // line `j` printed on the header cell's line, judged where the two lines face each other
+    // (a skewed scan's row climbs or falls across the page)
     let beside_here = |j: usize| match (here_place, place(j)) {
-        (Some((pa, a)), Some((pb, b))) => {
-            let mid = (b[1] + b[3]) / 2.0;
-            pa == pb && a[1] < mid && mid < a[3]
+        (Some((pa, a)), Some((pb, b))) if pa == pb => {
+            let (a, b) = if b[0] >= a[2] {
+                (end_place(here, true), end_place(j, false))
+            } else if b[2] <= a[0] {
+                (end_place(here, false), end_place(j, true))
+            } else {
+                (Some(a), Some(b))
+            };
+            a.zip(b).is_some_and(|(a, b)| {
+                let mid = (b[1] + b[3]) / 2.0;
+                a[1] < mid && mid < a[3]
+            })
         }
         _ => false,
     };
@@ -2003,7 +2031,7 @@ fn column_cells(
         }
         let cell = cells_of_row[here - first].clone();
         // a cell that reaches under another header cell is two cells the reading joined
-        if placed && let Some(b) = norm.locate(cell.clone()).bbox {
+        if placed && let Some((_, b)) = norm.place(cell.clone()) {
             let under_other = (first..=last).filter(|&j| j != here).any(|j| {
                 place(j).is_some_and(|(_, h)| {
                     let mid = (h[0] + h[2]) / 2.0;
@@ -2046,23 +2074,35 @@ fn placed_column(
     // the table's lines under the header, each with the header cell it stands under
     let mut taken: Vec<(usize, BBox, usize)> = Vec::new();
     let mut bottom = header.iter().map(|(_, b)| b[3]).fold(0.0f32, f32::max);
+    let mut top = f32::MAX;
     for (i, line) in lines.iter().enumerate().skip(from) {
         if line.is_empty() {
             // a text layer's blank line between cells is no end; an OCR page has none
             continue;
         }
         let l = &text[line.clone()];
-        let at = norm.locate(line.clone());
-        let Some(b) = at.bbox else { break };
+        let Some((at_page, b)) = norm.place(line.clone()) else {
+            break;
+        };
         // a label starting a row heads the next part; printed within a row of values
         // (`营业执照` under 证件种类) it is one of them
         let in_row = taken.last().is_some_and(|t| b[1] < t.1[3] && t.1[1] < b[3]);
         if (is_head(i) && !in_row) || STRUCTURE.is_match(l) {
             break;
         }
-        if Some(at.page) != page
-            || b[1] > bottom + 3.0 * line_h
-            || b[1] + 0.5 * line_h < bottom - 3.0 * line_h
+        // A line may go back up to the top of the rows taken (read cell by cell, a tall cell's
+        // lines come before its neighbour's, which starts at the row's top), and the first
+        // may stand further below the header than one line from the one before it (a name of
+        // one line centred in a row of four).
+        let cell_like = !l.contains(['。', ',', ';']);
+        let reach = if taken.is_empty() && cell_like {
+            6.0
+        } else {
+            3.0
+        };
+        if Some(at_page) != page
+            || b[1] > bottom + reach * line_h
+            || b[1] + 0.5 * line_h < top.min(bottom - 3.0 * line_h)
         {
             break;
         }
@@ -2087,6 +2127,7 @@ fn placed_column(
             _ => break,
         };
         bottom = bottom.max(b[3]);
+        top = top.min(b[1]);
         taken.push((i, b, column));
     }
     // rows: lines whose heights overlap, or are apart by less than half the gap between the
@@ -2184,19 +2225,19 @@ fn date_beside(norm: &Norm, label: std::ops::Range<usize>, certainty: f32) -> Op
 /// The line printed to the right of a label on the same row, nearest to it, where the page
 /// gives places: the label's cell in a table whose reading order did not put the value after it.
 fn value_beside(norm: &Norm, label: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
-    let here = norm.locate(label.clone());
-    let lb = here.bbox?;
+    let (here_page, lb) = norm.place(label.clone())?;
     let lmid = (lb[1] + lb[3]) / 2.0;
     let mut best: Option<(f32, std::ops::Range<usize>)> = None;
     for line in line_ranges(&norm.text) {
         if line.is_empty() || line.contains(&label.start) {
             continue;
         }
-        let at = norm.locate(line.clone());
-        let Some(b) = at.bbox else { continue };
+        let Some((at_page, b)) = norm.place(line.clone()) else {
+            continue;
+        };
         let mid = (b[1] + b[3]) / 2.0;
         let dx = b[0] - lb[2];
-        if at.page != here.page
+        if at_page != here_page
             || !(lb[1] < mid && mid < lb[3] && b[1] < lmid && lmid < b[3])
             || dx < -0.01
         {
@@ -2390,8 +2431,8 @@ fn table_parties(
         // next cell even when the open one, words of a name, is no whole name (a seal hid its
         // end).
         let beside = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| match (
-            norm.locate(a.clone()).bbox,
-            norm.locate(b.clone()).bbox,
+            norm.place(a.clone()).map(|p| p.1),
+            norm.place(b.clone()).map(|p| p.1),
         ) {
             (Some(a), Some(b)) => a[2].min(b[2]) <= a[0].max(b[0]),
             _ => false,
@@ -2493,6 +2534,7 @@ fn table_parties(
                 && !whole_name(l)
                 // (a date in Chinese numerals is all Chinese too: the row's signing date)
                 && !DATE_LINE.is_match(l)
+                && !ROW_LABEL_END.is_match(l)
                 && l.chars().all(|ch| is_han(ch) || "()".contains(ch))
         };
         let above = lines[after..row.max(after)]
@@ -2506,12 +2548,12 @@ fn table_parties(
         let mut parts: Vec<(Vec<std::ops::Range<usize>>, std::ops::Range<usize>)> =
             cells.iter().map(|c| (c.clone(), c[0].clone())).collect();
         for (piece, is_above) in above.map(|x| (x, true)).chain(below.map(|x| (x, false))) {
-            let column = norm.locate(piece.0.clone()).bbox.and_then(|pb| {
+            let column = norm.place(piece.0.clone()).and_then(|(_, pb)| {
                 cells
                     .iter()
                     .enumerate()
                     .filter_map(|(k, cell)| {
-                        let cb = norm.locate(cell[0].clone()).bbox?;
+                        let (_, cb) = norm.place(cell[0].clone())?;
                         let overlap = pb[2].min(cb[2]) - pb[0].max(cb[0]);
                         (overlap > 0.0).then_some((k, overlap))
                     })
@@ -2570,7 +2612,7 @@ fn table_parties(
 fn party_rows(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
     let text = norm.text.as_str();
     let lines = printed_lines(norm);
-    let bbox = |r: &std::ops::Range<usize>| norm.locate(r.clone()).bbox;
+    let bbox = |r: &std::ops::Range<usize>| norm.place(r.clone()).map(|p| p.1);
     for h in 0..lines.len() {
         if !NAME_COLUMN.is_match(lines[h].1.trim()) {
             continue;
@@ -2860,7 +2902,7 @@ static NAMED_SHORT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Short names the patterns read themselves: positions, roles and third parties.
 static POSITION_OR_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:[甲乙丙丁]方|(?:出租|承租|转租|次承租|租用|租入|租出|使用|产权|业主|居间|担保|见证|物业服务|物业|委托|受托|代理|孵化|入驻|运营|管理)(?:方|人|单位)|房东|租客|业主|贵方|贵公司|本公司|我方|我公司)$")
+    regex(r"^(?:[甲乙丙丁]方|(?:出租|承租|转租|次承?租|租用|租入|租出|使用|产权|业主|居间|担保|见证|物业服务|物业|委托|受托|代理|孵化|入驻|运营|管理)(?:方|人|单位)|房东|租客|业主|贵方|贵公司|本公司|我方|我公司)$")
         .expect("static regex")
 });
 
@@ -3027,7 +3069,7 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
 
 /// A party's role alone, as a bracket after its name gives it.
 static ROLE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:即|系|为)?(?:本合同|本协议)?(?:的)?(?:(?:出租|承租|转租|次承租|租赁|产权|使用)(?:方|人)|甲方|乙方|业主|租户)$")
+    regex(r"^(?:即|系|为)?(?:本合同|本协议)?(?:的)?(?:(?:出租|承租|转租|次承?租|租赁|产权|使用)(?:方|人)|甲方|乙方|业主|租户)$")
         .expect("static regex")
 });
 
@@ -3107,6 +3149,13 @@ static NAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// bracket left open where the line broke (`XX公司(Linfen Jinchuang Technology Develo`).
 static NAME_SUFFIX: LazyLock<Regex> =
     LazyLock::new(|| regex(r"\([^()]*\)\s*$|\([A-Za-z][A-Za-z0-9 .,&'-]*$").expect("static regex"));
+
+/// A line that ends in the word for a particular (`证照类型`, `联系地址`, `签署日期`): a row's
+/// label in a party table, no piece of a name.
+static ROW_LABEL_END: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?:类型|种类|号码|代码|证号|名称|姓名|地址|住所|住址|电话|代表人|日期|期限|面积|用途)$")
+        .expect("static regex")
+});
 
 /// A line that reads as `label:` of any form, known or not (`报告文号:`, `名 称:`): a value
 /// never runs on into it.
@@ -3251,6 +3300,18 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
         {
             false
         }
+        // a report number broken after its firm's and kind's words (`天元专` / `项审字〔2021〕
+        // 第610号`): words alone are no number yet
+        Parse::Code
+            if (1..=10).contains(&so_far.trim().chars().count())
+                && so_far.trim().chars().all(is_han)
+                && !["无", "暂无", "详见", "见"]
+                    .iter()
+                    .any(|w| so_far.trim().starts_with(w))
+                && NUMBER_GOES_ON.is_match(next_line) =>
+        {
+            false
+        }
         // a report number whose last character wrapped alone (`…第0306` / `号`)
         Parse::Code
             if next_line.trim() == "号"
@@ -3291,6 +3352,13 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
     }
 }
 
+/// The rest of a document number on the next line: a few more of its words, then its year
+/// (in brackets or not), up to its 号.
+static NUMBER_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^\p{Han}{0,8}?[(\[〔【（]?(?:19|20)\d{2}[)\]〕】）]?[^\n。;]{0,16}?号")
+        .expect("static regex")
+});
+
 /// A document number with a year (`…〔2021〕第774号`, `…2021字第0822号`) and its 号, when a
 /// closing bracket or words follow it in the value.
 static NUMBER_THEN_MORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -3307,7 +3375,8 @@ static PROVINCE_THEN_KIND: LazyLock<(Regex, Regex)> = LazyLock::new(|| {
 });
 /// A year's bracket ending a line and a serial with its 号 alone on the next.
 static YEAR_THEN_SERIAL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"[(\[〔【]\d{4}[)\]〕】]\n第?[A-Za-z0-9-]{1,14}号$").expect("static regex")
+    regex(r"[(\[〔【]\d{4}[)\]〕】]\n第?[A-Za-z0-9-]{1,14}号(?:[^A-Za-z0-9\n][^\n]*)?$")
+        .expect("static regex")
 });
 
 /// The text before a match's first captured value, back to the last of `breaks` before the
@@ -3348,6 +3417,26 @@ fn restates_another_period(text: &str, caps: &regex::Captures<'_>) -> bool {
     static BRACKETED: LazyLock<Regex> =
         LazyLock::new(|| regex(r"\([^()]*\)").expect("static regex"));
     ANOTHER_PERIOD.is_match(&BRACKETED.replace_all(&text[start..at], ""))
+}
+/// The day a range starts named by an event, then its date (`自首批房屋交付之日即DATE起`): the
+/// event says when the term starts, it names no other period (交付 is no deposit's or
+/// payment's here). Left out of the words a clause is checked for before its dates.
+static STARTS_ON_AN_EVENT: LazyLock<Regex> =
+    LazyLock::new(|| regex(concat!(kinds::starts_on_an_event!(), "$")).expect("static regex"));
+/// The handing over of the premises, the one event a term is counted from that the words of
+/// other periods (交付 of a deposit or a payment) also hold.
+static DELIVERY: LazyLock<Regex> =
+    LazyLock::new(|| regex("交付|交房|移交|交接").expect("static regex"));
+
+/// `clause` without the event its range starts on (`自首批房屋交付之日即`), when the event names
+/// nothing but the premises' delivery: `自免租期满之日即…` keeps its 免租 for `other_period`.
+fn without_start_event<'t>(clause: &'t str, other_period: &Regex) -> std::borrow::Cow<'t, str> {
+    match STARTS_ON_AN_EVENT.find(clause) {
+        Some(m) if !other_period.is_match(&DELIVERY.replace_all(m.as_str(), "")) => {
+            std::borrow::Cow::Borrowed(&clause[..m.start()])
+        }
+        _ => std::borrow::Cow::Borrowed(clause),
+    }
 }
 /// A clause that restates the one before it (即, 亦即, 也就是).
 static RESTATES: LazyLock<Regex> =
@@ -3586,6 +3675,15 @@ fn parse_value(
                 .filter(|c| !c.is_whitespace())
                 .collect();
             let mut value = matched_brackets(&value);
+            // the bracket that closes a parenthetical around the label and its value
+            // (`(报告核验号:1421-…)。`) is no part of the code: one that opens nothing in it
+            let closing = |c: &char| matches!(c, ')' | '）' | ']' | '】' | '〕');
+            let opening = |c: &char| matches!(c, '(' | '（' | '[' | '【' | '〔');
+            while value.chars().last().is_some_and(|c| closing(&c))
+                && value.chars().filter(closing).count() > value.chars().filter(opening).count()
+            {
+                value.pop();
+            }
             // a code printed in brackets under its caption (`业务报备二维码` / `(SXZX2022…)`):
             // the brackets are no part of it
             if let Some(inner) = value
@@ -3954,6 +4052,7 @@ fn credit_codes(c: &Compiled, norm: &Norm, fields: &BTreeMap<String, Field>) -> 
         let valid = codes::is_valid(&code);
         let before = &text[..m.start()];
         let loc = norm.locate(m.range());
+        let code_place = norm.place(m.range());
         // each party's last mention before the code (a name may wrap over lines in a narrow
         // cell), nearest first, as (start, end) in the text
         let cut = flat_at.partition_point(|&at| at < m.start());
@@ -3980,9 +4079,8 @@ fn credit_codes(c: &Compiled, norm: &Norm, fields: &BTreeMap<String, Field>) -> 
         // the nearest name in the text may stand in the other column: a code belongs to the
         // party above it in its own column when the nearest one is not in that column.
         let column = |at: usize, end: usize| -> Option<bool> {
-            let named = norm.locate(at..end);
-            let (a, b) = (named.bbox?, loc.bbox?);
-            (named.page == loc.page && a[1] < b[1]).then_some(a[0].max(b[0]) < a[2].min(b[2]))
+            let ((named_page, a), (_, b)) = (norm.place(at..end)?, code_place?);
+            (named_page == loc.page && a[1] < b[1]).then_some(a[0].max(b[0]) < a[2].min(b[2]))
         };
         let party = match mentions.first() {
             Some(&(at, end, _)) if column(at, end) == Some(false) => mentions
@@ -4060,6 +4158,268 @@ mod tests {
             });
         }
         page
+    }
+
+    /// A page OCR read off a scan fed askew: each row's cells `(x, text)` at its `y`, one box
+    /// per character (0.015 wide), every box lower by `slope` per unit of x.
+    fn askew_page(slope: f32, rows: &[(f32, &[(f32, &str)])]) -> Page {
+        let mut page = page("", TextSource::Ocr);
+        for (r, (y, cells)) in rows.iter().enumerate() {
+            for (k, (x0, cell)) in cells.iter().enumerate() {
+                if r > 0 || k > 0 {
+                    page.text.push(if k > 0 { '\t' } else { '\n' });
+                }
+                for (i, ch) in cell.chars().enumerate() {
+                    let start = page.text.chars().count();
+                    page.text.push(ch);
+                    let x = x0 + 0.015 * i as f32;
+                    let top = y + slope * (x - 0.5);
+                    page.spans.push(crate::model::TextSpan {
+                        start,
+                        end: start + 1,
+                        bbox: [x, top, x + 0.014, top + 0.018],
+                        confidence: 0.99,
+                    });
+                }
+            }
+        }
+        page
+    }
+
+    #[test]
+    fn a_form_of_numbered_items_on_a_scan_fed_askew() {
+        // `(1)转租人 | (2)转租人统一社会信用代码` over the name and the code: a header row whose
+        // second cell stands lower than the first by the page's skew
+        let rows: &[(f32, &[(f32, &str)])] = &[
+            (0.10, &[(0.35, "房屋转租合同(表格式)")]),
+            (
+                0.15,
+                &[(0.14, "(1)转租人"), (0.52, "(2)转租人统一社会信用代码")],
+            ),
+            (
+                0.18,
+                &[
+                    (0.14, "晋中市某某网络科技有限公司"),
+                    (0.52, "911401077LPJLC5W0M"),
+                ],
+            ),
+            (
+                0.21,
+                &[(0.14, "(3)次租人"), (0.52, "(4)次租人统一社会信用代码")],
+            ),
+            (
+                0.24,
+                &[
+                    (0.14, "阳泉市某某智能科技有限公司"),
+                    (0.52, "91140105268PJUUF0F"),
+                ],
+            ),
+            (0.27, &[(0.14, "(11)转租期限")]),
+            (0.30, &[(0.14, "自2022年04月15日至2025年04月14日")]),
+            (
+                0.33,
+                &[(
+                    0.12,
+                    "次租人使用房屋应遵守原租赁合同的约定,转租期限届满时交还转租人。",
+                )],
+            ),
+        ];
+        for slope in [0.0, 0.028, -0.028] {
+            let f = read_page(DocumentKind::Lease, &askew_page(slope, rows));
+            assert_eq!(
+                get(&f, "lessor"),
+                Some(&json!("晋中市某某网络科技有限公司")),
+                "{slope}"
+            );
+            assert_eq!(
+                get(&f, "lessee"),
+                Some(&json!("阳泉市某某智能科技有限公司")),
+                "{slope}"
+            );
+            assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        }
+    }
+
+    #[test]
+    fn a_header_rows_first_cells_centred_low_in_a_tall_row() {
+        // 出租方 | 承租方 | 租赁期限 over a person's name of one line, centred, beside a company's
+        // name of two
+        let page = placed_page(
+            0.2,
+            &[
+                ("房屋整体承租合同", 0.35, 0.04),
+                ("出租方", 0.12, 0.10),
+                ("承租方", 0.36, 0.10),
+                ("租赁期限", 0.60, 0.10),
+                ("万某芬", 0.12, 0.21),
+                ("运城市某某众创空间投资", 0.36, 0.19),
+                ("管理股份有限公司", 0.36, 0.215),
+                ("6年", 0.60, 0.20),
+                (
+                    "上表为本合同首部信息栏,与下列通用条款共同构成本合同。",
+                    0.10,
+                    0.30,
+                ),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &page);
+        assert_eq!(get(&f, "lessor"), Some(&json!("万某芬")));
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("运城市某某众创空间投资管理股份有限公司"))
+        );
+    }
+
+    #[test]
+    fn a_certificates_number_typed_one_character_a_box() {
+        let mut page = page("", TextSource::TextLayer);
+        let mut cells: Vec<(String, f32, f32)> = vec![
+            ("房屋所有权证".into(), 0.39, 0.10),
+            ("房屋所有权证号".into(), 0.18, 0.15),
+            ("运房权证字第".into(), 0.32, 0.15),
+        ];
+        for (k, d) in "55651817号".chars().enumerate() {
+            cells.push((d.to_string(), 0.447 + 0.0235 * k as f32, 0.15));
+        }
+        cells.push(("房屋所有权人".into(), 0.14, 0.19));
+        cells.push(("山西省某某创业服务有限责任公司".into(), 0.28, 0.19));
+        for (k, (cell, x, y)) in cells.iter().enumerate() {
+            if k > 0 {
+                page.text.push('\n');
+            }
+            let start = page.text.chars().count();
+            page.text.push_str(cell);
+            let w = if cell.chars().count() == 1 {
+                0.012
+            } else {
+                0.11
+            };
+            page.spans.push(crate::model::TextSpan {
+                start,
+                end: page.text.chars().count(),
+                bbox: [*x, *y, x + w, y + 0.013],
+                confidence: 1.0,
+            });
+        }
+        let f = read_page(DocumentKind::HouseOwnershipCertificate, &page);
+        assert_eq!(
+            get(&f, "certificate_no"),
+            Some(&json!("运房权证字第55651817号"))
+        );
+        assert_eq!(
+            get(&f, "owner"),
+            Some(&json!("山西省某某创业服务有限责任公司"))
+        );
+    }
+
+    #[test]
+    fn a_term_from_a_delivery_day_and_its_first_and_last_days_named() {
+        for (text, start, end) in [
+            (
+                "厂房租赁合同\n第三条租赁期限\n租赁期限壹拾(10)年,自首批房屋交付之日即二零一九年一月一日起,至二零二八年十二月三十一日止;第二批房屋的租赁期限与首批房屋同时届满。",
+                "2019-01-01",
+                "2028-12-31",
+            ),
+            (
+                "厂房租赁合同\n租赁期限自首批房屋交付之日即2019年1月15日起,至2022年1月14日止;租金自交付之日起计收。",
+                "2019-01-15",
+                "2022-01-14",
+            ),
+            (
+                "房屋租赁合同\n二、出租期限\n出租期限为2年6个月,起租之日为2022年12月1日,期满之日为2025年5月31日。",
+                "2022-12-01",
+                "2025-05-31",
+            ),
+        ] {
+            let f = read_text_layer(DocumentKind::Lease, text);
+            assert_eq!(get(&f, "term_start"), Some(&json!(start)), "{text}");
+            assert_eq!(get(&f, "term_end"), Some(&json!(end)), "{text}");
+        }
+        // a fit-out period or a deposit's time counted from the same day is no term
+        for text in [
+            "厂房租赁合同\n装修期限自房屋交付之日即2019年1月1日起,至2019年2月28日止。",
+            "厂房租赁合同\n保证金支付期限自合同签订之日即2019年1月1日起,至2019年1月10日止。",
+            "厂房租赁合同\n计租期自免租期满之日即2021年4月1日起至2024年3月31日止。",
+            "厂房租赁合同\n免租期为三个月,开始之日为2021年1月1日,结束之日为2021年3月31日。",
+        ] {
+            let f = read_text_layer(DocumentKind::Lease, text);
+            let sure = f.get("term_start").is_some_and(|t| t.confidence >= 0.85);
+            assert!(!sure, "{text}: {:?}", f.get("term_start"));
+        }
+    }
+
+    #[test]
+    fn a_reports_number_and_code_cited_by_the_applicants_undertaking() {
+        // the number wrapped after the firm's words, the code inside the bracket it closes
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "关于专项审计报告的承诺书\n本单位委托山西某某会计师事务所(特殊普通合伙)对本单位2020年度小微企业创业创新基地运营情况进行了专项审计,该所出具了专项审计报告(报告文号:天元专\n项审字〔2021〕第610号;报告核验号:1421-0424-9854-7093)。\n\
+             专项审计报告\n太原市某某企业管理咨询有限公司董事会及审计委员会:\n受贵公司委托,我们对贵公司基地运营情况进行了专项审计。我们认为,有关资料真实。",
+        );
+        assert_eq!(
+            get(&f, "report_no"),
+            Some(&json!("天元专项审字〔2021〕第610号"))
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("1421042498547093")));
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("太原市某某企业管理咨询有限公司"))
+        );
+        // a form's row of cells set apart by a bar, the salutation on the line under it
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "专项审计报告\n编号岚县会审字〔2023〕JS-445号|报告日期2023年4月2日\n\
+             太原市某某文化传媒股份有限公司执行董事及经理:\n受贵公司委托,我们对贵公司基地运营情况进行了专项审计。\n\
+             报告信息\n报备验真号\n140220214960554704",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("太原市某某文化传媒股份有限公司"))
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("140220214960554704")));
+    }
+
+    #[test]
+    fn a_subleases_old_and_new_tenants_and_its_owner() {
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租合同\n原租户(甲方):临汾市某某投资管理有限责任公司\n统一社会信用代码:911401063YBNFR424H\n\
+             新租户(乙方):阳泉市某某企业管理咨询股份有限公司\n业主:夏某琳\n\
+             甲方于2019年3月25日与业主签订房屋租赁合同,承租业主位于山西省晋中市榆次区某路23号的房屋。经业主书面同意,甲方将其中部分房屋转租给乙方。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("临汾市某某投资管理有限责任公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("阳泉市某某企业管理咨询股份有限公司"))
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        // a register's archive answer names the place in its opening sentence
+        let f = read_text_layer(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋权属档案查询结果\n经查询本中心房屋权属登记档案,坐落于山西省运城市盐湖区某街319号7号楼8层的房屋登记信息如下:\n\
+             房屋所有权证号\n运房权证字第84556789号\n房屋所有权人\n临汾市某某科技发展有限公司\n规划用途\n工业\n权属状态\n有效",
+        );
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省运城市盐湖区某街319号7号楼8层"))
+        );
+        assert_eq!(get(&f, "usage"), Some(&json!("工业")));
+    }
+
+    #[test]
+    fn a_seals_fragment_or_a_rows_label_under_signature_heads_is_no_party() {
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租合同\n转租人(盖章)\t次租人(盖章)\n限公\n签署日期\t签署日期\n2022年03月27日\t2022年03月27日",
+        );
+        assert_eq!(get(&f, "lessor"), None);
+        assert_eq!(get(&f, "lessee"), None);
+        assert!(!person_name("限公") && !person_name("签署日期"));
+        assert!(!person_name("单位名称") && !person_name("单独所有") && !person_name("董事会"));
+        assert!(person_name("萧辉玲") && person_name("欧阳明"));
     }
 
     #[test]

@@ -192,6 +192,15 @@ const fn pat_unless(
     }
 }
 
+/// The day a term starts named by an event, then its date (`自首批房屋交付之日即DATE`): the
+/// engine leaves a delivery's words out of the check for another period's words.
+macro_rules! starts_on_an_event {
+    () => {
+        r"(?:自|从)[^。;,\n]{1,12}?之日(?:即|,即)"
+    };
+}
+pub(crate) use starts_on_an_event;
+
 /// Periods a lease names besides its term: the head lease's, cited in a sublease's recital,
 /// rent-free and fit-out periods, renewals and extensions, deposits, payment schedules. Their dates and durations are not the term.
 macro_rules! not_the_term {
@@ -216,12 +225,12 @@ pub const NOT_THE_TERM_ALONE: &str = concat!(
 /// on (转租方), and the one it lets to (次承租方, 接租人). Either makes the document a sublease.
 macro_rules! sublessor {
     () => {
-        "转租方|转租人|转租单位|分租方|分租人|原承租方|原承租人"
+        "转租方|转租人|转租单位|分租方|分租人|原承租方|原承租人|原租户|二房东"
     };
 }
 macro_rules! sublessee {
     () => {
-        "次承租方|次承租人|次承租单位|受转租方|受转租人|受让承租方|受让承租人|接租方|接租人|接租单位"
+        "次承租方|次承租人|次承租单位|次租方|次租人|次租单位|新租户|受转租方|受转租人|受让承租方|受让承租人|接租方|接租人|接租单位"
     };
 }
 /// The role words a contract's own tables and signature heads name the parties with (出租方,
@@ -244,6 +253,9 @@ macro_rules! lessor {
         )
     };
 }
+/// Every word a label may name a letting party with (业主 and 房东 too): beside a sublease's
+/// own letting party, each of these names the head landlord.
+pub const LETTING_WORDS: &str = lessor!();
 /// The base's operator: the letting party of an incubator's 入驻协议, but the tenant of the
 /// head lease it signs with the owner (甲方(产权单位) / 乙方(基地运营单位)). A label of its own
 /// (运营单位:XX, beside 入驻企业:YY) reads it as the lessor; after a position (乙方(基地运营单位))
@@ -458,7 +470,7 @@ pub const SEAL_REQUEST: &str = seal!();
 /// 统一编码, a caption 查验二维码 over the code printed under the symbol, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报告)?(?:电子)?(?:验证|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|核查|查询|标识|鉴证)(?:查询|查验|识别|验证|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报告)?(?:电子)?(?:验证|验真|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|核查|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
@@ -474,10 +486,11 @@ macro_rules! addressee_body {
         )
     };
 }
-/// One of those words (a salutation may join two: `董事会及股东`).
+/// One of those words (a salutation may join two: `董事会及股东`, `执行董事及经理`,
+/// `董事会及审计委员会`).
 macro_rules! addressee_word {
     () => {
-        "全体股东|各位股东|各股东|全体合伙人|全体投资人|全体投资者|全体出资人|投资人|投资者|出资人|出资者|合伙人|经营者|全体董事|董事会|股东大会|股东会|股东|监事|经营管理层|高级管理层|经营层|经营管理团队|经营团队|管理团队|管理层|理事会|执行董事|监事会|总经理|经理层|管理当局|治理层|法定代表人|负责人"
+        "全体股东|各位股东|各股东|全体合伙人|全体投资人|全体投资者|全体出资人|投资人|投资者|出资人|出资者|合伙人|经营者|全体董事|董事会审计委员会|审计委员会|董事会|董事长|股东大会|股东会|股东|监事|经营管理层|高级管理层|经营层|经营管理团队|经营团队|管理团队|管理层|理事会|执行董事|监事会|总经理|经理层|经理|管理当局|治理层|法定代表人|负责人"
     };
 }
 /// One character of the words a salutation puts after the entity's name for its people
@@ -683,6 +696,15 @@ pub const LEASE: KindSpec = KindSpec {
         stop(
             r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|转租面积|出租面积|月租金|年租金|租赁期限(?:\((?:起止|起讫)\))?|租赁年限|签订地点|身份证号|居民身份证|证件号码|证件类型|证照号码|证照号|证件号)",
         ),
+        // A party's particular labelled with its role (`转租人统一社会信用代码`, `次租人住所`):
+        // a label of its own, no role's label with a name after it.
+        stop(concat!(
+            r"(?:出租方|出租人|承租方|承租人|甲方|乙方|丙方|",
+            sublessor!(),
+            "|",
+            sublessee!(),
+            r")的?(?:统一社会信用代码|社会信用代码|信用代码|证照号码|证件号码|身份证号码|身份证号|法定代表人|负责人|住所|地址|联系电话|电话)"
+        )),
         // A row label of a party table and the head landlord of a three-party sublease: they
         // end a value and fill no role.
         stop(concat!(
@@ -720,8 +742,13 @@ pub const LEASE: KindSpec = KindSpec {
                 r"(?:",
                 term_word!(),
                 // (its length may come first, a note in brackets after it: `租赁期60个月(五年),
-                // 从DATE起计算,到DATE止`)
-                r")(?:为|是|:)?(?:为期|共计|共)?\n?(?:{DURATION}(?:\([^)\n]{1,10}\))?[,;]?(?:即)?|[^。\n]{0,8}?)(?P<r>{RANGE})"
+                // 从DATE起计算,到DATE止`; then the day it starts named by an event and its date,
+                // `自首批房屋交付之日即DATE起`)
+                r")(?:为|是|:)?(?:为期|共计|共)?\n?(?:{DURATION}(?:\([^)\n]{1,10}\))?[,;]?(?:即)?(?:",
+                starts_on_an_event!(),
+                r")?|",
+                starts_on_an_event!(),
+                r"|[^。\n]{0,8}?)(?P<r>{RANGE})"
             ),
             &[
                 ("term_start", "a", Parse::Date),
@@ -882,9 +909,10 @@ pub const LEASE: KindSpec = KindSpec {
             &[("term_stated", "v", Parse::Duration)],
             1.0,
         ),
-        // The first and the last day each named (`起租日为DATE,到期日为DATE`, `…,止租日为DATE`).
+        // The first and the last day each named (`起租日为DATE,到期日为DATE`, `…,止租日为DATE`,
+        // `起租之日为DATE,期满之日为DATE`).
         pat_unless(
-            r"(?:起租日|起始日|租赁起始日|开始日|起租时间|起算日|计租日)(?:期)?(?:为|是|:)?(?P<a>{DATE})[^。;\n]{0,6}?(?:到期日|终止日|届满日|截止日|结束日|租赁终止日|止租日|止租时间|届止日|期满日)(?:期)?(?:为|是|:)?(?P<b>{DATE})",
+            r"(?:(?:起租|计租)之日|起租日|起始日|租赁起始日|开始日|起租时间|起算日|计租日)(?:期)?(?:为|是|:)?(?P<a>{DATE})[^。;\n]{0,6}?(?:(?:到期|届满|止租|期满)之日|到期日|终止日|届满日|截止日|结束日|租赁终止日|止租日|止租时间|届止日|期满日)(?:期)?(?:为|是|:)?(?P<b>{DATE})",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -895,7 +923,7 @@ pub const LEASE: KindSpec = KindSpec {
         // …or the first day named, then the day the term runs to (`起租日期为DATE,租赁期限届至
         // DATE`).
         pat_unless(
-            r"(?:起租日|起始日|租赁起始日|开始日|起租时间|起算日|计租日)(?:期)?(?:为|是|:)?(?P<a>{DATE})[,;]?(?:租赁期限|租赁期|租期|期限)?(?:届至|届满至|截止至|截止到|截至|至|到)(?P<b>{DATE})",
+            r"(?:(?:起租|计租)之日|起租日|起始日|租赁起始日|开始日|起租时间|起算日|计租日)(?:期)?(?:为|是|:)?(?P<a>{DATE})[,;]?(?:租赁期限|租赁期|租期|期限)?(?:届至|届满至|截止至|截止到|截至|至|到)(?P<b>{DATE})",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -1594,13 +1622,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
             &[("area_m2", "v", Parse::Area)],
             1.0,
         ),
-        // a register's certificate of the record names the place in its opening sentence
-        // (`经查询…登记簿,…坐落于XX的不动产登记情况如下`)
-        pat(
-            r"(?:坐落于|位于)(?P<v>[^,。;\n]{4,80}?)的(?:不动产|房屋|房产)",
-            &[("address", "v", Parse::Text)],
-            0.9,
-        ),
+        ADDRESS_IN_OPENING,
         pat(
             r"(?:共有宗地面积|宗地面积|土地面积|使用权面积):?(?P<v>{AREA})",
             &[("land_area_m2", "v", Parse::Area)],
@@ -1648,7 +1670,16 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
     printed_payload: None,
 };
 
+/// A register's certificate of the record, or an archive's query result, names the place in its
+/// opening sentence (`经查询…登记簿,…坐落于XX的不动产登记情况如下`, `…坐落于XX的房屋登记信息如下`).
+const ADDRESS_IN_OPENING: PatternSpec = pat(
+    r"(?:坐落于|位于)(?P<v>[^,。;\n]{4,80}?)的(?:不动产|房屋|房产)",
+    &[("address", "v", Parse::Text)],
+    0.9,
+);
+
 /// 房屋所有权证 (before the unified real-estate register).
+
 pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
     kind: DocumentKind::HouseOwnershipCertificate,
     titles: &[r"^(中华人民共和国)?房屋所有权证$"],
@@ -1669,7 +1700,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         label(r"规划用途", "usage", Parse::Text),
         label(r"建筑面积(?:\(m2\)|\(平方米\))?", "area_m2", Parse::Area),
         stop(
-            r"(?:登记时间|登记日期|房屋性质|设计用途|总层数|套内建筑面积|附记|房权证号|权证号|产别|共有人|房屋状况|幢号|丘\(地\)号|丘号|地号|房号|结构|所在层|填发机关|发证机关)",
+            r"(?:登记时间|登记日期|房屋性质|设计用途|总层数|套内建筑面积|附记|房权证号|权证号|产别|共有人|房屋状况|幢号|丘\(地\)号|丘号|地号|房号|结构|所在层|填发机关|发证机关|权属状态|权利状态|限制信息)",
         ),
     ],
     patterns: &[
@@ -1686,6 +1717,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
             &[("is_ownership_proof", "v", Parse::Flag(true))],
             1.0,
         ),
+        ADDRESS_IN_OPENING,
         CO_OWNERS[0],
         CO_OWNERS[1],
         CO_OWNERS[2],

@@ -130,9 +130,38 @@ pub fn all_han(s: &str) -> bool {
     s.chars().all(is_han)
 }
 
-/// A person's name as written in a contract: two to four Chinese characters.
+/// A person's name as written in a contract: two to four Chinese characters, led by a
+/// surname. Without the surname, a seal's fragment (`限公`) or a row's label (`签署日期`) in a
+/// table cell would read as a person.
 pub fn person_name(s: &str) -> bool {
-    (2..=4).contains(&s.chars().count()) && all_han(s)
+    (2..=4).contains(&s.chars().count())
+        && all_han(s)
+        && led_by_surname(s)
+        && !NOT_A_PERSON.is_match(s)
+}
+
+/// Words a form's cells and labels hold that no one's given name does (`单位名称`, `单独所有`,
+/// `董事会`, `房屋坐落`), though their first character is a surname.
+static NOT_A_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    regex("公司|单位|盖章|签章|签字|名称|所有|共有|代码|号码|地址|住所|期限|日期|坐落|权利|董事|管理|代理|信息|类型|用途|面积")
+        .expect("static regex")
+});
+
+/// Single-character surnames in use today (the several hundred commonest, simplified forms and
+/// the traditional forms OCR or old documents give).
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周洪赖徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由郦滑甯隗蹇逄冒过眭充鄂訾蓟暴苻钮荀续融雒缑璩酆郗禄习勇逢校拜蔚靖钭营黑代台牧贝从陳張劉楊黃趙吳鄭謝馮鄧蕭許韓蔣葉蘇呂盧鍾譚陸賈韋鄒閆龍賀顧龔錢嚴湯溫聶魯歐關蘭喬龐顏羅孫馬萬衛閻賴紀華藍鄺駱饒麥邊";
+
+/// Surnames of two characters.
+const COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文",
+    "司徒", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "澹台", "申屠", "太史",
+    "闻人", "万俟", "钟离", "宗政", "濮阳", "淳于", "单于", "公冶", "赫连", "第五", "拓跋", "完颜",
+];
+
+/// Whether `s` starts with a surname.
+fn led_by_surname(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| SURNAMES.contains(c))
+        || COMPOUND_SURNAMES.iter().any(|c| s.starts_with(c))
 }
 
 /// A label cell too narrow for its label wraps it (`不动产单` / `元号`): the two lines are one
@@ -182,6 +211,10 @@ pub struct Norm {
     char_conf: Vec<Vec<f32>>,
     /// Per page: positioned spans (start, end, bbox) to find boxes.
     spans: Vec<Vec<(usize, usize, BBox)>>,
+    /// Per page: how far its printed rows climb (negative) or fall per page width, as a scan
+    /// fed askew gives them; 0 for a text layer. Places compared across a row are levelled
+    /// by it (`place`); evidence keeps the boxes as on the page.
+    slope: Vec<f32>,
     /// Per page: its text came from OCR (which cannot tell `(` from `（`).
     page_ocr: Vec<bool>,
     /// Byte offsets in `text` where a soft line break was removed (a wrapped line goes on
@@ -218,6 +251,30 @@ fn beside(prev: &BBox, next: &BBox) -> bool {
     let h = (prev[3] - prev[1]).min(next[3] - next[1]);
     let overlap = prev[3].min(next[3]) - prev[1].max(next[1]);
     overlap > 0.5 * h && next[0] >= prev[2] - 0.5 * h
+}
+
+/// `next` is the next character of a number printed one character a box (`运房权证字第` | `5` |
+/// `5` | … | `号`): a single digit or letter (or the number's 号 after its digits) right beside
+/// `prev` on its row, where `prev` is the 第 or 字 that leads a number or, `in_run`, a box of the
+/// same number. The pieces are one number, joined without a break. (Two narrow cells side by
+/// side, `3` | `6`, are no such run: nothing leads them.)
+fn boxed_character(prev: &str, next: &str, in_run: bool, pbox: &BBox, nbox: &BBox) -> bool {
+    let mut chars = next.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    let last = prev.chars().next_back();
+    let leads = last.is_some_and(|p| p == '第' || p == '字');
+    let boxed = in_run && prev.chars().count() == 1;
+    let follows = match c {
+        '号' => boxed && last.is_some_and(|p| p.is_ascii_digit()),
+        c if c.is_ascii_alphanumeric() => {
+            leads || (boxed && last.is_some_and(|p| p.is_ascii_alphanumeric()))
+        }
+        _ => false,
+    };
+    let h = (pbox[3] - pbox[1]).max(nbox[3] - nbox[1]);
+    follows && beside(pbox, nbox) && nbox[0] - pbox[2] < 2.0 * h
 }
 
 /// Whether a line is a piece of a word printed downwards (`出` / `租` / `方` in the merged
@@ -580,6 +637,7 @@ impl Norm {
             page_chars: Vec::new(),
             char_conf: Vec::new(),
             spans: Vec::new(),
+            slope: Vec::new(),
             soft_breaks: Vec::new(),
         };
         // (page index, line, page max width)
@@ -596,6 +654,11 @@ impl Norm {
                 }
                 spans.push((a, b, s.bbox));
             }
+            let slope = if page.text_source == crate::model::TextSource::Ocr {
+                row_slope(&chars, &spans)
+            } else {
+                0.0
+            };
             let mut maxw = 0;
             let mut page_lines: Vec<Line> = Vec::new();
             let mut start = 0;
@@ -618,7 +681,7 @@ impl Norm {
                     line.bbox = spans
                         .iter()
                         .filter(|(a, b, _)| *a < i && start < *b)
-                        .map(|s| s.2)
+                        .map(|s| levelled(s.2, slope))
                         .reduce(bbox_union);
                     let trimmed: String = line.chars.iter().map(|c| c.0).collect();
                     if line.chars.is_empty() {
@@ -637,6 +700,7 @@ impl Norm {
             norm.page_chars.push(chars);
             norm.char_conf.push(conf);
             norm.spans.push(spans);
+            norm.slope.push(slope);
         }
         // A running header (the same first line on two pages or more: the firm's letterhead,
         // the contract's title) starts its page afresh; the page before does not run into it.
@@ -654,6 +718,8 @@ impl Norm {
         // the line after a 致: of its own names the addressee (and maybe its people) and ends
         // there, however far it ran: the body's first sentence is not its tail
         let (mut prev_is_salutation, mut prev_is_addressee) = (false, false);
+        // the line before was a box of a number printed one character a box
+        let mut in_boxed_run = false;
         for (pi, line) in lines {
             let text: String = line.chars.iter().map(|c| c.0).collect();
             if let Some((ppi, ptext, pwidth, pcell, pbox)) = &prev {
@@ -661,7 +727,11 @@ impl Norm {
                 let side_by_side =
                     *ppi == pi && matches!((pbox, &line.bbox), (Some(a), Some(b)) if beside(a, b));
                 let addressee_ends = prev_is_addressee && ADDRESSEE_WHOLE.is_match(ptext);
-                let soft = (!pcell
+                let boxed = *ppi == pi
+                    && matches!((pbox, &line.bbox), (Some(a), Some(b)) if boxed_character(ptext, &text, in_boxed_run, a, b));
+                in_boxed_run = boxed;
+                let soft = boxed
+                    || (!pcell
                     && !addressee_ends
                     && !side_by_side
                     && !header_starts_page
@@ -676,6 +746,9 @@ impl Norm {
                     && !PARTY_LINE.is_match(&text)
                     && !DATE_LINE.is_match(&text)
                     && !CONTACT_LINE.is_match(ptext)
+                    // (cells printed side by side with a bar between them: a form's row; a
+                    // bar at the line's end is a cell's border)
+                    && !ptext.trim_end_matches('|').contains('|')
                     && label_head(ptext, &text, is_label_start).is_none())
                     || wrapped_label(ptext, &text, is_label_start)
                     || (!pcell && !side_by_side && bracket_goes_on(ptext, &text));
@@ -807,6 +880,78 @@ impl Norm {
             doubts,
             ocr,
         }
+    }
+}
+
+/// The slope of a page's printed rows (y per unit of x, both as fractions of the page): the
+/// median over its lines of several characters, each line's from its first and last
+/// characters' middles. 0 when no line says.
+fn row_slope(chars: &[char], spans: &[(usize, usize, BBox)]) -> f32 {
+    let mut slopes: Vec<f32> = Vec::new();
+    let mut line: Vec<&BBox> = Vec::new();
+    let mut flush = |line: &mut Vec<&BBox>| {
+        if let (true, Some(a), Some(b)) = (line.len() >= 6, line.first(), line.last()) {
+            let (ax, bx) = ((a[0] + a[2]) / 2.0, (b[0] + b[2]) / 2.0);
+            if bx - ax > 0.1 {
+                slopes.push(((b[1] + b[3]) - (a[1] + a[3])) / 2.0 / (bx - ax));
+            }
+        }
+        line.clear();
+    };
+    let mut last_end = 0;
+    for (a, b, bx) in spans {
+        // a line ends at a break or a cell's tab between this span and the one before
+        if chars[last_end.min(*a)..*a]
+            .iter()
+            .any(|&c| c == '\n' || c == '\t')
+        {
+            flush(&mut line);
+        }
+        if b > a {
+            line.push(bx);
+        }
+        last_end = *b;
+    }
+    flush(&mut line);
+    if slopes.is_empty() {
+        return 0.0;
+    }
+    slopes.sort_by(f32::total_cmp);
+    let median = slopes[slopes.len() / 2];
+    // (a level page's slopes are noise)
+    if median.abs() < 0.002 { 0.0 } else { median }
+}
+
+/// A box as it would stand on the page levelled: moved up or down by the row's climb at its
+/// middle, measured from the page's middle.
+fn levelled(b: BBox, slope: f32) -> BBox {
+    if slope == 0.0 {
+        return b;
+    }
+    let dy = slope * ((b[0] + b[2]) / 2.0 - 0.5);
+    [b[0], b[1] - dy, b[2], b[3] - dy]
+}
+
+impl Norm {
+    /// Where the byte range stands on its page levelled (a skewed scan's rows made level):
+    /// the place to compare with other places, for rows, columns and cells side by side.
+    /// [`Norm::locate`] gives the box as printed, for evidence.
+    pub fn place(&self, range: std::ops::Range<usize>) -> Option<(u32, BBox)> {
+        let srcs = self.sources(range);
+        let &(page, first) = srcs.first()?;
+        let last = srcs
+            .iter()
+            .filter(|s| s.0 == page)
+            .map(|s| s.1)
+            .next_back()
+            .unwrap_or(first);
+        let slope = self.slope.get(page).copied().unwrap_or(0.0);
+        let bbox = self.spans[page]
+            .iter()
+            .filter(|&&(a, b, _)| a <= last && first < b)
+            .map(|&(_, _, bx)| levelled(bx, slope))
+            .reduce(bbox_union)?;
+        Some((self.page_numbers[page], bbox))
     }
 }
 
