@@ -314,9 +314,10 @@ fn merge_cover_pages(segs: Vec<Segment>, pages: &[Page]) -> Vec<Segment> {
         if let Some(cover) = pending.take() {
             // A report's front matter may run over pages (a title cover, then a page of its
             // numbers and code): covers one after another are one, which the body then takes.
-            // A 防伪页 after a report's body is that report's annex, not the next one's cover.
+            // A page of numbers right after a report's body is that report's annex, not the
+            // next one's cover (its code would go to the other report).
             if cover.kind == DocumentKind::AuditReport && seg.kind == cover.kind && is_cover(&seg) {
-                let annex_of_last = matches!(cover.pages.as_slice(), &[p] if annex_titled(&pages[p]))
+                let annex_of_last = cover.pages.len() == 1
                     && out
                         .last()
                         .is_some_and(|last| last.kind == cover.kind && has_sentences(last));
@@ -485,6 +486,16 @@ mod tests {
         let annex =
             "审计报告防伪页\n报告编码\n140720215776614213\n报告文号\n乙审字（2021）第0616号";
         let segs = split(&[page(1, body), page(2, annex), page(3, cover), page(4, body)]);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert_eq!(segs[0].pages, vec![0, 1]);
+        assert_eq!(segs[1].pages, vec![2, 3]);
+        // …and so does a page of its numbers printed at its back, a title cover after it
+        let segs = split(&[
+            page(1, body),
+            page(2, numbers),
+            page(3, cover),
+            page(4, body),
+        ]);
         assert_eq!(segs.len(), 2, "{segs:?}");
         assert_eq!(segs[0].pages, vec![0, 1]);
         assert_eq!(segs[1].pages, vec![2, 3]);
