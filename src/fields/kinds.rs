@@ -1679,7 +1679,6 @@ const ADDRESS_IN_OPENING: PatternSpec = pat(
 );
 
 /// 房屋所有权证 (before the unified real-estate register).
-
 pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
     kind: DocumentKind::HouseOwnershipCertificate,
     titles: &[r"^(中华人民共和国)?房屋所有权证$"],
