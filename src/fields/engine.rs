@@ -266,7 +266,31 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             // under a signature head (转租方(盖章) | 租用方(盖章)) the cells are seals and
             // dates: only an organisation's whole name there is the party's
             let under_seal = spec.parse == Parse::Name && SEAL_WORD.is_match(&text[ls..start]);
-            let read = |cell: &std::ops::Range<usize>| {
+            let read = |cell: &Vec<std::ops::Range<usize>>| {
+                // a cell whose lines the reading set between its neighbours' (the row read
+                // across): its lines joined, and only a party's whole name read so
+                if cell.len() > 1 {
+                    if spec.parse != Parse::Name {
+                        return None;
+                    }
+                    let value: String = cell.iter().map(|r| norm.original(r.clone())).collect();
+                    let value = without_seal_tail(value.trim());
+                    if !whole_name(value) {
+                        return None;
+                    }
+                    let value = if cell.iter().any(|r| norm.from_ocr(r.clone())) {
+                        full_width_brackets(value)
+                    } else {
+                        value.to_string()
+                    };
+                    return Some(Candidate {
+                        value: Value::String(value),
+                        certainty: spec.certainty * TABLE_CELL,
+                        at: cell[0].start,
+                        loc: norm.locate(cell[0].clone()),
+                    });
+                }
+                let cell = &cell_span(cell);
                 let raw = &text[cell.clone()];
                 // a party's cell in a lease's table holds a whole name (a name that wrapped
                 // in its cell shifts the row: `table_parties` joins such names)
@@ -1186,7 +1210,7 @@ fn term_column(c: &Compiled, norm: &Norm, cands: &mut BTreeMap<&'static str, Vec
             continue;
         };
         // the cell's lines read as one (a range broken around its 至), each byte mapped back
-        let Some(cell) = cells.first().cloned() else {
+        let Some(cell) = cells.first().map(|c| cell_span(c)) else {
             continue;
         };
         let (mut joined, mut at) = (String::new(), Vec::new());
@@ -2042,7 +2066,7 @@ fn column_cells(
                 break;
             }
         }
-        cells.push(cell);
+        cells.push(std::iter::once(cell).collect());
         row = i;
     }
     (!cells.is_empty()).then_some(ColumnCells {
@@ -2066,7 +2090,7 @@ fn placed_column(
     here: usize,
     page: Option<u32>,
     is_head: &dyn Fn(usize) -> bool,
-) -> Option<Vec<std::ops::Range<usize>>> {
+) -> Option<Vec<Vec<std::ops::Range<usize>>>> {
     let text = norm.text.as_str();
     let mid = |b: &BBox| (b[0] + b[2]) / 2.0;
     let height = |b: &BBox| b[3] - b[1];
@@ -2173,13 +2197,20 @@ fn placed_column(
         // to bottom (a reading that put a wrapped line's tail first would scramble the value)
         let contiguous =
             (a..=z).all(|i| mine.iter().any(|&k| taken[k].0 == i) || lines[i].is_empty());
+        // …or the row read line by line across its cells (`甲的第一行 | 乙的第一行` / `甲的第二行 |
+        // 乙的第二行`): every line between the cell's own is another cell's of the same row
+        let across = (a..=z).all(|i| row.iter().any(|&k| taken[k].0 == i) || lines[i].is_empty());
         let downwards = mine
             .windows(2)
             .all(|w| taken[w[0]].1[1] <= taken[w[1]].1[1]);
-        if !contiguous || !downwards {
+        if !(contiguous || across) || !downwards {
             break;
         }
-        cells.push(lines[a].start..lines[z].end);
+        cells.push(if contiguous {
+            std::iter::once(lines[a].start..lines[z].end).collect()
+        } else {
+            mine.iter().map(|&k| lines[taken[k].0].clone()).collect()
+        });
     }
     (!cells.is_empty()).then_some(cells)
 }
@@ -2189,8 +2220,15 @@ fn placed_column(
 /// row's cells each hold a value of their column's kind (else only their order in the text
 /// said so, and labels stacked on lines of their own read the same).
 struct ColumnCells {
-    cells: Vec<std::ops::Range<usize>>,
+    /// Each cell's lines: one range over them, or, where the reading went across the row
+    /// line by line, each of its lines apart.
+    cells: Vec<Vec<std::ops::Range<usize>>>,
     placed: bool,
+}
+
+/// The text from a cell's first line to its last.
+fn cell_span(cell: &[std::ops::Range<usize>]) -> std::ops::Range<usize> {
+    cell.first().map_or(0, |f| f.start)..cell.last().map_or(0, |l| l.end)
 }
 
 /// The byte range of each line of `text` (without its `\n`).
@@ -3304,7 +3342,11 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
         // 第610号`): words alone are no number yet
         Parse::Code
             if (1..=10).contains(&so_far.trim().chars().count())
-                && so_far.trim().chars().all(is_han)
+                && so_far
+                    .trim()
+                    .trim_end_matches(['(', '（', '[', '［', '〔', '【'])
+                    .chars()
+                    .all(is_han)
                 && !["无", "暂无", "详见", "见"]
                     .iter()
                     .any(|w| so_far.trim().starts_with(w))
@@ -3355,7 +3397,7 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
 /// The rest of a document number on the next line: a few more of its words, then its year
 /// (in brackets or not), up to its 号.
 static NUMBER_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^\p{Han}{0,8}?[(\[〔【（]?(?:19|20)\d{2}[)\]〕】）]?[^\n。;]{0,16}?号")
+    regex(r"^\p{Han}{0,8}?[(\[〔【（［]?(?:19|20)\d{2}[)\]〕】）］]?[^\n。;]{0,16}?号")
         .expect("static regex")
 });
 
@@ -4271,6 +4313,40 @@ mod tests {
     }
 
     #[test]
+    fn a_header_rows_cells_read_across_the_row_line_by_line() {
+        // OCR gives the row line by line across its cells: each name's second line comes
+        // after its neighbour's first
+        let page = placed_page(
+            0.2,
+            &[
+                ("房屋整体承租合同", 0.35, 0.04),
+                ("出租方", 0.12, 0.10),
+                ("承租方", 0.36, 0.10),
+                ("租赁期限", 0.60, 0.10),
+                ("太原市某某信息技术有限", 0.12, 0.14),
+                ("晋中市某某(山西)文化", 0.36, 0.14),
+                ("五年", 0.60, 0.14),
+                ("公司", 0.12, 0.16),
+                ("传媒有限公司", 0.36, 0.16),
+                (
+                    "上表为本合同首部信息栏,与下列通用条款共同构成本合同。",
+                    0.10,
+                    0.30,
+                ),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &page);
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("太原市某某信息技术有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("晋中市某某（山西）文化传媒有限公司"))
+        );
+    }
+
+    #[test]
     fn a_certificates_number_typed_one_character_a_box() {
         let mut page = page("", TextSource::TextLayer);
         let mut cells: Vec<(String, f32, f32)> = vec![
@@ -4364,6 +4440,15 @@ mod tests {
         assert_eq!(
             get(&f, "audited_entity"),
             Some(&json!("太原市某某企业管理咨询有限公司"))
+        );
+        // …or broken inside its year's bracket
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "关于专项审计报告的承诺书\n本单位委托山西某某会计师事务所有限公司对本单位2023年度小微企业创业创新基地运营情况进行了专项审计,该所出具了专项审计报告(报告文号:信达诚核审［\n2024］0783号;报告核验号:141120243580627049)。",
+        );
+        assert_eq!(
+            get(&f, "report_no"),
+            Some(&json!("信达诚核审［2024］0783号"))
         );
         // a form's row of cells set apart by a bar, the salutation on the line under it
         let f = read_text_layer(
