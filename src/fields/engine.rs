@@ -1210,41 +1210,51 @@ fn term_column(c: &Compiled, norm: &Norm, cands: &mut BTreeMap<&'static str, Vec
             continue;
         };
         // the cell's lines read as one (a range broken around its 至), each byte mapped back
-        let Some(cell) = cells.first().map(|c| cell_span(c)) else {
+        // (a cell read across its row: its own lines only, top to bottom)
+        let Some(cell) = cells.first() else {
             continue;
         };
         let (mut joined, mut at) = (String::new(), Vec::new());
-        for (i, ch) in text[cell.clone()].char_indices() {
-            if ch != '\n' {
-                joined.push(ch);
-                at.extend(std::iter::repeat_n(cell.start + i, ch.len_utf8()));
+        for line in cell {
+            for (i, ch) in text[line.clone()].char_indices() {
+                if ch != '\n' {
+                    joined.push(ch);
+                    at.extend(std::iter::repeat_n(line.start + i, ch.len_utf8()));
+                }
             }
         }
-        at.push(cell.end);
-        // a match in `joined` as bytes of the text
+        at.push(cell.last().map_or(0, |l| l.end));
+        // a match in `joined` as bytes of the text, when its characters stand in the text's
+        // order (a cell's lines read tail first put a date's parts the other way round)
         let in_text = |g: regex::Match| {
             let last = joined[..g.end()]
                 .chars()
                 .next_back()
                 .map_or(1, char::len_utf8);
-            at[g.start()]..at[g.end() - 1] + last
+            let r = at[g.start()]..at[g.end() - 1] + last;
+            (r.start < r.end).then_some(r)
         };
         let Some(m) = RANGE.captures(&joined) else {
-            if let Some(v) = DURATION_LEADS.captures(&joined).and_then(|d| d.name("v")) {
-                push_parsed(
-                    cands,
-                    "term_stated",
-                    Parse::Duration,
-                    norm,
-                    in_text(v),
-                    TABLE_CELL,
-                );
+            if let Some(v) = DURATION_LEADS.captures(&joined).and_then(|d| d.name("v"))
+                && let Some(r) = in_text(v)
+            {
+                push_parsed(cands, "term_stated", Parse::Duration, norm, r, TABLE_CELL);
             }
             continue;
         };
-        for (field, group) in [("term_start", "a"), ("term_end", "b")] {
-            let g = m.name(group).expect("a range has both ends");
-            push_parsed(cands, field, Parse::Date, norm, in_text(g), TABLE_CELL);
+        let ends = [("term_start", "a"), ("term_end", "b")]
+            .map(|(field, group)| (field, m.name(group).and_then(in_text)));
+        if ends.iter().all(|(_, r)| r.is_some()) {
+            for (field, r) in ends {
+                push_parsed(
+                    cands,
+                    field,
+                    Parse::Date,
+                    norm,
+                    r.expect("checked"),
+                    TABLE_CELL,
+                );
+            }
         }
     }
 }
@@ -2200,17 +2210,20 @@ fn placed_column(
         // …or the row read line by line across its cells (`甲的第一行 | 乙的第一行` / `甲的第二行 |
         // 乙的第二行`): every line between the cell's own is another cell's of the same row
         let across = (a..=z).all(|i| row.iter().any(|&k| taken[k].0 == i) || lines[i].is_empty());
+        if !(contiguous || across) {
+            break;
+        }
+        // a wrapped name's tail read before its head (`公司` a little higher than `…有限`): the
+        // cell's lines taken top to bottom, each apart
         let downwards = mine
             .windows(2)
             .all(|w| taken[w[0]].1[1] <= taken[w[1]].1[1]);
-        if !(contiguous || across) || !downwards {
-            break;
-        }
-        cells.push(if contiguous {
-            std::iter::once(lines[a].start..lines[z].end).collect()
+        if contiguous && downwards {
+            cells.push(std::iter::once(lines[a].start..lines[z].end).collect());
         } else {
-            mine.iter().map(|&k| lines[taken[k].0].clone()).collect()
-        });
+            mine.sort_by(|&x, &y| taken[x].1[1].total_cmp(&taken[y].1[1]));
+            cells.push(mine.iter().map(|&k| lines[taken[k].0].clone()).collect());
+        }
     }
     (!cells.is_empty()).then_some(cells)
 }
@@ -2226,9 +2239,10 @@ struct ColumnCells {
     placed: bool,
 }
 
-/// The text from a cell's first line to its last.
+/// The text from the first of a cell's lines to the last, in the text's order.
 fn cell_span(cell: &[std::ops::Range<usize>]) -> std::ops::Range<usize> {
-    cell.first().map_or(0, |f| f.start)..cell.last().map_or(0, |l| l.end)
+    let start = cell.iter().map(|r| r.start).min().unwrap_or(0);
+    start..cell.iter().map(|r| r.end).max().unwrap_or(start)
 }
 
 /// The byte range of each line of `text` (without its `\n`).
@@ -4344,6 +4358,60 @@ mod tests {
             get(&f, "lessee"),
             Some(&json!("晋中市某某（山西）文化传媒有限公司"))
         );
+    }
+
+    #[test]
+    fn a_header_rows_name_whose_tail_was_read_before_its_head() {
+        let page = placed_page(
+            0.2,
+            &[
+                ("房屋整体承租合同", 0.35, 0.04),
+                ("出租方", 0.12, 0.10),
+                ("承租方", 0.36, 0.10),
+                ("租赁期限", 0.60, 0.10),
+                ("山西省某某电子商务有限", 0.12, 0.14),
+                ("责任公司", 0.12, 0.16),
+                ("公司", 0.36, 0.165),
+                ("大同市某某物业管理有限", 0.36, 0.145),
+                ("2020-06-01至2025-05-31", 0.60, 0.15),
+                (
+                    "上表为本合同首部信息栏,与下列通用条款共同构成本合同。",
+                    0.10,
+                    0.30,
+                ),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &page);
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("山西省某某电子商务有限责任公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("大同市某某物业管理有限公司"))
+        );
+        // the term's cell read tail first is no range of one run of text: no term from it,
+        // and no reader trips over its lines' order
+        let page = placed_page(
+            0.2,
+            &[
+                ("房屋整体承租合同", 0.35, 0.04),
+                ("出租方", 0.12, 0.10),
+                ("承租方", 0.36, 0.10),
+                ("租赁期限", 0.60, 0.10),
+                ("龙某艳", 0.12, 0.15),
+                ("忻州市某某智能科技股份有限公司", 0.36, 0.15),
+                ("12月31日", 0.60, 0.165),
+                ("2017年1月1日至2021年", 0.60, 0.145),
+                (
+                    "上表为本合同首部信息栏,与下列通用条款共同构成本合同。",
+                    0.10,
+                    0.30,
+                ),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &page);
+        assert_eq!(get(&f, "lessor"), Some(&json!("龙某艳")));
     }
 
     #[test]
