@@ -273,16 +273,10 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                     if spec.parse != Parse::Name {
                         return None;
                     }
-                    let value: String = cell.iter().map(|r| norm.original(r.clone())).collect();
-                    let value = without_seal_tail(value.trim());
-                    if !whole_name(value) {
+                    let value = name_of_pieces(norm, cell);
+                    if !whole_name(&value) {
                         return None;
                     }
-                    let value = if cell.iter().any(|r| norm.from_ocr(r.clone())) {
-                        full_width_brackets(value)
-                    } else {
-                        value.to_string()
-                    };
                     return Some(Candidate {
                         value: Value::String(value),
                         certainty: spec.certainty * TABLE_CELL,
@@ -457,7 +451,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         for caps in re.captures_iter(text) {
             let whole = caps.get(0).map_or("", |m| m.as_str());
             if let Some(not_after) = &c.not_after[pi]
-                && (not_after.is_match(&without_start_event(
+                && (not_after.is_match(without_start_event(
                     text_before(text, &caps, CLAUSE_BREAKS),
                     not_after,
                 )) || (about_term && restates_another_period(text, &caps))
@@ -2239,6 +2233,19 @@ struct ColumnCells {
     placed: bool,
 }
 
+/// A name read from a cell's pieces (its lines, apart in the text or wrapped), joined as
+/// printed: without the request for the seal printed after it in its cell, with full-width
+/// brackets where OCR read it. Empty when the pieces hold nothing else.
+fn name_of_pieces(norm: &Norm, pieces: &[std::ops::Range<usize>]) -> String {
+    let value: String = pieces.iter().map(|r| norm.original(r.clone())).collect();
+    let value = without_seal_tail(value.trim());
+    if pieces.iter().any(|r| norm.from_ocr(r.clone())) {
+        full_width_brackets(value)
+    } else {
+        value.to_string()
+    }
+}
+
 /// The text from the first of a cell's lines to the last, in the text's order.
 fn cell_span(cell: &[std::ops::Range<usize>]) -> std::ops::Range<usize> {
     let start = cell.iter().map(|r| r.start).min().unwrap_or(0);
@@ -2635,17 +2642,10 @@ fn table_parties(
             if field.is_empty() {
                 continue;
             }
-            let value: String = pieces.iter().map(|r| norm.original(r.clone())).collect();
-            // the request for the seal printed after the name in its cell
-            let value = without_seal_tail(value.trim());
+            let value = name_of_pieces(norm, &pieces);
             if value.is_empty() {
                 continue;
             }
-            let value = if pieces.iter().any(|r| norm.from_ocr(r.clone())) {
-                full_width_brackets(value)
-            } else {
-                value.to_string()
-            };
             cands.entry(field).or_default().push(Candidate {
                 value: Value::String(value),
                 certainty,
@@ -3486,12 +3486,12 @@ static DELIVERY: LazyLock<Regex> =
 
 /// `clause` without the event its range starts on (`自首批房屋交付之日即`), when the event names
 /// nothing but the premises' delivery: `自免租期满之日即…` keeps its 免租 for `other_period`.
-fn without_start_event<'t>(clause: &'t str, other_period: &Regex) -> std::borrow::Cow<'t, str> {
+fn without_start_event<'t>(clause: &'t str, other_period: &Regex) -> &'t str {
     match STARTS_ON_AN_EVENT.find(clause) {
         Some(m) if !other_period.is_match(&DELIVERY.replace_all(m.as_str(), "")) => {
-            std::borrow::Cow::Borrowed(&clause[..m.start()])
+            &clause[..m.start()]
         }
-        _ => std::borrow::Cow::Borrowed(clause),
+        _ => clause,
     }
 }
 /// A clause that restates the one before it (即, 亦即, 也就是).
@@ -4296,28 +4296,34 @@ mod tests {
         }
     }
 
+    /// A placed page with a lease's header row (出租方 | 承租方 | 租赁期限) over `cells`, the
+    /// contract's title above and a sentence below the table.
+    fn header_row_page(cells: &[(&str, f32, f32)]) -> Page {
+        let mut all = vec![
+            ("房屋整体承租合同", 0.35, 0.04),
+            ("出租方", 0.12, 0.10),
+            ("承租方", 0.36, 0.10),
+            ("租赁期限", 0.60, 0.10),
+        ];
+        all.extend_from_slice(cells);
+        all.push((
+            "上表为本合同首部信息栏,与下列通用条款共同构成本合同。",
+            0.10,
+            0.30,
+        ));
+        placed_page(0.2, &all)
+    }
+
     #[test]
     fn a_header_rows_first_cells_centred_low_in_a_tall_row() {
         // 出租方 | 承租方 | 租赁期限 over a person's name of one line, centred, beside a company's
         // name of two
-        let page = placed_page(
-            0.2,
-            &[
-                ("房屋整体承租合同", 0.35, 0.04),
-                ("出租方", 0.12, 0.10),
-                ("承租方", 0.36, 0.10),
-                ("租赁期限", 0.60, 0.10),
-                ("万某芬", 0.12, 0.21),
-                ("运城市某某众创空间投资", 0.36, 0.19),
-                ("管理股份有限公司", 0.36, 0.215),
-                ("6年", 0.60, 0.20),
-                (
-                    "上表为本合同首部信息栏,与下列通用条款共同构成本合同。",
-                    0.10,
-                    0.30,
-                ),
-            ],
-        );
+        let page = header_row_page(&[
+            ("万某芬", 0.12, 0.21),
+            ("运城市某某众创空间投资", 0.36, 0.19),
+            ("管理股份有限公司", 0.36, 0.215),
+            ("6年", 0.60, 0.20),
+        ]);
         let f = read_page(DocumentKind::Lease, &page);
         assert_eq!(get(&f, "lessor"), Some(&json!("万某芬")));
         assert_eq!(
@@ -4330,25 +4336,13 @@ mod tests {
     fn a_header_rows_cells_read_across_the_row_line_by_line() {
         // OCR gives the row line by line across its cells: each name's second line comes
         // after its neighbour's first
-        let page = placed_page(
-            0.2,
-            &[
-                ("房屋整体承租合同", 0.35, 0.04),
-                ("出租方", 0.12, 0.10),
-                ("承租方", 0.36, 0.10),
-                ("租赁期限", 0.60, 0.10),
-                ("太原市某某信息技术有限", 0.12, 0.14),
-                ("晋中市某某(山西)文化", 0.36, 0.14),
-                ("五年", 0.60, 0.14),
-                ("公司", 0.12, 0.16),
-                ("传媒有限公司", 0.36, 0.16),
-                (
-                    "上表为本合同首部信息栏,与下列通用条款共同构成本合同。",
-                    0.10,
-                    0.30,
-                ),
-            ],
-        );
+        let page = header_row_page(&[
+            ("太原市某某信息技术有限", 0.12, 0.14),
+            ("晋中市某某(山西)文化", 0.36, 0.14),
+            ("五年", 0.60, 0.14),
+            ("公司", 0.12, 0.16),
+            ("传媒有限公司", 0.36, 0.16),
+        ]);
         let f = read_page(DocumentKind::Lease, &page);
         assert_eq!(
             get(&f, "lessor"),
@@ -4362,25 +4356,13 @@ mod tests {
 
     #[test]
     fn a_header_rows_name_whose_tail_was_read_before_its_head() {
-        let page = placed_page(
-            0.2,
-            &[
-                ("房屋整体承租合同", 0.35, 0.04),
-                ("出租方", 0.12, 0.10),
-                ("承租方", 0.36, 0.10),
-                ("租赁期限", 0.60, 0.10),
-                ("山西省某某电子商务有限", 0.12, 0.14),
-                ("责任公司", 0.12, 0.16),
-                ("公司", 0.36, 0.165),
-                ("大同市某某物业管理有限", 0.36, 0.145),
-                ("2020-06-01至2025-05-31", 0.60, 0.15),
-                (
-                    "上表为本合同首部信息栏,与下列通用条款共同构成本合同。",
-                    0.10,
-                    0.30,
-                ),
-            ],
-        );
+        let page = header_row_page(&[
+            ("山西省某某电子商务有限", 0.12, 0.14),
+            ("责任公司", 0.12, 0.16),
+            ("公司", 0.36, 0.165),
+            ("大同市某某物业管理有限", 0.36, 0.145),
+            ("2020-06-01至2025-05-31", 0.60, 0.15),
+        ]);
         let f = read_page(DocumentKind::Lease, &page);
         assert_eq!(
             get(&f, "lessor"),
@@ -4392,24 +4374,12 @@ mod tests {
         );
         // the term's cell read tail first is no range of one run of text: no term from it,
         // and no reader trips over its lines' order
-        let page = placed_page(
-            0.2,
-            &[
-                ("房屋整体承租合同", 0.35, 0.04),
-                ("出租方", 0.12, 0.10),
-                ("承租方", 0.36, 0.10),
-                ("租赁期限", 0.60, 0.10),
-                ("龙某艳", 0.12, 0.15),
-                ("忻州市某某智能科技股份有限公司", 0.36, 0.15),
-                ("12月31日", 0.60, 0.165),
-                ("2017年1月1日至2021年", 0.60, 0.145),
-                (
-                    "上表为本合同首部信息栏,与下列通用条款共同构成本合同。",
-                    0.10,
-                    0.30,
-                ),
-            ],
-        );
+        let page = header_row_page(&[
+            ("龙某艳", 0.12, 0.15),
+            ("忻州市某某智能科技股份有限公司", 0.36, 0.15),
+            ("12月31日", 0.60, 0.165),
+            ("2017年1月1日至2021年", 0.60, 0.145),
+        ]);
         let f = read_page(DocumentKind::Lease, &page);
         assert_eq!(get(&f, "lessor"), Some(&json!("龙某艳")));
     }

@@ -855,12 +855,7 @@ impl Norm {
         let on_page: Vec<usize> = srcs.iter().filter(|s| s.0 == page).map(|s| s.1).collect();
         let last = on_page.last().copied().unwrap_or(first);
         let conf = srcs.iter().map(|&(p, i)| self.char_conf[p][i]).sum::<f32>() / srcs.len() as f32;
-        let mut bbox: Option<BBox> = None;
-        for &(a, b, bx) in &self.spans[page] {
-            if a <= last && first < b {
-                bbox = Some(bbox.map_or(bx, |u| bbox_union(u, bx)));
-            }
-        }
+        let bbox = self.boxes(page, first, last, 0.0);
         let doubts = srcs
             .iter()
             .filter(|&&(p, i)| {
@@ -946,12 +941,18 @@ impl Norm {
             .next_back()
             .unwrap_or(first);
         let slope = self.slope.get(page).copied().unwrap_or(0.0);
-        let bbox = self.spans[page]
+        let bbox = self.boxes(page, first, last, slope)?;
+        Some((self.page_numbers[page], bbox))
+    }
+
+    /// The union of the boxes of page `page`'s spans that touch its characters `first..=last`,
+    /// each levelled by `slope` (0: as printed).
+    fn boxes(&self, page: usize, first: usize, last: usize, slope: f32) -> Option<BBox> {
+        self.spans[page]
             .iter()
             .filter(|&&(a, b, _)| a <= last && first < b)
             .map(|&(_, _, bx)| levelled(bx, slope))
-            .reduce(bbox_union)?;
-        Some((self.page_numbers[page], bbox))
+            .reduce(bbox_union)
     }
 }
 
