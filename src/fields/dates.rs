@@ -44,7 +44,7 @@ pub static RANGE_RE: LazyLock<String> = LazyLock::new(|| {
     // the words after the first date that say the term starts there (起, 开始计算, a 契约's 始,
     // 起租; the day named as the start, `以DATE为起租日、DATE为到期日`)
     // (`DATE开始租用,DATE租用期满`: the start named with the kind of use)
-    let from = "开始计算|起计算|开始租用|开始使用|开始承租|开始租赁|开始计租|起计|计起|起算|开始|起租|起|始|为(?:起租日|起始日|起租之日|开始日|租赁起始日|租期起始日)";
+    let from = "开始计算|起计算|开始租用|开始使用|开始承租|开始租赁|开始计租|起计|计起|起算|算起|开始|起租|起|始|为(?:起租日|起始日|起租之日|开始日|租赁起始日|租期起始日)";
     // the words before the second date (至, 到, 截止至); after a first date marked as the start
     // and a comma, also 于 (`自DATE开始,于DATE结束`), the second date maybe on the next line
     let until = "截止于|截止至|截止到|截至|截止|止于|至|到";

@@ -171,9 +171,11 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 /// The bracket after a name that gives its short name, a role or note before it or not
-/// (`(以下简称甲方)`, `(原承租人,以下简称甲方)`): no part of the name.
+/// (`(以下简称甲方)`, `(原承租人,以下简称甲方)`), or says who it is in the contract (`(即上表
+/// 原租赁关系中的承租人)`, `(系房屋产权人)`): no part of the name, as a name's own bracket (its
+/// place or legal form: `(山西)`, `(特殊普通合伙)`) never starts so.
 static SHORT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\((?:[^()\n,]{1,10}[,、])?(?:以下简称|以下称|下称|简称)[^)]*\)?$")
+    regex(r"\((?:(?:[^()\n,]{1,10}[,、])?(?:以下简称|以下称|下称|简称)|即|系|亦即|也即|作为)[^)]*\)?$")
         .expect("static regex")
 });
 
@@ -273,7 +275,13 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                     if spec.parse != Parse::Name {
                         return None;
                     }
-                    let value = name_of_pieces(norm, cell);
+                    // (a row's label centred beside a name of two lines is no piece of it)
+                    let pieces: Vec<std::ops::Range<usize>> = cell
+                        .iter()
+                        .filter(|r| !contract_row_label(&text[(*r).clone()]))
+                        .cloned()
+                        .collect();
+                    let value = name_of_pieces(norm, &pieces);
                     if !whole_name(&value) {
                         return None;
                     }
@@ -326,9 +334,12 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             }
             // OCR may join two cells of a row and shift the rest: a co-ownership cell says
             // 所有 or 共有, or the column was misread
-            if let Some(first) = read(&cells[0]).filter(|c| {
-                field != "co_ownership" || c.value.as_str().is_some_and(|v| v.contains('有'))
-            }) {
+            if let Some(first) = own_row_cell(text, start, &cells)
+                .and_then(read)
+                .filter(|c| {
+                    field != "co_ownership" || c.value.as_str().is_some_and(|v| v.contains('有'))
+                })
+            {
                 cands.entry(field).or_default().push(first);
             }
             // a certificate's owners one a row: each is a co-owner
@@ -860,9 +871,12 @@ fn no_such_value(field: &str, value: &Value) -> bool {
             .is_some_and(|m| CPA_TITLE.is_match(&v[..m.start()])))
         // a section's heading that starts with a label's word (`■ 权利人信息` over `权利人:XX`)
         || SECTION_WORD.is_match(v)
-        // a signing date under a signature head is no party's name
-        || (matches!(field, "lessor" | "lessee" | "owner" | "audited_entity" | "party_a" | "party_b")
-            && parse_date(v).is_ok())
+        // a signing date under a signature head is no party's name, nor a registration
+        // date the reading set after 坐落 a place
+        || (matches!(
+            field,
+            "lessor" | "lessee" | "owner" | "audited_entity" | "party_a" | "party_b" | "address"
+        ) && parse_date(v).is_ok())
 }
 
 /// A label's word before a report's number (字号, 文号, 编号, 号码), the number after it holding
@@ -1173,6 +1187,41 @@ fn comparison_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidat
     cands.retain(|_, list| !list.is_empty());
 }
 
+/// A row label naming the contract a sublease rests on (`原租赁`, `主租约`, `原租赁合同`).
+static CITED_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:原|主|总)(?:租赁|租约|合同|协议)(?:合同|协议|关系)?$").expect("static regex")
+});
+
+/// The first of a column's cells (one a row, in the text's order) whose row is not the cited
+/// contract's: in a sublease's table of the contracts it chains (`原租赁 | A | B | 2019年…` over
+/// `本次转租 | B | C | 2020年…`) the cited row's label is read before its cells or among their
+/// lines, from `from` (the head's end) on.
+fn own_row_cell<'c>(
+    text: &str,
+    from: usize,
+    cells: &'c [Vec<std::ops::Range<usize>>],
+) -> Option<&'c Vec<std::ops::Range<usize>>> {
+    let mut row_from = from;
+    cells.iter().find(|cell| {
+        let span = cell_span(cell);
+        let row = &text[row_from.min(span.start)..span.end.max(row_from)];
+        row_from = span.end;
+        !row.split('\n').any(|l| CITED_ROW.is_match(l.trim()))
+    })
+}
+
+/// …and the row label naming the document's own (`本次转租`, `本协议`, `本合同`).
+static THIS_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:本次(?:转租|租赁|分租)?|本(?:转租|租赁|分租)?(?:合同|协议))$")
+        .expect("static regex")
+});
+/// Whether a line is a row label of such a table (`原租赁`, `本次转租`): read among the lines of
+/// a name centred beside it, it is no piece of the name.
+fn contract_row_label(line: &str) -> bool {
+    let line = line.trim();
+    CITED_ROW.is_match(line) || THIS_ROW.is_match(line)
+}
+
 /// A term's head cell alone on its line (`租赁期限` in a header row).
 static TERM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
@@ -1203,11 +1252,11 @@ fn term_column(c: &Compiled, norm: &Norm, cands: &mut BTreeMap<&'static str, Vec
         else {
             continue;
         };
-        // the cell's lines read as one (a range broken around its 至), each byte mapped back
-        // (a cell read across its row: its own lines only, top to bottom)
-        let Some(cell) = cells.first() else {
+        let Some(cell) = own_row_cell(text, line.end, &cells) else {
             continue;
         };
+        // the cell's lines read as one (a range broken around its 至), each byte mapped back
+        // (a cell read across its row: its own lines only, top to bottom)
         let (mut joined, mut at) = (String::new(), Vec::new());
         for line in cell {
             for (i, ch) in text[line.clone()].char_indices() {
@@ -1298,6 +1347,18 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
     }) else {
         return;
     };
+    // two lines printed side by side (their boxes share no column)
+    let side_by_side = |i: usize, j: usize| {
+        let place = |k: usize| {
+            let &(a, b) = lines.get(k)?;
+            norm.place(a..b).map(|p| p.1)
+        };
+        i != j
+            && match (place(i), place(j)) {
+                (Some(a), Some(b)) => a[2].min(b[2]) <= a[0].max(b[0]),
+                _ => false,
+            }
+    };
     // a seal request alone, or its ring's words read over the name (or over another of the
     // row's names: a seal stamped on the third column's may be read first)
     let is_seal = |i: usize| {
@@ -1324,7 +1385,12 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
     };
     // the header row read first, the names after it in the same order, each whole name over
     // one line or wrapped over a few (`出租人(签章):` / `承租人(签章):` / X / Y…`)
-    let mut from = b_head + 1;
+    // (a third party's head after the two: `监督方(签章)` in a row of three)
+    let mut last_head = b_head;
+    while b_head == a_head + 1 && signature_side(line(last_head + 1)).is_some() {
+        last_head += 1;
+    }
+    let mut from = last_head + 1;
     while from < lines.len() && is_seal(from) {
         from += 1;
     }
@@ -1334,11 +1400,15 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
         while first > 0 && signature_side(line(first - 1)).is_some() {
             first -= 1;
         }
-        for head in first..=b_head {
+        for head in first..=last_head {
             // each cell a whole name, or, in a third party's column, a person's name alone on
             // its line (the head landlord signing beside the companies)
+            // (a line printed beside the cell's first is the next column's: the cells were
+            // read row by row, which `table_parties` reads by place)
             let whole = (from..lines.len().min(from + 3))
-                .take_while(|&i| !SIGNATURE_ROW.is_match(line(i)) && !is_seal(i))
+                .take_while(|&i| {
+                    !SIGNATURE_ROW.is_match(line(i)) && !is_seal(i) && !side_by_side(from, i)
+                })
                 .find(|&i| {
                     WHOLE_NAME.is_match(&text[lines[from].0..lines[i].1].replace('\n', ""))
                         || (i == from
@@ -1408,7 +1478,8 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
 /// `出租人(甲方)签章`; OCR may read a speck before the bracket as a mark: `出租人、(签章)`).
 static SIGNATURE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?P<p>甲方|乙方|丙方|(?:房屋所有人|房屋所有权人|所有权人|产权人|产权方|产权单位|原出租人|原出租方)(?:\((?:同意转租|同意|确认)[^()\n]{{0,4}}\))?|(?P<lessor>{})|(?P<lessee>{}))(?:[、,.·]?(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?处?)?:?$",
+        r"^(?P<p>甲方|乙方|丙方|(?:房屋所有人|房屋所有权人|所有权人|产权人|产权方|产权单位|原出租人|原出租方)(?:\((?:同意转租|同意|确认)[^()\n]{{0,4}}\))?|{}|(?P<lessor>{})|(?P<lessee>{}))(?:[、,.·]?(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?处?)?:?$",
+        kinds::THIRD_PARTY,
         kinds::LESSOR_ROLE,
         kinds::LESSEE_ROLE
     ))
@@ -1454,11 +1525,31 @@ fn head_cell(line: &str) -> &str {
         ))
         .expect("static regex")
     });
-    match RESIDUE.captures(line) {
+    // (a seal stamped over the request: its bracket half lost, the ring's words read into it
+    // or after it, `出租人盖章)空间电`, `承租人(盖业园运街)`: the position alone is the head)
+    static GARBLED: LazyLock<Regex> = LazyLock::new(|| {
+        regex(&format!(
+            r"^(?P<h>甲方|乙方|丙方|{}|{})\(?(?:盖|签)[\p{{Han}}]{{0,5}}\)(?P<r>[\p{{Han}}]{{0,8}})$",
+            kinds::LESSOR_ROLE,
+            kinds::LESSEE_ROLE
+        ))
+        .expect("static regex")
+    });
+    match RESIDUE.captures(line).or_else(|| GARBLED.captures(line)) {
         Some(c) if !WHOLE_NAME.is_match(&c["r"]) && !person_name(&c["r"]) => {
             c.name("h").map_or(line, |h| h.as_str())
         }
-        _ => line,
+        // (a piece of a legal form the ring's words left after the label, `出租人:集团)`)
+        _ => match line.split_once(':') {
+            Some((head, rest))
+                if !rest.is_empty()
+                    && LEGAL_FORM_ONLY.is_match(rest)
+                    && SIGNATURE_HEAD.is_match(head) =>
+            {
+                head
+            }
+            _ => line,
+        },
     }
 }
 
@@ -1878,7 +1969,7 @@ static GOVERNMENT_BODY: LazyLock<Regex> = LazyLock::new(|| {
 /// A company's legal form, or a piece of one a line break cut (`有限责任公司`, `任公司`,
 /// `限公司`, `有限`), with nothing before it: never a whole name.
 static LEGAL_FORM_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:\(集团\)|集团|团)?(?:股份|份)?(?:有限|限)?(?:责任|任)?(?:公司|公)?$")
+    regex(r"^(?:\(?集团\)?|团\)?)?(?:股份|份)?(?:有限|限)?(?:责任|任)?(?:公司|公)?$")
         .expect("static regex")
 });
 
@@ -3300,9 +3391,10 @@ fn label_wrapped_in_cell(c: &Compiled, line: &str) -> bool {
 }
 
 /// A name that ends with an organisation's legal form is whole (a trade union, a committee and
-/// an association let sites too; a firm's branch, `…事务所(特殊普通合伙)山西分所`, is whole too).
+/// an association let sites too, so do government offices, universities and banks' branches; a
+/// firm's branch, `…事务所(特殊普通合伙)山西分所`, is whole too).
 static WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:公司|合伙\)|中心|集团|合作社|联合社|事务所|分所|工会|委员会|协会|商会)$")
+    regex(r"(?:公司|合伙\)|中心|集团|合作社|联合社|事务所|分所|工会|委员会|协会|商会|局|政府|办事处|管委会|办公室|研究院|研究所|大学|学院|医院|银行|分行|支行)$")
         .expect("static regex")
 });
 
@@ -3647,8 +3739,12 @@ fn parse_value(
     norm: &Norm,
     range: std::ops::Range<usize>,
 ) -> Result<(Value, f32, std::ops::Range<usize>), Unparsed> {
+    // (a bracket that opens at the value's end opens what the next line holds, `…公司(` /
+    // `统一社会信用代码:…)`: no part of the value)
     let trimmed_len = raw
-        .trim_end_matches([',', '.', '。', ';', ':', ' ', '\n', '、', '/'])
+        .trim_end_matches([
+            ',', '.', '。', ';', ':', ' ', '\n', '、', '/', '(', '（', '[', '【', '〔',
+        ])
         .len();
     let range = range.start..range.start + trimmed_len;
     let raw = &raw[..trimmed_len];
@@ -9720,6 +9816,240 @@ mod tests {
             get(&f, "report_no"),
             Some(&json!("榆会（2021）审专字0149号"))
         );
+    }
+
+    #[test]
+    fn term_time_limit_counted_from_a_day_or_with_the_delivery() {
+        // 租赁时限 names the term; `自DATE算起,至DATE届满` is its range
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租人：晋城市泽州实业有限公司\n承租人：晋城市丹河科技有限公司\n\
+             2. 租赁时限\n（1）租赁时限为陆年，自2022年06月01日算起，至2028年05月31日届满。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2022-06-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2028-05-31")));
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 6, "months": 0}))
+        );
+        // the term starts the day the premises are handed over, and ends on its own date
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方：晋城市泽州实业有限公司\n承租方：晋城市丹河科技有限公司\n\
+             第二条〔租赁期〕本合同租赁期五年。出租方于2022.3.1交付房屋，租赁期同日开始，于2027.2.28结束。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2022-03-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2027-02-28")));
+        // …but a deposit paid on a day is no start of the term
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方：晋城市泽州实业有限公司\n承租方：晋城市丹河科技有限公司\n\
+             第三条 押金于2022年2月20日支付，租赁期自交付之日起算。",
+        );
+        assert_eq!(get(&f, "term_start"), None);
+    }
+
+    #[test]
+    fn a_name_ends_before_an_open_bracket_or_a_note_on_its_role() {
+        // a bracket opened at the line's end holds the next line's code
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方（房产所有人）：晋城市泽州实业有限公司（统一\n社会信用代码：91140500MA0K7Y3T2B）\n\
+             承租方（承租经营人）：晋城市丹河（集团）科技股份有限公司（\n统一社会信用代码：91140500MA0K7Y3T2B）\n\
+             出租方与承租方依法订立本合同。",
+        );
+        assert_parties_sure(
+            &f,
+            "晋城市泽州实业有限公司",
+            "晋城市丹河（集团）科技股份有限公司",
+        );
+        // a bracket saying who the party is in the contract is no part of its name; a firm's
+        // own legal form in brackets is
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租协议\n本协议出租方：晋城市泽州物业管理股份有限公司（即上表原租赁关系中的承租人）\n\
+             本协议承租方：晋城市丹河孵化器管理有限公司（系入驻企业）\n统一社会信用代码：91140500MA0K7Y3T2B\n原出租人同意本协议出租方将其承租的房屋部分转租。",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("晋城市泽州物业管理股份有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("晋城市丹河孵化器管理有限公司"))
+        );
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方：晋城市泽州实业有限公司\n统一社会信用代码：91140500MA0K7Y3T2B\n\
+             承租方：晋城市丹河创业投资中心（有限合伙）\n统一社会信用代码：91140500MA0K7Y3T2B\n出租方与承租方依法订立本合同。",
+        );
+        assert_parties_sure(
+            &f,
+            "晋城市泽州实业有限公司",
+            "晋城市丹河创业投资中心（有限合伙）",
+        );
+    }
+
+    #[test]
+    fn a_signature_table_row_labelled_as_the_signing_unit() {
+        // `签约单位(盖章)` heads the row of names under the role columns: it is no name
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方（房产所有人）：郭志芳（公民身份证号码：140110197607036933）\n\
+             承租方（承租经营人）：晋城市丹河科技有限公司\n出租方与承租方依法订立本合同。\n\
+             出租方\n承租方\n签约单位（盖章）\n郭志芳\n晋城市丹河科技有限公司\n签订日期\n2022年1月5日\n2022年1月5日",
+        );
+        assert_parties_sure(&f, "郭志芳", "晋城市丹河科技有限公司");
+    }
+
+    #[test]
+    fn certificate_rows_end_at_whole_labels() {
+        // an address over the summary's `建筑面积` row: it ends before the row, not at `面积`
+        let f = read_text_layer(
+            DocumentKind::PropertyCertificate,
+            "基地场地权属证明\n不动产权证号\n晋(2022)晋城市不动产权第0123456号\n权利人\n晋城市丹河科技有限公司\n\
+             坐落\n山西省晋城市城区凤台街88号\n建筑面积\n1234.56平方米\n用途\n工业用地/工业",
+        );
+        assert_eq!(
+            get(&f, "address"),
+            Some(&json!("山西省晋城市城区凤台街88号"))
+        );
+        // an owner's organisation code joined to the name's line is no part of it
+        let f = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权证号 晋房权证城区字第1234567号\n房屋所有权人\n晋城市丹河科技股份有限公司组织机构代码XY057U6E-4\n\
+             共有情况\n单独所有\n房屋坐落\n山西省晋城市城区凤台街88号",
+        );
+        assert_eq!(get(&f, "owner"), Some(&json!("晋城市丹河科技股份有限公司")));
+        // the owners named in a bracket after how they hold it, one name wrapped
+        let f = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权人\n晋城市丹河科技股份有限公司\n共有情况\n\
+             共同共有（晋城市丹河科技股份有限公司、晋城市泽州电子商务有限责任公\n司、郭志芳）\n房屋坐落\n山西省晋城市城区凤台街88号",
+        );
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!([
+                "晋城市丹河科技股份有限公司",
+                "晋城市泽州电子商务有限责任公司",
+                "郭志芳"
+            ]))
+        );
+        // a registration date the reading set after 房屋坐落 is no address
+        let f = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权人:晋城市丹河科技股份有限公司\n房屋坐落\n2012年3月3日\n登记时间\n房屋性质\n商品房",
+        );
+        assert_eq!(get(&f, "address"), None);
+    }
+
+    #[test]
+    fn signature_heads_a_seal_was_stamped_over() {
+        // the seal request's bracket half lost and the ring's words read into it or after it:
+        // the heads are the positions, the names under them in the same order
+        let f = read(
+            DocumentKind::Lease,
+            "非居住房屋租赁合同\n出租人（房屋权利人）：晋城市泽州众创空间电子商务有限公司\n\
+             承租人（经营主体）：晋城市丹河产业园运营有限责任公司\n六、合同份数\n\
+             6.1本合同一式贰份，自双方签字盖章之日起生效。\n出租人盖章)空间电\n承租人(盖业园运街)\n\
+             晋城市泽州众创空间电子商务有限公司\n晋城市丹河产业园运营有限责任公司\n签订日期:2019-03-19",
+        );
+        assert_parties_sure(
+            &f,
+            "晋城市泽州众创空间电子商务有限公司",
+            "晋城市丹河产业园运营有限责任公司",
+        );
+        // …or a piece of the ring's words after the first head's colon
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租人：山西泽州（集团）科技发展有限公司\n承租人：晋城市丹河网络科技有限责任公司\n\
+             本合同一式贰份，自双方签字盖章之日起生效。\n出租人:集团)\n承租人:\n\
+             山西泽州(集团)科技发展有限公司\n晋城市丹河网络科技有限责任公司\n日期:2022年03月14日",
+        );
+        assert_parties_sure(
+            &f,
+            "山西泽州（集团）科技发展有限公司",
+            "晋城市丹河网络科技有限责任公司",
+        );
+    }
+
+    #[test]
+    fn a_signature_row_of_three_with_a_supervisor() {
+        // 出租方 | 承租方 | 监督方 heads, the names read row by row (a long name's tail last)
+        let page = placed_page(
+            0.2,
+            &[
+                ("房屋租赁合同", 0.35, 0.04),
+                ("出租方：晋中市汾水孵化器管理有限责任公司", 0.1, 0.08),
+                ("承租方：晋中市天辰科技有限公司", 0.1, 0.10),
+                ("监督方：晋中市榆次区工业和信息化局", 0.1, 0.12),
+                (
+                    "本合同一式六份，三方各执两份，自三方签章之日起生效。",
+                    0.1,
+                    0.16,
+                ),
+                ("出租方(签章)", 0.10, 0.300),
+                ("承租方(签章)", 0.40, 0.301),
+                ("监督方(签章)", 0.70, 0.302),
+                ("晋中市汾水孵化器管理有限责", 0.10, 0.330),
+                ("晋中市天辰科技有限公司", 0.40, 0.331),
+                ("晋中市榆次区工业和信息化局", 0.70, 0.332),
+                ("任公司", 0.10, 0.350),
+                ("2019年8月25日", 0.10, 0.380),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &page);
+        assert_parties_sure(
+            &f,
+            "晋中市汾水孵化器管理有限责任公司",
+            "晋中市天辰科技有限公司",
+        );
+    }
+
+    #[test]
+    fn a_sublease_table_of_the_contracts_it_chains() {
+        // `原租赁` and `本次转租` rows under 出租人 | 承租人 | 租赁期限: the term and the parties are
+        // the own row's; a row's label, centred beside a name of two lines, is no piece of it
+        let page = placed_page(
+            0.18,
+            &[
+                ("房屋转租协议", 0.35, 0.04),
+                ("租赁关系一览", 0.1, 0.07),
+                ("出租人", 0.25, 0.100),
+                ("承租人", 0.45, 0.101),
+                ("租赁期限", 0.65, 0.102),
+                ("原租赁", 0.05, 0.132),
+                ("晋中市汾水双创基地物", 0.25, 0.125),
+                ("业管理有限责任公司", 0.25, 0.140),
+                ("晋中市蓝海物业管理股份有限公司", 0.45, 0.131),
+                ("2019年9月1日至2029年8月31日", 0.65, 0.1315),
+                ("本次转租", 0.05, 0.172),
+                ("晋中市蓝海物业管理股", 0.25, 0.165),
+                ("份有限公司", 0.25, 0.180),
+                ("临汾市博远孵化器管理股份有限公司", 0.45, 0.171),
+                ("2020年4月1日至2022年3月31日", 0.65, 0.1715),
+                ("本协议出租方：晋中市蓝海物业管理股份有限公司", 0.1, 0.22),
+                ("本协议承租方：临汾市博远孵化器管理股份有限公司", 0.1, 0.24),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &page);
+        assert_eq!(get(&f, "term_start"), Some(&json!("2020-04-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2022-03-31")));
+        assert_parties_sure(
+            &f,
+            "晋中市蓝海物业管理股份有限公司",
+            "临汾市博远孵化器管理股份有限公司",
+        );
+    }
+
+    #[test]
+    fn report_registration_code_label() {
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "报告登记码\n140520230234418298\n专项审计报告\n出具编号：泽州基核字【2023】第614号\n\
+             晋城市丹河科技有限公司全体股东：\n我们接受委托，对贵公司的运营情况进行了专项审计。",
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("140520230234418298")));
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

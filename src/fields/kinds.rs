@@ -233,6 +233,15 @@ macro_rules! sublessee {
         "次承租方|次承租人|次承租单位|次租方|次租人|次租单位|新租户|受转租方|受转租人|受让承租方|受让承租人|接租方|接租人|接租单位"
     };
 }
+/// A party that signs beside the two without letting or renting (a supervising authority, a
+/// witness, a guarantor): its column and its label hold a name that is no party's.
+macro_rules! third_party {
+    () => {
+        "监督方|监督单位|监管方|监管单位|见证方|见证人|见证单位|鉴证方|担保方|担保人|保证方|保证人|丁方"
+    };
+}
+/// Those words as one regex source, for the engine's signature readers.
+pub const THIRD_PARTY: &str = third_party!();
 /// The role words a contract's own tables and signature heads name the parties with (出租方,
 /// 转租人, 次承租方, 接租人…; not 业主 or 租户, which a clause may use of anyone), for the engine's
 /// readers of those tables.
@@ -288,12 +297,12 @@ macro_rules! lessee_in_brackets {
         concat!(lessee!(), "|房屋使用人|房屋租用人|使用人|使用方|承租使用人")
     };
 }
-/// The words a contract names its term with (租赁期限, 租用期, 承租年限, 租赁年期, 租约期, 入驻期,
+/// The words a contract names its term with (租赁期限, 租用期, 承租年限, 租赁年期, 租赁时限, 租约期, 入驻期,
 /// 合同有效期, 租赁合同期, 租赁时间, 租期, 期限); not 使用年限, which a lease quoting the land's certificate
 /// gives for the land.
 macro_rules! term_word {
     () => {
-        r"(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|服务)(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)时间|租期|期限"
+        r"(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|服务)(?:期限|年限|年期|期间|时限|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)时间|租期|期限"
     };
 }
 /// The lease's own words for its term (租赁期限, 租赁期, 租期), a line break allowed anywhere
@@ -466,11 +475,11 @@ macro_rules! seal {
 }
 /// That request as one regex source (without its brackets), for the engine's signature readers.
 pub const SEAL_REQUEST: &str = seal!();
-/// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, 核对码,
-/// 统一编码, a caption 查验二维码 over the code printed under the symbol, …).
+/// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, 核对码, 稽核码,
+/// 报告登记码, 统一编码, a caption 查验二维码 over the code printed under the symbol, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报告)?(?:电子)?(?:验证|验真|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|核查|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯)(?:码|编码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报告)?(?:电子)?(?:验证|验真|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
@@ -713,7 +722,11 @@ pub const LEASE: KindSpec = KindSpec {
             seal!(),
             r"\))?(?::|\n|$)"
         )),
-        stop(r"(?:原出租方|原出租人|产权方|产权人|丙方)(?:\([\p{Han}]{1,6}\))?(?::|\n|$)"),
+        stop(concat!(
+            r"(?:原出租方|原出租人|产权方|产权人|丙方|",
+            third_party!(),
+            r")(?:\([\p{Han}]{1,6}\))?(?::|\n|$)"
+        )),
         stop(concat!(r"(?:甲方|乙方|丙方)\(", seal!(), r"\)")),
     ],
     patterns: &[
@@ -788,7 +801,7 @@ pub const LEASE: KindSpec = KindSpec {
         // the first names.
         pat_unless(
             concat!(
-                r"(?:自|从)(?P<a>{DATE})(?:开始计算|起计算|起算|起计|计起|起)[,](?:",
+                r"(?:自|从)(?P<a>{DATE})(?:开始计算|起计算|起算|算起|起计|计起|起)[,](?:",
                 term_word!(),
                 r")(?:将)?(?:于|在|至|到)(?P<b>{DATE})(?:届满|期满|终止|结束|止)"
             ),
@@ -1002,9 +1015,13 @@ pub const LEASE: KindSpec = KindSpec {
             NOT_THE_TERM,
         ),
         // A term counted from a date named just before (`甲方应于DATE将房屋交付乙方,租赁期自该日
-        // 起至DATE止`).
+        // 起至DATE止`, `出租方于DATE交付房屋,租赁期同日开始,于DATE结束`).
         pat_unless(
-            r"(?P<a>{DATE})[^。;\n]{0,30}?[,]?(?:租赁期限|租赁期|租期)(?:自|从)(?:该日|当日|此日|交付之日|交付日)起?(?:至|到)(?P<b>{DATE})",
+            concat!(
+                r"(?P<a>{DATE})[^。;\n]{0,30}?[,]?(?:",
+                term_word!(),
+                r")(?:自|从)?(?:该日|当日|此日|同日|交付之日|交付日)(?:开始计算|起算|开始|起)?[,]?(?:至|到|于)(?P<b>{DATE})"
+            ),
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -1379,8 +1396,20 @@ pub const LEASE: KindSpec = KindSpec {
                 r"丙方(?:\((?:盖章|签章|签字|公章|签名|[^()\n]{0,8}(?:出租|产权|所有|业主)[^()\n]{0,4})\))?",
                 "",
             ),
+            // …or a supervisor's, a witness's (`监督方(签章)`)
+            (
+                concat!(r"(?:", third_party!(), r")(?:\([^()\n]{1,12}\))?"),
+                "",
+            ),
         ],
-        name_row: names_row_label!(),
+        // (a signature table's row, with its seal request: `签约单位(盖章)`, `名称(签章)`)
+        name_row: concat!(
+            "(?:",
+            names_row_label!(),
+            "|(?:签约|签署|签订|立约|缔约)?单位)(?:\\(",
+            seal!(),
+            "\\))?"
+        ),
     }),
     printed_payload: None,
     positional: Some(&Positional {
@@ -1484,7 +1513,7 @@ macro_rules! owner_with_id {
         )
     };
 }
-const CO_OWNERS: [PatternSpec; 10] = [
+const CO_OWNERS: [PatternSpec; 11] = [
     every(
         r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG_WRAPPED})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
         &[
@@ -1565,6 +1594,16 @@ const CO_OWNERS: [PatternSpec; 10] = [
         ],
         1.0,
     ),
+    // …or in a bracket after how they hold it (`共有情况: 共同共有(A、B、张三)`), a name wrapped
+    every(
+        r"(?:共同共有|按份共有)\((?P<a>{ORG_WRAPPED}|[\p{Han}]{2,4})、(?P<b>{ORG_WRAPPED}|[\p{Han}]{2,4})(?:、(?P<c>{ORG_WRAPPED}|[\p{Han}]{2,4}))?\)",
+        &[
+            ("co_owners", "a", Parse::Name),
+            ("co_owners", "b", Parse::Name),
+            ("co_owners", "c", Parse::Name),
+        ],
+        1.0,
+    ),
 ];
 
 /// What precedes an older certificate's number that a 附记 cites as replaced or cancelled
@@ -1600,12 +1639,16 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         label(r"(?:权利类型|证明权利或事项)", "right_type", Parse::Text),
         label(r"用途", "usage", Parse::Text),
         label(r"使用期限", "valid_until", Parse::LastDate),
-        stop(r"(?:义务人|权利性质|面积|权利其他状况|附记|其他|权利人统一社会信用代码)"),
+        // (an area's label whole, `建筑面积` on a summary's row of its own: the 面积 inside it
+        // is not where the address above ends)
+        stop(
+            r"(?:义务人|权利性质|(?:房屋|套内|专有|分摊)?建筑面积|(?:宗地|土地|使用权)面积|面积|权利其他状况|附记|其他|权利人统一社会信用代码)",
+        ),
         // a register query's column headers: the number's header is no one's name
         stop(r"(?:不动产权证号|不动产权证书号|不动产权证编号|产权证号)"),
         // the other columns of a table of owners
         stop(
-            r"(?:证件种类|证件类型|证件号码|身份证明号码|身份证明文件号码|持有份额|共有份额|份额)",
+            r"(?:证件种类|证件类型|证件号码|身份证明号码|身份证明文件号码|持有份额|共有份额|份额|组织机构代码|统一社会信用代码)",
         ),
     ],
     patterns: &[
@@ -1654,6 +1697,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[7],
         CO_OWNERS[8],
         CO_OWNERS[9],
+        CO_OWNERS[10],
         // how the owners hold it, written in an owner's row with its share when no cell says
         // (`…按份共有,份额62%`): held in common, whatever the first row's name
         pat(
@@ -1699,7 +1743,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         label(r"规划用途", "usage", Parse::Text),
         label(r"建筑面积(?:\(m2\)|\(平方米\))?", "area_m2", Parse::Area),
         stop(
-            r"(?:登记时间|登记日期|房屋性质|设计用途|总层数|套内建筑面积|附记|房权证号|权证号|产别|共有人|房屋状况|幢号|丘\(地\)号|丘号|地号|房号|结构|所在层|填发机关|发证机关|权属状态|权利状态|限制信息)",
+            r"(?:登记时间|登记日期|房屋性质|设计用途|总层数|套内建筑面积|附记|房权证号|权证号|产别|共有人|房屋状况|幢号|丘\(地\)号|丘号|地号|房号|结构|所在层|填发机关|发证机关|权属状态|权利状态|限制信息|组织机构代码|统一社会信用代码|(?:公民)?身份证(?:号码|号)?|证件号码)",
         ),
     ],
     patterns: &[
@@ -1727,6 +1771,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[7],
         CO_OWNERS[8],
         CO_OWNERS[9],
+        CO_OWNERS[10],
         // how the owners hold it, written in an owner's row with its share when no cell says
         // (`…按份共有,份额62%`): held in common, whatever the first row's name
         pat(
