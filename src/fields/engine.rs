@@ -173,9 +173,10 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// The bracket after a name that gives its short name, a role or note before it or not
 /// (`(以下简称甲方)`, `(原承租人,以下简称甲方)`), or says who it is in the contract (`(即上表
 /// 原租赁关系中的承租人)`, `(系房屋产权人)`): no part of the name, as a name's own bracket (its
-/// place or legal form: `(山西)`, `(特殊普通合伙)`) never starts so.
+/// place or legal form: `(山西)`, `(特殊普通合伙)`) never starts so. (A person's bracket naming
+/// whom they act for, `李明(系XX公司委托代理人)`, stays: the person is no party.)
 static SHORT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\((?:(?:[^()\n,]{1,10}[,、])?(?:以下简称|以下称|下称|简称)|即|系|亦即|也即|作为)[^)]*\)?$")
+    regex(r"\((?:(?:[^()\n,]{1,10}[,、])?(?:以下简称|以下称|下称|简称)[^)]*|(?:即|系|亦即|也即|作为)[^)代委授]*)\)?$")
         .expect("static regex")
 });
 
@@ -1347,17 +1348,21 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
     }) else {
         return;
     };
+    let place = |k: usize| {
+        let &(a, b) = lines.get(k)?;
+        norm.place(a..b)
+    };
+    // whether two lines' boxes share a column (None where the page gives no places)
+    let share_column = |i: usize, j: usize| match (place(i), place(j)) {
+        (Some((pa, a)), Some((pb, b))) if pa == pb => Some(a[2].min(b[2]) > a[0].max(b[0])),
+        _ => None,
+    };
     // two lines printed side by side (their boxes share no column)
-    let side_by_side = |i: usize, j: usize| {
-        let place = |k: usize| {
-            let &(a, b) = lines.get(k)?;
-            norm.place(a..b).map(|p| p.1)
-        };
-        i != j
-            && match (place(i), place(j)) {
-                (Some(a), Some(b)) => a[2].min(b[2]) <= a[0].max(b[0]),
-                _ => false,
-            }
+    let side_by_side = |i: usize, j: usize| i != j && share_column(i, j) == Some(false);
+    // a line printed below a head, in another column
+    let under_another = |head: usize, i: usize| {
+        share_column(head, i) == Some(false)
+            && matches!((place(head), place(i)), (Some((_, h)), Some((_, b))) if b[1] >= h[3])
     };
     // a seal request alone, or its ring's words read over the name (or over another of the
     // row's names: a seal stamped on the third column's may be read first)
@@ -1401,6 +1406,11 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
             first -= 1;
         }
         for head in first..=last_head {
+            // a head with nothing under it (a supervisor's seal alone, a blank for a hand's
+            // signature): the name at hand is a later column's
+            if under_another(head, from) {
+                continue;
+            }
             // each cell a whole name, or, in a third party's column, a person's name alone on
             // its line (the head landlord signing beside the companies)
             // (a line printed beside the cell's first is the next column's: the cells were
@@ -2639,12 +2649,17 @@ fn table_parties(
                 cell
             })
             .collect();
+        // (a third party's column may hold an authority's name: a supervising 工业和信息化局)
         let holds = |cells: &Vec<Vec<std::ops::Range<usize>>>| {
             cells.len() == k
-                && cells.iter().all(|cell| {
+                && cells.iter().zip(&header).all(|(cell, field)| {
                     let name = joined(text, cell);
                     let name = without_seal_tail(&name);
-                    whole_name(name) && !NAME_TAIL.is_match(name)
+                    (whole_name(name)
+                        || (field.is_empty()
+                            && name.chars().count() >= 4
+                            && GOVERNMENT_BODY.is_match(name)))
+                        && !NAME_TAIL.is_match(name)
                 })
         };
         let mut certainty = TABLE_CELL;
@@ -3391,10 +3406,9 @@ fn label_wrapped_in_cell(c: &Compiled, line: &str) -> bool {
 }
 
 /// A name that ends with an organisation's legal form is whole (a trade union, a committee and
-/// an association let sites too, so do government offices, universities and banks' branches; a
-/// firm's branch, `…事务所(特殊普通合伙)山西分所`, is whole too).
+/// an association let sites too; a firm's branch, `…事务所(特殊普通合伙)山西分所`, is whole too).
 static WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:公司|合伙\)|中心|集团|合作社|联合社|事务所|分所|工会|委员会|协会|商会|局|政府|办事处|管委会|办公室|研究院|研究所|大学|学院|医院|银行|分行|支行)$")
+    regex(r"(?:公司|合伙\)|中心|集团|合作社|联合社|事务所|分所|工会|委员会|协会|商会)$")
         .expect("static regex")
 });
 
@@ -9847,6 +9861,19 @@ mod tests {
              第三条 押金于2022年2月20日支付，租赁期自交付之日起算。",
         );
         assert_eq!(get(&f, "term_start"), None);
+        // …nor is one paid before the handing over, a fit-out period counted from that day, or
+        // a time limit to move in
+        let parties =
+            "房屋租赁合同\n出租方：晋城市泽州实业有限公司\n承租方：晋城市丹河科技有限公司\n";
+        for clause in [
+            "乙方于2022年2月20日支付押金，租赁期自交付之日起至2027年2月19日止。",
+            "甲方于2022年3月1日交付房屋，装修期限自该日起至2022年4月30日止。",
+            "乙方应于签约后入驻，入驻时限为3个月。",
+        ] {
+            let f = read_text_layer(DocumentKind::Lease, &format!("{parties}{clause}"));
+            assert_eq!(get(&f, "term_start"), None, "{clause}");
+            assert_eq!(get(&f, "term_stated"), None, "{clause}");
+        }
     }
 
     #[test]
@@ -9888,6 +9915,15 @@ mod tests {
             "晋城市泽州实业有限公司",
             "晋城市丹河创业投资中心（有限合伙）",
         );
+        // a person's bracket naming whom they act for stays (the person is no party); a
+        // bureau's name wrapped before its group's legal form is one name
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方：李明（系晋城市泽州实业有限公司委托代理人）\n\
+             承租方：中铁十二局\n集团有限公司\n统一社会信用代码：91140500MA0K7Y3T2B\n出租方与承租方依法订立本合同。",
+        );
+        assert_ne!(get(&f, "lessor"), Some(&json!("李明")));
+        assert_eq!(get(&f, "lessee"), Some(&json!("中铁十二局集团有限公司")));
     }
 
     #[test]
@@ -9935,6 +9971,12 @@ mod tests {
                 "郭志芳"
             ]))
         );
+        // how they hold it, with no owners in the bracket
+        let f = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权人\n晋城市丹河科技股份有限公司\n共有情况\n共同共有（房屋、车库）\n房屋坐落\n山西省晋城市城区凤台街88号",
+        );
+        assert_eq!(get(&f, "co_owners"), None);
         // a registration date the reading set after 房屋坐落 is no address
         let f = read(
             DocumentKind::HouseOwnershipCertificate,
@@ -9996,6 +10038,32 @@ mod tests {
                 ("晋中市榆次区工业和信息化局", 0.70, 0.332),
                 ("任公司", 0.10, 0.350),
                 ("2019年8月25日", 0.10, 0.380),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &page);
+        assert_parties_sure(
+            &f,
+            "晋中市汾水孵化器管理有限责任公司",
+            "晋中市天辰科技有限公司",
+        );
+        // the supervisor's column first, its cell a seal alone: the names are the next heads'
+        // (here they differ from the clauses', so the lessor is in doubt)
+        let page = placed_page(
+            0.2,
+            &[
+                ("房屋租赁合同", 0.35, 0.04),
+                ("出租方：晋中市汾水孵化器管理有限责任公司", 0.1, 0.08),
+                ("承租方：晋中市天辰科技有限公司", 0.1, 0.10),
+                (
+                    "本合同一式六份，三方各执两份，自三方签章之日起生效。",
+                    0.1,
+                    0.16,
+                ),
+                ("监督方(签章)", 0.10, 0.300),
+                ("出租方(签章)", 0.40, 0.301),
+                ("承租方(签章)", 0.70, 0.302),
+                ("晋中市汾水孵化器管理有限责任公司", 0.40, 0.330),
+                ("晋中市天辰科技有限公司", 0.70, 0.331),
             ],
         );
         let f = read_page(DocumentKind::Lease, &page);

@@ -302,7 +302,7 @@ macro_rules! lessee_in_brackets {
 /// gives for the land.
 macro_rules! term_word {
     () => {
-        r"(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|服务)(?:期限|年限|年期|期间|时限|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)时间|租期|期限"
+        r"(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|服务)(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)(?:时间|时限)|租期|期限"
     };
 }
 /// The lease's own words for its term (租赁期限, 租赁期, 租期), a line break allowed anywhere
@@ -1016,12 +1016,10 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         // A term counted from a date named just before (`甲方应于DATE将房屋交付乙方,租赁期自该日
         // 起至DATE止`, `出租方于DATE交付房屋,租赁期同日开始,于DATE结束`).
+        // (the day is the premises' handing over, and the period the lease's own: not a
+        // fit-out period's, a land grant's or a deposit's)
         pat_unless(
-            concat!(
-                r"(?P<a>{DATE})[^。;\n]{0,30}?[,]?(?:",
-                term_word!(),
-                r")(?:自|从)?(?:该日|当日|此日|同日|交付之日|交付日)(?:开始计算|起算|开始|起)?[,]?(?:至|到|于)(?P<b>{DATE})"
-            ),
+            r"(?P<a>{DATE})[^。;\n]{0,16}?(?:交付|交房|移交|交接)[^。;\n]{0,12}?[,]?(?:租赁期限|租赁时限|租赁期|租期)(?:自|从)?(?:该日|当日|此日|同日|交付之日|交付日)(?:开始计算|起算|开始|起)?[,]?(?:至|到|于)(?P<b>{DATE})",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -1594,9 +1592,10 @@ const CO_OWNERS: [PatternSpec; 11] = [
         ],
         1.0,
     ),
-    // …or in a bracket after how they hold it (`共有情况: 共同共有(A、B、张三)`), a name wrapped
+    // …or in a bracket after how they hold it (`共有情况: 共同共有(A公司、B公司、张三)`), a name
+    // wrapped; the first an organisation (`共同共有(房屋、车库)` names no owners)
     every(
-        r"(?:共同共有|按份共有)\((?P<a>{ORG_WRAPPED}|[\p{Han}]{2,4})、(?P<b>{ORG_WRAPPED}|[\p{Han}]{2,4})(?:、(?P<c>{ORG_WRAPPED}|[\p{Han}]{2,4}))?\)",
+        r"(?:共同共有|按份共有)\((?P<a>{ORG_WRAPPED})、(?P<b>{ORG_WRAPPED}|[\p{Han}]{2,4})(?:、(?P<c>{ORG_WRAPPED}|[\p{Han}]{2,4}))?\)",
         &[
             ("co_owners", "a", Parse::Name),
             ("co_owners", "b", Parse::Name),
