@@ -1990,9 +1990,11 @@ static NAME_ROW_HEAD: LazyLock<Regex> =
 /// What a sentence calls a party instead of naming it (贵公司, 本公司, 该单位 alone; 贵公司
 /// anywhere), or a clause's words run into a name (`了贵公司2022年度…基地`, `后附的贵公司`): a
 /// reader that took one of these as a name read the sentence, not the party. (日本公司 or
-/// 基本单位 inside a name are no pronoun.)
+/// 基本单位 inside a name are no pronoun.) Nor does a name hold a table's column heads (序号,
+/// 房间号, 入驻日期, 从业人数): a label heading a column was read with the row after it.
 static NOT_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:[贵本我该](?:公司|单位)|贵司)$|贵公司|^[了的]|\d{4}年").expect("static regex")
+    regex(r"^(?:[贵本我该](?:公司|单位)|贵司)$|贵公司|^[了的]|\d{4}年|序号|房间号|日期|人数")
+        .expect("static regex")
 });
 
 /// The cells under a label that heads a column, row by row: the label's line is one of two or
@@ -10111,6 +10113,35 @@ mod tests {
     }
 
     #[test]
+    fn a_salutation_after_a_letterhead_column_read_into_its_line() {
+        // the firm's website printed in a column beside the salutation, read first
+        let f = read(
+            DocumentKind::AuditReport,
+            "晋城泽州会计师事务所有限公司\n专项审计报告\n本所报告号:泽州审报〔2024〕第129号\n\
+             网址：www.jcza.example.com.cn 晋城市丹河双创基地物业管理有限责任公司全体股东及经理:\n\
+             根据业务约定，我们对贵单位2023年度小微企业创业创新基地的运营情况进行了专项审计。",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("晋城市丹河双创基地物业管理有限责任公司"))
+        );
+    }
+
+    #[test]
+    fn a_column_head_in_an_annex_is_no_label_over_a_name() {
+        // `企业名称` heads the resident firms' column of an annex: the row read after it is no
+        // audited entity
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n晋城市丹河科技有限公司董事会:\n我们接受委托，对贵单位2020年度基地运营情况进行了专项审计。\n\
+             附表二\n入驻企业明细表\n序号\n企业名称\n房间号\n入驻日期\n从业人数\n1临汾市金鹏科技有限责任公司\n130\n2020-08-14\n7",
+        );
+        let got = &f["audited_entity"];
+        assert_eq!(got.value, json!("晋城市丹河科技有限公司"));
+        assert!(got.confidence >= 0.8, "{}", got.confidence);
+    }
+
+    #[test]
     fn report_registration_code_label() {
         let f = read_text_layer(
             DocumentKind::AuditReport,
@@ -10118,6 +10149,12 @@ mod tests {
              晋城市丹河科技有限公司全体股东：\n我们接受委托，对贵公司的运营情况进行了专项审计。",
         );
         assert_eq!(get(&f, "report_code"), Some(&json!("140520230234418298")));
+        let f = read(
+            DocumentKind::AuditReport,
+            "附表一\n基地运营情况核实表\n被审计单位：晋城市丹河科技有限公司\n（报告文号：泽州会审字〔2021〕JS-719号）\n\
+             报告信息码\n140220214351722704\n第2页共2页",
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("140220214351722704")));
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

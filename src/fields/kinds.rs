@@ -476,10 +476,10 @@ macro_rules! seal {
 /// That request as one regex source (without its brackets), for the engine's signature readers.
 pub const SEAL_REQUEST: &str = seal!();
 /// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, 核对码, 稽核码,
-/// 报告登记码, 统一编码, a caption 查验二维码 over the code printed under the symbol, …).
+/// 报告登记码, 报告信息码, 统一编码, a caption 查验二维码 over the code printed under the symbol, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯)(?:码|编码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报告)?(?:电子)?(?:验证|验真|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯|信息)(?:码|编码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报告)?(?:电子)?(?:验证|验真|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
@@ -1957,10 +1957,11 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // The addressee, by the shape of a salutation: a line of its own that is an
         // organisation's name ending in a colon (`XX有限公司:`, `XX全体股东:`, `致:XX`), wherever
         // the reading order puts the number, a code's caption or the firm around it. The
-        // first such line is the one after the title block.
+        // first such line is the one after the title block. (A letterhead's column beside it
+        // may be read into its line first: `网址:www.….cn XX公司全体股东:`.)
         pat(
             concat!(
-                r"(?m)^(?:致:?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|[^\n:,。;]{4}事务所))(?:\((?:以下简称|以下称|简称)[^()\n]{1,10}\)|\([\p{Han}]{0,6}单位\))?(?:",
+                r"(?m)^(?:致:?|[\p{Han}]{1,6}:[0-9A-Za-z./@_-]{4,60} ?)?(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院|[^\n:,。;]{4}事务所))(?:\((?:以下简称|以下称|简称)[^()\n]{1,10}\)|\([\p{Han}]{0,6}单位\))?(?:",
                 addressee_body!(),
                 r"[及、和]?){0,3}:$"
             ),
