@@ -11,7 +11,7 @@ use super::codes;
 use super::dates::{self, DateError, parse_date, parse_duration};
 use super::kinds::{self, KINDS, KindSpec, Parse, Positional};
 use super::numbers::{parse_area, parse_money, parse_number};
-use super::text::{Located, Norm, is_han, label_head, normalise, person_name, regex};
+use super::text::{Located, Norm, is_han, label_head, normalise, person_name, regex, share_column};
 use super::{party_words, term_clause};
 use crate::model::{BBox, DocumentKind, Evidence, Field};
 
@@ -1353,15 +1353,15 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
         norm.place(a..b)
     };
     // whether two lines' boxes share a column (None where the page gives no places)
-    let share_column = |i: usize, j: usize| match (place(i), place(j)) {
-        (Some((pa, a)), Some((pb, b))) if pa == pb => Some(a[2].min(b[2]) > a[0].max(b[0])),
+    let lines_share_column = |i: usize, j: usize| match (place(i), place(j)) {
+        (Some((pa, a)), Some((pb, b))) if pa == pb => Some(share_column(&a, &b)),
         _ => None,
     };
     // two lines printed side by side (their boxes share no column)
-    let side_by_side = |i: usize, j: usize| i != j && share_column(i, j) == Some(false);
+    let side_by_side = |i: usize, j: usize| i != j && lines_share_column(i, j) == Some(false);
     // a line printed below a head, in another column
     let under_another = |head: usize, i: usize| {
-        share_column(head, i) == Some(false)
+        lines_share_column(head, i) == Some(false)
             && matches!((place(head), place(i)), (Some((_, h)), Some((_, b))) if b[1] >= h[3])
     };
     // a seal request alone, or its ring's words read over the name (or over another of the
@@ -2596,7 +2596,7 @@ fn table_parties(
             norm.place(a.clone()).map(|p| p.1),
             norm.place(b.clone()).map(|p| p.1),
         ) {
-            (Some(a), Some(b)) => a[2].min(b[2]) <= a[0].max(b[0]),
+            (Some(a), Some(b)) => !share_column(&a, &b),
             _ => false,
         };
         let mut cut_by_place = false;
@@ -4248,7 +4248,7 @@ fn credit_codes(c: &Compiled, norm: &Norm, fields: &BTreeMap<String, Field>) -> 
         // party above it in its own column when the nearest one is not in that column.
         let column = |at: usize, end: usize| -> Option<bool> {
             let ((named_page, a), (_, b)) = (norm.place(at..end)?, code_place?);
-            (named_page == loc.page && a[1] < b[1]).then_some(a[0].max(b[0]) < a[2].min(b[2]))
+            (named_page == loc.page && a[1] < b[1]).then_some(share_column(&a, &b))
         };
         let party = match mentions.first() {
             Some(&(at, end, _)) if column(at, end) == Some(false) => mentions

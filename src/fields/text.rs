@@ -245,6 +245,12 @@ struct Line {
     bbox: Option<BBox>,
 }
 
+/// Whether two boxes share some of their width: printed in one column (one over the other),
+/// not side by side. The layout readers ask this of lines, cells and words alike.
+pub fn share_column(a: &BBox, b: &BBox) -> bool {
+    a[2].min(b[2]) > a[0].max(b[0])
+}
+
 /// `next` is printed beside `prev` on the same row (another cell of a table), not under it
 /// as a wrapped line is.
 fn beside(prev: &BBox, next: &BBox) -> bool {
@@ -356,7 +362,7 @@ fn read_vertical_words(lines: &mut Vec<Line>) {
         .map(|(_, w)| {
             words
                 .iter()
-                .filter(|(_, o)| o != w && w[2].min(o[2]) > w[0].max(o[0]))
+                .filter(|(_, o)| o != w && share_column(w, o))
                 .map(|(_, o)| (centre(o) - centre(w)).abs() / 2.0)
                 .reduce(f32::min)
                 .unwrap_or(w[3] - w[1])
