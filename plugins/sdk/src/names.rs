@@ -345,8 +345,8 @@ pub fn compare_read(expected: &str, found: &str, ocr: Option<&str>) -> NameMatch
         return m;
     }
     let differing: Vec<usize> = (0..e.len()).filter(|&i| e[i] != f[i]).collect();
-    match differing.as_slice() {
-        &[i] if doubtful.contains(f[i]) => {
+    match *differing.as_slice() {
+        [i] if doubtful.contains(f[i]) => {
             let (x, y) = (f[i], e[i]);
             NameMatch {
                 step: Step::OcrConfusion,
@@ -359,8 +359,29 @@ pub fn compare_read(expected: &str, found: &str, ocr: Option<&str>) -> NameMatch
                 ),
             }
         }
+        // a mark no name is written with (`、`, `.`, `|`) where the other has a character:
+        // OCR's reading of a character under ink or a fold, not another registered name
+        [i] if is_mark(f[i]) && !is_mark(e[i]) => {
+            let (x, y) = (f[i], e[i]);
+            NameMatch {
+                step: Step::OcrConfusion,
+                status: Status::Review,
+                zh: format!(
+                    "识别出的「{found}」在「{y}」的位置是符号「{x}」，名称中不会有这个符号，可能是扫描件上这个字没有识别出来（第4步），需核对原件"
+                ),
+                en: format!(
+                    "'{found}' as OCR read it has the mark '{x}' where '{expected}' has '{y}': no name is written with it, so perhaps OCR did not read that character on the scan (step 4); check the original"
+                ),
+            }
+        }
         _ => m,
     }
+}
+
+/// Whether `c` is a mark no registered name holds in its middle: punctuation and symbols
+/// (a name's own brackets are compared apart, and letters and digits are a name's own).
+fn is_mark(c: char) -> bool {
+    !c.is_alphanumeric() && !matches!(c, '(' | ')' | '（' | '）')
 }
 
 #[cfg(test)]
@@ -443,6 +464,38 @@ mod tests {
         assert_eq!(
             compare_read(applicant, applicant, Some("冈")).status,
             Status::Pass
+        );
+    }
+
+    #[test]
+    fn a_mark_read_in_place_of_a_character_asks_a_person() {
+        let applicant = "山西省天辰（山西）孵化器管理有限责任公司";
+        let read = "山西省天辰（、西）孵化器管理有限责任公司";
+        // read surely by OCR: no name holds the mark, so OCR lost the character under it
+        let m = compare_read(applicant, read, Some(""));
+        assert_eq!((m.step, m.status), (Step::OcrConfusion, Status::Review));
+        assert!(m.zh.contains("「、」"), "{}", m.zh);
+        // printed so in a text layer: not the applicant's name
+        assert_eq!(compare_read(applicant, read, None).status, Status::Fail);
+        // a letter or a character in its place is another name
+        for other in [
+            "山西省天辰（A西）孵化器管理有限责任公司",
+            "山西省天辰（陕西）孵化器管理有限责任公司",
+        ] {
+            assert_eq!(
+                compare_read(applicant, other, Some("")).status,
+                Status::Fail
+            );
+        }
+        // a mark with another character off is another name too
+        assert_eq!(
+            compare_read(
+                applicant,
+                "山西省天晨（、西）孵化器管理有限责任公司",
+                Some("")
+            )
+            .status,
+            Status::Fail
         );
     }
 
