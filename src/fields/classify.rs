@@ -72,10 +72,9 @@ pub fn role(page: &Page) -> Role {
     Role::Continuation
 }
 
-/// The kind the words of `text` suggest, with a confidence; `Other` when nothing does.
-pub fn by_keywords(text: &str) -> (DocumentKind, f32) {
-    let n = normalise(text);
-    let mut scores: Vec<(DocumentKind, f32)> = KINDS
+/// How strongly the words of the normalised text `n` speak for each kind.
+fn keyword_scores(n: &str) -> Vec<(DocumentKind, f32)> {
+    KINDS
         .iter()
         .map(|spec| {
             let s = spec
@@ -85,7 +84,30 @@ pub fn by_keywords(text: &str) -> (DocumentKind, f32) {
                 .sum();
             (spec.kind, s)
         })
-        .collect();
+        .collect()
+}
+
+/// The score an untitled page's words must reach for another kind, with none for the document
+/// before it, to start a document of its own: two strong words (会计师事务所 and 审计).
+const OTHER_KIND_WORDS: f32 = 3.0;
+
+/// The kind an untitled page's words say it is when that is not `open`'s kind and nothing on
+/// it speaks for `open`'s: a page of another document (a report's summary sheet bound after a
+/// certificate), not a later page of the one before it.
+fn other_kind_by_words(page: &Page, open: DocumentKind) -> Option<DocumentKind> {
+    if open == DocumentKind::Other {
+        return None;
+    }
+    let scores = keyword_scores(&normalise(&page.text));
+    let own = scores.iter().find(|s| s.0 == open).map_or(0.0, |s| s.1);
+    let (best, s1) = scores.into_iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+    (best != open && own == 0.0 && s1 >= OTHER_KIND_WORDS).then_some(best)
+}
+
+/// The kind the words of `text` suggest, with a confidence; `Other` when nothing does.
+pub fn by_keywords(text: &str) -> (DocumentKind, f32) {
+    let n = normalise(text);
+    let mut scores = keyword_scores(&n);
     scores.sort_by(|a, b| b.1.total_cmp(&a.1));
     let (best, s1) = scores[0];
     let s2 = scores.get(1).map_or(0.0, |s| s.1);
@@ -162,7 +184,10 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
                 let restarts = matches!(footers[i], Some((1, _)))
                     || i.checked_sub(1)
                         .and_then(|p| footers[p])
-                        .is_some_and(|(n, total)| total == Some(n));
+                        .is_some_and(|(n, total)| total == Some(n))
+                    || segs
+                        .last()
+                        .is_some_and(|s| other_kind_by_words(&pages[i], s.kind).is_some());
                 if open && !restarts {
                     if let Some(s) = segs.last_mut() {
                         s.pages.push(i);
@@ -685,6 +710,41 @@ mod tests {
         assert_eq!(segs[0].kind, DocumentKind::Lease);
         assert_eq!(segs[1].pages, vec![4]);
         assert_eq!(segs[1].kind, DocumentKind::AuditReport);
+    }
+
+    #[test]
+    fn an_untitled_page_of_another_kinds_words_starts_a_document() {
+        // a report's summary sheet bound after a certificate, under a title no kind knows
+        let certificate = page(
+            2,
+            "不动产权证书\n晋(2019)长治市不动产权第0884965号\n权利人 太原市某某孵化器管理有限责任公司\n\
+             不动产单元号 140402329211GB98570F98222733",
+        );
+        let summary = page(
+            3,
+            "基地情况一览\n被审计单位\t太原市某某孵化器管理有限责任公司\n报告出具号\t天和〔2021〕专审0233号\n\
+             会计师事务所\t中证某某会计师事务所(特殊普通合伙)山西分所\n报告真伪查询码\t14102021120698204C",
+        );
+        let report = page(
+            4,
+            "专项审计报告\n太原市某某孵化器管理有限责任公司执行董事:\n我们审计了贵公司基地运营情况表。\n我们认为,申报资料如实反映了运营情况。",
+        );
+        let segs = split(&[certificate.clone(), summary, report]);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert_eq!(segs[0].pages, vec![0]);
+        assert_eq!(segs[1].kind, DocumentKind::AuditReport);
+        assert_eq!(segs[1].pages, vec![1, 2]);
+        // a lease's later page that cites the certificate is the lease's: its own words are there
+        let lease = page(
+            1,
+            "房屋租赁合同\n出租方:太原市某某置业有限公司\n甲方将房屋出租给乙方。",
+        );
+        let cites = page(
+            2,
+            "附件:不动产权证书复印件\n权利人:太原市某某置业有限公司\n不动产单元号 140402329211GB98570F98222733\n甲方保证房屋权属清楚。",
+        );
+        let segs = split(&[lease, cites]);
+        assert_eq!(segs.len(), 1, "{segs:?}");
     }
 
     #[test]

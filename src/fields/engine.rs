@@ -554,11 +554,20 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             let branch = rest.ends_with([
                 '行', '司', '所', '心', '局', '院', '社', '厂', '部', '处', '站', '会', '店', '团',
             ]);
-            if m.end() < v.len() && person_name(rest) && !branch {
-                let (org, person) = (m.as_str().to_string(), rest.to_string());
-                for name in [&org, &person] {
+            // (or persons listed after it, `XX有限公司、冯强、邹梅磊`)
+            let people: Vec<&str> = rest
+                .split(['、', ',', '，', ';', '；', ' '])
+                .filter(|p| !p.is_empty())
+                .collect();
+            if m.end() < v.len()
+                && !people.is_empty()
+                && people.iter().all(|p| person_name(p))
+                && !branch
+            {
+                let org = m.as_str().to_string();
+                for name in std::iter::once(org.as_str()).chain(people) {
                     co.push(Candidate {
-                        value: Value::String(name.clone()),
+                        value: Value::String(name.to_string()),
                         ..cand.clone()
                     });
                 }
@@ -608,6 +617,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             if let Some(name) = cand.value.as_str()
                 && let Some(m) = CPA_CELL.captures(name).and_then(|c| c.name("cpa"))
                 && m.start() > 0
+                && !m.is_empty()
             {
                 let without = format!("{}{}", &name[..m.start()], &name[m.end()..]);
                 if WHOLE_NAME.is_match(&normalise(&without)) || without.ends_with("分所") {
@@ -851,9 +861,10 @@ static FIRM_WITH_FORM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// A signing accountant's label and name (`中国注册会计师:王刚琳`).
+/// A signing accountant's label and name (`中国注册会计师:王刚琳`), and the firm's city printed
+/// under its name (`中国·太原`), read between a branch's two lines.
 static CPA_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?P<cpa>(?:中国注册会计师|签字注册会计师|注册会计师)[:：]?[\p{Han}]{2,4}?)(?:分所)?$")
+    regex(r"(?P<cpa>(?:(?:中国注册会计师|签字注册会计师|注册会计师)[:：]?[\p{Han}]{2,4}?)?(?:中国[·・]?[\p{Han}]{2,3})?)(?:分所)?$")
         .expect("static regex")
 });
 
@@ -3325,9 +3336,10 @@ static LABEL_SHAPE: LazyLock<Regex> =
 /// follows it: `向长治市…` is not a name starting with 向 (`向阳科技` keeps it), nor is
 /// `为太原市…` (a label in a sentence, `受转租人为XX`) one starting with 为, nor is
 /// `经临汾市…(以下简称甲方)与…` or `接受晋中市…的委托` one starting with 经 or 接受; an
-/// agreement's opening `兹有XX(下称出租方)…` names XX, a deed's `立租赁契约人XX(出租人,…)` too.
+/// agreement's opening `兹有XX(下称出租方)…` names XX, a deed's `立租赁契约人XX(出租人,…)` too,
+/// and a report's title `关于XX…` on a line of its own (no name starts with 关于).
 static LEADING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:(?P<w>[向与和由及给将对为系是])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有|立(?:租赁|房屋租赁|转租)?(?:契约|合同|协议)人)[\p{Han}]{2})")
+    regex(r"^(?:(?P<w>[向与和由及给将对为系是])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有|关于|立(?:租赁|房屋租赁|转租)?(?:契约|合同|协议)人)[\p{Han}]{2})")
         .expect("static regex")
 });
 /// Labels of the rows that follow a party's name (ID numbers, codes, representatives), and a
@@ -5368,6 +5380,78 @@ mod tests {
                 got.confidence
             );
         }
+    }
+
+    #[test]
+    fn a_position_heading_over_its_name_row_and_the_roles_from_the_clause() {
+        // `甲 方` a heading of its own over the party's rows, the roles only in the clause
+        let parties = "租赁合同\n编号:ZL20180729-184\n甲\u{3000}\u{3000}方\n名称:晋中市某某企业管理有限公司\n\
+                       统一社会信用代码:9114020053FK4Y7D4B\n住所:山西省长治市上党区府西街216号\n法定代表人:张艳\n\
+                       乙\u{3000}\u{3000}方\n名称:大同市某某网络科技有限公司\n统一社会信用代码:91140700FR56CHL849\n\
+                       法定代表人:赖艳刚\n双方经协商一致,订立本合同。\n";
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            &format!(
+                "{parties}第一条 租赁物 甲方将位于太原市体育路239号的房屋出租给乙方,乙方承租后作为基地使用。"
+            ),
+        );
+        assert_parties_sure(
+            &f,
+            "晋中市某某企业管理有限公司",
+            "大同市某某网络科技有限公司",
+        );
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            &format!(
+                "{parties}第一条 租赁物 乙方将位于太原市体育路239号的房屋出租给甲方,甲方承租后作为基地使用。"
+            ),
+        );
+        assert_parties_sure(
+            &f,
+            "大同市某某网络科技有限公司",
+            "晋中市某某企业管理有限公司",
+        );
+        // the position alone over a seal in the signature block names no one
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方:晋中市某某企业管理有限公司\n承租方:大同市某某网络科技有限公司\n\
+             甲方将房屋出租给乙方。\n甲方\n(盖章)\n乙方\n(盖章)",
+        );
+        assert_parties_sure(
+            &f,
+            "晋中市某某企业管理有限公司",
+            "大同市某某网络科技有限公司",
+        );
+    }
+
+    #[test]
+    fn an_audit_title_about_the_entity_on_a_line_of_its_own() {
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "关于忻州市某某信息技术有限公司\n2021年度小微企业创业创新基地运营情况的专项审计报告\n全体股东:\n\
+             我们接受委托,对贵公司2021年度基地的运营情况进行了专项审计。\n\
+             报告出具号:天元创基审字[2022]308号\n唯一性编码:140320225429473335",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("忻州市某某信息技术有限公司"))
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("140320225429473335")));
+    }
+
+    #[test]
+    fn a_branch_whose_second_line_comes_after_the_firms_city() {
+        // the firm's line beside the first accountant's, the city under it, then the branch's 分所
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "专项审计报告\n太原市某某物业管理有限责任公司:\n我们认为,贵公司申报资料如实反映了基地的运营情况。\n\
+             中证某某会计师事务所(特殊普通合伙)山西\t中国注册会计师:余伟敏\n中国·太原\n分所\n\
+             中国注册会计师:孔刚\n二〇二四年三月二十日",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("中证某某会计师事务所(特殊普通合伙)山西分所"))
+        );
     }
 
     #[test]
@@ -9068,6 +9152,31 @@ mod tests {
             get(&f, "audited_entity"),
             Some(&json!("忻州市鼎盛（山西）孵化器管理股份有限公司"))
         );
+    }
+
+    #[test]
+    fn an_owner_cell_naming_a_company_and_persons_gives_each_as_a_co_owner() {
+        let f = read_text_layer(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n不动产权证号\n晋(2017)大同市不动产权第0531803号\n权利人\n\
+             长治市某某文化传媒有限公司、冯强、邹梅磊\n共有情况\n\
+             按份共有：长治市某某文化传媒有限公司占60%；冯强占25%；邹梅磊占15%\n坐落\n\
+             山西省大同市云冈区汇通路149号",
+        );
+        assert_eq!(get(&f, "owner"), Some(&json!("长治市某某文化传媒有限公司")));
+        let co = get(&f, "co_owners")
+            .and_then(|v| v.as_array())
+            .cloned()
+            .unwrap_or_default();
+        for name in ["长治市某某文化传媒有限公司", "冯强", "邹梅磊"] {
+            assert!(co.contains(&json!(name)), "{co:?}");
+        }
+        // a branch after its company is one name
+        let f = read_text_layer(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人\n山西某某银行股份有限公司太原分行\n坐落\n山西省大同市云冈区汇通路149号",
+        );
+        assert_eq!(get(&f, "co_owners"), None);
     }
 
     #[test]

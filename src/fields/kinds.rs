@@ -476,10 +476,10 @@ macro_rules! seal {
 /// That request as one regex source (without its brackets), for the engine's signature readers.
 pub const SEAL_REQUEST: &str = seal!();
 /// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, 核对码, 稽核码,
-/// 报告登记码, 报告信息码, 统一编码, a caption 查验二维码 over the code printed under the symbol, …).
+/// 报告登记码, 报告信息码, 唯一性编码, 统一编码, a caption 查验二维码 over the code printed under the symbol, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯|信息)(?:码|编码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报告)?(?:电子)?(?:验证|验真|防伪|报备|查验|备案|校验|监管|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯|信息)(?:码|编码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报告)?(?:电子)?(?:验证|验真|防伪|报备|查验|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
@@ -651,8 +651,9 @@ pub const LEASE: KindSpec = KindSpec {
                 Parse::Name,
             )
         },
-        label(r"甲方:", "party_a", Parse::Name),
-        label(r"乙方:", "party_b", Parse::Name),
+        // (or a heading of its own over the party's rows: `甲 方` / `名称:XX` / `住所:…`)
+        label(concat!(r"甲方", cell_end!()), "party_a", Parse::Name),
+        label(concat!(r"乙方", cell_end!()), "party_b", Parse::Name),
         // A position with a role word of the document's own (甲方(孵化方):, 使用方(乙方):,
         // 供房方(以下简称甲方):):
         // the position is sure, the role comes from the clauses (`positional`). Not a seal's
@@ -1936,13 +1937,14 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // `所`); OCR may misread the bracket before (盖章), and a character of the firm word
         // under the seal's ink; the bracket around (盖章) may break at the line's end
         // (`…(特殊普通合伙)(` / `盖章)`), and the reading may set the signing accountant's line
-        // (or cell) between a branch's two lines; OCR may lose the bracket that opens 特殊普通合伙
+        // (or cell) and the firm's city (`中国·太原`) between a branch's two lines; OCR may lose
+        // the bracket that opens 特殊普通合伙
         // (the engine puts it back).
         pat(
             concat!(
                 r"(?m)^(?P<v>[^\n:,。]{2,30}?",
                 firm_word!(),
-                r"(?:有限责任公司|有限公司|\(?特殊普通合伙\)|\(?普通合伙\)|\((?:特殊)?[普通合伙]{2,3}\))?(?:\n?\p{Han}{1,6}(?:[\n\t][\p{Han}]{2,10}:[^\n]{0,20})?\n?\p{Han}{0,5}分\n?所)?)(?:[(\p{Han}]?\n?(?:盖章|公章|签章|章)\)?|\()?$"
+                r"(?:有限责任公司|有限公司|\(?特殊普通合伙\)|\(?普通合伙\)|\((?:特殊)?[普通合伙]{2,3}\))?(?:\n?\p{Han}{1,6}(?:[\n\t][\p{Han}]{2,10}:[^\n]{0,20})?(?:\n中国[·・]?\p{Han}{2,4})?\n?\p{Han}{0,5}分\n?所)?)(?:[(\p{Han}]?\n?(?:盖章|公章|签章|章)\)?|\()?$"
             ),
             &[("audit_firm", "v", Parse::Name)],
             1.0,
