@@ -625,6 +625,15 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                     cand.certainty *= 0.9;
                 }
             }
+            // …or inside its form, where the form wrapped (`…(特殊` | `中国注册会计师:康杰静` /
+            // `普通合伙)山西分所`)
+            if let Some(name) = cand.value.as_str()
+                && let Some(m) = CPA_IN_FORM.captures(name).and_then(|c| c.name("cpa"))
+            {
+                let without = format!("{}{}", &name[..m.start()], &name[m.end()..]);
+                cand.value = Value::String(without);
+                cand.certainty *= 0.9;
+            }
             if let Some(name) = cand.value.as_str()
                 && let Some(whole) = firm_form_completed(name, text)
             {
@@ -673,6 +682,17 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             cands.remove("audited_entity");
         }
     }
+    // A copy of a party's ID card or business licence attached to a lease prints its own
+    // validity (`有效期限 2015.01.25-2035.01.25`, `营业期限` / `1996年03月17日至2016年03月16日`):
+    // not the lease's term.
+    for field in ["term_start", "term_end"] {
+        if let Some(list) = cands.get_mut(field) {
+            list.retain(|c| !papers_validity(text, c.at));
+            if list.is_empty() {
+                cands.remove(field);
+            }
+        }
+    }
     // A sublease that names its letting party 转租方 calls the head landlord 出租人 (its
     // consent, `XX(以下简称“出租人”)` in a clause): that is not the sublease's lessor.
     if let Some(list) = cands.get_mut("lessor")
@@ -707,6 +727,24 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         resolve_positional(pos, a_first, a_second, text, &mut cands, &mut notes);
     }
 
+    // A copy of another contract attached at the back (`附件:原房屋租赁合同首页及签署页(复印件)`):
+    // its parties and term are that contract's, so where this document's own text named a
+    // field before it, what the copy says is not read.
+    if let Some(annex) = CITED_COPY.find(text).map(|m| m.start()) {
+        for field in c
+            .spec
+            .parties
+            .iter()
+            .copied()
+            .chain(["term_start", "term_end"])
+        {
+            if let Some(list) = cands.get_mut(field)
+                && list.iter().any(|c| c.at < annex)
+            {
+                list.retain(|c| c.at < annex);
+            }
+        }
+    }
     let mut fields = BTreeMap::new();
     let mut doubtful: Vec<(String, Evidence)> = Vec::new();
     for (name, mut list) in cands {
@@ -776,6 +814,49 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     let codes = credit_codes(c, norm, &fields);
     fields.insert("credit_codes".into(), codes);
     Reading { fields, notes }
+}
+
+/// An attached copy of another contract, headed at a line's start (`附件:原房屋租赁合同首页及签署页
+/// (复印件)`, `附件二:出租方与产权人签订的租赁合同(复印件)`).
+static CITED_COPY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?m)^附件[一二三四五六七八九十0-9]*[:、.]?[^\n]{0,30}?(?:合同|协议)[^\n]{0,16}?(?:复印件|副本|影印件)\)?$")
+        .expect("static regex")
+});
+/// A validity's label on an identity paper (an ID card's 有效期限, a licence's 营业期限).
+static VALIDITY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:证件)?(?:有效期限|有效期|营业期限|经营期限)(?::|$|\s)").expect("static regex")
+});
+/// Words only an ID card or a business licence prints (its issuer, its number's label).
+static IDENTITY_PAPER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"签发机关|公民身份号码|居民身份证|营业执照|登记机关|注册资本|成立日期")
+        .expect("static regex")
+});
+/// How many lines around a validity are searched for its paper's words.
+const IDENTITY_PAPER_LINES: usize = 12;
+
+/// Whether the date at `at` is an identity paper's validity: its line, or the line before
+/// when that is the label alone, starts with a validity's label, and the paper's own words
+/// stand within a few lines of it.
+fn papers_validity(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let labelled = VALIDITY_LABEL.is_match(&text[start..])
+        || start > 0 && {
+            let prev = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+            VALIDITY_LABEL.is_match(text[prev..start - 1].trim())
+        };
+    if !labelled {
+        return false;
+    }
+    let before: Vec<&str> = text[..start]
+        .lines()
+        .rev()
+        .take(IDENTITY_PAPER_LINES)
+        .collect();
+    let after = text[start..].lines().take(IDENTITY_PAPER_LINES);
+    before
+        .into_iter()
+        .chain(after)
+        .any(|l| IDENTITY_PAPER.is_match(l))
 }
 
 /// Whether the letting party whose name starts at `at` is named there as a sublease's own
@@ -864,7 +945,13 @@ static FIRM_WITH_FORM: LazyLock<Regex> = LazyLock::new(|| {
 /// A signing accountant's label and name (`中国注册会计师:王刚琳`), and the firm's city printed
 /// under its name (`中国·太原`), read between a branch's two lines.
 static CPA_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?P<cpa>(?:(?:中国注册会计师|签字注册会计师|注册会计师)[:：]?[\p{Han}]{2,4}?)?(?:中国[·・]?[\p{Han}]{2,3})?)(?:分所)?$")
+    regex(r"(?P<cpa>(?:(?:中国注册会计师|签字注册会计师|注册会计师)[:：]?[\p{Han}]{2,4}?)?(?:中国[·・]?[\p{Han}]{2,4}?)?)(?:分所)?$")
+        .expect("static regex")
+});
+
+/// A signing accountant's label and name read inside the firm's bracketed form.
+static CPA_IN_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"[(（](?:特殊)?(?P<cpa>(?:中国注册会计师|签字注册会计师|注册会计师)[:：]?[\p{Han}]{2,4}?)(?:特殊)?普通合伙[)）]")
         .expect("static regex")
 });
 
@@ -3124,7 +3211,12 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
     // a word that leads up to the name, joined to it (向长治市…): a place name follows it
     let lead = LEADING_WORD
         .captures(raw)
-        .and_then(|c| c.name("w").or(c.name("s")).or(c.name("z")))
+        .and_then(|c| {
+            c.name("w")
+                .or(c.name("s"))
+                .or(c.name("z"))
+                .or(c.name("about"))
+        })
         .map_or(0, |m| m.end());
     let (raw, r) = (&raw[lead..], r.start + lead..r.end);
     // a signature line's request for the seal or signature where the name would be written
@@ -3337,9 +3429,10 @@ static LABEL_SHAPE: LazyLock<Regex> =
 /// `为太原市…` (a label in a sentence, `受转租人为XX`) one starting with 为, nor is
 /// `经临汾市…(以下简称甲方)与…` or `接受晋中市…的委托` one starting with 经 or 接受; an
 /// agreement's opening `兹有XX(下称出租方)…` names XX, a deed's `立租赁契约人XX(出租人,…)` too,
-/// and a report's title `关于XX…` on a line of its own (no name starts with 关于).
+/// and a report's title `关于XX公司` on a line of its own (no organisation's name starts with
+/// 关于; a person's may: 关于海燕).
 static LEADING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:(?P<w>[向与和由及给将对为系是])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有|关于|立(?:租赁|房屋租赁|转租)?(?:契约|合同|协议)人)[\p{Han}]{2})")
+    regex(r"^(?:(?P<w>[向与和由及给将对为系是])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有|立(?:租赁|房屋租赁|转租)?(?:契约|合同|协议)人)[\p{Han}]{2}|(?P<about>关于)[^\n]{2,40}?(?:公司|中心|集团|合作社|企业|事务所)$)")
         .expect("static regex")
 });
 /// Labels of the rows that follow a party's name (ID numbers, codes, representatives), and a
@@ -5411,17 +5504,142 @@ mod tests {
             "大同市某某网络科技有限公司",
             "晋中市某某企业管理有限公司",
         );
-        // the position alone over a seal in the signature block names no one
+        // the position alone over a seal or a signature in the signature block names no one
+        for block in ["甲方\n(盖章)\n乙方\n(盖章)", "甲方\n张三\n乙方\n李四"] {
+            let f = read_text_layer(
+                DocumentKind::Lease,
+                &format!(
+                    "房屋租赁合同\n出租方:晋中市某某企业管理有限公司\n承租方:大同市某某网络科技有限公司\n\
+                     甲方将房屋出租给乙方。\n{block}"
+                ),
+            );
+            assert_parties_sure(
+                &f,
+                "晋中市某某企业管理有限公司",
+                "大同市某某网络科技有限公司",
+            );
+        }
+        // a landlord surnamed 关 keeps the name
         let f = read_text_layer(
             DocumentKind::Lease,
-            "房屋租赁合同\n出租方:晋中市某某企业管理有限公司\n承租方:大同市某某网络科技有限公司\n\
-             甲方将房屋出租给乙方。\n甲方\n(盖章)\n乙方\n(盖章)",
+            "房屋租赁合同\n出租方:关于海\n承租方:大同市某某网络科技有限公司\n甲方将房屋出租给乙方。",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("关于海")));
+    }
+
+    #[test]
+    fn an_attached_copy_of_the_head_lease_names_no_party_of_the_sublease() {
+        let sublease = "房屋转租协议\n甲方:临汾市某某创业服务有限责任公司(转租人)\n\
+                        乙方:忻州市某某投资管理股份有限公司(次承租人)\n\
+                        1. 经房屋出租人同意,甲方将该房屋的一部分转租给乙方。\n\
+                        3. 乙方租用期自2018年10月15日开始至2020年10月14日为止,共24个月。\n";
+        let copy = "房屋租赁合同\n出租方:长治市某某商务服务股份有限公司\n承租方:临汾市某某创业服务有限责任公司\n\
+                    第二条 租赁期限自2017年4月15日起至2023年4月14日止。";
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            &format!("{sublease}附件:原房屋租赁合同首页及签署页(复印件)\n{copy}"),
         );
         assert_parties_sure(
             &f,
-            "晋中市某某企业管理有限公司",
-            "大同市某某网络科技有限公司",
+            "临汾市某某创业服务有限责任公司",
+            "忻州市某某投资管理股份有限公司",
         );
+        assert_eq!(get(&f, "term_end"), Some(&json!("2020-10-14")));
+        // without the annex's heading the head lease's labels stand beside the sublease's: two
+        // lessees, which the reading does not settle on its own
+        let f = read_text_layer(DocumentKind::Lease, &format!("{sublease}{copy}"));
+        assert!(
+            f["lessee"].confidence < 0.85
+                || get(&f, "lessee") != Some(&json!("忻州市某某投资管理股份有限公司"))
+        );
+    }
+
+    #[test]
+    fn a_firms_form_wrapped_in_its_bracket() {
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "专项审计报告\n晋中市某某网络科技有限责任公司全体股东:\n我们认为,贵公司基地的运营情况真实。\n\
+             中兴某某会计师事务所(特殊\n普通合伙)山西分所\n中国·太原\n中国注册会计师:康杰静\n2024年1月17日",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("中兴某某会计师事务所(特殊普通合伙)山西分所"))
+        );
+        // OCR read the accountants' column beside the name's lines
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n晋中市某某网络科技有限责任公司全体股东:\n我们认为,贵公司基地的运营情况真实。\n\
+             中兴某某会计师事务所(特殊\t中国注册会计师:康杰静\n普通合伙)山西分所\t中国注册会计师:秦军国\n\
+             中国·太原\t2024年1月17日",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("中兴某某会计师事务所（特殊普通合伙）山西分所"))
+        );
+    }
+
+    #[test]
+    fn a_house_certificate_numbered_by_a_citys_district() {
+        let f = read_text_layer(
+            DocumentKind::HouseOwnershipCertificate,
+            "本证号码:运城市盐湖区房权证字第325079号\n房屋所有权证\n房屋所有权人\n临汾市某某网络科技股份有限公司",
+        );
+        assert_eq!(
+            get(&f, "certificate_no"),
+            Some(&json!("运城市盐湖区房权证字第325079号"))
+        );
+        let f = read_text_layer(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n晋房权证并字第00123456号\n房屋所有权人\n临汾市某某网络科技股份有限公司",
+        );
+        assert_eq!(
+            get(&f, "certificate_no"),
+            Some(&json!("晋房权证并字第00123456号"))
+        );
+    }
+
+    #[test]
+    fn a_definitions_article_gives_the_terms_days() {
+        // a law firm's contract: `“租期开始日”指DATE` under its clause number
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租人:阳泉市某某商场有限公司\n承租人:长治市某某科技发展股份有限公司\n1　定义\n1.1\n\
+             “租期开始日”指2019年6月15日。\n1.2 “租期届满日”指2024年6月13日。\n\
+             1.3\n“租赁期限”指自租期开始日(含该日)起至租期届满日(含该日)止的期间。\n\
+             1.4\n“租金”指承租人为使用租赁房屋而应向出租人支付的款项。\n\
+             4.2 保证金于2019年6月10日前支付。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2019-06-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2024-06-13")));
+    }
+
+    #[test]
+    fn an_identity_papers_validity_is_no_term() {
+        // 租赁时段 names the term; the landlord's ID card and the lessee's licence attached
+        // print validities of their own
+        for annex in [
+            "附件:出租人居民身份证复印件\n姓名\n魏某\n公民身份号码\n140211197904070320\n\
+             中华人民共和国\n居民身份证\n签发机关　长治市公安局潞州区分局\n有效期限　2015.01.25-2035.01.25",
+            "营业执照\n统一社会信用代码 91140200CW20790917\n成立日期\n1996年03月17日\n营业期限\n\
+             1996年03月17日至2016年03月16日\n登记机关",
+        ] {
+            let f = read_text_layer(
+                DocumentKind::Lease,
+                &format!(
+                    "房屋租赁合同\n房屋出租人:魏某\n房屋承租人:临汾市某某科技发展有限责任公司\n三、租赁时段\n\
+                     (一)租赁时段为2021.07.01至2023.06.30。\n出租人(签字):\n魏某\n{annex}"
+                ),
+            );
+            assert_eq!(get(&f, "term_start"), Some(&json!("2021-07-01")), "{annex}");
+            assert_eq!(get(&f, "term_end"), Some(&json!("2023-06-30")), "{annex}");
+        }
+        // a lease's own 有效期限 is its term
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方:晋中市某某企业管理有限公司\n承租方:大同市某某网络科技有限公司\n\
+             有效期限:2021年7月1日至2026年6月30日",
+        );
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-06-30")));
     }
 
     #[test]

@@ -297,12 +297,18 @@ macro_rules! lessee_in_brackets {
         concat!(lessee!(), "|房屋使用人|房屋租用人|使用人|使用方|承租使用人")
     };
 }
-/// The words a contract names its term with (租赁期限, 租用期, 承租年限, 租赁年期, 租赁时限, 租约期, 入驻期,
+/// The name row under a party's heading (`名称:XX`, `单位名称` / `XX`).
+macro_rules! party_name_row {
+    () => {
+        r"(?:名称|单位名称|企业名称|公司名称|姓名|名称\(姓名\))(?::|\n)"
+    };
+}
+/// The words a contract names its term with (租赁期限, 租用期, 承租年限, 租赁年期, 租赁时限, 租赁时段, 租约期, 入驻期,
 /// 合同有效期, 租赁合同期, 租赁时间, 租期, 期限); not 使用年限, which a lease quoting the land's certificate
 /// gives for the land.
 macro_rules! term_word {
     () => {
-        r"(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|服务)(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)(?:时间|时限)|租期|期限"
+        r"(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|服务)(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)(?:时间|时限|时段)|租期|期限"
     };
 }
 /// The lease's own words for its term (租赁期限, 租赁期, 租期), a line break allowed anywhere
@@ -651,9 +657,18 @@ pub const LEASE: KindSpec = KindSpec {
                 Parse::Name,
             )
         },
-        // (or a heading of its own over the party's rows: `甲 方` / `名称:XX` / `住所:…`)
-        label(concat!(r"甲方", cell_end!()), "party_a", Parse::Name),
-        label(concat!(r"乙方", cell_end!()), "party_b", Parse::Name),
+        // (or a heading of its own over the party's name row: `甲 方` / `名称:XX` / `住所:…`;
+        // a heading alone over anything else, a signature block's `甲方` / `张三`, is no label)
+        label(
+            concat!(r"甲方(?::|\n", party_name_row!(), ")"),
+            "party_a",
+            Parse::Name,
+        ),
+        label(
+            concat!(r"乙方(?::|\n", party_name_row!(), ")"),
+            "party_b",
+            Parse::Name,
+        ),
         // A position with a role word of the document's own (甲方(孵化方):, 使用方(乙方):,
         // 供房方(以下简称甲方):):
         // the position is sure, the role comes from the clauses (`positional`). Not a seal's
@@ -694,7 +709,7 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         // The term as two dated lines of a form (起租日期:…, 到期日期:… or 止租日:…).
         label(
-            r"(?:起租日期?|(?:租赁|租期|转租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:起始日期?|开始日期)|(?:服务期|使用期|转租期|租赁期|租期|入驻期|孵化期)(?:起|始于|起于))",
+            r"(?:起租日期?|(?:租赁|租期|转租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:起始日期?|开始日期?)|(?:服务期|使用期|转租期|租赁期|租期|入驻期|孵化期)(?:起|始于|起于))",
             "term_start",
             Parse::Date,
         ),
@@ -901,7 +916,7 @@ pub const LEASE: KindSpec = KindSpec {
             NOT_THE_TERM,
         ),
         // A contract's definitions (`“租赁期限”:指始于DATE,终于DATE的期间`, `…:指自交付日起连续
-        // 计算的六年`).
+        // 计算的六年`; `“租赁期限”指…` reads as `租赁期限:指…`, see text::definition_to_colon).
         pat(
             concat!(
                 r"(?:",
@@ -1749,8 +1764,9 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
     patterns: &[
         pat_unless(
             // typed into the printed blanks, each piece may be a cell of its own; a place before
-            // it (晋房权证…), not the 填发日期 cell before it; a year of registration before 字
-            r"(?P<v>[\p{Han}--[证号日期间]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?(?:\d{4}\n?)?字\n?第\n?[A-Z]{0,2}(?:\d{4,10}|\d{1,3}-\d{3,8})(?:-\d{1,8})?\n?号)",
+            // it (晋房权证…, 运城市盐湖区房权证…), not the 填发日期 cell before it; a year of
+            // registration before 字
+            r"(?P<v>(?:[\p{Han}--[证号日期间码]]{1,4}[省市县])?[\p{Han}--[证号日期间码]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?(?:\d{4}\n?)?字\n?第\n?[A-Z]{0,2}(?:\d{4,10}|\d{1,3}-\d{3,8})(?:-\d{1,8})?\n?号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
             FORMER_CERTIFICATE,
@@ -1937,14 +1953,16 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // `所`); OCR may misread the bracket before (盖章), and a character of the firm word
         // under the seal's ink; the bracket around (盖章) may break at the line's end
         // (`…(特殊普通合伙)(` / `盖章)`), and the reading may set the signing accountant's line
-        // (or cell) and the firm's city (`中国·太原`) between a branch's two lines; OCR may lose
-        // the bracket that opens 特殊普通合伙
+        // (or cell) and the firm's city (`中国·太原`) between a branch's two lines; the form may
+        // wrap in its bracket (`…(特殊` / `普通合伙)山西分所`, the accountant's cell beside its
+        // first line), and the accountants' column stand beside the name's last line; OCR may
+        // lose the bracket that opens 特殊普通合伙
         // (the engine puts it back).
         pat(
             concat!(
                 r"(?m)^(?P<v>[^\n:,。]{2,30}?",
                 firm_word!(),
-                r"(?:有限责任公司|有限公司|\(?特殊普通合伙\)|\(?普通合伙\)|\((?:特殊)?[普通合伙]{2,3}\))?(?:\n?\p{Han}{1,6}(?:[\n\t][\p{Han}]{2,10}:[^\n]{0,20})?(?:\n中国[·・]?\p{Han}{2,4})?\n?\p{Han}{0,5}分\n?所)?)(?:[(\p{Han}]?\n?(?:盖章|公章|签章|章)\)?|\()?$"
+                r"(?:有限责任公司|有限公司|\(?特殊普通合伙\)|\(?普通合伙\)|\((?:特殊)?[普通合伙]{2,3}\)|\((?:特殊)?(?:[\t\n][\p{Han}]{2,10}:[^\n]{0,20})?\n(?:特殊)?普通合伙\))?(?:\n?\p{Han}{1,6}(?:[\n\t][\p{Han}]{2,10}:[^\n]{0,20})?(?:\n中国[·・]?\p{Han}{2,4})?\n?\p{Han}{0,5}分\n?所)?)(?:[(\p{Han}]?\n?(?:盖章|公章|签章|章)\)?|\()?(?:\t[^\n]*)?$"
             ),
             &[("audit_firm", "v", Parse::Name)],
             1.0,

@@ -143,7 +143,7 @@ pub fn person_name(s: &str) -> bool {
 /// Words a form's cells and labels hold that no one's given name does (`单位名称`, `单独所有`,
 /// `董事会`, `房屋坐落`), though their first character is a surname.
 static NOT_A_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    regex("公司|单位|盖章|签章|签字|名称|所有|共有|代码|号码|地址|住所|期限|日期|坐落|权利|董事|管理|代理|信息|类型|用途|面积")
+    regex("公司|单位|盖章|签章|签字|名称|所有|共有|代码|号码|地址|住所|期限|日期|坐落|权利|董事|管理|代理|信息|类型|用途|面积|执照|证件|国有|商品|商业|房屋|房产|车库|单独|查封|专用|等$")
         .expect("static regex")
 });
 
@@ -533,6 +533,7 @@ fn normalise_line(
     }
     drop_english_gloss(&mut out);
     leaders_to_colon(&mut out);
+    definition_to_colon(&mut out);
     bracketed_label_to_colon(&mut out, is_label);
     Line {
         chars: out,
@@ -593,6 +594,40 @@ fn leaders_to_colon(line: &mut Vec<(char, usize)>) {
     }
     let at = line[start].1;
     line.splice(start..end, std::iter::once((':', at)));
+}
+
+/// A definitions article gives each defined word its value (`1.1 “租期开始日”指2019年6月15日。`,
+/// `“出租人”系指XX公司`): the quoted word is a label, read as `租期开始日:指…` so the value is a
+/// labelled line's. Only a short word at the line's start (after its clause number) is taken.
+fn definition_to_colon(line: &mut Vec<(char, usize)>) {
+    let is_number = |c: char| c.is_ascii_digit() || matches!(c, '.' | '(' | ')' | '、' | ' ');
+    let open = line.iter().take_while(|&&(c, _)| is_number(c)).count();
+    if open > 6 || !matches!(line.get(open), Some(('“' | '"' | '「' | '『' | '‘', _))) {
+        return;
+    }
+    let Some(close) = line[open + 1..]
+        .iter()
+        .position(|&(c, _)| matches!(c, '”' | '"' | '」' | '』' | '’'))
+        .map(|k| open + 1 + k)
+    else {
+        return;
+    };
+    let word = &line[open + 1..close];
+    if !(2..=12).contains(&word.len()) || !word.iter().all(|&(c, _)| is_han(c)) {
+        return;
+    }
+    let means = match (line.get(close + 1), line.get(close + 2)) {
+        (Some(('指', _)), _) => 1,
+        (Some(('系' | '是', _)), Some(('指', _))) => 2,
+        _ => return,
+    };
+    if close + 1 + means >= line.len() {
+        return;
+    }
+    // (`指` stays after the colon: the readers of definitions look for `:指`)
+    let at = line[close].1;
+    line.splice(close..close + means, std::iter::once((':', at)));
+    line.remove(open);
 }
 
 /// Bilingual forms gloss a label in English (`出租方 Lessor:`, `统一社会信用代码 USCC:`, a
