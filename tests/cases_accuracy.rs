@@ -24,15 +24,15 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// Held-out floors as last measured: rule verdicts and fields. Since 2026-12-05 (session 32)
-/// the held-out split is the fresh h36 (c1615-c1658; h35 became tuning cases when its misses
-/// were looked at): 64/70 verdicts (0.914) and 167/182 fields (0.918) born-digital with
-/// 6f33702, untouched (docs/BENCHMARKS.md, "Twenty-fifth round").
-const HELDOUT_RULES_FLOOR: f64 = 0.91;
-const HELDOUT_FIELDS_FLOOR: f64 = 0.91;
-/// h36 was first measured with 2 wrong fails in 70 verdicts (0.029), above the tuning bar of
-/// 1 %: held there until its misses are read, never more.
-const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.03;
+/// Held-out floors as last measured: rule verdicts and fields. Since 2026-12-06 (session 33)
+/// the held-out split is the fresh h38 (c1703-c1746; h36 and h37 became tuning cases when
+/// their misses were looked at): 63/70 verdicts (0.900) and 174/182 fields (0.956)
+/// born-digital with the binary of this round's last classes, untouched (docs/BENCHMARKS.md,
+/// "Twenty-sixth round").
+const HELDOUT_RULES_FLOOR: f64 = 0.90;
+const HELDOUT_FIELDS_FLOOR: f64 = 0.95;
+/// h38 was first measured with no wrong fail: held at the tuning bar of 1 %.
+const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.01;
 
 /// The held-out set h11 (c515-c558) became tuning cases on 2026-12-03: it had been seen by the
 /// engineer tuning extraction. Until it meets the tuning bars it is scored apart and held at
