@@ -91,21 +91,22 @@ fn keyword_scores(n: &str) -> Vec<(DocumentKind, f32)> {
 /// before it, to start a document of its own: two strong words (会计师事务所 and 审计).
 const OTHER_KIND_WORDS: f32 = 3.0;
 
-/// The kind an untitled page's words say it is when they are an audit report's, `open` is
-/// another kind and nothing on the page speaks for `open`'s: a page of another document (a
-/// report's summary sheet bound after a certificate), not a later page of the one before it.
-fn other_kind_by_words(page: &Page, open: DocumentKind) -> Option<DocumentKind> {
-    if open == DocumentKind::Other {
-        return None;
+/// Whether an untitled page's words are an audit report's, `open` being another kind and
+/// nothing on the page speaking for it: a page of another document (a report's summary sheet
+/// bound after a certificate), not a later page of the one before it. Only a report's words
+/// count: a certificate's copy attached to a lease, a lease-like annex of a report (入驻企业明细表
+/// with rent columns) or a certificate's 附记 page citing an older certificate speak another
+/// kind's words but belong to the document they are bound in.
+fn report_page_after(page: &Page, open: DocumentKind) -> bool {
+    if matches!(open, DocumentKind::Other | DocumentKind::AuditReport) {
+        return false;
     }
     let scores = keyword_scores(&normalise(&page.text));
     let own = scores.iter().find(|s| s.0 == open).map_or(0.0, |s| s.1);
-    let (best, s1) = scores.into_iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
-    // only a report's words: a certificate's copy attached to a lease, a lease-like annex of
-    // a report (入驻企业明细表 with rent columns) or a certificate's 附记 page citing an older
-    // certificate speak another kind's words but belong to the document they are bound in
-    (best == DocumentKind::AuditReport && best != open && own == 0.0 && s1 >= OTHER_KIND_WORDS)
-        .then_some(best)
+    let best = scores.into_iter().max_by(|a, b| a.1.total_cmp(&b.1));
+    own == 0.0
+        && best
+            .is_some_and(|(kind, s1)| kind == DocumentKind::AuditReport && s1 >= OTHER_KIND_WORDS)
 }
 
 /// The kind the words of `text` suggest, with a confidence; `Other` when nothing does.
@@ -191,7 +192,7 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
                         .is_some_and(|(n, total)| total == Some(n))
                     || segs
                         .last()
-                        .is_some_and(|s| other_kind_by_words(&pages[i], s.kind).is_some());
+                        .is_some_and(|s| report_page_after(&pages[i], s.kind));
                 if open && !restarts {
                     if let Some(s) = segs.last_mut() {
                         s.pages.push(i);

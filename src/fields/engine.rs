@@ -847,16 +847,9 @@ fn papers_validity(text: &str, at: usize) -> bool {
     if !labelled {
         return false;
     }
-    let before: Vec<&str> = text[..start]
-        .lines()
-        .rev()
-        .take(IDENTITY_PAPER_LINES)
-        .collect();
+    let before = text[..start].lines().rev().take(IDENTITY_PAPER_LINES);
     let after = text[start..].lines().take(IDENTITY_PAPER_LINES);
-    before
-        .into_iter()
-        .chain(after)
-        .any(|l| IDENTITY_PAPER.is_match(l))
+    before.chain(after).any(|l| IDENTITY_PAPER.is_match(l))
 }
 
 /// Whether the letting party whose name starts at `at` is named there as a sublease's own
@@ -945,14 +938,20 @@ static FIRM_WITH_FORM: LazyLock<Regex> = LazyLock::new(|| {
 /// A signing accountant's label and name (`中国注册会计师:王刚琳`), and the firm's city printed
 /// under its name (`中国·太原`), read between a branch's two lines.
 static CPA_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?P<cpa>(?:(?:中国注册会计师|签字注册会计师|注册会计师)[:：]?[\p{Han}]{2,4}?)?(?:中国[·・]?[\p{Han}]{2,4}?)?)(?:分所)?$")
-        .expect("static regex")
+    regex(&format!(
+        r"(?P<cpa>(?:{CPA_SIGNS})?(?:中国[·・]?[\p{{Han}}]{{2,4}}?)?)(?:分所)?$"
+    ))
+    .expect("static regex")
 });
+/// A signing accountant's label and name, as one regex source.
+const CPA_SIGNS: &str = r"(?:中国注册会计师|签字注册会计师|注册会计师)[:：]?[\p{Han}]{2,4}?";
 
 /// A signing accountant's label and name read inside the firm's bracketed form.
 static CPA_IN_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"[(（](?:特殊)?(?P<cpa>(?:中国注册会计师|签字注册会计师|注册会计师)[:：]?[\p{Han}]{2,4}?)(?:特殊)?普通合伙[)）]")
-        .expect("static regex")
+    regex(&format!(
+        r"[(（](?:特殊)?(?P<cpa>{CPA_SIGNS})(?:特殊)?普通合伙[)）]"
+    ))
+    .expect("static regex")
 });
 
 /// What stands before 会计师事务所 when the words are an accountant's title, not a firm's name
