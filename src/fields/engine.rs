@@ -176,8 +176,11 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// place or legal form: `(山西)`, `(特殊普通合伙)`) never starts so. (A person's bracket naming
 /// whom they act for, `李明(系XX公司委托代理人)`, stays: the person is no party.)
 static SHORT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\((?:(?:[^()\n,]{1,10}[,、])?(?:以下简称|以下称|下称|简称)[^)]*|(?:即|系|亦即|也即|作为)[^)代委授]*)\)?$")
-        .expect("static regex")
+    regex(&format!(
+        r"\((?:(?:[^()\n,]{{1,10}}[,、])?(?:{})[^)]*|(?:即|系|亦即|也即|作为)[^)代委授]*)\)?$",
+        kinds::SHORT_NAME_WORD
+    ))
+    .expect("static regex")
 });
 
 /// One candidate value for a field.
@@ -868,7 +871,8 @@ fn named_as_sublessor(text: &str, at: usize) -> Option<bool> {
     });
     static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
         regex(&format!(
-            r#"^[^\n()]{{2,60}}?\((?:以下简称|以下称|下称|简称)?[“"'「]?(?:(?P<sub>{})|{})[”"'」]?\)"#,
+            r#"^[^\n()]{{2,60}}?\((?:{})?[“"'「]?(?:(?P<sub>{})|{})[”"'」]?\)"#,
+            kinds::SHORT_NAME_WORD,
             kinds::SUBLESSOR_ROLE,
             kinds::LESSOR_ROLE
         ))
@@ -943,8 +947,9 @@ static CPA_CELL: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
-/// A signing accountant's label and name, as one regex source.
-const CPA_SIGNS: &str = r"(?:中国注册会计师|签字注册会计师|注册会计师)[:：]?[\p{Han}]{2,4}?";
+/// A signing accountant's label and name (with a role in brackets: `(项目合伙人)`), as one
+/// regex source.
+const CPA_SIGNS: &str = r"(?:中国注册会计师|签字注册会计师|注册会计师)[:：]?[\p{Han}]{2,4}?(?:[(（][\p{Han}]{2,6}[)）])?";
 
 /// A signing accountant's label and name read inside the firm's bracketed form.
 static CPA_IN_FORM: LazyLock<Regex> = LazyLock::new(|| {
@@ -1065,9 +1070,10 @@ static QUALIFIED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// A word the document itself makes a position's name (`产权方(以下简称甲方)`,
 /// `使用方(以下简称乙方)`): the words before the bracket, of which a tail is the word.
 static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r#"(?P<w>\p{Han}{2,8})\((?:以下简称为|以下简称|以下称为|以下称|下称|简称)[“"'「]?(?P<p>甲方|乙方)[”"'」]?\)"#,
-    )
+    regex(&format!(
+        r#"(?P<w>\p{{Han}}{{2,8}})\((?:{})[“"'「]?(?P<p>甲方|乙方)[”"'」]?\)"#,
+        kinds::SHORT_NAME_WORD
+    ))
     .expect("static regex")
 });
 
@@ -3153,7 +3159,8 @@ fn short_name_roles(
 /// number or code, now and then).
 static NAMED_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     regex(&expand(&format!(
-        r#"(?:(?P<v>{ORG})|(?:^|[,。;:、与和向由及])(?P<p>[\p{{Han}}--[向与和由及给将]]\p{{Han}}{{1,3}}))\((?:[^()\n]{{0,40}}[,;])?(?:以下简称为|以下简称|以下称为|以下称|下称|简称)[“"'「]?(?P<a>[^”"'」()\n,]{{2,10}})[”"'」]?\)"#
+        r#"(?:(?P<v>{ORG})|(?:^|[,。;:、与和向由及])(?P<p>[\p{{Han}}--[向与和由及给将]]\p{{Han}}{{1,3}}))\((?:[^()\n]{{0,40}}[,;])?(?:{short})[“"'「]?(?P<a>[^”"'」()\n,]{{2,10}})[”"'」]?\)"#,
+        short = kinds::SHORT_NAME_WORD
     )))
     .expect("static regex")
 });
@@ -3752,7 +3759,7 @@ const SENTENCE_BREAKS: &[char] = &['。', '\n'];
 /// `(本合同编号…)` are this one).
 static CITES_A_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》|(?:合同|协议)\(\n?(?:合同)?\n?编号|\([\p{Han}--[本]]{0,6}(?:合同|协议)\n?编号",
+        r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》|(?:合同|协议)\(\n?(?:合同)?\n?编\n?号|\([\p{Han}--[本]]{0,6}(?:合同|协议)\n?编\n?号",
     )
     .expect("static regex")
 });
@@ -5333,6 +5340,18 @@ mod tests {
     }
 
     #[test]
+    fn an_owners_identity_paper_rows_end_the_owner() {
+        // a person's certificate: the kind of identity paper and its number, each a row of its
+        // own under the owner's (OCR read each label and its cell as one line)
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n晋(2022)运城市不动产权第0987380号\n权利人 苏晨\n身份证明类别 身份证\t证件号\t14010619740826367X\n\
+             共有情况 单独所有\n坐落\t山西省运城市盐湖区晋阳街294号智创园7号楼2层1706室",
+        );
+        assert_eq!(get(&f, "owner"), Some(&json!("苏晨")));
+    }
+
+    #[test]
     fn owners_in_a_numbered_table_and_a_label_wrapped_in_its_bracket() {
         let f = read_text_layer(
             DocumentKind::PropertyCertificate,
@@ -5589,6 +5608,15 @@ mod tests {
             get(&f, "certificate_no"),
             Some(&json!("运城市盐湖区房权证字第325079号"))
         );
+        // …or by the district after 第
+        let f = read_text_layer(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n权证编号\n太原市房权证字第杏花岭250947号\n所有权人\n临汾市某某网络科技股份有限公司",
+        );
+        assert_eq!(
+            get(&f, "certificate_no"),
+            Some(&json!("太原市房权证字第杏花岭250947号"))
+        );
         let f = read_text_layer(
             DocumentKind::HouseOwnershipCertificate,
             "房屋所有权证\n晋房权证并字第00123456号\n房屋所有权人\n临汾市某某网络科技股份有限公司",
@@ -5671,6 +5699,43 @@ mod tests {
             get(&f, "audit_firm"),
             Some(&json!("中证某某会计师事务所(特殊普通合伙)山西分所"))
         );
+    }
+
+    #[test]
+    fn a_meeting_addressed_and_a_branch_beside_a_partners_cell() {
+        // the report addressed to the entity's 总经理办公会; the branch's 分所 on the line after the
+        // firm's, each beside an accountant's cell that names the accountant's role in brackets
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n报告书编码:运华专字2020-0606号 防伪码:1410202089118-6928\n\
+             运城市太行(集团)投资管理股份有限公司总经理办公会:\n我们审计了后附的贵单位2019年度运营情况表。\n\
+             中天某某会计师事务所(特殊普通合伙)山西\t中国注册会计师:汪宇瑞(项目合伙人)\n分所\t中国注册会计师:吴洋强\n\
+             (盖章) 中国·太原\t2020年04月15日",
+        );
+        assert_eq!(
+            get(&f, "audited_entity"),
+            Some(&json!("运城市太行（集团）投资管理股份有限公司"))
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("中天某某会计师事务所（特殊普通合伙）山西分所"))
+        );
+    }
+
+    #[test]
+    fn a_firms_line_run_into_its_seal_request_and_city() {
+        // the firm's line, its seal request and its city read as one line; the accountants
+        // with their roles in brackets
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "专项审计报告\n太原某某科技发展有限公司总经理办公会:\n我们审计了后附的贵单位2023年度运营情况表。\n\
+             山西某某诚会计师事务所有限公司(盖章)中国・太原\n中国注册会计师:钟宁敏(项目合伙人)\n中国注册会计师:吴梅\n2024年03月25日",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("山西某某诚会计师事务所有限公司"))
+        );
+        assert_eq!(get(&f, "signing_cpas"), Some(&json!(["钟宁敏", "吴梅"])));
     }
 
     #[test]
@@ -9151,6 +9216,16 @@ mod tests {
             get(&f, "term_stated"),
             Some(&json!({"years": 10, "months": 0}))
         );
+        // …as the period's total (`总计`), counted from the handover
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方(甲方):太原市合信孵化器管理有限责任公司\n承租方(乙方):太原市星火网络科技有限责任公司\n\
+             第二条　租赁期\n租赁期总计五年,自甲方将房屋交付乙方之日起计算。",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 5, "months": 0}))
+        );
     }
 
     #[test]
@@ -10029,6 +10104,49 @@ mod tests {
     }
 
     #[test]
+    fn a_short_name_given_in_other_words() {
+        // `下文称` gives the short name as `以下简称` does: a person's name before it is whole
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方:潘勇丽(下文称“甲方”)\n\
+             承租方:山西转型综合改革示范区优客众创空间智能科技有限公司(下文称“乙方”)\n\
+             二、租赁期限\n1.租赁期限自二〇二〇年一月一日起,至二〇二四年十二月三十一日止。",
+        );
+        assert_parties_sure(
+            &f,
+            "潘勇丽",
+            "山西转型综合改革示范区优客众创空间智能科技有限公司",
+        );
+    }
+
+    #[test]
+    fn a_recited_head_leases_period_with_its_number_broken_is_not_the_subleases_term() {
+        // the head lease cited by its number, the line broken inside 编号; the sublease's own
+        // term counted from its first day up to its last (`从DATE起算,截至DATE`)
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租合同\n甲方(房屋转租人):山西天辰企业管理咨询有限责任公司\n乙方(房屋次承租人):大同市聚能产业园运营有限公司\n\
+             鉴于:\n1.甲方与房屋所有权人运城市聚能产业园运营有限责任公司签订了房屋租赁合同(合同编\n\
+             号:HT201911-052),租赁期间为2020-01-01至2024-12-31,租赁房屋位于山西省大同市平城区科技街317号;\n\
+             第二条　转租期限　转租的期限从2020-04-01起算,截至2022-03-31。甲方对房屋的租赁权终止\n的,本合同同时终止。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2020-04-01")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2022-03-31")));
+    }
+
+    #[test]
+    fn a_filings_query_labels_the_reports_code() {
+        // the code under the signatures, labelled as the filing's anti-forgery query
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "专项审计报告\n文号:华通(2020)审专字第324号\n晋中市某某创业服务有限责任公司法定代表人:\n\
+             我们接受委托,对贵单位2019年度基地运营情况进行了专项审计。\n中国注册会计师:卢英军\n\
+             晋中某某会计师事务所有限公司\n2020年4月19日\n报备防伪查询:BG20200785284699",
+        );
+        assert_eq!(get(&f, "report_code"), Some(&json!("BG20200785284699")));
+    }
+
+    #[test]
     fn h27_classes_report_numbers_codes_and_salutations() {
         for (text, field, want) in [
             (
@@ -10266,6 +10384,21 @@ mod tests {
              出租方\n承租方\n签约单位（盖章）\n郭志芳\n晋城市丹河科技有限公司\n签订日期\n2022年1月5日\n2022年1月5日",
         );
         assert_parties_sure(&f, "郭志芳", "晋城市丹河科技有限公司");
+    }
+
+    #[test]
+    fn a_signature_tables_seal_row_labels_the_names_after_it() {
+        // `盖章(签字)` in the row-label column, before the names under the role columns: the
+        // row's label, no cell (read as one, the columns were shifted by one and the landlord
+        // was read as the tenant)
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "租赁合同书\n出租人（业主方）\n承租人（运营方）\n名　　称\n朱秀芳\n运城市凯达投资管理有限公司\n\
+             证件号码\n140108196808072870\n91140200CLGPDRCM6T\n出租人与承租人依照法律订立本合同书。\n\
+             第1条　租赁期间\n1.1　租赁期间从2021-12-01起到2031-11-30止。\n\
+             出租人\n承租人\n盖章（签字）\n朱秀芳\n运城市凯达投资管理有限公司\n代表人签字\n日　　期\n2021-11-04\n2021-11-04",
+        );
+        assert_parties_sure(&f, "朱秀芳", "运城市凯达投资管理有限公司");
     }
 
     #[test]

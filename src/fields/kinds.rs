@@ -381,9 +381,11 @@ macro_rules! introduced_in_role {
 /// The words that give a short name (以下简称, 下称…).
 macro_rules! short_name_word {
     () => {
-        "以下简称为|以下简称|以下称为|以下称|下称|简称"
+        "以下简称为|以下简称|以下称为|以下称|下文简称为|下文简称|下文称为|下文称|以下统称|下文统称|下称|简称"
     };
 }
+/// Those words as one regex source, for the engine's readers of names and their short names.
+pub const SHORT_NAME_WORD: &str = short_name_word!();
 /// A party led by its name, its role and short name in the bracket after it
 /// (`XX(出租方,以下简称“甲方”)`, also after the first: `…与YY(承租方,以下简称乙方)`), and not
 /// a label of that shape (`出租方(转租方,以下简称甲方):XX`).
@@ -482,10 +484,11 @@ macro_rules! seal {
 /// That request as one regex source (without its brackets), for the engine's signature readers.
 pub const SEAL_REQUEST: &str = seal!();
 /// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, 核对码, 稽核码,
-/// 报告登记码, 报告信息码, 唯一性编码, 统一编码, a caption 查验二维码 over the code printed under the symbol, …).
+/// 报告登记码, 报告信息码, 唯一性编码, 统一编码, a caption 查验二维码 over the code printed under the symbol,
+/// a filing's query 报备防伪查询, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯|信息)(?:码|编码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报告)?(?:电子)?(?:验证|验真|防伪|报备|查验|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯|信息)(?:码|编码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?(?:电子)?(?:验证|验真|防伪|报备|查验|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
@@ -502,10 +505,10 @@ macro_rules! addressee_body {
     };
 }
 /// One of those words (a salutation may join two: `董事会及股东`, `执行董事及经理`,
-/// `董事会及审计委员会`).
+/// `董事会及审计委员会`; a meeting that decides for the entity: `总经理办公会`).
 macro_rules! addressee_word {
     () => {
-        "全体股东|各位股东|各股东|全体合伙人|全体投资人|全体投资者|全体出资人|投资人|投资者|出资人|出资者|合伙人|经营者|全体董事|董事会审计委员会|审计委员会|董事会|董事长|股东大会|股东会|股东|监事|经营管理层|高级管理层|经营层|经营管理团队|经营团队|管理团队|管理层|理事会|执行董事|监事会|总经理|经理层|经理|管理当局|治理层|法定代表人|负责人"
+        "总经理办公会议|总经理办公会|经理办公会|办公会议|办公会|全体股东|各位股东|各股东|全体合伙人|全体投资人|全体投资者|全体出资人|投资人|投资者|出资人|出资者|合伙人|经营者|全体董事|董事会审计委员会|审计委员会|董事会|董事长|股东大会|股东会|股东|监事|经营管理层|高级管理层|经营层|经营管理团队|经营团队|管理团队|管理层|理事会|执行董事|监事会|总经理|经理层|经理|管理当局|治理层|法定代表人|负责人"
     };
 }
 /// One character of the words a salutation puts after the entity's name for its people
@@ -677,7 +680,13 @@ pub const LEASE: KindSpec = KindSpec {
             line_start_only: true,
             ..label(
                 concat!(
-                    r#"(?:甲方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\((?:以下简称|以下称|下称|简称)?[“"]?甲方[”"]?\))"#,
+                    concat!(
+                        r"(?:甲方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\(",
+                        "(?:",
+                        short_name_word!(),
+                        ")",
+                        r#"?[“"]?甲方[”"]?\))"#
+                    ),
                     name_word!(),
                     cell_end!()
                 ),
@@ -689,7 +698,13 @@ pub const LEASE: KindSpec = KindSpec {
             line_start_only: true,
             ..label(
                 concat!(
-                    r#"(?:乙方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\((?:以下简称|以下称|下称|简称)?[“"]?乙方[”"]?\))"#,
+                    concat!(
+                        r"(?:乙方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\(",
+                        "(?:",
+                        short_name_word!(),
+                        ")",
+                        r#"?[“"]?乙方[”"]?\))"#
+                    ),
                     name_word!(),
                     cell_end!()
                 ),
@@ -851,7 +866,7 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:",
                 term_word!(),
-                r")(?:为期|为|是|:)?(?:共计|合计|共)?\n?(?P<v>{DURATION})"
+                r")(?:为期|为|是|:)?(?:共计|合计|总计|总共|一共|共|计)?\n?(?P<v>{DURATION})"
             ),
             &[("term_stated", "v", Parse::Duration)],
             1.0,
@@ -870,7 +885,13 @@ pub const LEASE: KindSpec = KindSpec {
         // A lease written as a letter to the tenant (致:XX, or XX: on a line of its own), who
         // is then called 贵方 or 贵公司 with its role (贵方(以下简称"使用方")).
         pat(
-            r#"(?sm)^(?:致:(?P<v>[^\n]{4,60})|(?P<w>[^\n:,。]{4,60}):)\n.*?贵(?:方|公司|单位)\((?:以下简称|以下称|下称|简称)[“"']?(?:使用方|承租方|承租人|租用方|租入方|次承租方|次承租人|乙方)"#,
+            concat!(
+                r"(?sm)^(?:致:(?P<v>[^\n]{4,60})|(?P<w>[^\n:,。]{4,60}):)\n.*?贵(?:方|公司|单位)\(",
+                "(?:",
+                short_name_word!(),
+                ")",
+                r#"[“"']?(?:使用方|承租方|承租人|租用方|租入方|次承租方|次承租人|乙方)"#
+            ),
             &[
                 ("lessee", "v", Parse::Name),
                 ("lessee", "p", Parse::Name),
@@ -900,7 +921,7 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         // …and its stated duration (`续签租期为五个租赁年度(五年),自…之日起计算`).
         pat(
-            r"(?s)\A[^\n]*续签[^\n]*\n.*?(?:续签租期|续签期限|续租期限|续签期间)(?:为|是|:)?(?:共计|合计|共)?(?P<v>{DURATION})",
+            r"(?s)\A[^\n]*续签[^\n]*\n.*?(?:续签租期|续签期限|续租期限|续签期间)(?:为|是|:)?(?:共计|合计|总计|总共|一共|共|计)?(?P<v>{DURATION})",
             &[("term_stated", "v", Parse::Duration)],
             1.0,
         ),
@@ -1333,7 +1354,13 @@ pub const LEASE: KindSpec = KindSpec {
                 sublessor!(),
                 "|",
                 sublessee!(),
-                r")(?:[,、](?:以下简称|以下称|下称|简称)?[甲乙]方)?\)?(?:\((?:甲方|乙方|以下简称[甲乙]方)\))?(?:\(",
+                concat!(
+                    r")(?:[,、]",
+                    "(?:",
+                    short_name_word!(),
+                    ")",
+                    r"?[甲乙]方)?\)?(?:\((?:甲方|乙方|以下简称[甲乙]方)\))?(?:\("
+                ),
                 seal!(),
                 r"\))?:"
             ),
@@ -1416,11 +1443,14 @@ pub const LEASE: KindSpec = KindSpec {
                 "",
             ),
         ],
-        // (a signature table's row, with its seal request: `签约单位(盖章)`, `名称(签章)`)
+        // (a signature table's row, with its seal request: `签约单位(盖章)`, `名称(签章)`; or
+        // the seal request alone, where the parties' names are printed: `盖章(签字)`)
         name_row: concat!(
             "(?:",
             names_row_label!(),
             "|(?:签约|签署|签订|立约|缔约)?单位)(?:\\(",
+            seal!(),
+            "\\))?|(?:盖章|签章|公章|签字盖章|盖章签字|签字或盖章)(?:\\(",
             seal!(),
             "\\))?"
         ),
@@ -1435,7 +1465,13 @@ pub const LEASE: KindSpec = KindSpec {
             r"甲方[^。\n;]{0,60}(?:租|租赁)给[^。\n;,]{0,12}乙方",
             // an opening that lets to a party it names there and calls 乙方 (`今有XX(以下简称
             // 甲方)将其所有的…房屋一处出租给YY(以下简称乙方)使用`)
-            r#"甲方[^。\n;]{0,100}?(?:出租|转租|租赁|租)给[^。\n;,()]{2,40}\((?:以下简称|以下称|下称|简称)?[“"'「]?乙方"#,
+            concat!(
+                r"甲方[^。\n;]{0,100}?(?:出租|转租|租赁|租)给[^。\n;,()]{2,40}\(",
+                "(?:",
+                short_name_word!(),
+                ")",
+                r#"?[“"'「]?乙方"#
+            ),
             // (a sublet, `…可将房屋分割后转租给入驻企业`, says who lets only when it names the
             // other party as the one it lets to: a tenant may be allowed to sublet to others)
             r"甲方(?:将|把|同意将|拟将|可将|可以将)[^。\n;]{0,50}(?:出租|租赁|[^转分]租)给",
@@ -1459,9 +1495,19 @@ pub const LEASE: KindSpec = KindSpec {
             // (`甲方:XX,系…,为…房屋的合法产权人。乙方:YY,…,拟承租上述房屋`)
             r"甲方:[^。\n;乙]{0,80}(?:合法)?(?:产权人|所有权人|产权单位)",
             r"乙方:[^。\n;甲]{0,60}拟(?:承租|租用|租赁)",
-            r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?甲方\)",
+            concat!(
+                r"(?:出租方|出租人|转租方|转租人)\(",
+                "(?:",
+                short_name_word!(),
+                ")",
+                r"?甲方\)"
+            ),
             // (any tenant's word before its position: `在孵企业(乙方)`, `入驻企业(乙方)`)
-            concat!(r"(?:", lessee!(), r")\((?:以下简称|下称)?乙方\)"),
+            concat!(
+                r"(?:",
+                lessee!(),
+                concat!(r")\(", "(?:", short_name_word!(), ")", r"?乙方\)")
+            ),
             concat!(
                 r"甲方\((?:[^()\n,]{1,8}[,、])?(?:",
                 lessor_in_brackets!(),
@@ -1475,7 +1521,13 @@ pub const LEASE: KindSpec = KindSpec {
         ],
         a_second: &[
             r"乙方[^。\n;]{0,60}(?:租|租赁)给[^。\n;,]{0,12}甲方",
-            r#"乙方[^。\n;]{0,100}?(?:出租|转租|租赁|租)给[^。\n;,()]{2,40}\((?:以下简称|以下称|下称|简称)?[“"'「]?甲方"#,
+            concat!(
+                r"乙方[^。\n;]{0,100}?(?:出租|转租|租赁|租)给[^。\n;,()]{2,40}\(",
+                "(?:",
+                short_name_word!(),
+                ")",
+                r#"?[“"'「]?甲方"#
+            ),
             r"甲方[^。\n;]{0,30}(?:承租|租用|租赁)乙方",
             r"乙方(?:出租|转租)的(?:房屋|场地|厂房|物业|租赁物)",
             r"乙方(?:将|把)[^。\n;]{0,40}(?:房屋|房间|室|场地|厂房|工位|楼|区域|空间)[^。\n;]{0,10}提供给甲方(?:使用|作为(?:办公|经营|生产)|用于(?:办公|经营|生产))",
@@ -1488,8 +1540,18 @@ pub const LEASE: KindSpec = KindSpec {
             r"甲方[^。\n;乙]{0,12}承租的?(?:房屋|场地|厂房|物业|区域|部分)(?:$|[^的])",
             r"乙方:[^。\n;甲]{0,80}(?:合法)?(?:产权人|所有权人|产权单位)",
             r"甲方:[^。\n;乙]{0,60}拟(?:承租|租用|租赁)",
-            r"(?:出租方|出租人|转租方|转租人)\((?:以下简称|下称)?乙方\)",
-            concat!(r"(?:", lessee!(), r")\((?:以下简称|下称)?甲方\)"),
+            concat!(
+                r"(?:出租方|出租人|转租方|转租人)\(",
+                "(?:",
+                short_name_word!(),
+                ")",
+                r"?乙方\)"
+            ),
+            concat!(
+                r"(?:",
+                lessee!(),
+                concat!(r")\(", "(?:", short_name_word!(), ")", r"?甲方\)")
+            ),
             concat!(
                 r"甲方\((?:[^()\n,]{1,8}[,、])?(?:",
                 lessee_in_brackets!(),
@@ -1663,7 +1725,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         stop(r"(?:不动产权证号|不动产权证书号|不动产权证编号|产权证号)"),
         // the other columns of a table of owners
         stop(
-            r"(?:证件种类|证件类型|证件号码|身份证明号码|身份证明文件号码|持有份额|共有份额|份额|组织机构代码|统一社会信用代码)",
+            r"(?:证件种类|证件类型|证件类别|身份证明类别|身份证明类型|身份证件类别|身份证件种类|证件号码|身份证明号码|身份证明文件号码|持有份额|共有份额|份额|组织机构代码|统一社会信用代码)",
         ),
     ],
     patterns: &[
@@ -1758,15 +1820,15 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         label(r"规划用途", "usage", Parse::Text),
         label(r"建筑面积(?:\(m2\)|\(平方米\))?", "area_m2", Parse::Area),
         stop(
-            r"(?:登记时间|登记日期|房屋性质|设计用途|总层数|套内建筑面积|附记|房权证号|权证号|产别|共有人|房屋状况|幢号|丘\(地\)号|丘号|地号|房号|结构|所在层|填发机关|发证机关|权属状态|权利状态|限制信息|组织机构代码|统一社会信用代码|(?:公民)?身份证(?:号码|号)?|证件号码)",
+            r"(?:登记时间|登记日期|房屋性质|设计用途|总层数|套内建筑面积|附记|房权证号|权证号|产别|共有人|房屋状况|幢号|丘\(地\)号|丘号|地号|房号|结构|所在层|填发机关|发证机关|权属状态|权利状态|限制信息|组织机构代码|统一社会信用代码|身份证明类别|身份证件类别|证件类别|证件种类|(?:公民)?身份证(?:号码|号)?|证件号码)",
         ),
     ],
     patterns: &[
         pat_unless(
             // typed into the printed blanks, each piece may be a cell of its own; a place before
             // it (晋房权证…, 运城市盐湖区房权证…), not the 填发日期 cell before it; a year of
-            // registration before 字
-            r"(?P<v>(?:[\p{Han}--[证号日期间码]]{1,4}[省市县])?[\p{Han}--[证号日期间码]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?(?:\d{4}\n?)?字\n?第\n?[A-Z]{0,2}(?:\d{4,10}|\d{1,3}-\d{3,8})(?:-\d{1,8})?\n?号)",
+            // registration before 字; the district after 第 (`…字第杏花岭250947号`)
+            r"(?P<v>(?:[\p{Han}--[证号日期间码]]{1,4}[省市县])?[\p{Han}--[证号日期间码]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?(?:\d{4}\n?)?字\n?第\n?(?:[\p{Han}--[第号字]]{2,4}(?:区|县|市)?\n?)?[A-Z]{0,2}(?:\d{4,10}|\d{1,3}-\d{3,8})(?:-\d{1,8})?\n?号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
             FORMER_CERTIFICATE,
@@ -1957,12 +2019,12 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // wrap in its bracket (`…(特殊` / `普通合伙)山西分所`, the accountant's cell beside its
         // first line), and the accountants' column stand beside the name's last line; OCR may
         // lose the bracket that opens 特殊普通合伙
-        // (the engine puts it back).
+        // (the engine puts it back); the firm's city after its seal request (`(盖章) 中国·太原`).
         pat(
             concat!(
                 r"(?m)^(?P<v>[^\n:,。]{2,30}?",
                 firm_word!(),
-                r"(?:有限责任公司|有限公司|\(?特殊普通合伙\)|\(?普通合伙\)|\((?:特殊)?[普通合伙]{2,3}\)|\((?:特殊)?(?:[\t\n][\p{Han}]{2,10}:[^\n]{0,20})?\n(?:特殊)?普通合伙\))?(?:\n?\p{Han}{1,6}(?:[\n\t][\p{Han}]{2,10}:[^\n]{0,20})?(?:\n中国[·・]?\p{Han}{2,4})?\n?\p{Han}{0,5}分\n?所)?)(?:[(\p{Han}]?\n?(?:盖章|公章|签章|章)\)?|\()?(?:\t[^\n]*)?$"
+                r"(?:有限责任公司|有限公司|\(?特殊普通合伙\)|\(?普通合伙\)|\((?:特殊)?[普通合伙]{2,3}\)|\((?:特殊)?(?:[\t\n][\p{Han}]{2,10}:[^\n]{0,20})?\n(?:特殊)?普通合伙\))?(?:\n?\p{Han}{1,6}(?:[\n\t][\p{Han}]{2,10}:[^\n]{0,20})?(?:\n中国[·・]?\p{Han}{2,4})?\n?\p{Han}{0,5}分\n?所)?)(?:[(\p{Han}]?\n?(?:盖章|公章|签章|章)\)?|\()?(?: ?中国 ?[·・.]? ?\p{Han}{2,4})?(?:\t[^\n]*)?$"
             ),
             &[("audit_firm", "v", Parse::Name)],
             1.0,
@@ -2192,7 +2254,8 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         PatternSpec {
             // OCR reads the colon after the label as 一, · or ・ now and then (一 is no surname
             // in use, and a two-character name keeps it: the name needs two characters).
-            regex: r"(?m)^(?:签字注册会计师|中国注册会计师|注册会计师)[:一·・.,]?(?P<v>[\p{Han}]{2,4})$",
+            // (a role in brackets after the name: `(项目合伙人)`)
+            regex: r"(?m)^(?:签字注册会计师|中国注册会计师|注册会计师)[:一·・.,]?(?P<v>[\p{Han}]{2,4})(?:\([\p{Han}]{2,6}\))?$",
             captures: &[("signing_cpas", "v", Parse::Name)],
             certainty: 1.0,
             all: true,

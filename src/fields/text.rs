@@ -76,6 +76,12 @@ static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?:邮编|邮政编码|电话|传真|联系电话|网址|邮箱|E-mail):?[0-9A-Za-z@.:/_-]+$")
         .expect("static regex")
 });
+/// A line that ends with a label's code (`…防伪码:1410202089118-6928`, `编号:BG2023…`): a code
+/// ends at its line, and the next line is no wrap of it (a report's number line read over its
+/// salutation).
+static LABELLED_CODE_END: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"\p{Han}:\s*[0-9A-Za-z][0-9A-Za-z./-]{4,}[0-9A-Za-z]$").expect("static regex")
+});
 
 /// A line that is a label and an organisation's whole name (`致:XX有限公司`, `出租方:XX公司`):
 /// it ends there even when it ran to the margin.
@@ -787,6 +793,7 @@ impl Norm {
                     && !PARTY_LINE.is_match(&text)
                     && !DATE_LINE.is_match(&text)
                     && !CONTACT_LINE.is_match(ptext)
+                    && !(LABELLED_CODE_END.is_match(ptext) && text.starts_with(is_han))
                     // (cells printed side by side with a bar between them: a form's row; a
                     // bar at the line's end is a cell's border)
                     && !ptext.trim_end_matches('|').contains('|')
