@@ -381,8 +381,10 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         // beside a seal (出租方(盖章):…) the name is what the line holds: the seal's ring read
         // there is no name's head to go on from on the next line (under a label alone on its
         // line the name may wrap as anywhere)
+        // (or a seal's bare word in brackets: `承租单位(章):`)
         let seal_label = spec.parse == Parse::Name
-            && SEAL_WORD.is_match(&text[ls..ls + len])
+            && (SEAL_WORD.is_match(&text[ls..ls + len])
+                || ["(章)", "(印)"].iter().any(|w| text[ls..start].contains(w)))
             && !text[ls..start].contains('\n');
         let mut end = start;
         for (i, ch) in text[start..].char_indices() {
@@ -542,7 +544,8 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         }
     }
     // A certificate's owner cell naming a company and a person held together (`XX有限公司、
-    // 张三`, or the two set apart in the cell): the first is the owner, both are co-owners.
+    // 张三`, or the two set apart in the cell), or a company and others (`XX有限公司、YY有限公司、
+    // 张三`): the first is the owner, all are co-owners.
     if let Some(list) = cands.get_mut("owner") {
         let mut co = Vec::new();
         for cand in list.iter_mut() {
@@ -552,19 +555,25 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             let Some(m) = ORG_AT_START.find(v) else {
                 continue;
             };
+            let listed = v[m.end()..].starts_with(['、', ',', '，', ';', '；', ' ']);
             let rest = v[m.end()..].trim_start_matches(['、', ',', '，', ';', '；', ' ']);
-            // (a branch after its company, `…有限公司太原分行`, is one name)
-            let branch = rest.ends_with([
-                '行', '司', '所', '心', '局', '院', '社', '厂', '部', '处', '站', '会', '店', '团',
-            ]);
-            // (or persons listed after it, `XX有限公司、冯强、邹梅磊`)
+            // (a branch run on after its company, `…有限公司太原分行`, is one name)
+            let branch = !listed
+                && rest.ends_with([
+                    '行', '司', '所', '心', '局', '院', '社', '厂', '部', '处', '站', '会', '店',
+                    '团',
+                ]);
+            // (or persons and companies listed after it, `XX有限公司、冯强、邹梅磊`, `XX有限公司、
+            // YY有限公司、冯强`)
             let people: Vec<&str> = rest
                 .split(['、', ',', '，', ';', '；', ' '])
                 .filter(|p| !p.is_empty())
                 .collect();
             if m.end() < v.len()
                 && !people.is_empty()
-                && people.iter().all(|p| person_name(p))
+                && people
+                    .iter()
+                    .all(|p| person_name(p) || (listed && WHOLE_NAME.is_match(p)))
                 && !branch
             {
                 let org = m.as_str().to_string();
@@ -600,6 +609,14 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 let whole = format!("{}会计师事务所{}", &name[..m.start()], &name[m.end()..]);
                 cand.value = Value::String(whole);
                 cand.certainty *= 0.9;
+            }
+            // …or its 所 lost right before the legal form (`…会计师事务(普通合伙)`)
+            if let Some(name) = cand.value.as_str()
+                && let Some(at) = name.find("会计师事务")
+                && !name[at + "会计师事务".len()..].starts_with('所')
+            {
+                let at = at + "会计师事务".len();
+                cand.value = Value::String(format!("{}所{}", &name[..at], &name[at..]));
             }
             // OCR lost the bracket that opens the partnership's form (`…事务所特殊普通合伙)`)
             if let Some(name) = cand.value.as_str()
@@ -671,30 +688,20 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     }
     // A report addressed to the authority that asked for it (致:XX市工业和信息化局), or a
     // cover naming that authority as 委托单位, is about the company the body names.
-    if c.spec.kind == DocumentKind::AuditReport
-        && let Some(list) = cands.get_mut("audited_entity")
-    {
+    if c.spec.kind == DocumentKind::AuditReport {
         // nor is it the firm that wrote the report (its name heads the letterhead, over the
         // title, where a report titled with the entity has the entity)
-        list.retain(|c| {
+        retain_candidates(&mut cands, "audited_entity", |c| {
             !c.value
                 .as_str()
                 .is_some_and(|v| GOVERNMENT_BODY.is_match(v) || v.contains("会计师事务所"))
         });
-        if list.is_empty() {
-            cands.remove("audited_entity");
-        }
     }
     // A copy of a party's ID card or business licence attached to a lease prints its own
     // validity (`有效期限 2015.01.25-2035.01.25`, `营业期限` / `1996年03月17日至2016年03月16日`):
     // not the lease's term.
     for field in ["term_start", "term_end"] {
-        if let Some(list) = cands.get_mut(field) {
-            list.retain(|c| !papers_validity(text, c.at));
-            if list.is_empty() {
-                cands.remove(field);
-            }
-        }
+        retain_candidates(&mut cands, field, |c| !papers_validity(text, c.at));
     }
     // A sublease that names its letting party 转租方 calls the head landlord 出租人 (its
     // consent, `XX(以下简称“出租人”)` in a clause): that is not the sublease's lessor.
@@ -819,6 +826,21 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     Reading { fields, notes }
 }
 
+/// Keeps the candidates of `field` that `keep` accepts, and drops the field when none is left:
+/// a field no candidate is left for is absent, never an empty list.
+fn retain_candidates(
+    cands: &mut BTreeMap<&'static str, Vec<Candidate>>,
+    field: &str,
+    keep: impl FnMut(&Candidate) -> bool,
+) {
+    if let Some(list) = cands.get_mut(field) {
+        list.retain(keep);
+        if list.is_empty() {
+            cands.remove(field);
+        }
+    }
+}
+
 /// An attached copy of another contract, headed at a line's start (`附件:原房屋租赁合同首页及签署页
 /// (复印件)`, `附件二:出租方与产权人签订的租赁合同(复印件)`).
 static CITED_COPY: LazyLock<Regex> = LazyLock::new(|| {
@@ -838,11 +860,21 @@ static IDENTITY_PAPER: LazyLock<Regex> = LazyLock::new(|| {
 const IDENTITY_PAPER_LINES: usize = 12;
 
 /// Whether the date at `at` is an identity paper's validity: its line, or the line before
-/// when that is the label alone, starts with a validity's label, and the paper's own words
-/// stand within a few lines of it.
+/// when that is the label alone, starts with a validity's label, or the label stands right
+/// before the date (`业主:居民身份证:… 证件有效期:2012.07.19-2032.07.19`), and the paper's own
+/// words stand within a few lines of it.
 fn papers_validity(text: &str, at: usize) -> bool {
+    static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        // (the first date of the range too, before its last)
+        regex(&format!(
+            r"(?:证件)?(?:有效期限|有效期|营业期限|经营期限):?\s*(?:自|从)?(?:{}\s*(?:起)?(?:至|到|-|—|~|一)\s*)?$",
+            *dates::DATE_RE
+        ))
+        .expect("static regex")
+    });
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let labelled = VALIDITY_LABEL.is_match(&text[start..])
+        || LABEL_BEFORE.is_match(&text[start..at])
         || start > 0 && {
             let prev = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
             VALIDITY_LABEL.is_match(text[prev..start - 1].trim())
@@ -903,13 +935,33 @@ static PERIOD_NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// An audit firm's name cut inside its legal form where its cell or line broke (`…会计师事务所
 /// (普通` / `合伙)` across a table's cells, `…事务所有限公` / `司`), or read with a character of
 /// the form lost (`(普通伙)`): the name as the report prints it whole elsewhere (its letterhead),
-/// else with the form completed, a firm's legal forms being few. `None` when the name is whole.
+/// else with the form completed, a firm's legal forms being few; a short name without a form,
+/// as the name a line starts with that has one. `None` when the name is whole.
 fn firm_form_completed(name: &str, text: &str) -> Option<String> {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
         regex(r"^(?P<stem>.+?会计师事务所)(?P<form>有限责任公?|有限责|有限公|\((?:特殊)?(?:普通?合?伙?)?|\((?:特殊)?[普通合伙]{2,3}\))$")
             .expect("static regex")
     });
     let n = normalise(name);
+    // a short name without any form (a running header's `永正会计师事务所`): the name a line of
+    // the report starts with, its place before it and its form after it
+    if let Some(stem) = n.strip_suffix("会计师事务所")
+        && !stem.is_empty()
+    {
+        let whole = regex(&format!(
+            r"(?m)^\p{{Han}}{{0,6}}{}会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))(?:[\p{{Han}}]{{2,4}}分所)?",
+            regex::escape(stem)
+        ))
+        .ok()?
+        .find(text)?
+        .as_str()
+        .to_string();
+        return Some(if name.contains('（') {
+            full_width_brackets(&whole)
+        } else {
+            whole
+        });
+    }
     let caps = CUT.captures(&n)?;
     let (stem, form) = (&caps["stem"], &caps["form"]);
     let printed = regex(&format!(
@@ -1619,12 +1671,19 @@ fn signature_side(line: &str) -> Option<(usize, &'static str)> {
 /// A signature head at the start of a text: a position or a role, then its seal request.
 static SIGNATURE_HEAD_START: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:甲方|乙方|丙方|{}|{})\s*\(?(?:{})",
-        kinds::LESSOR_ROLE,
-        kinds::LESSEE_ROLE,
+        r"^(?:{})\s*\(?(?:{})",
+        *SIGNING_PARTY,
         kinds::SEAL_WORDS
     ))
     .expect("static regex")
+});
+/// Who signs a lease's signature head: a position or a letting or renting role (regex source).
+static SIGNING_PARTY: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "甲方|乙方|丙方|{}|{}",
+        kinds::LESSOR_ROLE,
+        kinds::LESSEE_ROLE
+    )
 });
 
 /// A signature head cell without the words of the seal's ring OCR read after it
@@ -1642,9 +1701,8 @@ fn head_cell(line: &str) -> &str {
     // or after it, `出租人盖章)空间电`, `承租人(盖业园运街)`: the position alone is the head)
     static GARBLED: LazyLock<Regex> = LazyLock::new(|| {
         regex(&format!(
-            r"^(?P<h>甲方|乙方|丙方|{}|{})\(?(?:盖|签)[\p{{Han}}]{{0,5}}\)(?P<r>[\p{{Han}}]{{0,8}})$",
-            kinds::LESSOR_ROLE,
-            kinds::LESSEE_ROLE
+            r"^(?P<h>{})\(?(?:盖|签)[\p{{Han}}]{{0,5}}\)(?P<r>[\p{{Han}}]{{0,8}})$",
+            *SIGNING_PARTY
         ))
         .expect("static regex")
     });
@@ -3755,11 +3813,12 @@ const SENTENCE_BREAKS: &[char] = &['。', '\n'];
 
 /// A sentence that names another contract by its title (`鉴于甲方已与产权人签订《房屋租赁合同》,
 /// 租赁期限为…`) or by its number (`租赁合同(编号HT201800137)租期…`, `…的房屋(租赁合同编号:…),
-/// 租赁期限自…`) speaks of that contract: its dates are not this document's (本《…合同》 and
+/// 租赁期限自…`, `…签订了编号为晋房赁(2020)第279号的房屋租赁合同,租期…`) speaks of that
+/// contract: its dates are not this document's (本《…合同》 and
 /// `(本合同编号…)` are this one).
 static CITES_A_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》|(?:合同|协议)\(\n?(?:合同)?\n?编\n?号|\([\p{Han}--[本]]{0,6}(?:合同|协议)\n?编\n?号",
+        r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》|(?:合同|协议)\(\n?(?:合同)?\n?编\n?号|\([\p{Han}--[本]]{0,6}(?:合同|协议)\n?编\n?号|编号(?:为|是)[^,。;\n]{2,30}?的[^,。;\n本]{0,12}(?:合同|协议)",
     )
     .expect("static regex")
 });
@@ -5617,6 +5676,15 @@ mod tests {
             get(&f, "certificate_no"),
             Some(&json!("太原市房权证字第杏花岭250947号"))
         );
+        // …or with its year bracketed after 房权证
+        let f = read_text_layer(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n长治房权证（2013）上党字第26732号\n房屋所有权人\n临汾市某某网络科技股份有限公司",
+        );
+        assert_eq!(
+            get(&f, "certificate_no"),
+            Some(&json!("长治房权证（2013）上党字第26732号"))
+        );
         let f = read_text_layer(
             DocumentKind::HouseOwnershipCertificate,
             "房屋所有权证\n晋房权证并字第00123456号\n房屋所有权人\n临汾市某某网络科技股份有限公司",
@@ -5669,6 +5737,21 @@ mod tests {
              有效期限:2021年7月1日至2026年6月30日",
         );
         assert_eq!(get(&f, "term_end"), Some(&json!("2026-06-30")));
+        // the landlord's ID card's validity on the party's own line, after its number: no term
+        // (the term is stated only as a duration)
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁协议\n本协议由孔某某(以下简称“业主”)与长治市某某商务服务股份有限公司(以下简称“使用方”)订立。\n\
+             业主:居民身份证:14010819741225551X 证件有效期:2012.07.19-2032.07.19\n\
+             使用方:统一社会信用代码:91140106CTQEAA0M2Y 负责人:武芬彬\n\
+             第三条 使用期限5年,起始日以业主向使用方发出的《交房通知》载明的交房日为准。",
+        );
+        assert_eq!(get(&f, "term_start"), None);
+        assert_eq!(get(&f, "term_end"), None);
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 5, "months": 0}))
+        );
     }
 
     #[test]
@@ -5736,6 +5819,45 @@ mod tests {
             Some(&json!("山西某某诚会计师事务所有限公司"))
         );
         assert_eq!(get(&f, "signing_cpas"), Some(&json!(["钟宁敏", "吴梅"])));
+    }
+
+    #[test]
+    fn a_running_headers_short_firm_name_is_the_signed_ones() {
+        // the header over the page names the firm short; the signature line names it whole
+        let f = read(
+            DocumentKind::AuditReport,
+            "临汾市某某科技发展有限公司2019年度专项审计报告\n永正会计师事务所\n专项审计报告\n\
+             报告文号:永正会审专项〔2020〕第381号\n临汾市某某科技发展有限公司(下称贵单位):\n\
+             我们对贵公司2019年度小微企业创业创新基地的运营情况进行了专项审计。\n\
+             大同永正会计师事务所有限责任公司(公章)\t签字注册会计师:范桂刚\n中国大同\n签字注册会计师:阎萍浩\n\
+             报告日期:2020年2月17日",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("大同永正会计师事务所有限责任公司"))
+        );
+    }
+
+    #[test]
+    fn a_firm_word_whose_last_character_the_seal_hid() {
+        // OCR lost 所 under the seal's ink, right before the firm's legal form
+        for (line, want) in [
+            (
+                "朔州某某会计师事务（普通合伙）",
+                "朔州某某会计师事务所（普通合伙）",
+            ),
+            ("阳泉某某会计师事务有限公司", "阳泉某某会计师事务所有限公司"),
+        ] {
+            let f = read(
+                DocumentKind::AuditReport,
+                &format!(
+                    "专项审计报告\n长治市某某电子商务有限公司:\n我们对贵公司的运营情况实施了专项审计。\n\
+                     本报告仅用于申报之目的,与执行本业务的注册会计师及会计师事\n务所无关。\n\
+                     {line}\n注册会计师毛凯玉 武洋艳\n2023年3月3日"
+                ),
+            );
+            assert_eq!(get(&f, "audit_firm"), Some(&json!(want)), "{line}");
+        }
     }
 
     #[test]
@@ -6162,6 +6284,20 @@ mod tests {
         assert!(f["lessor"].confidence >= 0.9, "{:?}", f["lessor"]);
         assert_eq!(get(&f, "term_start"), Some(&json!("2018-09-01")));
         assert_eq!(get(&f, "term_end"), Some(&json!("2019-08-31")));
+    }
+
+    #[test]
+    fn a_renewal_titled_as_continued_lease_takes_its_renewed_period() {
+        // `房屋续租合同`: the former contract's period is cited, the 续租期限 is this one's term
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋续租合同\n大同市某某智能科技有限责任公司(出租方,下称甲方)与大同市某某商务服务股份有限公司(承租方,下称乙方)\n\
+             曾于2019年6月4日签订《房屋租赁合同》,原合同约定的租赁期间为2019年6月15日至2022年6月14日。\n\
+             1.续租房屋:山西省长治市上党区平阳路256号。\n2.续租期限:2022.06.15起,2027.06.13止。\n\
+             4.履约保证金:乙方应在2022.05.27之前向甲方交纳人民币280,000元整。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2022-06-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2027-06-13")));
     }
 
     #[test]
@@ -9497,6 +9633,23 @@ mod tests {
                 "{cell}"
             );
         }
+        // two companies and two persons, the last name wrapped in its cell
+        let f = read_text_layer(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n证书号\n晋（2019）太原市不动产权第0220705号\n权利人\n\
+             山西省锦程创业服务有限公司、太原市蓝海科技发展有限公司、于娜芬、刘洋\n芳\n共有情况\n共同共有\n\
+             坐落\n山西省太原市杏花岭区迎泽大街101号",
+        );
+        assert_eq!(get(&f, "owner"), Some(&json!("山西省锦程创业服务有限公司")));
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!([
+                "山西省锦程创业服务有限公司",
+                "太原市蓝海科技发展有限公司",
+                "于娜芬",
+                "刘洋芳"
+            ]))
+        );
     }
 
     #[test]
@@ -10132,6 +10285,39 @@ mod tests {
         );
         assert_eq!(get(&f, "term_start"), Some(&json!("2020-04-01")));
         assert_eq!(get(&f, "term_end"), Some(&json!("2022-03-31")));
+    }
+
+    #[test]
+    fn a_head_lease_cited_as_numbered_is_not_the_subleases_term() {
+        // `签订了编号为…的房屋租赁合同,租期…`: the head lease's period; the sublease's own runs
+        // from a day it starts (开始) to one it ends (结束)
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租合约\n转租方(原承租人):阳泉市某某投资管理有限责任公司\n接租方(次承租人):忻州市某某科技发展有限责任公司\n\
+             白彬宇(房屋所有权人)与转租方签订了编号为晋房赁(2020)第279号的房屋租赁合同,\n\
+             租期2021年01月15日至2031年01月14日。白彬宇于2021年04月21日出具《同意转租函》。\n\
+             二、转租期间从2021年05月15日开始,到2023年05月14日结束,共24个月。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-05-15")));
+        assert_eq!(get(&f, "term_end"), Some(&json!("2023-05-14")));
+    }
+
+    #[test]
+    fn a_seals_ring_beside_a_seal_label_does_not_run_into_the_next_row() {
+        // the seals' ring words read into the labels' row (`承租单位(章): 众创空间`), the names in
+        // the row under it: the landlord's name is no tail of the tenant's ring
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方:阳泉市某某物业管理有限责任公司\n承租方:山西省某某众创空间产业园运营股份有限公司\n\
+             一、租赁期限自2018年3月15日起至2023年3月14日止。\n\
+             出租单位（章）：\t业管理\t承租单位（章）： 众创空间\n\
+             阳泉市某某物业管理有限责任公司\t山西省某某众创空间产业园运营股份有限公司\n代表:\t代表:\n2018-03-04\t2018-03-04",
+        );
+        assert_parties_sure(
+            &f,
+            "阳泉市某某物业管理有限责任公司",
+            "山西省某某众创空间产业园运营股份有限公司",
+        );
     }
 
     #[test]

@@ -311,6 +311,13 @@ macro_rules! term_word {
         r"(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|服务)(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)(?:时间|时限|时段)|租期|期限"
     };
 }
+/// A renewal's words for the period it renews for (续签期限, 续租期限, 续约期间): the term of a
+/// contract whose title says it renews (续签, 续租), an option in any other.
+macro_rules! renewal_term_word {
+    () => {
+        r"(?:续签|续租|续约|续订)(?:租期|期限|期间|租赁期限|租赁期间|租赁期|年限)|续租期|续签期"
+    };
+}
 /// The lease's own words for its term (租赁期限, 租赁期, 租期), a line break allowed anywhere
 /// inside: a sentence naming the term's day may wrap inside the word (`租赁期` / `限的终止日为…`).
 macro_rules! lease_term_word_wrapped {
@@ -907,10 +914,14 @@ pub const LEASE: KindSpec = KindSpec {
             &[("lessee", "v", Parse::Name)],
             0.9,
         ),
-        // A renewal contract (its title says 续签): the renewed period is its term, where in any
+        // A renewal contract (its title says 续签, 续租): the renewed period is its term, where in any
         // other lease a 续签 period is an option and not the term.
         pat(
-            r"(?s)\A[^\n]*续签[^\n]*\n.*?(?:续签租期|续签期限|续租期限|续签期间)(?:为|是|:)?[^。;\n]{0,16}?(?:(?P<r>{RANGE})|(?P<c>{DATE})起,(?P<d>{DATE})止)",
+            concat!(
+                r"(?s)\A[^\n]*(?:续签|续租|续订|续约)[^\n]*\n.*?(?:",
+                renewal_term_word!(),
+                r")(?:为|是|:)?[^。;\n]{0,16}?(?:(?P<r>{RANGE})|(?P<c>{DATE})起,(?P<d>{DATE})止)"
+            ),
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -921,7 +932,11 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         // …and its stated duration (`续签租期为五个租赁年度(五年),自…之日起计算`).
         pat(
-            r"(?s)\A[^\n]*续签[^\n]*\n.*?(?:续签租期|续签期限|续租期限|续签期间)(?:为|是|:)?(?:共计|合计|总计|总共|一共|共|计)?(?P<v>{DURATION})",
+            concat!(
+                r"(?s)\A[^\n]*(?:续签|续租|续订|续约)[^\n]*\n.*?(?:",
+                renewal_term_word!(),
+                r")(?:为|是|:)?(?:共计|合计|总计|总共|一共|共|计)?(?P<v>{DURATION})"
+            ),
             &[("term_stated", "v", Parse::Duration)],
             1.0,
         ),
@@ -1827,8 +1842,9 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         pat_unless(
             // typed into the printed blanks, each piece may be a cell of its own; a place before
             // it (晋房权证…, 运城市盐湖区房权证…), not the 填发日期 cell before it; a year of
-            // registration before 字; the district after 第 (`…字第杏花岭250947号`)
-            r"(?P<v>(?:[\p{Han}--[证号日期间码]]{1,4}[省市县])?[\p{Han}--[证号日期间码]]{0,3}\n?房权证\n?[\p{Han}]{0,6}?\n?(?:\d{4}\n?)?字\n?第\n?(?:[\p{Han}--[第号字]]{2,4}(?:区|县|市)?\n?)?[A-Z]{0,2}(?:\d{4,10}|\d{1,3}-\d{3,8})(?:-\d{1,8})?\n?号)",
+            // registration before 字, or bracketed after 房权证 (`长治房权证(2013)上党字第…号`); the
+            // district after 第 (`…字第杏花岭250947号`)
+            r"(?P<v>(?:[\p{Han}--[证号日期间码]]{1,4}[省市县])?[\p{Han}--[证号日期间码]]{0,3}\n?房权证\n?(?:[(\[〔]\d{4}[)\]〕]\n?)?[\p{Han}]{0,6}?\n?(?:\d{4}\n?)?字\n?第\n?(?:[\p{Han}--[第号字]]{2,4}(?:区|县|市)?\n?)?[A-Z]{0,2}(?:\d{4,10}|\d{1,3}-\d{3,8})(?:-\d{1,8})?\n?号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
             FORMER_CERTIFICATE,
@@ -2028,6 +2044,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             ),
             &[("audit_firm", "v", Parse::Name)],
             1.0,
+        ),
+        // …and one whose 所 OCR lost under the seal's ink, right before its legal form
+        // (`…会计师事务(普通合伙)`, `…会计师事务有限公司`): the engine writes it back, less sure.
+        pat(
+            r"(?m)^(?P<v>[^\n:,。]{2,30}?会计师事务(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\)))(?:[(\p{Han}]?(?:盖章|公章|签章|章)\)?)?(?:\t[^\n]*)?$",
+            &[("audit_firm", "v", Parse::Name)],
+            0.9,
         ),
         // …and the firm at the head of a running line of the report's particulars (a header,
         // a footer or the binding margin: `XX会计师事务所有限公司 报告文号:… 防伪编码:…`).
