@@ -903,7 +903,9 @@ fn named_as_sublessor(text: &str, at: usize) -> Option<bool> {
     });
     static INTRODUCED: LazyLock<Regex> = LazyLock::new(|| {
         regex(&format!(
-            r#"^[^\n()]{{2,60}}?\((?:{})?[“"'「]?(?:(?P<sub>{})|{})[”"'」]?\)"#,
+            // (or as the owner, who lets to the sublease's letting party: `XX(房屋所有权人)与转租方
+            // 签订了…`)
+            r#"^[^\n()]{{2,60}}?\((?:{})?[“"'「]?(?:(?P<sub>{})|{}|房屋所有权人|房屋所有人|所有权人|产权人|产权方|产权单位|业主)[”"'」]?\)"#,
             kinds::SHORT_NAME_WORD,
             kinds::SUBLESSOR_ROLE,
             kinds::LESSOR_ROLE
@@ -949,18 +951,15 @@ fn firm_form_completed(name: &str, text: &str) -> Option<String> {
         && !stem.is_empty()
     {
         let whole = regex(&format!(
-            r"(?m)^\p{{Han}}{{0,6}}{}会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))(?:[\p{{Han}}]{{2,4}}分所)?",
+            r"(?m)^\p{{Han}}{{0,6}}{}会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))(?:\n?\p{{Han}}{{0,4}}\n?分\n?所)?",
             regex::escape(stem)
         ))
         .ok()?
         .find(text)?
         .as_str()
-        .to_string();
-        return Some(if name.contains('（') {
-            full_width_brackets(&whole)
-        } else {
-            whole
-        });
+        .replace('\n', "");
+        // (a firm's name prints its brackets full-width, as the rest of the report's names)
+        return Some(full_width_brackets(&whole));
     }
     let caps = CUT.captures(&n)?;
     let (stem, form) = (&caps["stem"], &caps["form"]);
@@ -5836,6 +5835,18 @@ mod tests {
             get(&f, "audit_firm"),
             Some(&json!("大同永正会计师事务所有限责任公司"))
         );
+        // …and a branch's whole name, its 分所 on the next line
+        let f = read(
+            DocumentKind::AuditReport,
+            "阳泉市某某电子商务有限责任公司2020年度专项审计报告\n立行会计师事务所\n专项审计报告\n\
+             阳泉市某某电子商务有限责任公司:\n我们对贵公司2020年度的运营情况进行了专项审计。\n\
+             大信立行会计师事务所(特殊普通合伙)山西\n分所(公章)\n中国 太原\n签字注册会计师:沈芳\n\
+             报告日期:2021年2月26日",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("大信立行会计师事务所（特殊普通合伙）山西分所"))
+        );
     }
 
     #[test]
@@ -10294,12 +10305,18 @@ mod tests {
         let f = read_text_layer(
             DocumentKind::Lease,
             "房屋转租合约\n转租方(原承租人):阳泉市某某投资管理有限责任公司\n接租方(次承租人):忻州市某某科技发展有限责任公司\n\
-             白彬宇(房屋所有权人)与转租方签订了编号为晋房赁(2020)第279号的房屋租赁合同,\n\
+             大同市某某职业教育中心资产经营有限公司(房屋所有权人)与转租方签订了编号为晋房赁(2020)第279号的房屋租赁合同,\n\
              租期2021年01月15日至2031年01月14日。白彬宇于2021年04月21日出具《同意转租函》。\n\
              二、转租期间从2021年05月15日开始,到2023年05月14日结束,共24个月。",
         );
         assert_eq!(get(&f, "term_start"), Some(&json!("2021-05-15")));
         assert_eq!(get(&f, "term_end"), Some(&json!("2023-05-14")));
+        // the owner who signed the head lease is no party of the sublease's
+        assert_parties_sure(
+            &f,
+            "阳泉市某某投资管理有限责任公司",
+            "忻州市某某科技发展有限责任公司",
+        );
     }
 
     #[test]
