@@ -1731,6 +1731,16 @@ static SEAL_OPEN: LazyLock<Regex> =
     LazyLock::new(|| regex(r"\((?:盖|签|签字|盖章)?$").expect("static regex"));
 static SEAL_CLOSE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?:章|字|名|盖章|签字)?\)").expect("static regex"));
+/// A signature table's row label that names no party, with its colon and what was written
+/// after it (`代表人:`, `日期:2023.07.18`), as a column's cell holds it (a bare row label,
+/// `法定代表人`, is a table's row cell: it ends the row's names).
+static SIGNATURE_ROW_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"^(?:代表人|法定代表人|授权代表|委托代理人|经办人|签字|签名|电话|联系电话|签订日期|签署日期|日期)(?:\({}\))?:[^\n]*$",
+        kinds::SEAL_REQUEST
+    ))
+    .expect("static regex")
+});
 /// The row labels of a signature table; `n` marks the rows that name the party.
 static SIGNATURE_ROW: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
@@ -2749,6 +2759,9 @@ fn table_parties(
             .collect();
         let mut keep = ring.iter().map(|r| !r);
         pool.retain(|_| keep.next().unwrap_or(true));
+        // nor is a signature row's label with what was written after it (`代表人:`,
+        // `日期:2023.07.18`): a column's cell reads on past it to the next column's name
+        pool.retain(|(_, l)| !SIGNATURE_ROW_LINE.is_match(l));
         // A line beside the open cell's first line (their boxes share no column) starts the
         // next cell even when the open one, words of a name, is no whole name (a seal hid its
         // end).
@@ -10575,6 +10588,42 @@ mod tests {
         );
         assert_ne!(get(&f, "lessor"), Some(&json!("李明")));
         assert_eq!(get(&f, "lessee"), Some(&json!("中铁十二局集团有限公司")));
+    }
+
+    #[test]
+    fn a_signature_tables_columns_read_whole_past_their_row_labels() {
+        // each column's cell whole: its name, then its representative's and its date's rows;
+        // the second column's name is no tail of the first column's rows
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋分租协议\n分租方与承租方(名称以本协议尾部签章栏为准)经协商一致,达成如下协议:\n\
+             2、分租期限:自2023.08.01至2025.07.31(2年)。\n\
+             分租方（盖章）\n承租方（盖章）\n晋中市某某智能科技有限公司\n代表人：\n日期：2023.07.18\n\
+             阳泉市某某企业管理咨询有限责任公司\n代表人：\n日期：2023.07.18",
+        );
+        assert_eq!(
+            get(&f, "lessor"),
+            Some(&json!("晋中市某某智能科技有限公司"))
+        );
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("阳泉市某某企业管理咨询有限责任公司"))
+        );
+    }
+
+    #[test]
+    fn a_person_named_in_a_numbered_recital_with_the_short_name() {
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n鉴于：\n1. 胡瑞超（以下称“甲方”）系坐落于山西省大同市云冈区体育路264号房屋的所有权人，有权出租该房屋；\n\
+             2. 忻州市某某智能科技有限责任公司（以下称“乙方”）系依法成立的企业，拟承租该房屋；\n\
+             2.1　租期五年，自乙方进场之日起算。\n甲方：（签字）\n胡瑞超\n乙方：（盖章）\n忻州市某某智能科技有限责任公司",
+        );
+        assert_eq!(get(&f, "lessor"), Some(&json!("胡瑞超")));
+        assert_eq!(
+            get(&f, "lessee"),
+            Some(&json!("忻州市某某智能科技有限责任公司"))
+        );
     }
 
     #[test]

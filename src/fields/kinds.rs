@@ -470,6 +470,15 @@ macro_rules! person_in_sentence {
     };
 }
 
+/// A natural person's name at a line's start, or after a recital's number (`1. 胡某(以下称“甲方”)
+/// 系…的所有权人`), introduced by a short name in the bracket after: no role word (出租方, 承租人,
+/// 单位) ends it, and the sentence goes on after the bracket (`在孵企业(乙方):` is a label).
+macro_rules! person_at_line_start {
+    () => {
+        r"(?m)^(?:\d{1,2}[.、] ?)?(?P<v>[\p{Han}--[向与和由及给将]]\p{Han}{0,2}[\p{Han}--[方人位司]])"
+    };
+}
+
 /// A natural person after a label of any word at a line's start, introduced by a short name
 /// in the bracket after (`产权方:张三(以下简称“甲方”)`): the position is sure, whatever the label
 /// calls the party.
@@ -1317,6 +1326,11 @@ pub const LEASE: KindSpec = KindSpec {
             0.95,
         ),
         pat(
+            concat!(person_at_line_start!(), introduced_as!("甲方"), r"[^:\n]"),
+            &[("party_a", "v", Parse::Name)],
+            0.95,
+        ),
+        pat(
             concat!(
                 r#"(?:甲方|乙方|"#,
                 lessor!(),
@@ -1335,6 +1349,11 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         pat(
             concat!(person_after_label!(), introduced_as!("乙方")),
+            &[("party_b", "v", Parse::Name)],
+            0.95,
+        ),
+        pat(
+            concat!(person_at_line_start!(), introduced_as!("乙方"), r"[^:\n]"),
             &[("party_b", "v", Parse::Name)],
             0.95,
         ),
