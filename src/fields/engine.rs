@@ -1731,12 +1731,15 @@ static SEAL_OPEN: LazyLock<Regex> =
     LazyLock::new(|| regex(r"\((?:盖|签|签字|盖章)?$").expect("static regex"));
 static SEAL_CLOSE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?:章|字|名|盖章|签字)?\)").expect("static regex"));
+/// The words of a signature table's rows that name no party and hold no address (代表人, 日期…).
+const SIGNATURE_ROW_WORDS: &str =
+    "代表人|法定代表人|授权代表|委托代理人|经办人|签字|签名|电话|联系电话|签订日期|签署日期|日期";
 /// A signature table's row label that names no party, with its colon and what was written
 /// after it (`代表人:`, `日期:2023.07.18`), as a column's cell holds it (a bare row label,
 /// `法定代表人`, is a table's row cell: it ends the row's names).
 static SIGNATURE_ROW_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:代表人|法定代表人|授权代表|委托代理人|经办人|签字|签名|电话|联系电话|签订日期|签署日期|日期)(?:\({}\))?:[^\n]*$",
+        r"^(?:{SIGNATURE_ROW_WORDS})(?:\({}\))?:[^\n]*$",
         kinds::SEAL_REQUEST
     ))
     .expect("static regex")
@@ -1744,7 +1747,7 @@ static SIGNATURE_ROW_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The row labels of a signature table; `n` marks the rows that name the party.
 static SIGNATURE_ROW: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:(?P<n>{}|单位)|代表人|法定代表人|授权代表|委托代理人|经办人|签字|签名|电话|联系电话|地址|住所|签订日期|签署日期|日期)(?:\({}\))?$",
+        r"^(?:(?P<n>{}|单位)|{SIGNATURE_ROW_WORDS}|地址|住所)(?:\({}\))?$",
         names_row_label!(),
         kinds::SEAL_REQUEST
     ))

@@ -391,6 +391,12 @@ macro_rules! short_name_word {
         "以下简称为|以下简称|以下称为|以下称|下文简称为|下文简称|下文称为|下文称|以下统称|下文统称|下称|简称"
     };
 }
+/// Those words as one group.
+macro_rules! short_name {
+    () => {
+        concat!("(?:", short_name_word!(), ")")
+    };
+}
 /// Those words as one regex source, for the engine's readers of names and their short names.
 pub const SHORT_NAME_WORD: &str = short_name_word!();
 /// A party led by its name, its role and short name in the bracket after it
@@ -696,13 +702,9 @@ pub const LEASE: KindSpec = KindSpec {
             line_start_only: true,
             ..label(
                 concat!(
-                    concat!(
-                        r"(?:甲方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\(",
-                        "(?:",
-                        short_name_word!(),
-                        ")",
-                        r#"?[“"]?甲方[”"]?\))"#
-                    ),
+                    r"(?:甲方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\(",
+                    short_name!(),
+                    r#"?[“"]?甲方[”"]?\))"#,
                     name_word!(),
                     cell_end!()
                 ),
@@ -714,13 +716,9 @@ pub const LEASE: KindSpec = KindSpec {
             line_start_only: true,
             ..label(
                 concat!(
-                    concat!(
-                        r"(?:乙方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\(",
-                        "(?:",
-                        short_name_word!(),
-                        ")",
-                        r#"?[“"]?乙方[”"]?\))"#
-                    ),
+                    r"(?:乙方\([\p{Han}--[盖章签字名印]][\p{Han}/、--[盖章签字名印]]{0,11}\)|[\p{Han}--[盖章签字名印]]{1,8}\(",
+                    short_name!(),
+                    r#"?[“"]?乙方[”"]?\))"#,
                     name_word!(),
                     cell_end!()
                 ),
@@ -903,9 +901,7 @@ pub const LEASE: KindSpec = KindSpec {
         pat(
             concat!(
                 r"(?sm)^(?:致:(?P<v>[^\n]{4,60})|(?P<w>[^\n:,。]{4,60}):)\n.*?贵(?:方|公司|单位)\(",
-                "(?:",
-                short_name_word!(),
-                ")",
+                short_name!(),
                 r#"[“"']?(?:使用方|承租方|承租人|租用方|租入方|次承租方|次承租人|乙方)"#
             ),
             &[
@@ -1388,13 +1384,9 @@ pub const LEASE: KindSpec = KindSpec {
                 sublessor!(),
                 "|",
                 sublessee!(),
-                concat!(
-                    r")(?:[,、]",
-                    "(?:",
-                    short_name_word!(),
-                    ")",
-                    r"?[甲乙]方)?\)?(?:\((?:甲方|乙方|以下简称[甲乙]方)\))?(?:\("
-                ),
+                r")(?:[,、]",
+                short_name!(),
+                r"?[甲乙]方)?\)?(?:\((?:甲方|乙方|以下简称[甲乙]方)\))?(?:\(",
                 seal!(),
                 r"\))?:"
             ),
@@ -1501,9 +1493,7 @@ pub const LEASE: KindSpec = KindSpec {
             // 甲方)将其所有的…房屋一处出租给YY(以下简称乙方)使用`)
             concat!(
                 r"甲方[^。\n;]{0,100}?(?:出租|转租|租赁|租)给[^。\n;,()]{2,40}\(",
-                "(?:",
-                short_name_word!(),
-                ")",
+                short_name!(),
                 r#"?[“"'「]?乙方"#
             ),
             // (a sublet, `…可将房屋分割后转租给入驻企业`, says who lets only when it names the
@@ -1531,17 +1521,11 @@ pub const LEASE: KindSpec = KindSpec {
             r"乙方:[^。\n;甲]{0,60}拟(?:承租|租用|租赁)",
             concat!(
                 r"(?:出租方|出租人|转租方|转租人)\(",
-                "(?:",
-                short_name_word!(),
-                ")",
+                short_name!(),
                 r"?甲方\)"
             ),
             // (any tenant's word before its position: `在孵企业(乙方)`, `入驻企业(乙方)`)
-            concat!(
-                r"(?:",
-                lessee!(),
-                concat!(r")\(", "(?:", short_name_word!(), ")", r"?乙方\)")
-            ),
+            concat!(r"(?:", lessee!(), r")\(", short_name!(), r"?乙方\)"),
             concat!(
                 r"甲方\((?:[^()\n,]{1,8}[,、])?(?:",
                 lessor_in_brackets!(),
@@ -1557,9 +1541,7 @@ pub const LEASE: KindSpec = KindSpec {
             r"乙方[^。\n;]{0,60}(?:租|租赁)给[^。\n;,]{0,12}甲方",
             concat!(
                 r"乙方[^。\n;]{0,100}?(?:出租|转租|租赁|租)给[^。\n;,()]{2,40}\(",
-                "(?:",
-                short_name_word!(),
-                ")",
+                short_name!(),
                 r#"?[“"'「]?甲方"#
             ),
             r"甲方[^。\n;]{0,30}(?:承租|租用|租赁)乙方",
@@ -1576,16 +1558,10 @@ pub const LEASE: KindSpec = KindSpec {
             r"甲方:[^。\n;乙]{0,60}拟(?:承租|租用|租赁)",
             concat!(
                 r"(?:出租方|出租人|转租方|转租人)\(",
-                "(?:",
-                short_name_word!(),
-                ")",
+                short_name!(),
                 r"?乙方\)"
             ),
-            concat!(
-                r"(?:",
-                lessee!(),
-                concat!(r")\(", "(?:", short_name_word!(), ")", r"?甲方\)")
-            ),
+            concat!(r"(?:", lessee!(), r")\(", short_name!(), r"?甲方\)"),
             concat!(
                 r"甲方\((?:[^()\n,]{1,8}[,、])?(?:",
                 lessee_in_brackets!(),
