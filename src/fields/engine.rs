@@ -253,6 +253,28 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 .find(|&p| p >= start)
                 .unwrap_or(text.len());
         }
+        // OCR may read a party's particular printed beside its name (`社会信用代码…` to the
+        // right of the name) before the name: label alone on its line / the particular's line /
+        // the name. The particular's line holds its value, so it is no heading over the name;
+        // the name on the next line, whole and no label, is the party's.
+        if spec.parse == Parse::Name
+            && text[ls..start].contains('\n')
+            && let Some(line) = text[start..].lines().next()
+            && let Some((pi, plen)) = c.label_at(line)
+            && c.spec.labels[pi].field.is_none()
+            && line[plen..].trim_start_matches([':', ' ']).chars().count() >= 6
+            && let Some(name_line) = text[start + line.len()..].lines().nth(1)
+            && text[start + line.len()..].starts_with('\n')
+            && WHOLE_NAME.is_match(name_line)
+            && c.label_at(name_line).is_none()
+        {
+            start += line.len() + 1;
+            next_label = hits
+                .iter()
+                .map(|h| h.0)
+                .find(|&p| p >= start + name_line.len())
+                .unwrap_or(text.len());
+        }
         // A label that heads a column of a table whose header row is all labels
         // (`权利人名称 | 证件种类 | 证件号码` over `XX公司 | 营业执照 | …`): its value is the cell
         // below it, not what follows it.
@@ -5552,6 +5574,14 @@ mod tests {
 
     fn get<'a>(f: &'a BTreeMap<String, Field>, name: &str) -> Option<&'a Value> {
         f.get(name).map(|f| &f.value)
+    }
+
+    /// A field's text, `-` when not read (a value that asserts read well in a failure).
+    fn s(f: &BTreeMap<String, Field>, name: &str) -> String {
+        get(f, name)
+            .and_then(|v| v.as_str())
+            .unwrap_or("-")
+            .to_string()
     }
 
     /// The lessor and the lessee read as `lessor` and `lessee`, each sure enough for the rules.
@@ -10871,6 +10901,120 @@ mod tests {
              报告信息码\n140220214351722704\n第2页共2页",
         );
         assert_eq!(get(&f, "report_code"), Some(&json!("140220214351722704")));
+    }
+
+    #[test]
+    fn parties_by_a_noun_and_a_letter_or_by_words_a_consent_tells_apart() {
+        // 立约人甲 / 立约人乙: the position after a noun for a party
+        let text = "场地租用合同\n立约人甲\n名称：太原市龙城科技有限公司\n住所：太原市小店区\n立约人乙\n名称：晋中市云帆商务服务有限公司\n住所：晋中市榆次区\n立约人甲同意将其合法拥有的场地租给立约人乙使用，双方订立本合同。\n二、租用期\n租用期由2021年1月1日开始计算，于2025年12月31日期满。\n立约人乙可将房屋划分工位后对外招商转租。\n立约人甲（签字盖章）\n太原市龙城科技有限公司";
+        for f in [
+            read_text_layer(DocumentKind::Lease, text),
+            read(DocumentKind::Lease, text),
+        ] {
+            assert_eq!(s(&f, "lessor"), "太原市龙城科技有限公司", "{f:?}");
+            assert_eq!(s(&f, "lessee"), "晋中市云帆商务服务有限公司", "{f:?}");
+        }
+        // words of the document's own, and a clause where the landlord consents to its
+        // tenant letting on: the tenant who may let is no landlord
+        let text = "房屋租用确认书\n经协商确认，晋中市云帆商务服务有限公司（下称租房方）租赁太原市龙城科技\n有限公司（下称房产方）的房屋，用于运营小微企业创业创新基地。\n◆ 房屋地址：山西省太原市小店区长风街100号创业大厦5号楼12层\n◆ 租用面积：4718.68㎡\n◆ 租赁起讫：2021.1.1——2025.12.31\n租金：年度租金总额1,440,000.00元，租房方每年分两期支付。\n（1）房产方在此概括同意租房方将房屋整体或者分割后出租给园区内的创业主体。\n（2）租房方须服从园区的安全生产管理，因租房方违规被处罚的，罚款由租房方自负。\n房产方：太原市龙城科技有限公司\n确认日期：2020.12.1\n租房方：晋中市云帆商务服务有限公司\n确认日期：2020.12.1";
+        let f = read_text_layer(DocumentKind::Lease, text);
+        assert_eq!(s(&f, "lessor"), "太原市龙城科技有限公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "晋中市云帆商务服务有限公司", "{f:?}");
+        assert_eq!(
+            s(&f, "address"),
+            "山西省太原市小店区长风街100号创业大厦5号楼12层"
+        );
+        assert_eq!(
+            (s(&f, "term_start"), s(&f, "term_end")),
+            ("2021-01-01".into(), "2025-12-31".into())
+        );
+        assert!(f["term_start"].confidence >= 0.95, "{f:?}");
+        // a landlord named by the ID card's own label: the number is no piece of the name
+        let text = "房屋租赁合同书\n出租人（产权持有方）\n秦华杰\n公民身份号码 140303197410151791\n承租人（场所经营方）\n太原市三晋科技发展有限公司\n社会信用代码 9114010785NW6YMD1R\n房屋坐落\n山西省运城市盐湖区科技街357号";
+        let f = read_text_layer(DocumentKind::Lease, text);
+        assert_eq!(s(&f, "lessor"), "秦华杰", "{f:?}");
+        // OCR read a party's credit code, printed beside its name, before the name
+        let text = "房屋租赁合同书\n第一部分 租赁基本信息表\n出租人（产权持有方）\n社会信用代码91140200E3U7ABE54H\n忻州市天辰商务服务股份有限公司\n承租人（场所经营方）\n运城市云冈实业有限责任公司\n社会信用代码911401078F40KAFD55\n房屋坐落\t山西省晋中市太谷区府西街302号";
+        let f = read(DocumentKind::Lease, text);
+        assert_eq!(s(&f, "lessor"), "忻州市天辰商务服务股份有限公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "运城市云冈实业有限责任公司", "{f:?}");
+    }
+
+    #[test]
+    fn a_sublease_whose_words_transfer_and_whose_cells_date_the_stay() {
+        // 转租出让方 lets, 转租受让方 takes: 受让 is the taker's stem, 出让 the giver's
+        let text = "房屋转租合同\n转租出让方\n运城市优客网络科技有限责任公司\n911401058QMY5H721J\n转租受让方\n大同市卓越网络科技有限责任公司\n911407004FPBDQMG5F\n背景：转租出让方与山西省尧都电子商务股份有限公司（原出租方）签订了《房屋租赁合同》，租期2018-06-01至2023-05-31。转租出让方拟将其中部分房屋转租给转租受让方，双方约定如下：\n第2条　转租期：2019-04-01起到2021-03-31止。\n转租出让方（章）：运城市优客网络科技有限责任公司\n转租受让方（章）：大同市卓越网络科技有限责任公司";
+        let f = read_text_layer(DocumentKind::Lease, text);
+        assert_eq!(s(&f, "lessor"), "运城市优客网络科技有限责任公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "大同市卓越网络科技有限责任公司", "{f:?}");
+        // the stay's cells (`入孵起始` / date) date this agreement; the head lease it cites by
+        // its title has its own period; the resident signs as 入孵方
+        let text = "入孵场地分租协议\n分租人：阳泉市云冈科技有限责任公司\n入孵方：长治市众创创业服务有限公司\n鉴于:\n1.分租人依据其与运城市优客创业服务股份有限公司签订的《房屋租赁合同》（合同号2017CX750)，租期2018/1/15至2024/1/14,承租该房屋运营孵化基地，并有权将场地转租给入孵企业;\n场地位置\n山西省晋中市榆次区平阳路191号\n入孵起始\t2018/10/15\t入孵终止\t2021/10/14\n一、分租人为入孵方提供孵化服务。\n入孵方（盖章）\t分租人（盖章）\n长治市众创创业服务有限公司\t阳泉市云冈科技有限责任公司";
+        for f in [
+            read_text_layer(DocumentKind::Lease, text),
+            read(DocumentKind::Lease, text),
+        ] {
+            assert_eq!(s(&f, "lessor"), "阳泉市云冈科技有限责任公司", "{f:?}");
+            assert_eq!(s(&f, "lessee"), "长治市众创创业服务有限公司", "{f:?}");
+            assert_eq!(
+                (s(&f, "term_start"), s(&f, "term_end")),
+                ("2018-10-15".into(), "2021-10-14".into()),
+                "{f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_report_sent_to_its_entity_and_numbered_by_a_label_without_a_colon() {
+        let text = "验伪编号140220205682223618\n专项审计报告\n编号华通-ZX-2020-0167\n受贵公司委托，我们对贵公司2019年度小微企业创业创新基地的运营数据进行了专项审计。\n本报告致送:山西省龙城（集团）孵化器管理有限公司\n注册会计师：贾娥娥\n晋中华通会计师事务所有限公司\n2020年3月5日";
+        let f = read_text_layer(DocumentKind::AuditReport, text);
+        assert_eq!(
+            s(&f, "audited_entity"),
+            "山西省龙城（集团）孵化器管理有限公司",
+            "{f:?}"
+        );
+        assert_eq!(s(&f, "report_no"), "华通-ZX-2020-0167", "{f:?}");
+        assert_eq!(s(&f, "report_code"), "140220205682223618", "{f:?}");
+        let text = "运城稷山会计师事务所（普通合伙）\n专项审计报告\n［稷山会专字（2023）00938号］\n报送：山西省晋阳众创空间智能科技股份有限公司董事会\n我们接受委托，对贵公司2022年度运营数据进行了专项审计。\n审字号 明鉴-ZX-2023-0333";
+        let f = read_text_layer(DocumentKind::AuditReport, text);
+        assert_eq!(
+            s(&f, "audited_entity"),
+            "山西省晋阳众创空间智能科技股份有限公司",
+            "{f:?}"
+        );
+        // a cover's caption over the code, and the cover's recipient
+        let text = "长治明鉴会计师事务所（普通合伙）\n专项审计报告\n出具文号：晋明鉴创审[2021]第A516号\n递送对象：忻州市合信物业管理有限责任公司\n报告真伪核查\nFW20218058-1920\n二零二一年二月十七日";
+        let f = read_text_layer(DocumentKind::AuditReport, text);
+        assert_eq!(s(&f, "report_code"), "FW20218058-1920", "{f:?}");
+        assert_eq!(
+            s(&f, "audited_entity"),
+            "忻州市合信物业管理有限责任公司",
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_register_row_of_its_own_ends_the_value_above() {
+        let text = "大同市房权证平城区字第052278号\n房屋所有权证\n房屋所有权人\n晋中市尧都智能科技有限公司\n所有权性质\n自建房\n共同权利人\n—\n房屋坐落\n山西省大同市平城区滨河东路283号软件园5号楼18层\n房屋编码\n35-27-75\n房屋总面积\n19354.51平方米\n设计用途\n工业\n土地使用年限\n2005.4.20至2055.4.19";
+        let f = read_text_layer(DocumentKind::HouseOwnershipCertificate, text);
+        assert_eq!(s(&f, "owner"), "晋中市尧都智能科技有限公司", "{f:?}");
+        assert_eq!(
+            s(&f, "address"),
+            "山西省大同市平城区滨河东路283号软件园5号楼18层",
+            "{f:?}"
+        );
+        // a table of owners whose row names the paper before the number and holds it whole
+        let text = "不动产权证书\n不动产权证号　晋（2021）大同市不动产权第0417011号\n序号\n权利人\n证件种类及号码\n份额\n1\n长治市天辰孵化器管理股份有限公司\n统一社会信用代码\n91140107GGYKBM4K4A\n全部\n坐落\n山西省大同市平城区长治路80号国\n际金融中心5号楼5层";
+        let f = read_text_layer(DocumentKind::PropertyCertificate, text);
+        assert_eq!(s(&f, "owner"), "长治市天辰孵化器管理股份有限公司", "{f:?}");
+        // …and the row as OCR read it: the name wrapped, the number before its paper's cell
+        let text = "不动产权证书\n不动产权证号晋（2019）长治市不动产权第0835299号\n序号\t权利人\t证件种类及号码\t份额\n1\n山西转型综合改革示范区龙城双创基地科技发\n展有限责任公司\n9114070041XNG7FG0Y\n统一社会信用代码\n全部\n坐落\n山西省长治市上党区学府街278号";
+        let f = read(DocumentKind::PropertyCertificate, text);
+        assert_eq!(
+            s(&f, "owner"),
+            "山西转型综合改革示范区龙城双创基地科技发展有限责任公司",
+            "{f:?}"
+        );
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

@@ -278,7 +278,7 @@ macro_rules! lessee {
     () => {
         concat!(
             sublessee!(),
-            "|承租方|承租人|承租单位|承租户|租户|租客|租用方|租用人|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻单位|入驻团队|入驻方|入孵企业|入孵单位|在孵企业|入园(?:创业)?(?:企业|单位|团队)|入园方"
+            "|承租方|承租人|承租单位|承租户|租户|租客|租用方|租用人|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻单位|入驻团队|入驻方|入驻人|入孵企业|入孵单位|入孵方|入孵人|在孵企业|入园(?:创业)?(?:企业|单位|团队)|入园方"
         )
     };
 }
@@ -510,7 +510,7 @@ pub const SEAL_REQUEST: &str = seal!();
 /// a filing's query 报备防伪查询, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯|信息)(?:码|编码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?(?:电子)?(?:验证|验真|防伪|报备|查验|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯|信息)(?:码|编码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?真伪(?:核查|查验|核验|验证)|(?:报告)?(?:电子)?(?:验证|验真|验伪|防伪|报备|查验|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
@@ -736,19 +736,20 @@ pub const LEASE: KindSpec = KindSpec {
             "signed_on",
             Parse::Date,
         ),
-        // The term as two dated lines of a form (起租日期:…, 到期日期:… or 止租日:…).
+        // The term as two dated lines of a form (起租日期:…, 到期日期:… or 止租日:…; a cell's
+        // `入孵起始` / `入孵终止`, with no 日期, over its date).
         label(
-            r"(?:起租日期?|(?:租赁|租期|转租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:起始日期?|开始日期?)|(?:服务期|使用期|转租期|租赁期|租期|入驻期|孵化期)(?:起|始于|起于))",
+            r"(?:起租日期?|(?:租赁|租期|转租|分租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:起始日期?|开始日期?)|(?:服务期|使用期|转租期|租赁期|租期|入驻期|孵化期)(?:起|始于|起于)|(?:租赁|租用|转租|分租|入驻|入孵|孵化)(?:起始|开始)(?::|\n|$))",
             "term_start",
             Parse::Date,
         ),
         label(
-            r"(?:(?:租赁|租期|转租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:到期日期?|终止日期?|截止日期?|结束日期|届满日期?|期满日期?)|止租日期?|终租日期?|(?:服务期|使用期|转租期|租期|入驻期|孵化期)止)",
+            r"(?:(?:租赁|租期|转租|分租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:到期日期?|终止日期?|截止日期?|结束日期|届满日期?|期满日期?)|止租日期?|终租日期?|(?:服务期|使用期|转租期|租期|入驻期|孵化期)止|(?:租赁|租用|转租|分租|入驻|入孵|孵化)(?:终止|到期|截止|结束|届满)(?::|\n|$))",
             "term_end",
             Parse::Date,
         ),
         stop(
-            r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|转租面积|出租面积|月租金|年租金|租赁期限(?:\((?:起止|起讫)\))?|租赁年限|签订地点|身份证号|居民身份证|证件号码|证件类型|证照号码|证照号|证件号)",
+            r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|转租面积|出租面积|月租金|年租金|租赁期限(?:\((?:起止|起讫)\))?|租赁年限|签订地点|身份证号|居民身份证|公民身份号码|身份号码|证件号码|证件类型|证照号码|证照号|证件号)",
         ),
         // A party's particular labelled with its role (`转租人统一社会信用代码`, `次租人住所`):
         // a label of its own, no role's label with a name after it.
@@ -831,9 +832,9 @@ pub const LEASE: KindSpec = KindSpec {
             NOT_THE_TERM,
         ),
         // …or a label made of a lease word and 起止 itself (`租赁起讫日期:`, `入驻起止日期:` on a line
-        // of its own over the range): no other period is named so.
+        // of its own over the range, `租赁起讫:`): no other period is named so.
         pat_unless(
-            r"(?:租赁|租用|承租|转租|入驻|入孵|孵化|使用|服务)起[止讫](?:日期|时间)(?:为|是|:)?\n?(?P<r>{RANGE})",
+            r"(?:租赁|租用|承租|转租|入驻|入孵|孵化|使用|服务)起[止讫](?:日期|时间)?(?:为|是|:)?\n?(?P<r>{RANGE})",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -1498,8 +1499,10 @@ pub const LEASE: KindSpec = KindSpec {
             ),
             // (a sublet, `…可将房屋分割后转租给入驻企业`, says who lets only when it names the
             // other party as the one it lets to: a tenant may be allowed to sublet to others)
-            r"甲方(?:将|把|同意将|拟将|可将|可以将)[^。\n;]{0,50}(?:出租|租赁|[^转分]租)给",
-            r"甲方(?:将|把|同意将|拟将|可将|可以将)[^。\n;]{0,50}(?:转租|分租)给[^。\n;,]{0,12}乙方",
+            // (not where the other consents to it: `乙方同意甲方将房屋…出租给创业主体` has 甲方 sublet,
+            // below)
+            r"(?:^|[^意])甲方(?:将|把|同意将|拟将|可将|可以将)[^。\n;]{0,50}(?:出租|租赁|[^转分]租)给",
+            r"(?:^|[^意])甲方(?:将|把|同意将|拟将|可将|可以将)[^。\n;]{0,50}(?:转租|分租)给[^。\n;,]{0,12}乙方",
             r"乙方[^。\n;]{0,30}(?:承租|租用|租赁)甲方",
             r"甲方(?:出租|转租)的(?:房屋|场地|厂房|物业|租赁物)",
             // an entry agreement's operator gives the tenant its room (`甲方将园区1号楼303室提供给
@@ -1539,6 +1542,9 @@ pub const LEASE: KindSpec = KindSpec {
         ],
         a_second: &[
             r"乙方[^。\n;]{0,60}(?:租|租赁)给[^。\n;,]{0,12}甲方",
+            // the landlord consents to its tenant's letting on (`乙方在此概括同意甲方将房屋整体或者
+            // 分割后出租给园区内的创业主体`)
+            r"乙方[^。\n;甲]{0,20}同意甲方(?:将|把|可将|可以将)[^。\n;]{0,60}(?:出租|转租|分租|租)给",
             concat!(
                 r"乙方[^。\n;]{0,100}?(?:出租|转租|租赁|租)给[^。\n;,()]{2,40}\(",
                 short_name!(),
@@ -1578,12 +1584,13 @@ pub const LEASE: KindSpec = KindSpec {
 
 /// Co-owners of a certificate held in common (共有人:A(75%);B(25%) under 权利其他状况 or 附记):
 /// whoever the 权利人 line names, the applicant may be one of them.
-/// A row of a numbered table of owners: its number, the owner's name, its ID or credit code,
-/// its share (each a cell: one a line, or tab-separated as OCR gives a row; a text layer's name
-/// and number may come joined).
+/// A row of a numbered table of owners: its number, the owner's name (maybe wrapped in its
+/// cell), its ID or credit code (a cell naming the paper before it, or after it where OCR read
+/// the row so), its share (a percentage, or 全部 for a sole owner), each a cell: one a line, or
+/// tab-separated as OCR gives a row; a text layer's name and number may come joined.
 macro_rules! owner_row {
     () => {
-        r"(?m)^\d{1,2}[\t\n](?P<v>{ORG}|[\p{Han}]{2,4})[\t\n]?[0-9A-Z]{15,18}[\t\n]\d{1,3}(?:\.\d+)?%"
+        r"(?m)^\d{1,2}[\t\n](?P<v>{ORG_WRAPPED}|[\p{Han}]{2,4})[\t\n]?(?:(?:统一社会信用代码|社会信用代码|营业执照|居民身份证|公民身份号码|身份证号码|身份证号|身份证)[\t\n:]?)?[0-9A-Z]{15,18}(?:[\t\n](?:统一社会信用代码|社会信用代码|营业执照|居民身份证|公民身份号码|身份证号码|身份证号|身份证))?[\t\n](?:\d{1,3}(?:\.\d+)?%|全部|全额|单独所有)"
     };
 }
 /// An owner's row under the owners' heading: the name, then its credit code or ID number, bare
@@ -1595,7 +1602,7 @@ macro_rules! owner_with_id {
         concat!(
             r"(?P<",
             $group,
-            r">{ORG}|^[\p{Han}]{2,4})\(?(?:统一社会信用代码|社会信用代码|身份证号码|身份证号|身份证明号码|证件号码):?[0-9A-Za-z]{15,18}\)?[^\n]{0,20}?(?:\n\d{1,3}(?:\.\d+)?%)?"
+            r">{ORG}|^[\p{Han}]{2,4})\(?(?:统一社会信用代码|社会信用代码|公民身份号码|身份证号码|身份证号|身份证明号码|证件号码):?[0-9A-Za-z]{15,18}\)?[^\n]{0,20}?(?:\n\d{1,3}(?:\.\d+)?%)?"
         )
     };
 }
@@ -1771,9 +1778,10 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
             1.0,
         ),
         // A table of owners, a row each (`序号 | 权利人 | 身份证明号码 | 持有份额` over `1 | XX公司 |
-        // 9114… | 45%`): each row's name is an owner, the first row's the certificate's first.
+        // 9114… | 45%`): each row's name is an owner, the first row's the certificate's first
+        // (surer than the header's 权利人 read as a label over the row's number and name).
         every(owner_row!(), &[("co_owners", "v", Parse::Name)], 1.0),
-        pat(owner_row!(), &[("owner", "v", Parse::Name)], 0.95),
+        pat(owner_row!(), &[("owner", "v", Parse::Name)], 1.0),
         CO_OWNERS[0],
         CO_OWNERS[1],
         CO_OWNERS[2],
@@ -1828,9 +1836,15 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
             Parse::Text,
         ),
         label(r"规划用途", "usage", Parse::Text),
-        label(r"建筑面积(?:\(m2\)|\(平方米\))?", "area_m2", Parse::Area),
+        label(
+            r"(?:建筑面积|房屋总面积|总建筑面积)(?:\(m2\)|\(平方米\))?",
+            "area_m2",
+            Parse::Area,
+        ),
+        // (the register's other rows: a house's own number, the land's years, who else holds
+        // it, by the names some registers print them with)
         stop(
-            r"(?:登记时间|登记日期|房屋性质|设计用途|总层数|套内建筑面积|附记|房权证号|权证号|产别|共有人|房屋状况|幢号|丘\(地\)号|丘号|地号|房号|结构|所在层|填发机关|发证机关|权属状态|权利状态|限制信息|组织机构代码|统一社会信用代码|身份证明类别|身份证件类别|证件类别|证件种类|(?:公民)?身份证(?:号码|号)?|证件号码)",
+            r"(?:房屋编码|房屋编号|房屋代码|土地使用年限|土地使用期限|所有权性质|共同权利人|登记时间|登记日期|房屋性质|设计用途|总层数|套内建筑面积|附记|房权证号|权证号|产别|共有人|房屋状况|幢号|丘\(地\)号|丘号|地号|房号|结构|所在层|填发机关|发证机关|权属状态|权利状态|限制信息|组织机构代码|统一社会信用代码|身份证明类别|身份证件类别|证件类别|证件种类|(?:公民)?身份证(?:号码|号)?|公民身份号码|证件号码)",
         ),
     ],
     patterns: &[
@@ -2241,6 +2255,14 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("report_no", "v", Parse::Code)],
             1.0,
             r"》\(?$",
+        ),
+        // A number set after its label with a gap, no colon, on a line of its own
+        // (`编号 华通-ZX-2020-0167`, `审字号 明鉴-ZX-2023-0333`): a firm's own serial form, with no
+        // kind word or bracketed year to be known by. The label says what it is.
+        pat(
+            r"(?m)^(?:编号|报告编号|文号|报告文号|审字号|报告号)(?P<v>[\p{Han}]{1,8}[A-Za-z0-9()〔〕\[\]第-]{3,24}(?:\d|号))$",
+            &[("report_no", "v", Parse::Code)],
+            0.9,
         ),
         // A number alone on its line in the title block, whatever its kind word (a firm may
         // print none: `晋恒远〔2021〕0123号`), unless it is a rule's or a notice's (发, 函, 令…).

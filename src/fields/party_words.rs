@@ -80,11 +80,12 @@ static PERSON_START: LazyLock<Regex> =
 /// Stems that make a word the letting party's or the renting one's. The renting stems are
 /// looked at first: 转承租人 holds 承租, 受转租方 holds 转租.
 static RENTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"受转租|转承租|次承租|承租|租用|租入|使用|入驻|入孵|租户|租客|接租")
+    regex(r"受转租|转承租|次承租|承租|受让|租用|租入|租房|使用|入驻|入孵|租户|租客|接租")
         .expect("static regex")
 });
-static LETTING_STEM: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"出租|转租|租出|产权|业主|所有|房东|供房|运营").expect("static regex"));
+static LETTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"出租|转租|出让|租出|产权|房产|业主|所有|房东|供房|运营").expect("static regex")
+});
 
 /// What a word's own stems say of its role: `Some(true)` letting, `Some(false)` renting.
 fn stem_role(word: &str) -> Option<bool> {

@@ -76,11 +76,13 @@ static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?:邮编|邮政编码|电话|传真|联系电话|网址|邮箱|E-mail):?[0-9A-Za-z@.:/_-]+$")
         .expect("static regex")
 });
-/// A line that ends with a label's code (`…防伪码:1410202089118-6928`, `编号:BG2023…`): a code
-/// ends at its line, and the next line is no wrap of it (a report's number line read over its
-/// salutation).
+/// A line that ends with a label's code (`…防伪码:1410202089118-6928`, `编号:BG2023…`, a credit
+/// code or an ID number after its label with no colon: `社会信用代码9114…`): a code ends at its
+/// line, and the next line is no wrap of it (a report's number line read over its salutation,
+/// a party's name read after the code printed beside it).
 static LABELLED_CODE_END: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\p{Han}:\s*[0-9A-Za-z][0-9A-Za-z./-]{4,}[0-9A-Za-z]$").expect("static regex")
+    regex(r"\p{Han}(?::\s*[0-9A-Za-z][0-9A-Za-z./-]{4,}[0-9A-Za-z]|\s*[0-9A-Z]{15,20})$")
+        .expect("static regex")
 });
 
 /// A line that is a label and an organisation's whole name (`致:XX有限公司`, `出租方:XX公司`):
@@ -244,8 +246,9 @@ struct Line {
     width: usize,
     /// The line is a cell of a table row (tab-separated): the break after it is hard.
     cell_end: bool,
-    /// OCR left an empty line before this one: a gap wider than line spacing, which a
-    /// wrapped line never has (text layers space every line so, and do not count).
+    /// OCR left an empty line before this one (a gap wider than line spacing, which a
+    /// wrapped line never has; text layers space every line so, and do not count), or the
+    /// line opens a list's item with a bullet: no line before runs into it.
     after_gap: bool,
     /// Where the line is printed, when the page places its text.
     bbox: Option<BBox>,
@@ -420,12 +423,17 @@ const CLAUSE_WORDS: [&str; 15] = [
     "系",
 ];
 
+/// Circled and bracketed numbers (①-⑳, ⑴-⒇) that number a form's rows.
+const ROW_NUMBER: std::ops::RangeInclusive<char> = '\u{2460}'..='\u{2487}';
+/// Bullets that open a list's item (`◆ 房屋地址:…`): like a row's number, no character of the
+/// item's label, and the item starts its own line.
+const BULLETS: &[char] = &[
+    '◆', '◇', '●', '■', '▪', '•', '►', '▶', '❖', '➢', '➤', '✦', '◎', '※',
+];
+
 /// Normalises one line of a page; `is_label` says whether a text is a label alone. A wide
 /// gap (two spaces or more, or an ideographic space) right after a label stands for its
 /// colon, as the gap between a form's label cell and its value does (`甲方（出租方）　　XX`).
-/// Circled and bracketed numbers (①-⑳, ⑴-⒇) that number a form's rows.
-const ROW_NUMBER: std::ops::RangeInclusive<char> = '\u{2460}'..='\u{2487}';
-
 fn normalise_line(
     chars: &[char],
     start: usize,
@@ -440,6 +448,7 @@ fn normalise_line(
     // …and the narrow ones (a single space)
     let mut narrow: Vec<(usize, usize)> = Vec::new();
     let mut width = 0;
+    let mut bulleted = false;
     for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
         width += char_width(c);
         // a seal's star, read by OCR where the seal sits on a signature line, is no character
@@ -447,6 +456,10 @@ fn normalise_line(
         // a form's row number before its label (`③坐落`, `④不动产单元号`) is no character of
         // the label nor of the value before it (NFKC would make it a digit)
         if out.is_empty() && ROW_NUMBER.contains(&c) {
+            continue;
+        }
+        if out.is_empty() && BULLETS.contains(&c) {
+            bulleted = true;
             continue;
         }
         if c.is_whitespace() || matches!(c, '★' | '☆') {
@@ -538,6 +551,8 @@ fn normalise_line(
         out.insert(at, mark);
     }
     drop_english_gloss(&mut out);
+    addressee_word_to_zhi(&mut out);
+    position_after_party_noun(&mut out);
     leaders_to_colon(&mut out);
     definition_to_colon(&mut out);
     bracketed_label_to_colon(&mut out, is_label);
@@ -545,7 +560,7 @@ fn normalise_line(
         chars: out,
         width,
         cell_end: false,
-        after_gap: false,
+        after_gap: bulleted,
         bbox: None,
     }
 }
@@ -634,6 +649,85 @@ fn definition_to_colon(line: &mut Vec<(char, usize)>) {
     let at = line[close].1;
     line.splice(close..close + means, std::iter::once((':', at)));
     line.remove(open);
+}
+
+/// Words a letter or a report sends itself to its addressee with, at a line's start before a
+/// colon (`报送:XX公司董事会`, `本报告致送:XX公司`, `主送:`).
+const ADDRESSEE_WORDS: &[&str] = &[
+    "本报告致送",
+    "本报告送达",
+    "本报告报送",
+    "报告致送",
+    "报告报送",
+    "致送",
+    "报送",
+    "呈送",
+    "呈报",
+    "主送",
+    "送达",
+    "递送对象",
+    "报送对象",
+    "致送对象",
+    "送达对象",
+];
+
+/// Any of those words is the salutation's 致: one word for every reader of the addressee (the
+/// line after a 致: of its own, `致:XX公司全体股东`). Not where the word goes on (`报送单位:` is
+/// who sends).
+fn addressee_word_to_zhi(line: &mut Vec<(char, usize)>) {
+    for word in ADDRESSEE_WORDS {
+        let n = word.chars().count();
+        if line.len() > n && line[..n].iter().map(|c| c.0).eq(word.chars()) && line[n].0 == ':' {
+            let at = line[0].1;
+            line.splice(..n, [('致', at)]);
+            return;
+        }
+    }
+}
+
+/// Nouns for "a party to the contract" that a position letter may follow (`立约人甲`,
+/// `当事人乙方`).
+const PARTY_NOUNS: &[&str] = &[
+    "合同当事人",
+    "立合同人",
+    "当事人",
+    "立约人",
+    "立约方",
+    "签约人",
+    "签约方",
+    "合同方",
+];
+
+/// A position written after a noun for a party (`立约人甲`, `立约人乙方`, `当事人丙`) is the
+/// position 甲方/乙方/丙方 that every label and clause reads: the noun adds nothing, and the
+/// bare letter (`立约人甲同意将…租给立约人乙`) would otherwise name no one.
+fn position_after_party_noun(line: &mut Vec<(char, usize)>) {
+    let mut i = 0;
+    while i < line.len() {
+        let noun = PARTY_NOUNS.iter().find_map(|noun| {
+            let n = noun.chars().count();
+            let hit = line.len() > i + n
+                && line[i..i + n].iter().map(|c| c.0).eq(noun.chars())
+                && matches!(line[i + n].0, '甲' | '乙' | '丙')
+                // (`当事人甲乙双方` names both)
+                && !matches!(line.get(i + n + 1), Some(('乙' | '丙', _)));
+            hit.then_some(n)
+        });
+        let Some(n) = noun else {
+            i += 1;
+            continue;
+        };
+        let (position, at) = line[i + n];
+        // a following 方 is the position's own; anything else (`甲同意`) is the clause's
+        let end = if matches!(line.get(i + n + 1), Some(('方', _))) {
+            i + n + 2
+        } else {
+            i + n + 1
+        };
+        let start_at = line[i].1;
+        line.splice(i..end, [(position, start_at), ('方', at)]);
+        i += 2;
+    }
 }
 
 /// Bilingual forms gloss a label in English (`出租方 Lessor:`, `统一社会信用代码 USCC:`, a
@@ -734,7 +828,7 @@ impl Norm {
                     if line.chars.is_empty() {
                         gap |= ocr && i < chars.len() && chars[i] == '\n';
                     } else if !FURNITURE.is_match(&trimmed) {
-                        line.after_gap = std::mem::take(&mut gap);
+                        line.after_gap |= std::mem::take(&mut gap);
                         maxw = maxw.max(line.width);
                         page_lines.push(line);
                     }
@@ -788,6 +882,8 @@ impl Norm {
                     && !STRUCTURE.is_match(&text)
                     && !is_label_start(&text)
                     && !LABELLED_NAME.is_match(ptext)
+                    // (a salutation's line, `致:XX公司董事会`, ends with its addressee)
+                    && !(ptext.starts_with("致:") && ADDRESSEE_WHOLE.is_match(ptext))
                     && !NUMBER_LINE.is_match(&text)
                     && !NUMBER_LINE.is_match(ptext)
                     && !PARTY_LINE.is_match(&text)
@@ -1120,6 +1216,33 @@ mod tests {
     }
 
     #[test]
+    fn a_position_after_a_noun_for_a_party_is_the_position() {
+        assert_eq!(
+            normalise("立约人甲同意将其场地租给立约人乙使用"),
+            "甲方同意将其场地租给乙方使用"
+        );
+        assert_eq!(normalise("签约人乙方(签字盖章)"), "乙方(签字盖章)");
+        assert_eq!(normalise("合同当事人甲乙双方"), "合同当事人甲乙双方");
+        assert_eq!(normalise("立约人各执一份"), "立约人各执一份");
+    }
+
+    #[test]
+    fn a_word_that_sends_a_report_is_its_salutation() {
+        assert_eq!(
+            normalise("报送：太原龙城科技有限公司董事会"),
+            "致:太原龙城科技有限公司董事会"
+        );
+        assert_eq!(
+            normalise("本报告致送：太原龙城科技有限公司"),
+            "致:太原龙城科技有限公司"
+        );
+        assert_eq!(
+            normalise("报送单位：太原会计师事务所"),
+            "报送单位:太原会计师事务所"
+        );
+    }
+
+    #[test]
     fn digits_in_field_patterns_are_ascii() {
         assert!(regex(r"^\d{4}年$").unwrap().is_match("2021年"));
         assert!(!regex(r"^\d+$").unwrap().is_match("١٢"));
@@ -1150,6 +1273,19 @@ mod tests {
         assert_eq!(normalise("面积 1 234.56 ㎡"), "面积1 234.56 m2");
         assert_eq!(normalise("ABC Co Ltd"), "ABC Co Ltd");
         assert_eq!(normalise("出租方（盖章/签字）★"), "出租方(盖章/签字)");
+    }
+
+    #[test]
+    fn a_bulleted_item_starts_its_own_line() {
+        let p = page(
+            1,
+            "◆ 房屋地址：山西省晋中市太谷区平阳路273号数码港4号楼23层一二三四五六七八九十\n◆ 本合同租用的面积为4718.68㎡\n◆租赁年限：五年",
+        );
+        let n = Norm::build(&[&p], &|_| false);
+        assert_eq!(
+            n.text,
+            "房屋地址:山西省晋中市太谷区平阳路273号数码港4号楼23层一二三四五六七八九十\n本合同租用的面积为4718.68m2\n租赁年限:五年"
+        );
     }
 
     #[test]
