@@ -782,6 +782,21 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     for (name, mut list) in cands {
         list.sort_by(|a, b| b.certainty.total_cmp(&a.certainty).then(a.at.cmp(&b.at)));
         let mut best = list.swap_remove(0);
+        // A party's name OCR read with characters lost under a seal (`晋中明德业园运营有限公司`
+        // for `晋中市明德产业园运营有限公司`) is the same party: the whole reading stands.
+        if c.spec.parties.contains(&name) {
+            // (only for a reading as sure as OCR's own: OCR may add a character as well as
+            // lose one)
+            if let Some(k) = list.iter().position(|o| {
+                o.certainty >= SURE_SOURCE
+                    && best.loc.ocr
+                    && (!o.loc.ocr || o.loc.confidence >= best.loc.confidence)
+                    && lost_characters(&o.value, &best.value)
+            }) {
+                best = list.swap_remove(k);
+            }
+            list.retain(|o| !(o.loc.ocr && lost_characters(&best.value, &o.value)));
+        }
         if best.value.is_string() && best.loc.ocr {
             doubtful.push((format!("{name}:{}", best.loc.doubts), evidence(&best.loc)));
         }
@@ -1225,9 +1240,11 @@ fn own_party_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usiz
         pos.first,
         pos.second,
     );
+    // (a word the table labels comes back only where its heads print it with its object,
+    // `房屋承租方`, lines no label of the table reads: those are read whatever else is)
     let unlabelled: Vec<_> = words
         .into_iter()
-        .filter(|w| !labelled(hits, w.role))
+        .filter(|w| !labelled(hits, w.role) || known_role(&w.word).is_some())
         .collect();
     for word in unlabelled {
         let Some(li) = c
@@ -3213,7 +3230,8 @@ fn short_name_roles(
             .then_some((name, short.as_str()))
         })
         .collect();
-    for (name, alias) in &named {
+    for &(ref name, alias_word) in &named {
+        let alias = &alias_word;
         // the other position is 甲方/乙方 or the other party's short name
         let others: String = named
             .iter()
@@ -3235,10 +3253,16 @@ fn short_name_roles(
         // the first
         let first = says(pos.a_second, "乙方", "甲方") || says(pos.a_first, "甲方", "乙方");
         let second = says(pos.a_first, "乙方", "甲方") || says(pos.a_second, "甲方", "乙方");
+        // clauses that say nothing, or both (a tenant allowed to let on): the short name's
+        // own stem (`提供方` lets, `承用方` rents), if it has one
         let role = match (first, second) {
             (true, false) => pos.first,
             (false, true) => pos.second,
-            _ => continue,
+            _ => match party_words::stem_role(alias_word) {
+                Some(true) => pos.first,
+                Some(false) => pos.second,
+                None => continue,
+            },
         };
         push_parsed(
             cands,
@@ -3251,17 +3275,18 @@ fn short_name_roles(
     }
 }
 /// A party's name and the short name a bracket after it gives it (after the party's ID
-/// number or code, now and then).
+/// number or code, now and then, which may wrap: `(统一社会信用代码:` / `9114…,以下称“提供方”)`).
 static NAMED_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     regex(&expand(&format!(
-        r#"(?:(?P<v>{ORG})|(?:^|[,。;:、与和向由及])(?P<p>[\p{{Han}}--[向与和由及给将]]\p{{Han}}{{1,3}}))\((?:[^()\n]{{0,40}}[,;])?(?:{short})[“"'「]?(?P<a>[^”"'」()\n,]{{2,10}})[”"'」]?\)"#,
+        r#"(?:(?P<v>{ORG})|(?:^|[,。;:、与和向由及])(?P<p>[\p{{Han}}--[向与和由及给将]]\p{{Han}}{{1,3}}))\((?:[^()]{{0,44}}[,;])?(?:{short})[“"'「]?(?P<a>[^”"'」()\n,]{{2,10}})[”"'」]?\)"#,
         short = kinds::SHORT_NAME_WORD
     )))
     .expect("static regex")
 });
-/// Short names the patterns read themselves: positions, roles and third parties.
+/// Short names the patterns read themselves: positions, roles and third parties, and the
+/// head lease's parties a sublease names (原出租人, 原承租方), who are no party of its own.
 static POSITION_OR_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:[甲乙丙丁]方|(?:出租|承租|转租|次承?租|租用|租入|租出|使用|产权|业主|居间|担保|见证|物业服务|物业|委托|受托|代理|孵化|入驻|运营|管理)(?:方|人|单位)|房东|租客|业主|贵方|贵公司|本公司|我方|我公司)$")
+    regex(r"^原?(?:[甲乙丙丁]方|(?:出租|承租|转租|次承?租|租用|租入|租出|使用|产权|业主|居间|担保|见证|物业服务|物业|委托|受托|代理|孵化|入驻|运营|管理)(?:方|人|单位)|房东|租客|业主|贵方|贵公司|本公司|我方|我公司)$")
         .expect("static regex")
 });
 
@@ -3286,6 +3311,21 @@ fn names_conflict(a: &Value, b: &Value) -> bool {
         return false;
     }
     edit_distance(&a, &b) >= 2
+}
+
+/// Whether `lossy` is `whole` with one or two characters lost (every character of `lossy` in
+/// `whole`, in order): what OCR gives where a seal's ink covers a name.
+fn lost_characters(whole: &Value, lossy: &Value) -> bool {
+    let (Some(whole), Some(lossy)) = (whole.as_str(), lossy.as_str()) else {
+        return false;
+    };
+    let (whole, lossy) = (normalise(whole), normalise(lossy));
+    let lost = whole.chars().count().saturating_sub(lossy.chars().count());
+    if !(1..=2).contains(&lost) || lossy.chars().count() < 4 {
+        return false;
+    }
+    let mut rest = whole.chars();
+    lossy.chars().all(|ch| rest.any(|w| w == ch))
 }
 
 /// Levenshtein distance in characters.
@@ -3650,6 +3690,18 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
         // `限公司(以下简称甲方)。`)
         Parse::Name
             if person_name(so_far.trim()) && next_line.contains(['《', '。', '，', ',', ';']) =>
+        {
+            true
+        }
+        // …nor into a number (the person's ID number, a phone: cells of the row after the
+        // name, `张艳` / `1404…`)
+        Parse::Name
+            if person_name(so_far.trim())
+                && next_line.trim().len() >= 7
+                && next_line
+                    .trim()
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == 'X') =>
         {
             true
         }
@@ -10962,6 +11014,21 @@ mod tests {
                 "{f:?}"
             );
         }
+        // OCR lost two characters of the name under the seal: the same party, read whole and
+        // sure; a name that differs otherwise still makes the field doubtful
+        let sealed = text.replace(
+            "长治市众创创业服务有限公司\t阳泉市云冈科技有限责任公司",
+            "长治市众创创业服务有限公司\t阳泉云冈科有限责任公司",
+        );
+        let f = read(DocumentKind::Lease, &sealed);
+        assert_eq!(s(&f, "lessor"), "阳泉市云冈科技有限责任公司", "{f:?}");
+        assert!(f["lessor"].confidence >= 0.85, "{f:?}");
+        let other = text.replace(
+            "长治市众创创业服务有限公司\t阳泉市云冈科技有限责任公司",
+            "长治市众创创业服务有限公司\t阳泉市云岗技术有限责任公司",
+        );
+        let f = read(DocumentKind::Lease, &other);
+        assert!(f["lessor"].confidence < 0.85, "{f:?}");
     }
 
     #[test]
@@ -11015,6 +11082,75 @@ mod tests {
             "山西转型综合改革示范区龙城双创基地科技发展有限责任公司",
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn an_entry_agreement_whose_tenant_runs_the_base_is_the_bases_lease() {
+        let text = "园区房屋租赁及入驻协议\n甲方（载体提供方）：唐霞宁\n身份证号码：140181197109035845\n乙方（入驻运营方）：长治市金鹏电子商务有限公司\n第一条　租赁物及用途\n甲方将位于山西省太原市迎泽区平阳路309号的房屋出租给乙方，乙方在该房屋内建设运营小微企业创业创新基地，并引进企业入驻。\n第二条　租赁期限\n本协议的租赁期限自2018-10-01至2023-09-30，共计5年。\n乙方不得将房屋转租。";
+        let f = read_text_layer(DocumentKind::Lease, text);
+        assert_eq!(f["is_sublease"].value, json!(false), "{f:?}");
+        assert_eq!(s(&f, "lessor"), "唐霞宁", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "长治市金鹏电子商务有限公司", "{f:?}");
+        // the resident of an entry agreement runs no base: a sublease still
+        let text = "入驻协议\n甲方（运营方）：长治市金鹏电子商务有限公司\n乙方（入驻企业）：太原市某某科技有限公司\n乙方申请入驻甲方运营的孵化基地，经甲方审核同意，双方达成如下协议：\n甲方将基地1号楼303室提供给乙方作为办公场所。\n入驻期限自2019-01-01至2019-12-31。";
+        let f = read_text_layer(DocumentKind::Lease, text);
+        assert_eq!(f["is_sublease"].value, json!(true), "{f:?}");
+    }
+
+    #[test]
+    fn short_names_of_their_own_introduced_over_a_wrapped_bracket() {
+        // OCR: the bracket with the credit code wraps, the signature names are in columns
+        let text = "房屋租赁合同\n本合同由晋中市榆次区东阳镇车辋村股份经济合作社（统一社会信用代码:\n91140200WT1XX09Y5U，以下称“提供方”）与山西众创众创空间物业管理有限公司（统\n一社会信用代码:91140200CX04LMTC4J，以下称“承用方”）于二零一八年十一月十日订立。提供方将其房屋租给承用方使用。\n房屋坐落于山西省运城市盐湖区平阳路174号，承用方租用该房屋作为小微企业创业创新基地场所。\n年租金为人民币1,440,000.00元，按季度预付，承用方应于每季度开始前十日内付清。\n提供方知悉承用方承租房屋系为举办小微企业创业创新基地，同意承用方在租期内将房屋分区转租予入驻企业。\n提供方:晋中市榆次区东阳镇车调村股份经济\t承用方：山西众创众创空间物业管理有限公司\n合作社\t法定代表人/委托代理人：";
+        let f = read(DocumentKind::Lease, text);
+        assert_eq!(
+            s(&f, "lessor"),
+            "晋中市榆次区东阳镇车辋村股份经济合作社",
+            "{f:?}"
+        );
+        assert_eq!(s(&f, "lessee"), "山西众创众创空间物业管理有限公司", "{f:?}");
+        // a table's row heads print the house (`房屋提供方`), the clauses say 提供方; the
+        // attesting office signs beside the parties
+        let text = "房屋租赁协议\n签约主体\t名称\t证照号码\t联系电话\n房屋提供方\t山西省德润科技股份有限公司\t91140107RT8R7A382N\t0351-7852043\n房屋承租方\t山西德润科技发展有限公司\t91140400NY0BWDEM75\t15535777094\n提供方与承租方就房屋租赁事宜,经平等协商,达成如下协议:\n2.租赁期间:二零二二年一月一日至二零二四年六月三十日。\n5.承租方须在二零二一年十二月十三日以前向提供方交纳保证金50000.00元。\n10.本协议一式三份，提供方、承租方及鉴证单位各执一份。\n提供方（章）\t承租方（章)\t鉴证单位(章)\n山西省德润科技股份有限公司\t山西德润科技发展有限公司\t长治市上党区房屋租赁服务中\n二零二一年十二月十一日\t二零二一年十二月十一日\t心";
+        let f = read(DocumentKind::Lease, text);
+        assert_eq!(s(&f, "lessor"), "山西省德润科技股份有限公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "山西德润科技发展有限公司", "{f:?}");
+        // …a person's name there, her ID number and phone the next cells
+        let text = "房屋租赁协议\n签约主体\n名称\n证照号码\n联系电话\n房屋提供方\n张艳\n140403197604132949\n15615776276\n房屋承租方\n山西德润科技发展有限公司\n91140400NY0BWDEM75\n15535777094\n提供方与承租方就房屋租赁事宜,经平等协商,达成如下协议:\n2.租赁期间:二零二二年一月一日至二零二四年六月三十日。\n5.承租方须在二零二一年十二月十三日以前向提供方交纳保证金50000.00元。";
+        let f = read_text_layer(DocumentKind::Lease, text);
+        assert_eq!(s(&f, "lessor"), "张艳", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "山西德润科技发展有限公司", "{f:?}");
+        // a sublease names the head lease's landlord 原出租人 and its own parties in words of
+        // its own, signing under them side by side; its term by its first and last day
+        let text = "房屋转租协议书\n本协议由山西省宏图文化传媒有限公司（原承租人，以下称“转租出租方”）与忻州市晋创网络科技有限公司（以下称“转租承租方”）订立。\n转租出租方已于2021年09月14日与运城市盐湖区解州镇西关村股份经济合作社（以下称“原出租人”）签订《房屋租赁合同》，租赁期间为2021年10月01日至2026年09月30日。经原出租人同意，转租出租方将所租房屋的一部分转租给转租承租方。\n2.转租期限1年，首日为2022年01月01日，末日为2022年12月31日。\n3.转租租金每年100,000.00元，转租承租方按季度向转租出租方支付。\n转租出租方（盖章）\t转租承租方（盖章）\n山西省宏图文化传媒有限公司\t忻州市晋创网络科技有限公司";
+        let f = read_text_layer(DocumentKind::Lease, text);
+        assert_eq!(s(&f, "lessor"), "山西省宏图文化传媒有限公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "忻州市晋创网络科技有限公司", "{f:?}");
+        assert!(
+            f["lessor"].confidence >= 0.85 && f["lessee"].confidence >= 0.85,
+            "{f:?}"
+        );
+        assert_eq!(
+            (s(&f, "term_start"), s(&f, "term_end")),
+            ("2022-01-01".into(), "2022-12-31".into())
+        );
+    }
+
+    #[test]
+    fn numbers_with_a_district_bracketed_or_letters_after_the_firm() {
+        let f = read_text_layer(
+            DocumentKind::HouseOwnershipCertificate,
+            "运城房权证（盐湖）字第219510号\n房屋所有权证\n房屋所有权人\t阳泉市东方物业管理有限公司",
+        );
+        assert_eq!(
+            s(&f, "certificate_no"),
+            "运城房权证（盐湖）字第219510号",
+            "{f:?}"
+        );
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "临汾市优客投资管理股份有限公司\n2019年度小微企业创业创新基地\n专项审计报告\n永正-SJ[2020]886\n大同永正会计师事务所有限责任公司\n专项审计报告\n临汾市优客投资管理股份有限公司:\n我们对贵公司的运营情况实施了专项审计。",
+        );
+        assert_eq!(s(&f, "report_no"), "永正-SJ[2020]886", "{f:?}");
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

@@ -237,7 +237,7 @@ macro_rules! sublessee {
 /// witness, a guarantor): its column and its label hold a name that is no party's.
 macro_rules! third_party {
     () => {
-        "监督方|监督单位|监管方|监管单位|见证方|见证人|见证单位|鉴证方|担保方|担保人|保证方|保证人|丁方"
+        "监督方|监督单位|监管方|监管单位|见证方|见证人|见证单位|鉴证方|鉴证单位|鉴证机构|鉴证人|担保方|担保人|保证方|保证人|丁方"
     };
 }
 /// Those words as one regex source, for the engine's signature readers.
@@ -1008,9 +1008,14 @@ pub const LEASE: KindSpec = KindSpec {
         pat_unless(
             concat!(
                 lease_term_word_wrapped!(),
-                r"(?:[^。;\n]{0,12}?[,:])?(?:起始日|起租日|开始日|起算日|首日)(?:期)?(?:为|是|:)?(?P<a>{DATE})"
+                r"(?:[^。;\n]{0,12}?[,:])?(?:起始日|起租日|开始日|起算日|首日)(?:期)?(?:为|是|:)?(?P<a>{DATE})",
+                // (its last day in the same sentence: `转租期限1年,首日为DATE,末日为DATE`)
+                r"(?:[,;](?:终止日|到期日|届满日|截止日|结束日|末日|最后一日)(?:期)?(?:为|是|:)?(?P<b>{DATE}))?"
             ),
-            &[("term_start", "a", Parse::Date)],
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
             0.9,
             NOT_THE_TERM,
         ),
@@ -1378,6 +1383,18 @@ pub const LEASE: KindSpec = KindSpec {
             r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|申请书|约定书)|合同|协议|约定|契约)|\([\p{Han}]{0,4}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.97,
+        ),
+        // …but an entry agreement whose tenant runs the base (`园区房屋租赁及入驻协议`, 乙方(入驻运营方),
+        // `乙方在该房屋内建设运营小微企业创业创新基地`) is the base's own lease: the resident an
+        // entry agreement lets to never runs the base (`乙方申请入驻甲方运营的孵化基地` is the
+        // operator's). (A 转租 or 分租 title stays a sublease: its sublessee runs the base too.)
+        pat(
+            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()--[转分]]{0,16}(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议)(?:书)?\n(?s:.*?)(?:(?:乙方|承租方|承租人)\([\p{Han}]{0,4}(?P<v>运营)[\p{Han}]{0,2}\)|(?:乙方|承租方|承租人)[^。;\n甲出]{0,30}?(?P<w>运营)[^。;\n]{0,20}?(?:基地|众创空间|孵化器|园区))",
+            &[
+                ("is_sublease", "v", Parse::Flag(false)),
+                ("is_sublease", "w", Parse::Flag(false)),
+            ],
+            0.98,
         ),
         pat(
             concat!(
@@ -1851,9 +1868,10 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         pat_unless(
             // typed into the printed blanks, each piece may be a cell of its own; a place before
             // it (晋房权证…, 运城市盐湖区房权证…), not the 填发日期 cell before it; a year of
-            // registration before 字, or bracketed after 房权证 (`长治房权证(2013)上党字第…号`); the
+            // registration before 字, or bracketed after 房权证 (`长治房权证(2013)上党字第…号`), or the
+            // district bracketed there (`运城房权证(盐湖)字第…号`); the
             // district after 第 (`…字第杏花岭250947号`)
-            r"(?P<v>(?:[\p{Han}--[证号日期间码]]{1,4}[省市县])?[\p{Han}--[证号日期间码]]{0,3}\n?房权证\n?(?:[(\[〔]\d{4}[)\]〕]\n?)?[\p{Han}]{0,6}?\n?(?:\d{4}\n?)?字\n?第\n?(?:[\p{Han}--[第号字]]{2,4}(?:区|县|市)?\n?)?[A-Z]{0,2}(?:\d{4,10}|\d{1,3}-\d{3,8})(?:-\d{1,8})?\n?号)",
+            r"(?P<v>(?:[\p{Han}--[证号日期间码]]{1,4}[省市县])?[\p{Han}--[证号日期间码]]{0,3}\n?房权证\n?(?:[(\[〔](?:\d{4}|[\p{Han}]{1,4})[)\]〕]\n?)?[\p{Han}]{0,6}?\n?(?:\d{4}\n?)?字\n?第\n?(?:[\p{Han}--[第号字]]{2,4}(?:区|县|市)?\n?)?[A-Z]{0,2}(?:\d{4,10}|\d{1,3}-\d{3,8})(?:-\d{1,8})?\n?号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
             FORMER_CERTIFICATE,
@@ -2255,6 +2273,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             &[("report_no", "v", Parse::Code)],
             1.0,
             r"》\(?$",
+        ),
+        // …and a firm's number of letters after its name, the year bracketed and no 号
+        // (`永正-SJ[2020]886`), alone on its line in the title block.
+        pat(
+            r"(?m)\A(?:[^\n]*\n){0,8}?(?P<v>[\p{Han}]{1,9}-[A-Z]{1,4}[(\[〔【]\d{4}[)\]〕】]\d{2,8})$",
+            &[("report_no", "v", Parse::Code)],
+            0.9,
         ),
         // A number set after its label with a gap, no colon, on a line of its own
         // (`编号 华通-ZX-2020-0167`, `审字号 明鉴-ZX-2023-0333`): a firm's own serial form, with no

@@ -24,7 +24,15 @@ pub fn clauses_say<'a>(
     second: &str,
     text: &str,
 ) -> bool {
+    // a position's character in a class (`甲方[^。;乙]{0,12}承租`: no 乙方 between) stands for
+    // the word's first character
+    let lead = |fragment: &str| fragment.chars().find(|c| super::text::is_han(*c));
+    let (a, b) = (lead(first).unwrap_or('甲'), lead(second).unwrap_or('乙'));
     clauses.into_iter().any(|clause| {
+        let clause = clause
+            .replace("甲乙]", &format!("{a}{b}]"))
+            .replace("甲]", &format!("{a}]"))
+            .replace("乙]", &format!("{b}]"));
         // a placeholder keeps 甲方 in `second` (or 乙方 in `first`) from being replaced twice
         let pattern = clause
             .replace("甲方", "\u{1}")
@@ -33,6 +41,9 @@ pub fn clauses_say<'a>(
         regex(&pattern).is_ok_and(|r| r.is_match(text))
     })
 }
+
+/// (start, length) of a party's word at a line's head, with its bracket and separators.
+type Head = (usize, usize);
 
 /// A party's word of the document's own, its role, and where it heads a party's line.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,7 +54,7 @@ pub struct PartyWord {
     pub role: &'static str,
     /// (start, length) of each line head: the word, its bracket and the separators after it,
     /// the party's name following.
-    pub heads: Vec<(usize, usize)>,
+    pub heads: Vec<Head>,
 }
 
 /// A line that starts with a party's word (ending in 方, 人 or 单位; a list's number may stand
@@ -59,7 +70,7 @@ static PARTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words of that shape that name someone else: the people who sign or act for a party, a
 /// third party, a qualified party (原出租人 is the head landlord of a sublease).
 static NOT_A_PARTY: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:原|前|其他|第三)|(?:代表|代理|负责|联系|签署|签字|经办|见证|担保|保证|居间|中介|授权|收款|开户|介绍|监护|继承|共有|抵押|证明|审批|登记|发证|出具|主管|工作|所在)(?:人|方|单位)$|^(?:其|该|本|对|双|各|一|每|他|另一|任何一)(?:人|方|单位)$")
+    regex(r"^(?:原|前|其他|第三)|(?:代表|代理|负责|联系|签署|签字|经办|见证|鉴证|担保|保证|居间|中介|授权|收款|开户|介绍|监护|继承|共有|抵押|证明|审批|登记|发证|出具|主管|工作|所在)(?:人|方|单位)$|^(?:其|该|本|对|双|各|一|每|他|另一|任何一)(?:人|方|单位)$")
         .expect("static regex")
 });
 
@@ -77,18 +88,28 @@ static ORG_START: LazyLock<Regex> = LazyLock::new(|| {
 static PERSON_START: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^\p{Han}{2,4}(?:$|\n|\()").expect("static regex"));
 
+/// A party's word with a seal request in its bracket at a text's start: a signature head.
+static SEALED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^\p{Han}{1,9}(?:方|人|单位)\((?:盖章|签章|签字|签名|公章|章|签字盖章|盖章签字)\)")
+        .expect("static regex")
+});
+
+/// The thing let, before a party's word in a heading (`房屋提供方`, `场地使用方`).
+static OBJECT_NOUN: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(?:房屋|场地|物业|厂房|房产|载体)").expect("static regex"));
+
 /// Stems that make a word the letting party's or the renting one's. The renting stems are
 /// looked at first: 转承租人 holds 承租, 受转租方 holds 转租.
 static RENTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"受转租|转承租|次承租|承租|受让|租用|租入|租房|使用|入驻|入孵|租户|租客|接租")
+    regex(r"受转租|转承租|次承租|承租|受让|租用|承用|租入|租房|使用|入驻|入孵|租户|租客|接租")
         .expect("static regex")
 });
 static LETTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"出租|转租|出让|租出|产权|房产|业主|所有|房东|供房|运营").expect("static regex")
+    regex(r"出租|转租|出让|租出|提供|产权|房产|业主|所有|房东|供房|运营").expect("static regex")
 });
 
 /// What a word's own stems say of its role: `Some(true)` letting, `Some(false)` renting.
-fn stem_role(word: &str) -> Option<bool> {
+pub fn stem_role(word: &str) -> Option<bool> {
     if RENTING_STEM.is_match(word) {
         Some(false)
     } else if LETTING_STEM.is_match(word) {
@@ -121,17 +142,29 @@ pub fn discover(
         )
     };
     let flat: String = text.chars().filter(|&c| c != '\n').collect();
-    // (word, heads) in the order the document first names them
-    let mut words: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
+    // (word, heads, whether a head printed it with its object) in the order the document
+    // first names them
+    let mut words: Vec<(String, Vec<Head>, bool)> = Vec::new();
     for caps in PARTY_LINE.captures_iter(text) {
         let (Some(w), Some(sep)) = (caps.name("w"), caps.name("sep")) else {
             continue;
         };
-        let word = w.as_str();
+        // a heading's word with the object it lets (`房屋提供方`) that the clauses call by the
+        // rest (`提供方`): the clauses' word is the party's
+        let full = w.as_str();
+        let word = match OBJECT_NOUN.find(full) {
+            Some(m) if flat.matches(full).count() < 3 && full.len() - m.end() >= 6 => {
+                &full[m.end()..]
+            }
+            _ => full,
+        };
         let rest = &text[sep.end()..];
         let two_lines: String = rest.splitn(3, '\n').take(2).collect::<Vec<_>>().concat();
         if NOT_A_PARTY.is_match(word)
             || word.starts_with(['甲', '乙', '丙', '丁'])
+            // a signature row's heads, one a line (`转租出租方(盖章)` / `转租承租方(盖章)` / the
+            // names): the next line is the next head, and the names stand in columns
+            || SEALED_HEAD.is_match(rest)
             || !(ORG_START.is_match(&two_lines)
                 || (!sep.as_str().is_empty() && PERSON_START.is_match(rest)))
             // named again in the clauses, not only at its line(s)
@@ -140,15 +173,23 @@ pub fn discover(
             continue;
         }
         let head = (w.start(), sep.end() - w.start());
-        match words.iter_mut().find(|(x, _)| x == word) {
-            Some((_, heads)) => heads.push(head),
-            None => words.push((word.to_string(), vec![head])),
+        let with_object = word.len() < full.len();
+        match words.iter_mut().find(|(x, ..)| x == word) {
+            Some((_, heads, object)) => {
+                heads.push(head);
+                *object |= with_object;
+            }
+            None => words.push((word.to_string(), vec![head], with_object)),
         }
     }
-    let [(a, a_heads), (b, b_heads)] = <[_; 2]>::try_from(words).unwrap_or_else(|_| {
-        // more or fewer than two: a third party, or none of this shape
-        [(String::new(), Vec::new()), (String::new(), Vec::new())]
-    });
+    let [(a, a_heads, a_object), (b, b_heads, b_object)] = <[_; 2]>::try_from(words)
+        .unwrap_or_else(|_| {
+            // more or fewer than two: a third party, or none of this shape
+            [
+                (String::new(), Vec::new(), false),
+                (String::new(), Vec::new(), false),
+            ]
+        });
     if a.is_empty() {
         return Vec::new();
     }
@@ -162,8 +203,11 @@ pub fn discover(
         (true, false, (x, y)) if x != Some(false) && y != Some(true) => true,
         (false, true, (x, y)) if x != Some(true) && y != Some(false) => false,
         // the clauses say nothing, or both (a tenant allowed to sublet `转租给` others): the
-        // words must say it, each its own role
+        // words must say it, each its own role, or one word its own and the other the other
+        // (`提供方` lets, whatever `承用方` says: of two parties, one lets)
         (lets, rents, (Some(x), Some(y))) if lets == rents && x != y => x,
+        (lets, rents, (Some(x), None)) if lets == rents => x,
+        (lets, rents, (None, Some(y))) if lets == rents => !y,
         _ => return Vec::new(),
     };
     let (a_role, b_role) = if a_letting {
@@ -171,11 +215,16 @@ pub fn discover(
     } else {
         (second, first)
     };
-    [(a, a_heads, a_role), (b, b_heads, b_role)]
-        .into_iter()
-        .filter(|(w, ..)| known_role(w).is_none())
-        .map(|(word, heads, role)| PartyWord { word, role, heads })
-        .collect()
+    // (a word the kind's table labels heads no line of its own, unless its heads print it with
+    // its object, `房屋承租方`, which the table does not read)
+    [
+        (a, a_heads, a_role, a_object),
+        (b, b_heads, b_role, b_object),
+    ]
+    .into_iter()
+    .filter(|(w, _, _, object)| *object || known_role(w).is_none())
+    .map(|(word, heads, role, _)| PartyWord { word, role, heads })
+    .collect()
 }
 
 /// A party's line that sets a word of the document's own beside a position, either way
@@ -269,6 +318,29 @@ mod tests {
         // words that say nothing, and clauses that say nothing: nothing
         let text = "供应方 山西甲乙科技有限公司\n需求方 山西丙丁实业有限公司\n供应方与需求方约定。供应方、需求方各执一份。";
         assert!(found(text).is_empty());
+    }
+
+    #[test]
+    fn one_words_stem_tells_two_parties_apart_and_a_heading_may_print_the_object() {
+        // the clauses say both ways (a tenant allowed to let on); 提供方's stem lets, so 承用方,
+        // whose word says nothing known, rents
+        let text = "提供方:山西甲乙科技有限公司\n承用方:山西丙丁实业有限公司\n提供方将其房屋租给承用方使用。提供方同意承用方将房屋分区转租给入驻企业。承用方付租。";
+        assert_eq!(
+            found(text),
+            vec![
+                ("提供方".into(), "lessor", 1),
+                ("承用方".into(), "lessee", 1)
+            ]
+        );
+        // a table's heading names the house too (`房屋提供方`); the clauses call it 提供方
+        let text = "房屋提供方\n山西甲乙科技有限公司\n房屋承用方\n山西丙丁实业有限公司\n提供方与承用方约定:提供方将房屋租给承用方。承用方按季付租,提供方开具发票。";
+        assert_eq!(
+            found(text),
+            vec![
+                ("提供方".into(), "lessor", 1),
+                ("承用方".into(), "lessee", 1)
+            ]
+        );
     }
 
     #[test]
