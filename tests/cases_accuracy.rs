@@ -24,15 +24,14 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// Held-out floors as last measured: rule verdicts and fields. Since 2026-12-06 (session 34)
-/// the held-out split is the fresh h40 (c1791-c1834; h38 and h39 became tuning cases when
-/// their misses were looked at): 54/70 verdicts (0.771) and 150/181 fields (0.829)
+/// Held-out floors as last measured: rule verdicts and fields. Since 2026-12-06 (session 35)
+/// the held-out split is the fresh h42 (c1879-c1922; h40 and h41 became tuning cases when
+/// their misses were looked at): 56/70 verdicts (0.800) and 152/184 fields (0.826)
 /// born-digital with the binary of this round's last classes, untouched (docs/BENCHMARKS.md,
-/// "Twenty-seventh round"). A harder set than the last few: its parties are introduced in
-/// wordings of their own, and the floors follow the set, not the bar.
-const HELDOUT_RULES_FLOOR: f64 = 0.77;
+/// "Twenty-eighth round"). The floors follow the set, not the bar.
+const HELDOUT_RULES_FLOOR: f64 = 0.79;
 const HELDOUT_FIELDS_FLOOR: f64 = 0.82;
-/// h40 was first measured with no wrong fail: held at the tuning bar of 1 %.
+/// h42 was first measured with no wrong fail: held at the tuning bar of 1 %.
 const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.01;
 
 /// The held-out set h11 (c515-c558) became tuning cases on 2026-12-03: it had been seen by the
