@@ -3230,8 +3230,7 @@ fn short_name_roles(
             .then_some((name, short.as_str()))
         })
         .collect();
-    for &(ref name, alias_word) in &named {
-        let alias = &alias_word;
+    for (name, alias) in &named {
         // the other position is 甲方/乙方 or the other party's short name
         let others: String = named
             .iter()
@@ -3239,13 +3238,13 @@ fn short_name_roles(
             .map(|(_, a)| format!("|{}", regex::escape(a)))
             .collect();
         // the short name in one position; the other is the other position or a short name
-        let alias = regex::escape(alias);
+        let alias_re = regex::escape(alias);
         let says = |clauses: &[&str], slot: &str, other: &str| {
             let other = format!("(?:{other}{others})");
             let (first, second) = if slot == "甲方" {
-                (alias.as_str(), other.as_str())
+                (alias_re.as_str(), other.as_str())
             } else {
-                (other.as_str(), alias.as_str())
+                (other.as_str(), alias_re.as_str())
             };
             party_words::clauses_say(clauses.iter().copied(), first, second, text)
         };
@@ -3258,7 +3257,7 @@ fn short_name_roles(
         let role = match (first, second) {
             (true, false) => pos.first,
             (false, true) => pos.second,
-            _ => match party_words::stem_role(alias_word) {
+            _ => match party_words::stem_role(alias) {
                 Some(true) => pos.first,
                 Some(false) => pos.second,
                 None => continue,

@@ -1601,13 +1601,25 @@ pub const LEASE: KindSpec = KindSpec {
 
 /// Co-owners of a certificate held in common (共有人:A(75%);B(25%) under 权利其他状况 or 附记):
 /// whoever the 权利人 line names, the applicant may be one of them.
+/// The paper an owner's number is on, as a table's cell names it.
+macro_rules! id_paper {
+    () => {
+        r"(?:统一社会信用代码|社会信用代码|营业执照|居民身份证|公民身份号码|身份证号码|身份证号|身份证)"
+    };
+}
 /// A row of a numbered table of owners: its number, the owner's name (maybe wrapped in its
 /// cell), its ID or credit code (a cell naming the paper before it, or after it where OCR read
 /// the row so), its share (a percentage, or 全部 for a sole owner), each a cell: one a line, or
 /// tab-separated as OCR gives a row; a text layer's name and number may come joined.
 macro_rules! owner_row {
     () => {
-        r"(?m)^\d{1,2}[\t\n](?P<v>{ORG_WRAPPED}|[\p{Han}]{2,4})[\t\n]?(?:(?:统一社会信用代码|社会信用代码|营业执照|居民身份证|公民身份号码|身份证号码|身份证号|身份证)[\t\n:]?)?[0-9A-Z]{15,18}(?:[\t\n](?:统一社会信用代码|社会信用代码|营业执照|居民身份证|公民身份号码|身份证号码|身份证号|身份证))?[\t\n](?:\d{1,3}(?:\.\d+)?%|全部|全额|单独所有)"
+        concat!(
+            r"(?m)^\d{1,2}[\t\n](?P<v>{ORG_WRAPPED}|[\p{Han}]{2,4})[\t\n]?(?:",
+            id_paper!(),
+            r"[\t\n:]?)?[0-9A-Z]{15,18}(?:[\t\n]",
+            id_paper!(),
+            r")?[\t\n](?:\d{1,3}(?:\.\d+)?%|全部|全额|单独所有)"
+        )
     };
 }
 /// An owner's row under the owners' heading: the name, then its credit code or ID number, bare
