@@ -640,6 +640,18 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 let at = at + "会计师事务".len();
                 cand.value = Value::String(format!("{}所{}", &name[..at], &name[at..]));
             }
+            // …or both brackets around it, a branch after (`…事务所特殊普通合伙山西分所`)
+            if let Some(name) = cand.value.as_str()
+                && let Some(m) = BARE_PARTNERSHIP.captures(name).and_then(|c| c.name("form"))
+            {
+                cand.value = Value::String(format!(
+                    "{}（{}）{}",
+                    &name[..m.start()],
+                    m.as_str(),
+                    &name[m.end()..]
+                ));
+                cand.certainty *= 0.95;
+            }
             // OCR lost the bracket that opens the partnership's form (`…事务所特殊普通合伙)`)
             if let Some(name) = cand.value.as_str()
                 && let Some(at) = name.find("普通合伙)").or_else(|| name.find("普通合伙）"))
@@ -734,10 +746,15 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     {
         list.retain(|c| named_as_sublessor(text, c.at) != Some(false));
     }
-    // A lease whose term no pattern read, or only one end of it: the clause that names it, by
-    // how each date is marked (an end already read must be the clause's own).
+    // A lease whose term no pattern read surely, or only one end of it: the clause that names
+    // it, by how each date is marked (an end already read must be the clause's own).
+    let sure = |field: &str| {
+        cands
+            .get(field)
+            .is_some_and(|list| list.iter().any(|c| c.certainty >= MARKED_TERM))
+    };
     if c.spec.kind == DocumentKind::Lease
-        && !(cands.contains_key("term_start") && cands.contains_key("term_end"))
+        && !(sure("term_start") && sure("term_end"))
         && let Some((a, b)) = term_clause::marked_term(text)
     {
         let same = |field: &str, r: &std::ops::Range<usize>| {
@@ -747,8 +764,12 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             })
         };
         if same("term_start", &a) && same("term_end", &b) {
+            // (a less sure reading of the same days is made surer by the marks)
             for (field, r) in [("term_start", a), ("term_end", b)] {
-                if !cands.contains_key(field) {
+                if cands
+                    .get(field)
+                    .is_none_or(|list| list.iter().all(|c| c.certainty < MARKED_TERM))
+                {
                     push_parsed(&mut cands, field, Parse::Date, norm, r, MARKED_TERM);
                 }
             }
@@ -1021,6 +1042,12 @@ fn firm_form_completed(name: &str, text: &str) -> Option<String> {
     })
 }
 
+/// The partnership's form right after the firm's word with no bracket around it, a branch or
+/// nothing after (OCR lost both brackets: `…事务所特殊普通合伙山西分所`).
+static BARE_PARTNERSHIP: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"事务所(?P<form>(?:特殊)?普通合伙)(?:[\p{Han}]{1,6}分所)?$").expect("static regex")
+});
+
 /// An audit firm's whole name, up to the end of its legal form.
 static FIRM_WITH_FORM: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^.+?会计师事务所(?:有限责任公司|有限公司|[(（](?:特殊)?普通合伙[)）])")
@@ -1035,9 +1062,9 @@ static CPA_CELL: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
-/// A signing accountant's label and name (with a role in brackets: `(项目合伙人)`), as one
-/// regex source.
-const CPA_SIGNS: &str = r"(?:中国注册会计师|签字注册会计师|注册会计师)[:：]?[\p{Han}]{2,4}?(?:[(（][\p{Han}]{2,6}[)）])?";
+/// A signing accountant's label and name (with a role in brackets: `(项目合伙人)`; the name
+/// may stand in the row below, the label alone), as one regex source.
+const CPA_SIGNS: &str = r"(?:中国注册会计师|签字注册会计师|注册会计师)[:：]?[\p{Han}]{0,4}?(?:[(（][\p{Han}]{2,6}[)）])?";
 
 /// A signing accountant's label and name read inside the firm's bracketed form.
 static CPA_IN_FORM: LazyLock<Regex> = LazyLock::new(|| {
@@ -2286,11 +2313,15 @@ fn column_cells(
         return None;
     }
     // a header cell that is no label is a heading word: a number or a firm's name beside the
-    // labels is a value, and the row a form's `label | value | label | value` (起始日期 |
-    // 2021/2/15 | 终止日期 | 2024/2/14)
+    // labels is a value, and so is a person's name right after a label, and the row a form's
+    // `label | value | label | value` (起始日期 | 2021/2/15 | 终止日期 | 2024/2/14, 房屋所有权人 |
+    // 龚辉娜 | 共有情况 | 单独所有)
     if (first..=last).any(|i| {
         let cell = &text[lines[i].clone()];
-        !is_head(i) && (cell.chars().any(|ch| ch.is_ascii_digit()) || WHOLE_NAME.is_match(cell))
+        !is_head(i)
+            && (cell.chars().any(|ch| ch.is_ascii_digit())
+                || WHOLE_NAME.is_match(cell)
+                || (i > first && is_head(i - 1) && person_name(cell.trim())))
     }) {
         return None;
     }
@@ -2728,6 +2759,16 @@ fn label_split_by_value(c: &Compiled, rest: &str) -> Option<(usize, usize)> {
 
 /// Certainty of a party read from a table of role columns, one name per cell…
 const TABLE_CELL: f32 = 0.95;
+/// A column's name row and the name on one line (`名称:XX`), the columns' rows one after the
+/// other as a reading of two columns gives them.
+static LABELLED_NAME_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(concat!(
+        "^",
+        names_row_label!(),
+        r":\s*(?P<v>[^:\s]{2,60})$"
+    ))
+    .expect("static regex")
+});
 /// …and when one cell held the names of two columns (OCR joins cells a narrow gap divides)
 /// and they were told apart by their legal forms…
 const TABLE_CELL_SPLIT: f32 = 0.9;
@@ -2764,6 +2805,27 @@ fn table_parties(
         }
         let after = i + header.len();
         i = after;
+        let k = header.len();
+        if let Some(cells) = labelled_columns(c, text, &lines, after, k) {
+            let header_start = lines[after - k].0.start;
+            let table_end = cells.iter().flatten().map(|c| c.end).max().unwrap_or(0);
+            for field in &header {
+                if let Some(list) = cands.get_mut(field) {
+                    list.retain(|c| !(header_start..table_end).contains(&c.at));
+                }
+            }
+            for (field, cell) in header.iter().zip(cells) {
+                if !field.is_empty() {
+                    cands.entry(field).or_default().push(Candidate {
+                        value: Value::String(name_of_pieces(norm, &cell)),
+                        certainty: TABLE_CELL,
+                        at: cell[0].start,
+                        loc: norm.locate(cell[0].clone()),
+                    });
+                }
+            }
+            continue;
+        }
         // The names follow the row labelled as names, or the header itself (then a 名称 row
         // further down, after the names, is another table's: `企业名称` on a card below).
         let row = match (after..(after + 12).min(lines.len()))
@@ -2779,12 +2841,11 @@ fn table_parties(
             }
             None => continue,
         };
-        let header_start = lines[i - header.len()].0.start;
+        let header_start = lines[i - k].0.start;
         // The names' cells. A name that wrapped in its cell is joined again, in the order
         // the text gives: cell by cell (each cell's lines together) or row by row (the first
         // lines of all cells, then their second lines, labels of the next row among them).
         // A reading holds when every cell is a whole name and none is only a name's tail.
-        let k = header.len();
         let mut pool: Vec<(std::ops::Range<usize>, &str)> = lines[row + 1..]
             .iter()
             .take(4 * k)
@@ -2977,6 +3038,50 @@ fn table_parties(
             });
         }
     }
+}
+
+/// The names of `k` role columns whose name rows are printed with their names (`名称:XX` |
+/// `名称:YY`), read from the lines from `after` on, a cell a line in the columns' order. A name
+/// wrapped in its cell goes on in a line of the rows below, among the next row's cells as a
+/// reading of two columns gives them (`名称:XX有限公` / `统一社会信用代码:…` / `司`): one piece
+/// for each open name, in the columns' order. `None` unless every name is whole.
+fn labelled_columns(
+    c: &Compiled,
+    text: &str,
+    lines: &[(std::ops::Range<usize>, &str)],
+    after: usize,
+    k: usize,
+) -> Option<Vec<Vec<std::ops::Range<usize>>>> {
+    let mut cells: Vec<Vec<std::ops::Range<usize>>> = lines
+        .get(after..after + k)?
+        .iter()
+        .map(|(r, l)| {
+            let v = LABELLED_NAME_CELL.captures(l)?.name("v")?;
+            Some(std::iter::once(r.start + v.start()..r.start + v.end()).collect())
+        })
+        .collect::<Option<_>>()?;
+    let whole =
+        |cell: &Vec<std::ops::Range<usize>>| whole_name(without_seal_tail(&joined(text, cell)));
+    let open: Vec<usize> = (0..k).filter(|&j| !whole(&cells[j])).collect();
+    if !open.is_empty() {
+        let pieces: Vec<std::ops::Range<usize>> = lines
+            [after + k..(after + 3 * k + 1).min(lines.len())]
+            .iter()
+            .filter(|(_, l)| {
+                !l.is_empty()
+                    && c.label_at(l).is_none()
+                    && !l.contains(':')
+                    && l.chars().all(|ch| is_han(ch) || "()".contains(ch))
+            })
+            .map(|(r, _)| r.clone())
+            .collect();
+        if pieces.len() == open.len() {
+            for (&j, piece) in open.iter().zip(pieces) {
+                cells[j].push(piece);
+            }
+        }
+    }
+    cells.iter().all(whole).then_some(cells)
 }
 
 /// A party table with a row per party and a column per particular (`名称 | 地址 | 法定代表人 |
@@ -3705,8 +3810,13 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
             true
         }
         // a slash after the name leads to the party's number (`名称及证照号码:XX公司/` /
-        // `9114…`)
-        Parse::Name => WHOLE_NAME.is_match(so_far.trim_end().trim_end_matches(['/', '、'])),
+        // `9114…`); a name wrapped in its cell (`…有限公` / `司`) is whole once joined
+        Parse::Name => WHOLE_NAME.is_match(
+            so_far
+                .replace('\n', "")
+                .trim_end()
+                .trim_end_matches(['/', '、']),
+        ),
         Parse::Text | Parse::Date | Parse::LastDate | Parse::Period => false,
         // a report number broken after its year's bracket in a narrow box (`中勤审〔2021〕` /
         // `454号`) or after the firm's province (`天元(晋)` / `审专字〔2020〕…`): it goes on
@@ -5877,6 +5987,26 @@ mod tests {
         assert_eq!(
             get(&f, "audit_firm"),
             Some(&json!("中证某某会计师事务所(特殊普通合伙)山西分所"))
+        );
+        // …or beside the accountant's label, whose name stands in the row below, beside 分所
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n太原市某某物业管理有限责任公司:\n我们认为,贵公司申报资料如实反映了基地的运营情况。\n\
+             中证某某会计师事务所（特殊普通合伙）山西\t中国注册会计师:\n分所\t赵海峰\n(盖章)\t中国注册会计师:\n中国·太原\t钱丽\n二〇二四年三月二十日",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("中证某某会计师事务所（特殊普通合伙）山西分所"))
+        );
+        // OCR lost both brackets of the partnership's form
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n太原市某某物业管理有限责任公司:\n我们认为,贵公司申报资料如实反映了基地的运营情况。\n\
+             中证某某会计师事务所特殊普通合伙山西分所\n中国·太原\n二〇二四年三月二十日",
+        );
+        assert_eq!(
+            get(&f, "audit_firm"),
+            Some(&json!("中证某某会计师事务所（特殊普通合伙）山西分所"))
         );
     }
 
@@ -11150,6 +11280,156 @@ mod tests {
             "临汾市优客投资管理股份有限公司\n2019年度小微企业创业创新基地\n专项审计报告\n永正-SJ[2020]886\n大同永正会计师事务所有限责任公司\n专项审计报告\n临汾市优客投资管理股份有限公司:\n我们对贵公司的运营情况实施了专项审计。",
         );
         assert_eq!(s(&f, "report_no"), "永正-SJ[2020]886", "{f:?}");
+    }
+
+    #[test]
+    fn parties_called_subjects_or_introduced_after_their_particulars() {
+        // a party table whose role cells end in 主体, a name wrapped in its cell, and the
+        // signature row's heads asking for seals over the names in columns
+        let text = "厂房租用合同\n当事人一览\n类别\n名称\n证照号码\n出租主体\n大同市恒丰科技有限公司\n91140200AB12CD34EF\n承租主体\n忻州市云海（山西）孵化器管理有限公\n司\n91140900GH56JK78LM\n出租主体同意将其房屋租给承租主体使用,承租主体按季向出租主体交纳租金。\n出租主体(签章)\n承租主体(签章)\n大同市恒丰科技有限公司\n忻州市云海孵化器管理有限公司";
+        for f in [
+            read_text_layer(DocumentKind::Lease, text),
+            read(DocumentKind::Lease, text),
+        ] {
+            assert_eq!(s(&f, "lessor"), "大同市恒丰科技有限公司", "{f:?}");
+            assert_eq!(
+                s(&f, "lessee"),
+                "忻州市云海（山西）孵化器管理有限公司",
+                "{f:?}"
+            );
+        }
+        // positions given in a bracket after the party's particulars, a person's too
+        for (opening, lessor) in [
+            (
+                "本协议当事人：太原市汇川商贸有限公司（产权单位，统一社会信用代码91140100QW12ER34TY，\n下称甲方）；",
+                "太原市汇川商贸有限公司",
+            ),
+            (
+                "本协议当事人：韩立军（产权人，居民身份证140105197003031234，下称甲方）；",
+                "韩立军",
+            ),
+        ] {
+            let text = format!(
+                "房屋租赁协议\n{opening}晋城市青松创业服务有限公司（用房单位，统一社会信用代码91140500ZX98CV76BN，下称乙方）。\n第一条 甲方将位于晋城市城区凤台街8号的房屋租给乙方。\n第二条 乙方租用该房屋的时间从2020年5月1日算起，到2025年4月30日为止。"
+            );
+            let f = read_text_layer(DocumentKind::Lease, &text);
+            assert_eq!(s(&f, "lessor"), lessor, "{f:?}");
+            assert_eq!(s(&f, "lessee"), "晋城市青松创业服务有限公司", "{f:?}");
+            assert_eq!(
+                (s(&f, "term_start"), s(&f, "term_end")),
+                ("2020-05-01".into(), "2025-04-30".into()),
+                "{f:?}"
+            );
+            assert!(f["term_start"].confidence >= 0.9, "{f:?}");
+        }
+        // two columns of labelled rows as OCR reads them, row by row, a name's last line
+        // among the next row's cells
+        let text = "房屋租赁合同\n出租人\n承租人\n名称：阳泉市鑫源物业服务中心\n名称：长治市华禹（山西）电子商务有限公\n统一社会信用代码：12140300MB1234567X\n司\n统一社会信用代码：91140400PO09IU87YT\n上列出租人为甲方，承租人为乙方。\n1、租期叁年，租期起始：二〇二〇年三月一日；租期终止：二〇二三年二月二十八日。";
+        let f = read(DocumentKind::Lease, text);
+        assert_eq!(s(&f, "lessor"), "阳泉市鑫源物业服务中心", "{f:?}");
+        assert_eq!(
+            s(&f, "lessee"),
+            "长治市华禹（山西）电子商务有限公司",
+            "{f:?}"
+        );
+        assert!(f["lessee"].confidence >= 0.9, "{f:?}");
+        assert_eq!(
+            (s(&f, "term_start"), s(&f, "term_end")),
+            ("2020-03-01".into(), "2023-02-28".into()),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_term_said_as_the_tenants_use_or_by_the_days_it_starts_and_ends() {
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n甲方：朔州市广源实业有限公司\n乙方：吕梁市泰和创业服务有限公司\n甲方将房屋出租给乙方。\n第二条 乙方租用该房屋陆年，从甲方交付钥匙之日算起。",
+        );
+        assert_eq!(f["term_stated"].value, json!({"years": 6, "months": 0}));
+        // the last day's word (终租日) beside the first's, and a renewal option's days after
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n甲方：朔州市广源实业有限公司\n乙方：吕梁市泰和创业服务有限公司\n第三条 租赁期\n起租日为2019/3/1，终租日为2022/2/28。\n补充条款\n（1）租期届满后乙方可再续租5年，自2022/3/1开始至2027/2/28结束。",
+        );
+        assert_eq!(
+            (s(&f, "term_start"), s(&f, "term_end")),
+            ("2019-03-01".into(), "2022-02-28".into()),
+            "{f:?}"
+        );
+        // the sublease's period named with 的 inside its word
+        let f = read(
+            DocumentKind::Lease,
+            "房屋转租协议\n转租人\n长治市明远实业有限公司\n次承租人\n晋城市丰源电子商务有限公司\n第三条 本次转租的期间：2021.03.01—2024.02.29。",
+        );
+        assert_eq!(
+            (s(&f, "term_start"), s(&f, "term_end")),
+            ("2021-03-01".into(), "2024-02-29".into()),
+            "{f:?}"
+        );
+        assert!(f["term_start"].confidence >= 0.9, "{f:?}");
+    }
+
+    #[test]
+    fn a_register_row_of_a_person_and_owners_a_line_each() {
+        // label | person | label | value on one printed row: the person is the owner's value,
+        // not a header cell over a column
+        let mut page = page("", TextSource::TextLayer);
+        let cells = [
+            ("房屋所有权证", 0.39, 0.10),
+            ("房屋所有权人", 0.10, 0.20),
+            ("邵明华", 0.25, 0.20),
+            ("共有情况", 0.60, 0.20),
+            ("单独所有", 0.75, 0.20),
+            ("房屋坐落", 0.10, 0.25),
+            ("山西省吕梁市离石区永宁路18号", 0.25, 0.25),
+        ];
+        for (k, (cell, x, y)) in cells.iter().enumerate() {
+            if k > 0 {
+                page.text.push('\n');
+            }
+            let start = page.text.chars().count();
+            page.text.push_str(cell);
+            page.spans.push(crate::model::TextSpan {
+                start,
+                end: page.text.chars().count(),
+                bbox: [*x, *y, x + 0.012 * cell.chars().count() as f32, y + 0.013],
+                confidence: 1.0,
+            });
+        }
+        let f = read_page(DocumentKind::HouseOwnershipCertificate, &page);
+        assert_eq!(s(&f, "owner"), "邵明华", "{f:?}");
+        assert_eq!(s(&f, "co_ownership"), "单独所有", "{f:?}");
+        // two owners a line each under the label, how they hold it after them
+        let f = read_text_layer(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人\n阳泉市宏远科技有限公司\n运城市百川文化传媒有限公司\n共有情况\n共同共有\n坐落\n山西省阳泉市城区桃北东街9号",
+        );
+        assert_eq!(
+            f["co_owners"].value,
+            json!(["阳泉市宏远科技有限公司", "运城市百川文化传媒有限公司"]),
+            "{f:?}"
+        );
+        // a table of the co-owners under the owner's row, each with its share
+        let f = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权人 忻州市启明物业管理有限公司\t共有情况 按份共有\n房屋坐落\t山西省忻州市忻府区和平街6号\n共有人\t共有权证号\t份额\n齐晓东\t忻共字第10233号\t25%\n大同市远航科技有限公司\t忻共字第10234号\t35%\n附记",
+        );
+        assert_eq!(
+            f["co_owners"].value,
+            json!(["齐晓东", "大同市远航科技有限公司"]),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_firms_serial_alone_on_its_line_and_a_reports_serial_code() {
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "山西广信会计师事务所有限公司\n小微企业创业创新基地\n专项审计报告\n广信ZX-2022-0713\n晋中市博文科技有限公司全体股东：\n我们对贵公司的运营情况实施了专项审计。\n报告序号：141020226543219870",
+        );
+        assert_eq!(s(&f, "report_no"), "广信ZX-2022-0713", "{f:?}");
+        assert_eq!(s(&f, "report_code"), "141020226543219870", "{f:?}");
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

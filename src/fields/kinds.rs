@@ -304,11 +304,11 @@ macro_rules! party_name_row {
     };
 }
 /// The words a contract names its term with (租赁期限, 租用期, 承租年限, 租赁年期, 租赁时限, 租赁时段, 租约期, 入驻期,
-/// 合同有效期, 租赁合同期, 租赁时间, 租期, 期限); not 使用年限, which a lease quoting the land's certificate
-/// gives for the land.
+/// 合同有效期, 租赁合同期, 租赁时间, 租期, 期限, 租用该房屋的时间, 转租的期间); not 使用年限, which a lease quoting the
+/// land's certificate gives for the land.
 macro_rules! term_word {
     () => {
-        r"(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|服务)(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)(?:时间|时限|时段)|租期|期限"
+        r"(?:租用|承租|租赁)(?:该|此|上述|前述)?(?:房屋|场地|厂房|物业)的(?:时间|期限)|(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|服务)的?(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)(?:时间|时限|时段)|租期|期限"
     };
 }
 /// A renewal's words for the period it renews for (续签期限, 续租期限, 续约期间): the term of a
@@ -364,12 +364,13 @@ macro_rules! name_word {
     };
 }
 /// How an opening sentence introduces a party's short name, in a bracket after the name:
-/// (以下简称“甲方”), (以下称出租方), (甲方,出租方); or after a person's ID number in the same
-/// bracket (`张三(身份证号码:…,以下简称“甲方”)`, see `person_in_sentence`).
+/// (以下简称“甲方”), (以下称出租方), (甲方,出租方), after the party's particulars in the same
+/// bracket (`XX(房屋权属人,统一社会信用代码…,下称甲方)`, wrapped anywhere); or after a person's
+/// ID number in the same bracket (`张三(身份证号码:…,以下简称“甲方”)`, see `person_in_sentence`).
 macro_rules! introduced_as {
     ($who:expr) => {
         concat!(
-            r"(?:\((?:",
+            r"(?:\((?:[^()。]{1,60}?[,;]\n?)?(?:",
             short_name_word!(),
             r")?|[,;](?:",
             short_name_word!(),
@@ -486,11 +487,11 @@ macro_rules! person_at_line_start {
 }
 
 /// A natural person after a label of any word at a line's start, introduced by a short name
-/// in the bracket after (`产权方:张三(以下简称“甲方”)`): the position is sure, whatever the label
-/// calls the party.
+/// in the bracket after (`产权方:张三(以下简称“甲方”)`, `本合同双方当事人:张三(房屋权属人,…,下称
+/// 甲方)`): the position is sure, whatever the label calls the party.
 macro_rules! person_after_label {
     () => {
-        r"(?m)^[\p{Han}]{2,6}(?:\([\p{Han}]{1,6}\))?:(?P<v>[\p{Han}]{2,4})"
+        r"(?m)^[\p{Han}]{2,10}(?:\([\p{Han}]{1,6}\))?:(?P<v>[\p{Han}]{2,4})"
     };
 }
 
@@ -510,7 +511,7 @@ pub const SEAL_REQUEST: &str = seal!();
 /// a filing's query 报备防伪查询, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告编码|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯|信息)(?:码|编码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?真伪(?:核查|查验|核验|验证)|(?:报告)?(?:电子)?(?:验证|验真|验伪|防伪|报备|查验|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告序号|报告序列号|报告编码|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯|信息)(?:码|编码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?真伪(?:核查|查验|核验|验证)|(?:报告)?(?:电子)?(?:验证|验真|验伪|防伪|报备|查验|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
@@ -887,6 +888,14 @@ pub const LEASE: KindSpec = KindSpec {
             1.0,
             NOT_THE_TERM,
         ),
+        // …or as the time the tenant uses the place for, said straight after the place
+        // (`乙方租用该房屋伍年,从甲方交钥匙之日算起`).
+        pat_unless(
+            r"(?:租用|承租|租赁|使用)(?:该|此|上述|前述|本)?(?:房屋|场地|厂房|物业|房产|载体)(?:的?(?:时间|期限))?(?:为期|为|共计|共|计)?\n?(?P<v>{DURATION})(?:[,。;]|$)",
+            &[("term_stated", "v", Parse::Duration)],
+            0.95,
+            NOT_THE_TERM,
+        ),
         // The day the term is counted from, named with the term's end (`交付日为DATE,租赁期至
         // DATE届满`, after `租赁期限为五年,自交付日起计算`).
         pat(
@@ -983,7 +992,7 @@ pub const LEASE: KindSpec = KindSpec {
         // The first and the last day each named (`起租日为DATE,到期日为DATE`, `…,止租日为DATE`,
         // `起租之日为DATE,期满之日为DATE`).
         pat_unless(
-            r"(?:(?:起租|计租)之日|起租日|起始日|租赁起始日|开始日|起租时间|起算日|计租日)(?:期)?(?:为|是|:)?(?P<a>{DATE})[^。;\n]{0,6}?(?:(?:到期|届满|止租|期满)之日|到期日|终止日|届满日|截止日|结束日|租赁终止日|止租日|止租时间|届止日|期满日)(?:期)?(?:为|是|:)?(?P<b>{DATE})",
+            r"(?:(?:起租|计租)之日|起租日|起始日|租赁起始日|开始日|起租时间|起算日|计租日)(?:期)?(?:为|是|:)?(?P<a>{DATE})[^。;\n]{0,6}?(?:(?:到期|届满|止租|期满)之日|到期日|终止日|届满日|截止日|结束日|租赁终止日|止租日|止租时间|终租日|终租时间|届止日|期满日)(?:期)?(?:为|是|:)?(?P<b>{DATE})",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -1635,7 +1644,18 @@ macro_rules! owner_with_id {
         )
     };
 }
-const CO_OWNERS: [PatternSpec; 11] = [
+/// A row of a table of co-owners: the name (`$name`), maybe its own certificate's number, its
+/// share.
+macro_rules! co_owner_row {
+    ($name:literal) => {
+        concat!(
+            r"(?P<",
+            $name,
+            r">{ORG}|[\p{Han}--[证号码种类型份额式况]]{2,4})\n(?:[^\n%]{2,30}\n)?\d{1,3}(?:\.\d+)?%"
+        )
+    };
+}
+const CO_OWNERS: [PatternSpec; 13] = [
     every(
         r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG_WRAPPED})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
         &[
@@ -1697,6 +1717,37 @@ const CO_OWNERS: [PatternSpec; 11] = [
             owner_with_id!("b"),
             r"(?:\n?",
             owner_with_id!("c"),
+            r")?"
+        ),
+        &[
+            ("co_owners", "a", Parse::Name),
+            ("co_owners", "b", Parse::Name),
+            ("co_owners", "c", Parse::Name),
+        ],
+        1.0,
+    ),
+    // every owner a line of its own under the owners' label, how they hold it after them
+    // (`权利人` / A公司 / B公司 / `共有情况`)
+    every(
+        // (a person's two to four characters, none a table's column head: 证件种类, 证件号码)
+        r"(?m)^(?:权利人|房屋所有权人|所有权人)(?:名称|姓名)?:?\n(?P<a>{ORG}|[\p{Han}--[证号码种类型份额式况]]{2,4})\n(?P<b>{ORG}|[\p{Han}--[证号码种类型份额式况]]{2,4})\n(?:(?P<c>{ORG}|[\p{Han}--[证号码种类型份额式况]]{2,4})\n)?共有(?:情况|方式)",
+        &[
+            ("co_owners", "a", Parse::Name),
+            ("co_owners", "b", Parse::Name),
+            ("co_owners", "c", Parse::Name),
+        ],
+        1.0,
+    ),
+    // a table of the co-owners beside the owner's row (`共有人 | 共有权证号 | 份额` over a row
+    // each: name, its own certificate's number, its share)
+    every(
+        concat!(
+            r"(?m)^共有人(?:姓名|名称)?\n(?:[\p{Han}]{2,8}\n)?(?:份额|共有份额|持有份额|占有份额)\n",
+            co_owner_row!("a"),
+            r"(?:\n",
+            co_owner_row!("b"),
+            r")?(?:\n",
+            co_owner_row!("c"),
             r")?"
         ),
         &[
@@ -1822,6 +1873,8 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[8],
         CO_OWNERS[9],
         CO_OWNERS[10],
+        CO_OWNERS[11],
+        CO_OWNERS[12],
         // how the owners hold it, written in an owner's row with its share when no cell says
         // (`…按份共有,份额62%`): held in common, whatever the first row's name
         pat(
@@ -1905,6 +1958,8 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[8],
         CO_OWNERS[9],
         CO_OWNERS[10],
+        CO_OWNERS[11],
+        CO_OWNERS[12],
         // how the owners hold it, written in an owner's row with its share when no cell says
         // (`…按份共有,份额62%`): held in common, whatever the first row's name
         pat(
@@ -2290,6 +2345,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // (`永正-SJ[2020]886`), alone on its line in the title block.
         pat(
             r"(?m)\A(?:[^\n]*\n){0,8}?(?P<v>[\p{Han}]{1,9}-[A-Z]{1,4}[(\[〔【]\d{4}[)\]〕】]\d{2,8})$",
+            &[("report_no", "v", Parse::Code)],
+            0.9,
+        ),
+        // …or a firm's serial of letters, year and number alone on its line, wherever the
+        // report prints it (under the title, after a cover letter): `天元SZ-2021-0188`.
+        pat(
+            r"(?m)^(?P<v>[\p{Han}--[号码]]{1,8}-?[A-Z]{1,4}-?(?:19|20)\d{2}-\d{2,6}号?)$",
             &[("report_no", "v", Parse::Code)],
             0.9,
         ),

@@ -42,6 +42,14 @@ pub fn clauses_say<'a>(
     })
 }
 
+/// The nouns a party's word ends in (出租方, 承租人, 使用单位, 出租主体): written once for every
+/// regex here that finds such a word.
+macro_rules! party_noun {
+    () => {
+        "(?:方|人|单位|主体)"
+    };
+}
+
 /// (start, length) of a party's word at a line's head, with its bracket and separators.
 type Head = (usize, usize);
 
@@ -57,12 +65,16 @@ pub struct PartyWord {
     pub heads: Vec<Head>,
 }
 
-/// A line that starts with a party's word (ending in 方, 人 or 单位; a list's number may stand
+/// A line that starts with a party's word (ending in 方, 人, 单位 or 主体; a list's number may stand
 /// before it, a bracket after it) and goes on with a name after a colon, a space, or on the
 /// next line.
 static PARTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?m)^(?:\(?[一二三四五六七八九十]{1,2}\)|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、]|[①②③④⑤⑥⑦⑧⑨])?\s*(?P<w>\p{Han}{1,7}?(?:方|人|单位))(?P<b>\([^()\n]{1,12}\))?(?P<sep>[: \t]*\n?[ \t]*)",
+        concat!(
+            r"(?m)^(?:\(?[一二三四五六七八九十]{1,2}\)|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、]|[①②③④⑤⑥⑦⑧⑨])?\s*(?P<w>\p{Han}{1,7}?",
+            party_noun!(),
+            r")(?P<b>\([^()\n]{1,12}\))?(?P<sep>[: \t]*\n?[ \t]*)"
+        ),
     )
     .expect("static regex")
 });
@@ -70,7 +82,13 @@ static PARTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words of that shape that name someone else: the people who sign or act for a party, a
 /// third party, a qualified party (原出租人 is the head landlord of a sublease).
 static NOT_A_PARTY: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:原|前|其他|第三)|(?:代表|代理|负责|联系|签署|签字|经办|见证|鉴证|担保|保证|居间|中介|授权|收款|开户|介绍|监护|继承|共有|抵押|证明|审批|登记|发证|出具|主管|工作|所在)(?:人|方|单位)$|^(?:其|该|本|对|双|各|一|每|他|另一|任何一)(?:人|方|单位)$")
+    regex(concat!(
+        r"^(?:原|前|其他|第三)|(?:代表|代理|负责|联系|签署|签字|经办|见证|鉴证|担保|保证|居间|中介|授权|收款|开户|介绍|监护|继承|共有|抵押|证明|审批|登记|发证|出具|主管|工作|所在)",
+        party_noun!(),
+        r"$|^(?:其|该|本|对|双|各|一|每|他|另一|任何一)",
+        party_noun!(),
+        "$"
+    ))
         .expect("static regex")
 });
 
@@ -90,8 +108,12 @@ static PERSON_START: LazyLock<Regex> =
 
 /// A party's word with a seal request in its bracket at a text's start: a signature head.
 static SEALED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^\p{Han}{1,9}(?:方|人|单位)\((?:盖章|签章|签字|签名|公章|章|签字盖章|盖章签字)\)")
-        .expect("static regex")
+    regex(concat!(
+        r"^\p{Han}{1,9}",
+        party_noun!(),
+        r"\((?:盖章|签章|签字|签名|公章|章|签字盖章|盖章签字)\)"
+    ))
+    .expect("static regex")
 });
 
 /// The thing let, before a party's word in a heading (`房屋提供方`, `场地使用方`).
@@ -162,6 +184,15 @@ pub fn discover(
         let two_lines: String = rest.splitn(3, '\n').take(2).collect::<Vec<_>>().concat();
         if NOT_A_PARTY.is_match(word)
             || word.starts_with(['甲', '乙', '丙', '丁'])
+            // a signature row's second head after the first, each asking for a seal
+            // (`出租主体(签章)` / `承租主体(签章)` / the names): the line after it is the first
+            // column's name
+            || (SEALED_HEAD.is_match(&text[w.start()..])
+                && text[..w.start()]
+                    .trim_end_matches('\n')
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|line| SEALED_HEAD.is_match(line)))
             // a signature row's heads, one a line (`转租出租方(盖章)` / `转租承租方(盖章)` / the
             // names): the next line is the next head, and the names stand in columns
             || SEALED_HEAD.is_match(rest)
@@ -230,9 +261,13 @@ pub fn discover(
 /// A party's line that sets a word of the document's own beside a position, either way
 /// round (`入驻申请单位(乙方):…`, `甲方(房屋使用单位):…`).
 static WORD_BESIDE_POSITION: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?m)^\s*(?:(?P<w>\p{Han}{1,10}?(?:方|人|单位))\((?P<p>甲方|乙方)\)|(?P<q>甲方|乙方)\((?P<x>\p{Han}{1,10}?(?:方|人|单位))\))[: \t]",
-    )
+    regex(concat!(
+        r"(?m)^\s*(?:(?P<w>\p{Han}{1,10}?",
+        party_noun!(),
+        r")\((?P<p>甲方|乙方)\)|(?P<q>甲方|乙方)\((?P<x>\p{Han}{1,10}?",
+        party_noun!(),
+        r")\))[: \t]"
+    ))
     .expect("static regex")
 });
 

@@ -15,7 +15,14 @@ use super::dates::{DATE_RE, parse_date};
 use super::kinds::{NOT_THE_TERM, NOT_THE_TERM_ALONE, TERM_WORD};
 use super::text::regex;
 
-static TERM: LazyLock<Regex> = LazyLock::new(|| regex(TERM_WORD).expect("static regex"));
+/// The term's words, and the tenant's renting of the place said with it (`乙方租用该房屋捌年,从
+/// DATE算起,到DATE为止`).
+static TERM: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        "{TERM_WORD}|(?:租用|承租)(?:该|此|上述|前述)(?:房屋|场地|厂房|物业)"
+    ))
+    .expect("static regex")
+});
 static NOT_TERM: LazyLock<Regex> = LazyLock::new(|| regex(NOT_THE_TERM).expect("static regex"));
 /// …and a year of a rent plan (`第一年DATE至DATE租金为…`): where the term's clause ends.
 static NOT_TERM_CLAUSE: LazyLock<Regex> =
@@ -40,6 +47,14 @@ static END_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?:至|到|截止于|截止至|截止|截至|止于|终于|(?:终止|终租|止租|到期|届满|届止|结束|截止)日?期?|止|—|~)(?:为|是|:)?$")
         .expect("static regex")
 });
+/// A part after a semicolon that names the last day (`;终止:DATE`), the term's clause going on.
+static END_PART: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"^\s*(?:租赁期限|租赁期|租期|合同期)?(?:终止|终租|止租|到期|届满|截止|结束)(?:日期|日|时间)?(?:为|是|:)?\s*(?:{})",
+        DATE_RE.as_str()
+    ))
+    .expect("static regex")
+});
 /// …or after it (`止`, `结束`, `届满`).
 static END_AFTER: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?:止|结束|终止|届满|到期|期满)").expect("static regex"));
@@ -61,9 +76,16 @@ pub fn marked_term(text: &str) -> Option<(Range<usize>, Range<usize>)> {
         if NOT_TERM.is_match(&text[sentence_start..word.end()]) {
             continue;
         }
-        let mut end = text[word.end()..]
-            .find(['。', ';'])
-            .map_or(text.len(), |i| word.end() + i);
+        let next_stop = |from: usize| {
+            text[from..]
+                .find(['。', ';'])
+                .map_or(text.len(), |i| from + i)
+        };
+        let mut end = next_stop(word.end());
+        // a semicolon between the marked days (`起始:DATE;终止:DATE`) parts no clauses
+        while text[end..].starts_with(';') && END_PART.is_match(&text[end + 1..]) {
+            end = next_stop(end + 1);
+        }
         end = end.min(text.floor_char_boundary(word.end() + REACH));
         if let Some(m) = NOT_TERM_CLAUSE.find(&text[word.end()..end]) {
             end = word.end() + m.start();
@@ -136,6 +158,16 @@ mod tests {
         assert_eq!(
             term("1.租赁期限从贰零贰贰年壹拾贰月壹日开始计算,截止于贰零贰柒年壹拾壹月贰拾玖日。"),
             pair("贰零贰贰年壹拾贰月壹日", "贰零贰柒年壹拾壹月贰拾玖日")
+        );
+        assert_eq!(
+            term(
+                "第二条乙方租用该房屋伍年,从二〇二一年一月一日算起,到二〇二五年十二月三十一日为止。"
+            ),
+            pair("二〇二一年一月一日", "二〇二五年十二月三十一日")
+        );
+        assert_eq!(
+            term("2、租期三年,起始:2017年9月15日;终止:2020年9月14日。"),
+            pair("2017年9月15日", "2020年9月14日")
         );
         assert_eq!(
             term("租赁期\n起始:2018-01-01\n终止:2022-12-30\n租金\n租金标准为每月13元,按半年支付。"),

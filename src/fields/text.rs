@@ -92,6 +92,13 @@ static LABELLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// A line that is an organisation's whole name and nothing else: two such lines are two cells
+/// (a register's owners, a line each), however far the first ran.
+static NAME_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^[\p{Han}()]{4,40}(?:有限责任公司|股份有限公司|有限公司|公司|中心|集团|合作社)$")
+        .expect("static regex")
+});
+
 /// An addressee's line that holds an organisation's whole name (and maybe its people after
 /// it); one that breaks inside the name (`XX有限责` / `任公司全体股东`) still wraps.
 static ADDRESSEE_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -882,6 +889,7 @@ impl Norm {
                     && !STRUCTURE.is_match(&text)
                     && !is_label_start(&text)
                     && !LABELLED_NAME.is_match(ptext)
+                    && !(NAME_ALONE.is_match(ptext) && NAME_ALONE.is_match(&text))
                     // (a salutation's line, `致:XX公司董事会`, ends with its addressee)
                     && !(ptext.starts_with("致:") && ADDRESSEE_WHOLE.is_match(ptext))
                     && !NUMBER_LINE.is_match(&text)
