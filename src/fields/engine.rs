@@ -1708,7 +1708,7 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
 /// `出租人(甲方)签章`; OCR may read a speck before the bracket as a mark: `出租人、(签章)`).
 static SIGNATURE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?P<p>甲方|乙方|丙方|(?:房屋所有人|房屋所有权人|所有权人|产权人|产权方|产权单位|原出租人|原出租方)(?:\((?:同意转租|同意|确认)[^()\n]{{0,4}}\))?|{}|(?P<lessor>{})|(?P<lessee>{}))(?:[、,.·]?(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?处?)?:?$",
+        r"^(?P<p>甲方|乙方|丙方|(?:房屋所有人|房屋所有权人|所有权人|产权人|产权方|产权单位|原出租人|原出租方)(?:\((?:同意转租|同意|确认)[^()\n]{{0,4}}\))?|{}|(?:物业|房屋|场地|厂房|资产|房产)?(?P<lessor>{})|(?:物业|房屋|场地|厂房|资产|房产)?(?P<lessee>{}))(?:[、,.·]?(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?处?)?:?$",
         kinds::THIRD_PARTY,
         kinds::LESSOR_ROLE,
         kinds::LESSEE_ROLE
@@ -1736,7 +1736,7 @@ fn signature_side(line: &str) -> Option<(usize, &'static str)> {
 /// A signature head at the start of a text: a position or a role, then its seal request.
 static SIGNATURE_HEAD_START: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:{})\s*\(?(?:{})",
+        r"^(?:物业|房屋|场地|厂房|资产|房产)?(?:{})\s*\(?(?:{})",
         *SIGNING_PARTY,
         kinds::SEAL_WORDS
     ))
@@ -11430,6 +11430,63 @@ mod tests {
         );
         assert_eq!(s(&f, "report_no"), "广信ZX-2022-0713", "{f:?}");
         assert_eq!(s(&f, "report_code"), "141020226543219870", "{f:?}");
+    }
+
+    #[test]
+    fn h43_classes_object_prefixed_roles_lettered_positions_and_report_labels() {
+        // a role word with the thing let before it heads the signature rows; a name row
+        // labelled 单位名称或姓名 is no part of the name
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁协议\n承租方可将房屋转租给入驻企业,出租方对此予以认可。\n物业出租方（签章）：\n大同市润泽物业管理有限公司\n日期：2019.3.1\n物业承租方（签章）：\n晋中市博雅孵化器管理有限公司\n日期：2019.3.1",
+        );
+        assert_eq!(s(&f, "lessor"), "大同市润泽物业管理有限公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "晋中市博雅孵化器管理有限公司", "{f:?}");
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n资产出租方（甲方）\n资产承租方（乙方）\n单位名称或姓名\n吕梁市安达科技有限公司\n长治市丰泽实业有限公司\n证件号码\n甲方将房屋出租给乙方。",
+        );
+        assert_eq!(s(&f, "lessor"), "吕梁市安达科技有限公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "长治市丰泽实业有限公司", "{f:?}");
+        // positions lettered A方 and B方
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n兹有运城市华茂投资有限公司（房屋所有权方，统一社会信用代码：\n91140800AB12CD34EF，以下简称A方）将其房屋出租给吕梁市鼎新信息技术有限公司（统一社会信用代码：\n91141100GH56JK78LM，以下简称B方）使用。\nB方租用后用作小微企业创业创新基地。",
+        );
+        assert_eq!(s(&f, "lessee"), "吕梁市鼎新信息技术有限公司", "{f:?}");
+        // a heading over the owners' table is no owner
+        let f = read_text_layer(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人及份额\n序号\n权利人\n证件号码\n份额\n1\n临汾市禾丰科技有限公司\n91141000QW12ER34TY\n共同共有\n共有情况：共同共有",
+        );
+        assert_ne!(s(&f, "owner"), "及", "{f:?}");
+        // a report's entity after 报告对象 or after 致 and a space; numbers after 专审编号 and
+        // 我所文号, and a firm's serial whose year and number run together
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "忻州华信会计师事务所有限公司\n专项审计报告\n我所文号：华信审专字第20230417号\n报告对象：吕梁市鼎新信息技术有限公司\n我们接受贵公司委托,进行了专项审计。",
+        );
+        assert_eq!(
+            s(&f, "audited_entity"),
+            "吕梁市鼎新信息技术有限公司",
+            "{f:?}"
+        );
+        assert_eq!(s(&f, "report_no"), "华信审专字第20230417号", "{f:?}");
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "吕梁市鼎新信息技术有限公司\n专项审计报告\n专审编号：晋华信审（2021）ZX-305\n致 吕梁市鼎新信息技术有限公司 董事会及管理层\n一、审计意见",
+        );
+        assert_eq!(
+            s(&f, "audited_entity"),
+            "吕梁市鼎新信息技术有限公司",
+            "{f:?}"
+        );
+        assert_eq!(s(&f, "report_no"), "晋华信审（2021）ZX-305", "{f:?}");
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "专项审计报告\n华信-ZS-2022418\n吕梁市鼎新信息技术有限公司全体股东：\n我们审计了…",
+        );
+        assert_eq!(s(&f, "report_no"), "华信-ZS-2022418", "{f:?}");
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

@@ -590,7 +590,7 @@ pub const LEASE: KindSpec = KindSpec {
         // position, resolved by `positional`.
         label(
             concat!(
-                r"(?:(?:",
+                r"(?:(?:物业|房屋|场地|厂房|资产|房产)?(?:",
                 lessor!(),
                 r")",
                 // (a heading over the party's rows: `出租方信息` / `姓名:XX`)
@@ -618,7 +618,7 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         label(
             concat!(
-                r"(?:(?:",
+                r"(?:(?:物业|房屋|场地|厂房|资产|房产)?(?:",
                 lessee!(),
                 r")",
                 // (a heading over the party's rows: `出租方信息` / `姓名:XX`)
@@ -644,7 +644,7 @@ pub const LEASE: KindSpec = KindSpec {
             certainty: 0.9,
             ..label(
                 concat!(
-                    r"(?:",
+                    r"(?:物业|房屋|场地|厂房|资产|房产)?(?:",
                     lessor!(),
                     "|",
                     operator!(),
@@ -660,7 +660,7 @@ pub const LEASE: KindSpec = KindSpec {
             certainty: 0.9,
             ..label(
                 concat!(
-                    r"(?:",
+                    r"(?:物业|房屋|场地|厂房|资产|房产)?(?:",
                     lessee!(),
                     r")(?:\((?:甲方|乙方)\))?\(",
                     seal!(),
@@ -1457,7 +1457,7 @@ pub const LEASE: KindSpec = KindSpec {
         columns: &[
             (
                 concat!(
-                    r"(?:",
+                    r"(?:物业|房屋|场地|厂房|资产|房产)?(?:",
                     lessor!(),
                     r")(?:\([^()\n]{1,12}\))?|(?:甲方|乙方)\((?:",
                     lessor_in_brackets!(),
@@ -1467,7 +1467,7 @@ pub const LEASE: KindSpec = KindSpec {
             ),
             (
                 concat!(
-                    r"(?:",
+                    r"(?:物业|房屋|场地|厂房|资产|房产)?(?:",
                     lessee!(),
                     r")(?:\([^()\n]{1,12}\))?|(?:甲方|乙方)\((?:",
                     lessee_in_brackets!(),
@@ -1800,10 +1800,10 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         ("宗地代码", 1.0),
     ],
     labels: &[
-        // (`权利人姓名(名称)`, its bracket wrapped in a narrow label cell; `权利人信息`, a heading
-        // over the owners' rows)
+        // (`权利人姓名(名称)`, its bracket wrapped in a narrow label cell; `权利人信息`,
+        // `权利人及份额`, a heading over the owners' rows)
         label(
-            r"权利人(?:名称|姓名|信息|\(申请人\))?(?:\(\n*(?:名\n*称|姓\n*名)\n*\))?",
+            r"权利人(?:名称|姓名|信息|\(申请人\)|及(?:其)?份额|及共有情况)?(?:\(\n*(?:名\n*称|姓\n*名)\n*\))?",
             "owner",
             Parse::Name,
         ),
@@ -2038,7 +2038,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
     ],
     labels: &[
         label(
-            r"(?:(?:被审计单位|被审验单位)(?:名称)?|单位名称)",
+            r"(?:(?:被审计单位|被审验单位)(?:名称)?|单位名称|报告对象)",
             "audited_entity",
             Parse::Name,
         ),
@@ -2066,7 +2066,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // their own (the whole line).
         label(
             concat!(
-                r"(?:报告文号|报告编号|报告号码|报告号|报告书编号|报告书文号|审计报告编号|文号)",
+                r"(?:(?:我所|本所)?(?:报告文号|报告编号|报告号码|报告号|报告书编号|报告书文号|审计报告编号|文号)|专审编号|专审文号|审计编号)",
                 cell_end!()
             ),
             "report_no",
@@ -2211,6 +2211,16 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             0.9,
         ),
         // …and after 致: with no colon at the end (`致:XX公司全体股东`)
+        // …or 致 and a space, the entity's name set apart by spaces (`致 XX公司 董事会及管理层`)
+        pat(
+            concat!(
+                r"(?m)^致 (?P<v>[^\n:,。; ]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院)) (?:",
+                addressee_body!(),
+                r"[及、和]?){1,3}$"
+            ),
+            &[("audited_entity", "v", Parse::Name)],
+            0.9,
+        ),
         pat(
             concat!(
                 r"(?m)^致:(?P<v>[^\n:,。;]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院))(?:",
@@ -2351,7 +2361,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // …or a firm's serial of letters, year and number alone on its line, wherever the
         // report prints it (under the title, after a cover letter): `天元SZ-2021-0188`.
         pat(
-            r"(?m)^(?P<v>[\p{Han}--[号码]]{1,8}-?[A-Z]{1,4}-?(?:19|20)\d{2}-\d{2,6}号?)$",
+            r"(?m)^(?P<v>[\p{Han}--[号码]]{1,8}-?[A-Z]{1,4}-?(?:19|20)\d{2}-?\d{2,6}号?)$",
             &[("report_no", "v", Parse::Code)],
             0.9,
         ),

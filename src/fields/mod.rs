@@ -13,11 +13,11 @@
 //! Every document gets `credit_codes`: `[{"code","party","valid","evidence":{"page","span"}}]`.
 
 /// The label of a party table's row that holds the party's name (名称, 单位名称, 名称(姓名),
-/// 姓名/名称): written once for every reader that finds a names row or must stop at one, so a
-/// new spelling reaches them all. Defined before the modules so each can `concat!` it.
+/// 姓名/名称, 单位名称或姓名): written once for every reader that finds a names row or must stop
+/// at one, so a new spelling reaches them all. Defined before the modules so each can `concat!` it.
 macro_rules! names_row_label {
     () => {
-        r"(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称|姓名|名称[/、]姓名|姓名[/、]名称|名称\(姓名\)|姓名\(名称\))"
+        r"(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称(?:[/、或]姓名|\(姓名\))?|姓名(?:[/、或]名称|\(名称\))?)"
     };
 }
 

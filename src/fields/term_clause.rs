@@ -31,7 +31,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| regex(&DATE_RE).expect("static r
 
 /// What stands just before a first day (`自`, `始于`, `起始:`, `起租日为`)…
 static START_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:自|从|始于|起于|开始于|起始日?期?|起租日?期?|开始日?期?|起算日|计租日|起)(?:为|是|:)?$")
+    regex(r"(?:自|从|始于|起于|开始于|起始日?期?|起租日?期?|开始日?期?|起算日|计租日|第一天|第一日|首日|起)(?:为|是|:)?$")
         .expect("static regex")
 });
 /// …or after it (`起`, `开始计算`), or a dash or 至 with the last day after it (a range).
@@ -44,7 +44,7 @@ static START_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What stands just before a last day (`至`, `截止于`, `终止:`, `届满日为`, `终租日为`)…
 static END_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:至|到|截止于|截止至|截止|截至|止于|终于|(?:终止|终租|止租|到期|届满|届止|结束|截止)日?期?|止|—|~)(?:为|是|:)?$")
+    regex(r"(?:至|到|截止于|截止至|截止|截至|止于|终于|(?:终止|终租|止租|到期|届满|届止|结束|截止)日?期?|最后一天|最后一日|末日|止|—|~)(?:为|是|:)?$")
         .expect("static regex")
 });
 /// A part after a semicolon that names the last day (`;终止:DATE`), the term's clause going on.
@@ -164,6 +164,10 @@ mod tests {
                 "第二条乙方租用该房屋伍年,从二〇二一年一月一日算起,到二〇二五年十二月三十一日为止。"
             ),
             pair("二〇二一年一月一日", "二〇二五年十二月三十一日")
+        );
+        assert_eq!(
+            term("二、本合同的租期4年,租期第一天为2018.3.1,租期最后一天为2022.2.28。"),
+            pair("2018.3.1", "2022.2.28")
         );
         assert_eq!(
             term("2、租期三年,起始:2017年9月15日;终止:2020年9月14日。"),

@@ -560,6 +560,7 @@ fn normalise_line(
     drop_english_gloss(&mut out);
     addressee_word_to_zhi(&mut out);
     position_after_party_noun(&mut out);
+    lettered_positions(&mut out);
     leaders_to_colon(&mut out);
     definition_to_colon(&mut out);
     bracketed_label_to_colon(&mut out, is_label);
@@ -734,6 +735,26 @@ fn position_after_party_noun(line: &mut Vec<(char, usize)>) {
         let start_at = line[i].1;
         line.splice(i..end, [(position, start_at), ('方', at)]);
         i += 2;
+    }
+}
+
+/// Positions lettered A方 and B方 (`以下简称A方`, `B方租用后…`) are 甲方 and 乙方, so every label
+/// and clause reads them; a letter inside a word (`FZ-A方`), or a 方 that starts another word
+/// (`A方案`), is none.
+fn lettered_positions(line: &mut [(char, usize)]) {
+    for i in 0..line.len().saturating_sub(1) {
+        let position = match line[i].0 {
+            'A' | 'Ａ' => '甲',
+            'B' | 'Ｂ' => '乙',
+            _ => continue,
+        };
+        let lone = i == 0 || !line[i - 1].0.is_ascii_alphanumeric();
+        let word_after = line
+            .get(i + 2)
+            .is_some_and(|c| "案式向法面位形块针".contains(c.0));
+        if lone && line[i + 1].0 == '方' && !word_after {
+            line[i].0 = position;
+        }
     }
 }
 
@@ -1232,6 +1253,10 @@ mod tests {
         assert_eq!(normalise("签约人乙方(签字盖章)"), "乙方(签字盖章)");
         assert_eq!(normalise("合同当事人甲乙双方"), "合同当事人甲乙双方");
         assert_eq!(normalise("立约人各执一份"), "立约人各执一份");
+        assert_eq!(
+            normalise("出租给某公司(以下简称B方)使用。B方可将房屋转租,A方对此予以认可。A方案"),
+            "出租给某公司(以下简称乙方)使用。乙方可将房屋转租,甲方对此予以认可。A方案"
+        );
     }
 
     #[test]
