@@ -739,8 +739,8 @@ fn position_after_party_noun(line: &mut Vec<(char, usize)>) {
 }
 
 /// Positions lettered A方 and B方 (`以下简称A方`, `B方租用后…`) are 甲方 and 乙方, so every label
-/// and clause reads them; a letter inside a word (`FZ-A方`), or a 方 that starts another word
-/// (`A方案`), is none.
+/// and clause reads them; a letter inside a word of letters (`FZA方`), or a 方 that starts
+/// another word (`A方案`), is none.
 fn lettered_positions(line: &mut [(char, usize)]) {
     for i in 0..line.len().saturating_sub(1) {
         let position = match line[i].0 {
