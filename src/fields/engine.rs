@@ -282,7 +282,18 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             spec.parse,
             Parse::Name | Parse::Text | Parse::Code | Parse::Date | Parse::Area
         ) && text[ls..start].contains('\n')
-            && let Some(ColumnCells { cells, placed }) = column_cells(c, norm, ls, 2)
+            // (a signature head beside a head that is no label of ours, `物业出租示(签章)` as
+            // OCR read it, heads a column by itself where the page gives places)
+            && let Some(ColumnCells { cells, placed }) = column_cells(
+                c,
+                norm,
+                ls,
+                if spec.parse == Parse::Name && SEAL_WORD.is_match(&text[ls..start]) {
+                    1
+                } else {
+                    2
+                },
+            )
             // codes, dates and areas, and a lease's parties (whose own tables stack a heading
             // over its rows), are read so only where the header row was seen as printed
             && (placed
@@ -301,10 +312,15 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                     if spec.parse != Parse::Name {
                         return None;
                     }
-                    // (a row's label centred beside a name of two lines is no piece of it)
+                    // (a row's label centred beside a name of two lines is no piece of it;
+                    // under a signature head the column's rows may run on without a gap, the
+                    // name's lines first, then labelled lines: `统一社会信用代码:…`, `日期:…`)
                     let pieces: Vec<std::ops::Range<usize>> = cell
                         .iter()
                         .filter(|r| !contract_row_label(&text[(*r).clone()]))
+                        .take_while(|r| {
+                            !under_seal || !LABEL_SHAPE.is_match(text[(*r).clone()].trim_start())
+                        })
                         .cloned()
                         .collect();
                     let value = name_of_pieces(norm, &pieces);
@@ -1204,6 +1220,13 @@ fn aliased_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usize)
     let label_of = |field: &str| c.spec.labels.iter().position(|l| l.field == Some(field));
     let mut added = false;
     for caps in ALIAS.captures_iter(text) {
+        // a name after its label (`出租者:曹斌英(以下简称甲方)`) is the party, not a word for it
+        if caps
+            .get(0)
+            .is_some_and(|m| text[..m.start()].ends_with(':'))
+        {
+            continue;
+        }
         let field = if &caps["p"] == "甲方" { pos.a } else { pos.b };
         let Some(li) = label_of(field) else { continue };
         let words = &caps["w"];
@@ -1801,11 +1824,11 @@ static SEAL_CLOSE: LazyLock<Regex> =
 const SIGNATURE_ROW_WORDS: &str =
     "代表人|法定代表人|授权代表|委托代理人|经办人|签字|签名|电话|联系电话|签订日期|签署日期|日期";
 /// A signature table's row label that names no party, with its colon and what was written
-/// after it (`代表人:`, `日期:2023.07.18`), as a column's cell holds it (a bare row label,
+/// after it (`代表人:`, `代表人签名:`, `日期:2023.07.18`), as a column's cell holds it (a bare row label,
 /// `法定代表人`, is a table's row cell: it ends the row's names).
 static SIGNATURE_ROW_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:{SIGNATURE_ROW_WORDS})(?:\({}\))?:[^\n]*$",
+        r"^(?:{SIGNATURE_ROW_WORDS})(?:签字|签名|签章)?(?:\({}\))?:[^\n]*$",
         kinds::SEAL_REQUEST
     ))
     .expect("static regex")
@@ -1813,7 +1836,7 @@ static SIGNATURE_ROW_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The row labels of a signature table; `n` marks the rows that name the party.
 static SIGNATURE_ROW: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:(?P<n>{}|单位)|{SIGNATURE_ROW_WORDS}|地址|住所)(?:\({}\))?$",
+        r"^(?:(?P<n>{}|单位)|(?:{SIGNATURE_ROW_WORDS})(?:签字|签名|签章)?|地址|住所)(?:\({}\))?$",
         names_row_label!(),
         kinds::SEAL_REQUEST
     ))
@@ -2327,9 +2350,16 @@ fn column_cells(
     }
     let placed = (first..=last).all(|i| i == here || beside_here(i));
     // a numbered list's header (序号 | 企业名称 | …): its columns list many entries (the
-    // base's resident firms), none of them the document's own party
-    if (first.saturating_sub(1)..=last)
-        .any(|i| matches!(text[lines[i].clone()].trim(), "序号" | "编号" | "No."))
+    // base's resident firms), none of them the document's own party (a certificate's numbered
+    // list is its owners', `序号 | 权利人 | 证件号码 | 份额`, read by place)
+    let owners_list = placed
+        && matches!(
+            c.spec.kind,
+            DocumentKind::PropertyCertificate | DocumentKind::HouseOwnershipCertificate
+        );
+    if !owners_list
+        && (first.saturating_sub(1)..=last)
+            .any(|i| matches!(text[lines[i].clone()].trim(), "序号" | "编号" | "No."))
     {
         return None;
     }
@@ -2488,9 +2518,17 @@ fn placed_column(
             .filter(|(_, h)| b[0] < mid(h) && mid(h) < b[2])
             .map(|(j, _)| *j)
             .collect();
-        let column = match over.as_slice() {
-            [one] => *one,
-            [] => match header.iter().min_by(|x, y| {
+        // (a short cell printed at the left of its column, `陈萍娟` under a wide `权利人`: the
+        // column of a line above that starts where it starts)
+        let aligned = taken
+            .iter()
+            .rev()
+            .find(|t| (t.1[0] - b[0]).abs() < 0.3 * line_h && share_column(&t.1, &b))
+            .map(|t| t.2);
+        let column = match (over.as_slice(), aligned) {
+            ([one], _) => *one,
+            ([], Some(column)) => column,
+            ([], None) => match header.iter().min_by(|x, y| {
                 (mid(&x.1) - mid(&b))
                     .abs()
                     .total_cmp(&(mid(&y.1) - mid(&b)).abs())
@@ -2814,6 +2852,11 @@ fn table_parties(
                     list.retain(|c| !(header_start..table_end).contains(&c.at));
                 }
             }
+            let heads: Vec<_> = lines[after - k..after]
+                .iter()
+                .map(|l| l.0.clone())
+                .collect();
+            let cells = in_heads_columns(norm, &heads, cells, |cell| cell[0].clone());
             for (field, cell) in header.iter().zip(cells) {
                 if !field.is_empty() {
                     cands.entry(field).or_default().push(Candidate {
@@ -3022,6 +3065,8 @@ fn table_parties(
                 list.retain(|c| !(header_start..table_end).contains(&c.at));
             }
         }
+        let heads: Vec<_> = lines[i - k..i].iter().map(|l| l.0.clone()).collect();
+        let parts = in_heads_columns(norm, &heads, parts, |part| part.1.clone());
         for (field, (pieces, main)) in header.iter().zip(parts) {
             if field.is_empty() {
                 continue;
@@ -3037,6 +3082,57 @@ fn table_parties(
                 loc: norm.locate(main),
             });
         }
+    }
+}
+
+/// A header row's cells put in the order of their heads by where they stand: the cell under
+/// each head, the heads and the cells each printed side by side on one page. OCR may read a
+/// row's heads right to left and its names left to right (`承租方(签章)` / `出租方(签章)` / the
+/// landlord / the tenant): the text's order would swap the parties. Without places, or where
+/// the heads or the cells are not side by side, the cells stay in the text's order.
+fn in_heads_columns<T>(
+    norm: &Norm,
+    heads: &[std::ops::Range<usize>],
+    cells: Vec<T>,
+    first_line: impl Fn(&T) -> std::ops::Range<usize>,
+) -> Vec<T> {
+    // the left-to-right ranks of boxes side by side on one page
+    let ranks = |ranges: Vec<std::ops::Range<usize>>| -> Option<(u32, Vec<usize>)> {
+        let placed: Vec<(u32, BBox)> = ranges
+            .into_iter()
+            .map(|r| norm.place(r))
+            .collect::<Option<_>>()?;
+        let page = placed.first()?.0;
+        let apart = placed.iter().enumerate().all(|(a, (pa, ba))| {
+            *pa == page && placed[a + 1..].iter().all(|(_, bb)| !share_column(ba, bb))
+        });
+        if !apart {
+            return None;
+        }
+        let mut order: Vec<usize> = (0..placed.len()).collect();
+        order.sort_by(|&x, &y| placed[x].1[0].total_cmp(&placed[y].1[0]));
+        let mut rank = vec![0; placed.len()];
+        for (r, &at) in order.iter().enumerate() {
+            rank[at] = r;
+        }
+        Some((page, rank))
+    };
+    let placed = ranks(heads.to_vec()).zip(ranks(cells.iter().map(&first_line).collect()));
+    match placed {
+        Some(((head_page, head_rank), (cell_page, cell_rank)))
+            if head_page == cell_page && head_rank.len() == cell_rank.len() =>
+        {
+            let mut slots: Vec<Option<T>> = (0..cells.len()).map(|_| None).collect();
+            let mut by_rank: Vec<(usize, T)> = cell_rank.into_iter().zip(cells).collect();
+            by_rank.sort_by_key(|(r, _)| *r);
+            for (r, cell) in by_rank {
+                if let Some(head) = head_rank.iter().position(|&h| h == r) {
+                    slots[head] = Some(cell);
+                }
+            }
+            slots.into_iter().flatten().collect()
+        }
+        _ => cells,
     }
 }
 
@@ -3461,6 +3557,7 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
                 .or(c.name("s"))
                 .or(c.name("z"))
                 .or(c.name("about"))
+                .or(c.name("now"))
         })
         .map_or(0, |m| m.end());
     let (raw, r) = (&raw[lead..], r.start + lead..r.end);
@@ -3675,9 +3772,10 @@ static LABEL_SHAPE: LazyLock<Regex> =
 /// `经临汾市…(以下简称甲方)与…` or `接受晋中市…的委托` one starting with 经 or 接受; an
 /// agreement's opening `兹有XX(下称出租方)…` names XX, a deed's `立租赁契约人XX(出租人,…)` too,
 /// and a report's title `关于XX公司` on a line of its own (no organisation's name starts with
-/// 关于; a person's may: 关于海燕).
+/// 关于; a person's may: 关于海燕); a recital's `现XX公司(以下称转租人)…` names XX (现代… keeps
+/// its 现).
 static LEADING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:(?P<w>[向与和由及给将对为系是])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有|立(?:租赁|房屋租赁|转租)?(?:契约|合同|协议)人)[\p{Han}]{2}|(?P<about>关于)[^\n]{2,40}?(?:公司|中心|集团|合作社|企业|事务所)$)")
+    regex(r"^(?:(?P<w>[向与和由及给将对为系是])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有|立(?:租赁|房屋租赁|转租)?(?:契约|合同|协议)人)[\p{Han}]{2}|(?P<about>关于)[^\n]{2,40}?(?:公司|中心|集团|合作社|企业|事务所)$|(?P<now>现)[\p{Han}--[代在有金实场行状时今]])")
         .expect("static regex")
 });
 /// Labels of the rows that follow a party's name (ID numbers, codes, representatives), and a
@@ -11487,6 +11585,193 @@ mod tests {
             "专项审计报告\n华信-ZS-2022418\n吕梁市鼎新信息技术有限公司全体股东：\n我们审计了…",
         );
         assert_eq!(s(&f, "report_no"), "华信-ZS-2022418", "{f:?}");
+    }
+
+    #[test]
+    fn h43_classes_read_in_the_second_pass() {
+        // a signature row's heads read right to left and its names left to right: each name
+        // is the one under its head
+        let signed = placed_page(
+            0.35,
+            &[
+                ("房屋租赁协议", 0.4, 0.02),
+                (
+                    "承租方可将房屋转租给入驻企业,出租方对此予以认可。",
+                    0.1,
+                    0.05,
+                ),
+                ("物业承租方(签章):", 0.55, 0.30),
+                ("物业出租方(签章)", 0.1, 0.30),
+                ("太原市某某产业园运营有限公司", 0.1, 0.33),
+                ("阳泉市某某科技发展股份有限公司", 0.55, 0.33),
+                ("日期:2019.12.13", 0.1, 0.36),
+                ("日期:2019.12.13", 0.55, 0.36),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &signed);
+        assert_eq!(s(&f, "lessor"), "太原市某某产业园运营有限公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "阳泉市某某科技发展股份有限公司", "{f:?}");
+        // one head misread (`出租示`): the other head's column is read by place, its name
+        // wrapped over two lines and the next lines labelled
+        let signed = placed_page(
+            0.35,
+            &[
+                ("本协议一式三份,出租方执一份,承租方执两份。", 0.1, 0.05),
+                ("物业出租示(签章)", 0.1, 0.30),
+                ("物业承租方(签章)", 0.55, 0.30),
+                ("阳泉市某某孵化器管理有限公司", 0.1, 0.33),
+                ("太原国家高新技术产业开发区某某双创基地商", 0.55, 0.33),
+                ("统一社会信用代码:91140106BJDME4P12J", 0.1, 0.352),
+                ("务服务有限责任公司", 0.55, 0.352),
+                ("统一社会信用代码:911401086C0PCGF28C", 0.55, 0.374),
+            ],
+        );
+        let f = read_page(DocumentKind::Lease, &signed);
+        assert_eq!(
+            s(&f, "lessee"),
+            "太原国家高新技术产业开发区某某双创基地商务服务有限责任公司",
+            "{f:?}"
+        );
+        assert_ne!(s(&f, "lessee"), "阳泉市某某孵化器管理有限公司", "{f:?}");
+        // a certificate's numbered owners' table, a person's short name at its column's left
+        let mut table = page("", TextSource::Ocr);
+        for (k, (cell, b)) in [
+            ("不动产权证书", [0.4, 0.02, 0.6, 0.04]),
+            ("序号", [0.14, 0.20, 0.18, 0.22]),
+            ("权利人", [0.28, 0.20, 0.38, 0.22]),
+            ("证件号码", [0.60, 0.20, 0.70, 0.22]),
+            ("份额", [0.80, 0.20, 0.85, 0.22]),
+            ("1", [0.15, 0.23, 0.16, 0.25]),
+            (
+                "临汾市某某企业管理咨询有限责任公司",
+                [0.20, 0.23, 0.46, 0.25],
+            ),
+            ("91140107C1GTLP4E35", [0.57, 0.23, 0.72, 0.25]),
+            ("共同共有", [0.79, 0.23, 0.85, 0.25]),
+            ("2", [0.15, 0.26, 0.16, 0.28]),
+            ("陈某娟", [0.20, 0.26, 0.25, 0.28]),
+            ("14010619751120263X", [0.57, 0.26, 0.75, 0.28]),
+            ("共同共有", [0.79, 0.26, 0.85, 0.28]),
+            ("共有情况:共同共有", [0.12, 0.33, 0.30, 0.35]),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if k > 0 {
+                table.text.push('\n');
+            }
+            let start = table.text.chars().count();
+            table.text.push_str(cell);
+            let end = table.text.chars().count();
+            table.spans.push(crate::model::TextSpan {
+                start,
+                end,
+                bbox: b,
+                confidence: 0.99,
+            });
+        }
+        let f = read_page(DocumentKind::PropertyCertificate, &table);
+        assert_eq!(
+            s(&f, "owner"),
+            "临汾市某某企业管理咨询有限责任公司",
+            "{f:?}"
+        );
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!(["临汾市某某企业管理咨询有限责任公司", "陈某娟"])),
+            "{f:?}"
+        );
+        // a sublease titled 转租房屋合同, its tenant 分承租人, its letting party named in a recital
+        // that starts with 现
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "转租房屋合同\n山西省某某网络科技股份有限公司(房屋出租人)与太原市某某产业园运营有限责任公司签订房屋租赁合同。现太原市某某产业园运营有限责任公司(以下称转租人)经房屋出租人书面同意,将其中部分房屋转租给长治市某某科技有限责任公司(以下称分承租人),双方订立本合同。\n第2条转租有效期:自2019年7月1日起,2020年5月31日止。",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)), "{f:?}");
+        assert_eq!(s(&f, "lessor"), "太原市某某产业园运营有限责任公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "长治市某某科技有限责任公司", "{f:?}");
+        assert_eq!(s(&f, "term_end"), "2020-05-31", "{f:?}");
+        assert!(f["term_end"].confidence > 0.9, "{f:?}");
+        // 出租者 and 承租者; a person's name defined as 甲方 after its label is no label of its own
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "营业用房租赁合同\n承租者:阳泉市某某产业园运营股份有限公司(以下简称乙方)\n出租者:曹某英(以下简称甲方)\n乙方向甲方承租经营用房。\n合同签署栏\n出租者(甲方)\n承租者(乙方)\n单位名称或姓名(签章)\n曹某英\n阳泉市某某产业园运营股份有限公司授权代表(签字)",
+        );
+        assert_eq!(s(&f, "lessor"), "曹某英", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "阳泉市某某产业园运营股份有限公司", "{f:?}");
+        // who lets, said of a tenant whose bracket gives its particulars first and whose name
+        // holds a bracket of its own
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n兹有山西省某某商务服务有限责任公司(房屋所有权方,统一社会信用代码:91140105C3LMNFHR46,以下简称A方)将其坐落于山西省大同市某街278号的房屋出租给太原市某某(集团)科技发展有限责任公司(统一社会信用代码:911401062KX51PNJ65,以下简称B方)使用。\nA方:(签字盖章)\nB方:(签字盖章)",
+        );
+        assert_eq!(
+            s(&f, "lessee"),
+            "太原市某某(集团)科技发展有限责任公司",
+            "{f:?}"
+        );
+        assert!(f["lessee"].confidence > 0.9, "{f:?}");
+        // report numbers: under 报告出具编号 and 编号, bracketed alone on their lines, a serial of
+        // letters with no 号; codes under 报告代码, and under 真伪核对编码 with a cell between
+        for (text, number) in [
+            (
+                "专项审计意见书\n报告出具编号:尧都-ZS-2023112\n某某公司:",
+                "尧都-ZS-2023112",
+            ),
+            (
+                "专项审计意见书\n编号:信达诚-ZS-2024749\n某某公司:",
+                "信达诚-ZS-2024749",
+            ),
+            (
+                "专项审计意见书\n编号:晋天元审(2022)ZX-439\n某某公司:",
+                "晋天元审(2022)ZX-439",
+            ),
+            (
+                "专项审计报告\n(晋恒远审(2022)ZX-727)\n某某公司:",
+                "晋恒远审(2022)ZX-727",
+            ),
+            (
+                "专项审计报告\n(原平-ZS-2023273)\n某某公司:",
+                "原平-ZS-2023273",
+            ),
+        ] {
+            let f = read_text_layer(DocumentKind::AuditReport, text);
+            assert_eq!(s(&f, "report_no"), number, "{text}: {f:?}");
+        }
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "验证真伪\n报告代码:140920233941216785\n专项审计报告",
+        );
+        assert_eq!(s(&f, "report_code"), "140920233941216785", "{f:?}");
+        let cover = placed_page(
+            0.35,
+            &[
+                ("专项审计意见书", 0.4, 0.05),
+                ("本报告只作贵单位报送基地申报材料之用。", 0.1, 0.70),
+                ("真伪核对编码:", 0.1, 0.80),
+                ("大同某某会计师事务所有限责任公司", 0.5, 0.80),
+                ("142023780047085235", 0.1, 0.83),
+                ("注册会计师:傅某敏", 0.5, 0.83),
+            ],
+        );
+        let f = read_page(DocumentKind::AuditReport, &cover);
+        assert_eq!(s(&f, "report_code"), "142023780047085235", "{f:?}");
+        // a salutation with no colon: 致, the name and its addressees run together
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "2023年度小微企业创业创新基地专项审计报告\n专审编号:国信-ZS-2024862\n致太原市某某物业管理有限责任公司董事会及管理层\n一、审计意见",
+        );
+        assert_eq!(
+            s(&f, "audited_entity"),
+            "太原市某某物业管理有限责任公司",
+            "{f:?}"
+        );
+        // a signature row of 代表人签名: lines is no piece of a name
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n甲方将房屋出租给乙方。\n甲方(盖章)\n乙方(盖章)\n大同市某某孵化器管理股份有限公司\n代表人签名:\n代表人签名:\n山西省某某创业服务有限责任公司\n2021年05月29日",
+        );
+        assert!(!s(&f, "lessee").contains("代表人"), "{f:?}");
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

@@ -230,7 +230,7 @@ macro_rules! sublessor {
 }
 macro_rules! sublessee {
     () => {
-        "次承租方|次承租人|次承租单位|次租方|次租人|次租单位|新租户|受转租方|受转租人|受让承租方|受让承租人|接租方|接租人|接租单位"
+        "次承租方|次承租人|次承租单位|分承租方|分承租人|分承租单位|次租方|次租人|次租单位|新租户|受转租方|受转租人|受让承租方|受让承租人|接租方|接租人|接租单位"
     };
 }
 /// A party that signs beside the two without letting or renting (a supervising authority, a
@@ -245,18 +245,18 @@ pub const THIRD_PARTY: &str = third_party!();
 /// The role words a contract's own tables and signature heads name the parties with (出租方,
 /// 转租人, 次承租方, 接租人…; not 业主 or 租户, which a clause may use of anyone), for the engine's
 /// readers of those tables.
-pub const LESSOR_ROLE: &str = concat!("出租方|出租人|出租单位|", sublessor!());
+pub const LESSOR_ROLE: &str = concat!("出租方|出租人|出租单位|出租者|", sublessor!());
 /// The sublease's own letting party's words alone (转租方, 原承租方), for the engine to tell
 /// them from the head landlord's (出租人) in one document.
 pub const SUBLESSOR_ROLE: &str = sublessor!();
 /// See [`LESSOR_ROLE`].
-pub const LESSEE_ROLE: &str = concat!("承租方|承租人|承租单位|", sublessee!());
+pub const LESSEE_ROLE: &str = concat!("承租方|承租人|承租单位|承租者|", sublessee!());
 /// The words that name the letting party (head lease or sublease) and the renting one.
 /// (Macros, so that `concat!` builds the table's regexes at compile time.)
 macro_rules! lessor {
     () => {
         concat!(
-            "出租方|出租人|出租单位|租出方|",
+            "出租方|出租人|出租单位|出租者|租出方|",
             sublessor!(),
             "|业主方|业主|房东"
         )
@@ -278,7 +278,7 @@ macro_rules! lessee {
     () => {
         concat!(
             sublessee!(),
-            "|承租方|承租人|承租单位|承租户|租户|租客|租用方|租用人|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻单位|入驻团队|入驻方|入驻人|入孵企业|入孵单位|入孵方|入孵人|在孵企业|入园(?:创业)?(?:企业|单位|团队)|入园方"
+            "|承租方|承租人|承租单位|承租者|承租户|租户|租客|租用方|租用人|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻单位|入驻团队|入驻方|入驻人|入孵企业|入孵单位|入孵方|入孵人|在孵企业|入园(?:创业)?(?:企业|单位|团队)|入园方"
         )
     };
 }
@@ -308,7 +308,7 @@ macro_rules! party_name_row {
 /// land's certificate gives for the land.
 macro_rules! term_word {
     () => {
-        r"(?:租用|承租|租赁)(?:该|此|上述|前述)?(?:房屋|场地|厂房|物业)的(?:时间|期限)|(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|服务)的?(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)(?:时间|时限|时段)|租期|期限"
+        r"(?:租用|承租|租赁)(?:该|此|上述|前述)?(?:房屋|场地|厂房|物业)的(?:时间|期限)|(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|服务)的?(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用|转租)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租)(?:时间|时限|时段)|租期|期限"
     };
 }
 /// A renewal's words for the period it renews for (续签期限, 续租期限, 续约期间): the term of a
@@ -511,7 +511,7 @@ pub const SEAL_REQUEST: &str = seal!();
 /// a filing's query 报备防伪查询, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告序号|报告序列号|报告编码|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯|信息)(?:码|编码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?真伪(?:核查|查验|核验|验证)|(?:报告)?(?:电子)?(?:验证|验真|验伪|防伪|报备|查验|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告序号|报告序列号|报告编码|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯|信息)?(?:码|编码|代码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?真伪(?:核查|查验|核验|验证|核对|查询)(?:码|编码|编号|号码|代码)?|(?:报告)?(?:电子)?(?:验证|验真|验伪|防伪|报备|查验|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
@@ -1389,7 +1389,7 @@ pub const LEASE: KindSpec = KindSpec {
         // the body: most head leases forbid subletting or ask for 转租合同 to be filed in a clause. An
         // incubator's entry agreement (入驻协议, 入孵协议) lets part of the base's own site.
         pat(
-            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|申请书|约定书)|合同|协议|约定|契约)|\([\p{Han}]{0,4}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
+            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|申请书|约定书)|(?:房屋|场地|厂房|物业|房产|办公用房)?(?:合同|协议|约定|契约))|\([\p{Han}]{0,4}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.97,
         ),
@@ -1517,9 +1517,10 @@ pub const LEASE: KindSpec = KindSpec {
         a_first: &[
             r"甲方[^。\n;]{0,60}(?:租|租赁)给[^。\n;,]{0,12}乙方",
             // an opening that lets to a party it names there and calls 乙方 (`今有XX(以下简称
-            // 甲方)将其所有的…房屋一处出租给YY(以下简称乙方)使用`)
+            // 甲方)将其所有的…房屋一处出租给YY(以下简称乙方)使用`; its particulars may come first
+            // in the bracket, `YY(统一社会信用代码:…,以下简称乙方)`)
             concat!(
-                r"甲方[^。\n;]{0,100}?(?:出租|转租|租赁|租)给[^。\n;,()]{2,40}\(",
+                r"甲方[^。\n;]{0,100}?(?:出租|转租|租赁|租)给[^。\n;,()]{2,40}(?:\([\p{Han}]{1,6}\)[^。\n;,()]{1,30})?\((?:[^()]{0,48}[,、])?",
                 short_name!(),
                 r#"?[“"'「]?乙方"#
             ),
@@ -1572,7 +1573,7 @@ pub const LEASE: KindSpec = KindSpec {
             // 分割后出租给园区内的创业主体`)
             r"乙方[^。\n;甲]{0,20}同意甲方(?:将|把|可将|可以将)[^。\n;]{0,60}(?:出租|转租|分租|租)给",
             concat!(
-                r"乙方[^。\n;]{0,100}?(?:出租|转租|租赁|租)给[^。\n;,()]{2,40}\(",
+                r"乙方[^。\n;]{0,100}?(?:出租|转租|租赁|租)给[^。\n;,()]{2,40}(?:\([\p{Han}]{1,6}\)[^。\n;,()]{1,30})?\((?:[^()]{0,48}[,、])?",
                 short_name!(),
                 r#"?[“"'「]?甲方"#
             ),
@@ -2066,7 +2067,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // their own (the whole line).
         label(
             concat!(
-                r"(?:(?:我所|本所)?(?:报告文号|报告编号|报告号码|报告号|报告书编号|报告书文号|审计报告编号|文号)|专审编号|专审文号|审计编号)",
+                r"(?:(?:我所|本所)?(?:报告文号|报告编号|报告号码|报告号|报告书编号|报告书文号|审计报告编号|文号)|(?:报告)?出具(?:编号|文号)|专审编号|专审文号|审计编号)",
                 cell_end!()
             ),
             "report_no",
@@ -2211,10 +2212,11 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             0.9,
         ),
         // …and after 致: with no colon at the end (`致:XX公司全体股东`)
-        // …or 致 and a space, the entity's name set apart by spaces (`致 XX公司 董事会及管理层`)
+        // …or 致 and a space, the entity's name set apart by spaces (`致 XX公司 董事会及管理层`),
+        // or by nothing (`致XX公司董事会及管理层`: its addressees end the line)
         pat(
             concat!(
-                r"(?m)^致 (?P<v>[^\n:,。; ]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院)) (?:",
+                r"(?m)^致 ?(?P<v>[^\n:,。; ]{2,40}?(?:公司|中心|集团|企业|合伙\)|厂|院|社|园|基地|协会|商会|学校|学院|大学|医院)) ?(?:",
                 addressee_body!(),
                 r"[及、和]?){1,3}$"
             ),
@@ -2359,17 +2361,26 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             0.9,
         ),
         // …or a firm's serial of letters, year and number alone on its line, wherever the
-        // report prints it (under the title, after a cover letter): `天元SZ-2021-0188`.
+        // report prints it (under the title, after a cover letter), bracketed or not:
+        // `天元SZ-2021-0188`, `(原平-ZS-2023273)`.
         pat(
-            r"(?m)^(?P<v>[\p{Han}--[号码]]{1,8}-?[A-Z]{1,4}-?(?:19|20)\d{2}-?\d{2,6}号?)$",
+            r"(?m)^\(?(?P<v>[\p{Han}--[号码]]{1,8}-?[A-Z]{1,4}-?(?:19|20)\d{2}-?\d{2,6}号?)\)?$",
             &[("report_no", "v", Parse::Code)],
             0.9,
         ),
-        // A number set after its label with a gap, no colon, on a line of its own
+        // A number set after its label with a gap or a colon, on a line of its own
         // (`编号 华通-ZX-2020-0167`, `审字号 明鉴-ZX-2023-0333`): a firm's own serial form, with no
         // kind word or bracketed year to be known by. The label says what it is.
+        // (`编号:` is no label of the report's elsewhere: a contract cited has one too)
         pat(
-            r"(?m)^(?:编号|报告编号|文号|报告文号|审字号|报告号)(?P<v>[\p{Han}]{1,8}[A-Za-z0-9()〔〕\[\]第-]{3,24}(?:\d|号))$",
+            r"(?m)^(?:编号|报告编号|文号|报告文号|审字号|报告号):?(?P<v>[\p{Han}]{1,8}[A-Za-z0-9()〔〕\[\]第-]{3,24}(?:\d|号))$",
+            &[("report_no", "v", Parse::Code)],
+            0.9,
+        ),
+        // A number of the kind word, the bracketed year and a serial of letters with no 号,
+        // alone on its line, bracketed or not (`(晋恒远审(2022)ZX-727)` under the title).
+        pat(
+            r"(?m)^\(?(?P<v>[\p{Han}]{1,9}(?:审|专|核|鉴)[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】][A-Z]{1,4}-?\d{1,6})\)?$",
             &[("report_no", "v", Parse::Code)],
             0.9,
         ),
@@ -2379,6 +2390,18 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             r"(?m)\A(?:[^\n]*\n){0,8}?(?P<v>[\p{Han}]{0,9}[\p{Han}--[发函令办会通告]](?:\([\p{Han}]{1,2}\))?[(\[〔【]\d{4}[)\]〕】]第?[A-Za-z0-9-]{0,14}\d(?:-[A-Z]{1,4})?号)$",
             &[("report_no", "v", Parse::Code)],
             0.9,
+        ),
+        // …and under its label with a cell of the row beside read between them
+        // (`真伪核对编码:` | the firm's name / the code | `注册会计师:…`): a line that is a
+        // code and nothing else.
+        pat(
+            concat!(
+                r"(?m)^",
+                report_code_label!(),
+                r":?\n[^\n:0-9]{2,40}\n(?P<v>[0-9A-Z]{12,30})$"
+            ),
+            &[("report_code", "v", Parse::Code)],
+            0.85,
         ),
         pat(
             concat!(

@@ -42,11 +42,11 @@ pub fn clauses_say<'a>(
     })
 }
 
-/// The nouns a party's word ends in (出租方, 承租人, 使用单位, 出租主体): written once for every
-/// regex here that finds such a word.
+/// The nouns a party's word ends in (出租方, 承租人, 使用单位, 出租主体, 出租者): written once for
+/// every regex here that finds such a word.
 macro_rules! party_noun {
     () => {
-        "(?:方|人|单位|主体)"
+        "(?:方|人|单位|主体|者)"
     };
 }
 
