@@ -1731,9 +1731,11 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
 /// `出租人(甲方)签章`; OCR may read a speck before the bracket as a mark: `出租人、(签章)`).
 static SIGNATURE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?P<p>甲方|乙方|丙方|(?:房屋所有人|房屋所有权人|所有权人|产权人|产权方|产权单位|原出租人|原出租方)(?:\((?:同意转租|同意|确认)[^()\n]{{0,4}}\))?|{}|(?:物业|房屋|场地|厂房|资产|房产)?(?P<lessor>{})|(?:物业|房屋|场地|厂房|资产|房产)?(?P<lessee>{}))(?:[、,.·]?(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?处?)?:?$",
+        r"^(?P<p>甲方|乙方|丙方|(?:房屋所有人|房屋所有权人|所有权人|产权人|产权方|产权单位|原出租人|原出租方)(?:\((?:同意转租|同意|确认)[^()\n]{{0,4}}\))?|{}|{}?(?P<lessor>{})|{}?(?P<lessee>{}))(?:[、,.·]?(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?处?)?:?$",
         kinds::THIRD_PARTY,
+        kinds::THING_LET,
         kinds::LESSOR_ROLE,
+        kinds::THING_LET,
         kinds::LESSEE_ROLE
     ))
     .expect("static regex")
@@ -1759,7 +1761,8 @@ fn signature_side(line: &str) -> Option<(usize, &'static str)> {
 /// A signature head at the start of a text: a position or a role, then its seal request.
 static SIGNATURE_HEAD_START: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:物业|房屋|场地|厂房|资产|房产)?(?:{})\s*\(?(?:{})",
+        r"^{}?(?:{})\s*\(?(?:{})",
+        kinds::THING_LET,
         *SIGNING_PARTY,
         kinds::SEAL_WORDS
     ))

@@ -242,6 +242,15 @@ macro_rules! third_party {
 }
 /// Those words as one regex source, for the engine's signature readers.
 pub const THIRD_PARTY: &str = third_party!();
+/// The thing let, written before a role word in a label or a signature head (`物业出租方`,
+/// `资产承租方`): the role is the same.
+macro_rules! thing_let {
+    () => {
+        "(?:物业|房屋|场地|厂房|资产|房产)"
+    };
+}
+/// That prefix as one regex source, for the engine's signature readers.
+pub const THING_LET: &str = thing_let!();
 /// The role words a contract's own tables and signature heads name the parties with (出租方,
 /// 转租人, 次承租方, 接租人…; not 业主 or 租户, which a clause may use of anyone), for the engine's
 /// readers of those tables.
@@ -590,7 +599,9 @@ pub const LEASE: KindSpec = KindSpec {
         // position, resolved by `positional`.
         label(
             concat!(
-                r"(?:(?:物业|房屋|场地|厂房|资产|房产)?(?:",
+                "(?:",
+                thing_let!(),
+                r"?(?:",
                 lessor!(),
                 r")",
                 // (a heading over the party's rows: `出租方信息` / `姓名:XX`)
@@ -618,7 +629,9 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         label(
             concat!(
-                r"(?:(?:物业|房屋|场地|厂房|资产|房产)?(?:",
+                "(?:",
+                thing_let!(),
+                r"?(?:",
                 lessee!(),
                 r")",
                 // (a heading over the party's rows: `出租方信息` / `姓名:XX`)
@@ -644,7 +657,8 @@ pub const LEASE: KindSpec = KindSpec {
             certainty: 0.9,
             ..label(
                 concat!(
-                    r"(?:物业|房屋|场地|厂房|资产|房产)?(?:",
+                    thing_let!(),
+                    r"?(?:",
                     lessor!(),
                     "|",
                     operator!(),
@@ -660,7 +674,8 @@ pub const LEASE: KindSpec = KindSpec {
             certainty: 0.9,
             ..label(
                 concat!(
-                    r"(?:物业|房屋|场地|厂房|资产|房产)?(?:",
+                    thing_let!(),
+                    r"?(?:",
                     lessee!(),
                     r")(?:\((?:甲方|乙方)\))?\(",
                     seal!(),
@@ -1457,7 +1472,8 @@ pub const LEASE: KindSpec = KindSpec {
         columns: &[
             (
                 concat!(
-                    r"(?:物业|房屋|场地|厂房|资产|房产)?(?:",
+                    thing_let!(),
+                    r"?(?:",
                     lessor!(),
                     r")(?:\([^()\n]{1,12}\))?|(?:甲方|乙方)\((?:",
                     lessor_in_brackets!(),
@@ -1467,7 +1483,8 @@ pub const LEASE: KindSpec = KindSpec {
             ),
             (
                 concat!(
-                    r"(?:物业|房屋|场地|厂房|资产|房产)?(?:",
+                    thing_let!(),
+                    r"?(?:",
                     lessee!(),
                     r")(?:\([^()\n]{1,12}\))?|(?:甲方|乙方)\((?:",
                     lessee_in_brackets!(),
@@ -1609,8 +1626,13 @@ pub const LEASE: KindSpec = KindSpec {
     }),
 };
 
-/// Co-owners of a certificate held in common (共有人:A(75%);B(25%) under 权利其他状况 or 附记):
-/// whoever the 权利人 line names, the applicant may be one of them.
+/// A person named as an owner: two to four characters, none a word of a register's column
+/// heads (证件种类, 证件号码, 份额, 共有方式, 共有情况).
+macro_rules! owner_person {
+    () => {
+        r"[\p{Han}--[证号码种类型份额式况]]{2,4}"
+    };
+}
 /// The paper an owner's number is on, as a table's cell names it.
 macro_rules! id_paper {
     () => {
@@ -1652,10 +1674,14 @@ macro_rules! co_owner_row {
         concat!(
             r"(?P<",
             $name,
-            r">{ORG}|[\p{Han}--[证号码种类型份额式况]]{2,4})\n(?:[^\n%]{2,30}\n)?\d{1,3}(?:\.\d+)?%"
+            r">{ORG}|",
+            owner_person!(),
+            r")\n(?:[^\n%]{2,30}\n)?\d{1,3}(?:\.\d+)?%"
         )
     };
 }
+/// Co-owners of a certificate held in common (共有人:A(75%);B(25%) under 权利其他状况 or 附记):
+/// whoever the 权利人 line names, the applicant may be one of them.
 const CO_OWNERS: [PatternSpec; 13] = [
     every(
         r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG_WRAPPED})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
@@ -1731,7 +1757,15 @@ const CO_OWNERS: [PatternSpec; 13] = [
     // (`权利人` / A公司 / B公司 / `共有情况`)
     every(
         // (a person's two to four characters, none a table's column head: 证件种类, 证件号码)
-        r"(?m)^(?:权利人|房屋所有权人|所有权人)(?:名称|姓名)?:?\n(?P<a>{ORG}|[\p{Han}--[证号码种类型份额式况]]{2,4})\n(?P<b>{ORG}|[\p{Han}--[证号码种类型份额式况]]{2,4})\n(?:(?P<c>{ORG}|[\p{Han}--[证号码种类型份额式况]]{2,4})\n)?共有(?:情况|方式)",
+        concat!(
+            r"(?m)^(?:权利人|房屋所有权人|所有权人)(?:名称|姓名)?:?\n(?P<a>{ORG}|",
+            owner_person!(),
+            r")\n(?P<b>{ORG}|",
+            owner_person!(),
+            r")\n(?:(?P<c>{ORG}|",
+            owner_person!(),
+            r")\n)?共有(?:情况|方式)"
+        ),
         &[
             ("co_owners", "a", Parse::Name),
             ("co_owners", "b", Parse::Name),
