@@ -3771,6 +3771,7 @@ static LABEL_SHAPE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^[\p{Han}]{2,10}(?:\([\p{Han}]{1,8}\))?:").expect("static regex"));
 /// A word that leads up to a name in a sentence, when a place name (…省, …市, …县, …区)
 /// follows it: `向长治市…` is not a name starting with 向 (`向阳科技` keeps it), nor is
+/// `…代码为9114…的阳泉市…公司` one starting with 的, nor is
 /// `为太原市…` (a label in a sentence, `受转租人为XX`) one starting with 为, nor is
 /// `经临汾市…(以下简称甲方)与…` or `接受晋中市…的委托` one starting with 经 or 接受; an
 /// agreement's opening `兹有XX(下称出租方)…` names XX, a deed's `立租赁契约人XX(出租人,…)` too,
@@ -3778,7 +3779,7 @@ static LABEL_SHAPE: LazyLock<Regex> =
 /// 关于; a person's may: 关于海燕); a recital's `现XX公司(以下称转租人)…` names XX (现代… keeps
 /// its 现).
 static LEADING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:(?P<w>[向与和由及给将对为系是])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有|立(?:租赁|房屋租赁|转租)?(?:契约|合同|协议)人)[\p{Han}]{2}|(?P<about>关于)[^\n]{2,40}?(?:公司|中心|集团|合作社|企业|事务所)$|(?P<now>现)[\p{Han}--[代在有金实场行状时今]])")
+    regex(r"^(?:(?P<w>[向与和由及给将对为系是的])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有|立(?:租赁|房屋租赁|转租)?(?:契约|合同|协议)人)[\p{Han}]{2}|(?P<about>关于)[^\n]{2,40}?(?:公司|中心|集团|合作社|企业|事务所)$|(?P<now>现)[\p{Han}--[代在有金实场行状时今]])")
         .expect("static regex")
 });
 /// Labels of the rows that follow a party's name (ID numbers, codes, representatives), and a
@@ -11775,6 +11776,31 @@ mod tests {
             "房屋租赁合同\n甲方将房屋出租给乙方。\n甲方(盖章)\n乙方(盖章)\n大同市某某孵化器管理股份有限公司\n代表人签名:\n代表人签名:\n山西省某某创业服务有限责任公司\n2021年05月29日",
         );
         assert!(!s(&f, "lessee").contains("代表人"), "{f:?}");
+    }
+
+    #[test]
+    fn h44_classes_party_words_by_their_short_names() {
+        // a party's word whose bracket gives the short name the clauses use
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "孵化基地场地租用协议\n1. 场所提供人（简称提供人）：贺某\n2. 场所承用人（简称承用人）：阳泉市某某科技有限责任公司\n一、场地\n场地面积1194.33平方米，承用人用于小微企业创业创新基地。\n三、费用\n全年租金1920000.00元，承用人应在每个租赁年度首日前付清全年租金。\n承用人如需改建隔墙，应报提供人批准；退租时提供人有权要求承用人拆除复原。",
+        );
+        assert_eq!(s(&f, "lessor"), "贺某", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "阳泉市某某科技有限责任公司", "{f:?}");
+        // a sublease's owner named beside its two parties is the head landlord, not a third
+        // party word that hides the two
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "分租合同\n分租出让人\n长治市某某物业管理有限公司\n分租受让人\n运城市某某科技发展股份有限公司\n房屋产权方：临汾市某某科技有限公司\n第1条 分租出让人依与房屋产权方所订租赁合同承租房屋；房屋产权方已书面准许本次转租。\n第2条 分租出让人将其中108.15㎡分租给分租受让人。\n第5条 分租受让人须按约定用途使用房屋。\n房屋产权方同意转租（签章）：临汾市某某科技有限公司",
+        );
+        assert_eq!(s(&f, "lessor"), "长治市某某物业管理有限公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "运城市某某科技发展股份有限公司", "{f:?}");
+        // a name after its code in a recital (`…代码为9114…的阳泉市…公司`) does not start with 的
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "入孵企业场地转租约定书\n社会信用代码为91140200988P78H170的山西省某某文化传媒有限责任公司（以下称运营方）与社会信用代码为9114040023WBHKN13A的阳泉市某某科技有限公司（以下称入驻企业），为入驻企业租用运营方转租的场地订立本约定书。",
+        );
+        assert_eq!(s(&f, "lessee"), "阳泉市某某科技有限公司", "{f:?}");
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

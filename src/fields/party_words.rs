@@ -116,6 +116,16 @@ static SEALED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A party's short name in the bracket after its word (`(简称提供人)`, `(以下称“承用人”)`).
+static SHORT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(concat!(
+        r#"^\((?:以下)?(?:简称|称|下称)[“"'「]?(?P<s>\p{Han}{1,7}?"#,
+        party_noun!(),
+        r#")[”"'」]?\)$"#
+    ))
+    .expect("static regex")
+});
+
 /// The thing let, before a party's word in a heading (`房屋提供方`, `场地使用方`).
 static OBJECT_NOUN: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?:房屋|场地|物业|厂房|房产|载体)").expect("static regex"));
@@ -129,6 +139,11 @@ static RENTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
 static LETTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"出租|转租|出让|租出|提供|产权|房产|业主|所有|房东|供房|运营").expect("static regex")
 });
+
+/// Stems of an owner's word (产权方, 所有权人, 业主): in a sublease beside the two parties, the
+/// head landlord.
+static OWNER_STEM: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"产权|所有|业主|房东").expect("static regex"));
 
 /// What a word's own stems say of its role: `Some(true)` letting, `Some(false)` renting.
 pub fn stem_role(word: &str) -> Option<bool> {
@@ -180,6 +195,16 @@ pub fn discover(
             }
             _ => full,
         };
+        // a word whose bracket gives the short name the clauses use (`场所提供人(简称提供人)`):
+        // the short name is the party's word
+        let short = caps.name("b").and_then(|b| {
+            let m = SHORT_NAME.captures(b.as_str())?.name("s")?;
+            Some(&text[b.start() + m.start()..b.start() + m.end()])
+        });
+        let word = match short {
+            Some(short) if flat.matches(full).count() < 3 => short,
+            _ => word,
+        };
         let rest = &text[sep.end()..];
         let two_lines: String = rest.splitn(3, '\n').take(2).collect::<Vec<_>>().concat();
         if NOT_A_PARTY.is_match(word)
@@ -211,6 +236,18 @@ pub fn discover(
                 *object |= with_object;
             }
             None => words.push((word.to_string(), vec![head], with_object)),
+        }
+    }
+    // a sublease's third word, the owner's (`房屋产权方` beside `分租出让人` and `分租受让人`), when
+    // the other two say by their stems one lets and one rents: the owner is the head landlord
+    if words.len() == 3 {
+        let stems: Vec<Option<bool>> = words.iter().map(|(w, ..)| stem_role(w)).collect();
+        if let Some(owner) = words.iter().position(|(w, ..)| OWNER_STEM.is_match(w)) {
+            let rest: Vec<Option<bool>> =
+                (0..3).filter(|&i| i != owner).map(|i| stems[i]).collect();
+            if rest.contains(&Some(true)) && rest.contains(&Some(false)) {
+                words.remove(owner);
+            }
         }
     }
     let [(a, a_heads, a_object), (b, b_heads, b_object)] = <[_; 2]>::try_from(words)
