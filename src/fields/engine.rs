@@ -11795,6 +11795,14 @@ mod tests {
         );
         assert_eq!(s(&f, "lessor"), "长治市某某物业管理有限公司", "{f:?}");
         assert_eq!(s(&f, "lessee"), "运城市某某科技发展股份有限公司", "{f:?}");
+        // a sublease titled 二次租赁合同, its parties 二次出租方 and 二次承租方
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋二次租赁合同\n二次出租方（甲）：运城市某某网络科技有限责任公司\n二次承租方（乙）：太原市某某投资管理股份有限公司\n甲方依原租赁合同承租房屋,现从中划出部分面积转租乙方。\n二、二次租赁期24个月：2019-06-01至2021-05-31。",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)), "{f:?}");
+        assert_eq!(s(&f, "lessor"), "运城市某某网络科技有限责任公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "太原市某某投资管理股份有限公司", "{f:?}");
         // a name after its code in a recital (`…代码为9114…的阳泉市…公司`) does not start with 的
         let f = read_text_layer(
             DocumentKind::Lease,

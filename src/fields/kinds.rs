@@ -225,12 +225,12 @@ pub const NOT_THE_TERM_ALONE: &str = concat!(
 /// on (转租方), and the one it lets to (次承租方, 接租人). Either makes the document a sublease.
 macro_rules! sublessor {
     () => {
-        "转租方|转租人|转租单位|分租方|分租人|原承租方|原承租人|原租户|二房东"
+        "转租方|转租人|转租单位|分租方|分租人|二次出租方|二次出租人|原承租方|原承租人|原租户|二房东"
     };
 }
 macro_rules! sublessee {
     () => {
-        "次承租方|次承租人|次承租单位|分承租方|分承租人|分承租单位|次租方|次租人|次租单位|新租户|受转租方|受转租人|受让承租方|受让承租人|接租方|接租人|接租单位"
+        "次承租方|次承租人|次承租单位|二次承租方|二次承租人|分承租方|分承租人|分承租单位|次租方|次租人|次租单位|新租户|受转租方|受转租人|受让承租方|受让承租人|接租方|接租人|接租单位"
     };
 }
 /// A party that signs beside the two without letting or renting (a supervising authority, a
@@ -1400,11 +1400,11 @@ pub const LEASE: KindSpec = KindSpec {
             &[("party_b", "v", Parse::Name)],
             0.95,
         ),
-        // A sublease (转租, 分租) is known by its title or its party labels, never by words of
+        // A sublease (转租, 分租, 二次租赁) is known by its title or its party labels, never by words of
         // the body: most head leases forbid subletting or ask for 转租合同 to be filed in a clause. An
         // incubator's entry agreement (入驻协议, 入孵协议) lets part of the base's own site.
         pat(
-            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|申请书|约定书)|(?:房屋|场地|厂房|物业|房产|办公用房)?(?:合同|协议|约定|契约))|\([\p{Han}]{0,4}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
+            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|申请书|约定书)|(?:房屋|场地|厂房|物业|房产|办公用房)?(?:合同|协议|约定|契约))|(?:二次|再)(?:租赁|出租)(?:合同|协议|契约)|\([\p{Han}]{0,4}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.97,
         ),
