@@ -510,7 +510,8 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                     text_before(text, &caps, CLAUSE_BREAKS),
                     not_after,
                 )) || (about_term && restates_another_period(text, &caps))
-                    || (about_term && CITES_A_CONTRACT.is_match(sentence_before(text, &caps))))
+                    || (about_term && CITES_A_CONTRACT.is_match(sentence_before(text, &caps)))
+                    || (about_term && under_cited_row(text, &caps)))
             {
                 continue;
             }
@@ -4028,6 +4029,20 @@ fn text_before<'t>(text: &'t str, caps: &regex::Captures<'t>, breaks: &[char]) -
         i + text[i..].chars().next().map_or(1, char::len_utf8)
     });
     &text[start..value_at.max(start)]
+}
+/// Whether a match starts a line under a row label of another contract (`原合同期限` /
+/// `DATE至DATE`, a sublease's summary of its head lease): that contract's period, not the term.
+fn under_cited_row(text: &str, caps: &regex::Captures<'_>) -> bool {
+    let at = caps.get(0).map_or(0, |m| m.start());
+    if !(at == 0 || text[..at].ends_with('\n')) {
+        return false;
+    }
+    let row = text[..at.saturating_sub(1)]
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .trim();
+    row.starts_with('原') && row.chars().count() <= 8 && !row.contains([':', '。'])
 }
 /// Whether the dates of a match restate, after 即, a clause that names another period than the
 /// term (`续租期限五年,即DATE起至DATE止`: the renewal's). A clause about the term's own start
@@ -11803,6 +11818,12 @@ mod tests {
         assert_eq!(get(&f, "is_sublease"), Some(&json!(true)), "{f:?}");
         assert_eq!(s(&f, "lessor"), "运城市某某网络科技有限责任公司", "{f:?}");
         assert_eq!(s(&f, "lessee"), "太原市某某投资管理股份有限公司", "{f:?}");
+        // a sublease's summary of its head lease: the row 原合同期限 holds that lease's period
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋部分转租协议\n转租人：山西某某电子商务有限公司\n再承租人：山西某某科技发展有限责任公司\n原租赁关系摘要\n原合同期限\n2018年4月1日至2023年3月31日\n1．转租人把上表房屋中的697.72㎡转租给再承租人。",
+        );
+        assert_ne!(s(&f, "term_start"), "2018-04-01", "{f:?}");
         // a name after its code in a recital (`…代码为9114…的阳泉市…公司`) does not start with 的
         let f = read_text_layer(
             DocumentKind::Lease,
