@@ -253,16 +253,19 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 .find(|&p| p >= start)
                 .unwrap_or(text.len());
         }
-        // OCR may read a party's particular printed beside its name (`社会信用代码…` to the
-        // right of the name) before the name: label alone on its line / the particular's line /
-        // the name. The particular's line holds its value, so it is no heading over the name;
-        // the name on the next line, whole and no label, is the party's.
+        // OCR (or a text layer read across the row) may set a party's particular printed
+        // beside its name (`社会信用代码…` to the right of the name) before the name: label alone
+        // on its line / the particular's line, with its value or bare / the name. A particular
+        // heads no name: the name on the next line, whole and no label, is the party's.
         if spec.parse == Parse::Name
             && text[ls..start].contains('\n')
             && let Some(line) = text[start..].lines().next()
             && let Some((pi, plen)) = c.label_at(line)
             && c.spec.labels[pi].field.is_none()
-            && line[plen..].trim_start_matches([':', ' ']).chars().count() >= 6
+            && {
+                let value = line[plen..].trim_start_matches([':', ' ']);
+                value.chars().count() >= 6 || value.is_empty()
+            }
             && let Some(name_line) = text[start + line.len()..].lines().nth(1)
             && text[start + line.len()..].starts_with('\n')
             && WHOLE_NAME.is_match(name_line)
@@ -2772,14 +2775,23 @@ static NAME_ROW: LazyLock<Regex> =
 
 /// A label opening a bracket after running text (`甲方系…房屋的承租人(出租人:XX,租期…)`) is a
 /// remark about another party, not a label of this document's; a role's own bracket
-/// (`乙方(承租方):`) follows a short label instead.
+/// (`乙方(承租方):`) follows a short label instead, and closes before its colon.
 fn in_parenthetical(text: &str, pos: usize) -> bool {
     let before = &text[..pos];
     let Some(open) = before.strip_suffix('(') else {
         return false;
     };
     let line = open.rsplit('\n').next().unwrap_or(open);
-    line.chars().count() > 8
+    if line.chars().count() > 8 {
+        return true;
+    }
+    // running text wrapped just before the bracket (`…房屋的` / `使用权(出租人:XX;…)`): the
+    // label's colon inside the bracket, after words that name no party
+    let inside = text[pos..].split([')', '\n']).next().unwrap_or("");
+    !line.is_empty()
+        && inside.contains(':')
+        && !line.ends_with(['方', '人', '位', '者'])
+        && !before.ends_with(":(")
 }
 
 /// A label cell whose label wrapped, read by OCR as the label's head, then the value of the
@@ -3462,6 +3474,18 @@ fn short_name_roles(
         let role = match (first, second) {
             (true, false) => pos.first,
             (false, true) => pos.second,
+            // (the base's operator lets an entry agreement's rooms but rents the head lease's
+            // building: its word says its role only beside a party that rents, 入驻企业)
+            _ if OPERATOR_WORD.is_match(alias) => {
+                if named
+                    .iter()
+                    .any(|(_, a)| a != alias && party_words::stem_role(a) == Some(false))
+                {
+                    pos.first
+                } else {
+                    continue;
+                }
+            }
             _ => match party_words::stem_role(alias) {
                 Some(true) => pos.first,
                 Some(false) => pos.second,
@@ -3488,11 +3512,16 @@ static NAMED_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 /// Short names the patterns read themselves: positions, roles and third parties, and the
-/// head lease's parties a sublease names (原出租人, 原承租方), who are no party of its own.
+/// head lease's parties a sublease names (原出租人, 原承租方), who are no party of its own
+/// (the operator's, 运营方, is read by the clauses).
 static POSITION_OR_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^原?(?:[甲乙丙丁]方|(?:出租|承租|转租|次承?租|租用|租入|租出|使用|产权|业主|居间|担保|见证|物业服务|物业|委托|受托|代理|孵化|入驻|运营|管理)(?:方|人|单位)|房东|租客|业主|贵方|贵公司|本公司|我方|我公司)$")
+    regex(r"^原?(?:[甲乙丙丁]方|(?:出租|承租|转租|次承?租|租用|租入|租出|使用|产权|业主|居间|担保|见证|物业服务|物业|委托|受托|代理|孵化|入驻|管理)(?:方|人|单位)|房东|租客|业主|贵方|贵公司|本公司|我方|我公司)$")
         .expect("static regex")
 });
+/// The base's operator's short name (运营方, 运营单位, 运营管理方): no pattern reads it, for its
+/// role is the clauses' (see [`short_name_roles`]).
+static OPERATOR_WORD: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(?:\p{Han}{0,4})?运营(?:管理)?(?:方|单位)$").expect("static regex"));
 
 /// Candidates at least this sure count as a second reading of a party.
 const SURE_SOURCE: f32 = 0.85;
@@ -11830,6 +11859,61 @@ mod tests {
             "入孵企业场地转租约定书\n社会信用代码为91140200988P78H170的山西省某某文化传媒有限责任公司（以下称运营方）与社会信用代码为9114040023WBHKN13A的阳泉市某某科技有限公司（以下称入驻企业），为入驻企业租用运营方转租的场地订立本约定书。",
         );
         assert_eq!(s(&f, "lessee"), "阳泉市某某科技有限公司", "{f:?}");
+    }
+
+    #[test]
+    fn h44_classes_a_particular_between_a_partys_word_and_its_name() {
+        // a party table read across its rows: the particular printed beside the name (its
+        // label alone, or with its value) comes between the party's word and the name; a
+        // signature row's label under the seal's head (经办人) is no piece of the name
+        for (lessor, lessee) in [
+            (
+                "供房方\n统一社会信用代码\n大同市某某实业有限公司\n91140200MA0K1L2X3B",
+                "租用方\n长治市某某科技有限公司\n统一社会信用代码 91140400MA0K1L2X3C",
+            ),
+            (
+                "供房方\n社会信用代码 91140200MA0K1L2X3B\n大同市某某实业有限公司",
+                "租用方\n长治市某某科技有限公司",
+            ),
+        ] {
+            let f = read_text_layer(
+                DocumentKind::Lease,
+                &format!(
+                    "仓储用房租赁合同\n{lessor}\n{lessee}\n供房方、租用方经协商，就租用方租用供房方房屋事宜订立本合同。\n租期自2021年1月1日起至2025年12月31日止。"
+                ),
+            );
+            assert_eq!(s(&f, "lessor"), "大同市某某实业有限公司", "{f:?}");
+            assert_eq!(s(&f, "lessee"), "长治市某某科技有限公司", "{f:?}");
+        }
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "仓储用房租赁合同\n租期自2021年1月1日起至2025年12月31日止。\n出租方(章)\n经办人\n大同市某某实业有限公司\n承租方(章)\n长治市某某科技有限公司",
+        );
+        assert_ne!(s(&f, "lessor"), "经办人大同市某某实业有限公司", "{f:?}");
+    }
+
+    #[test]
+    fn an_entry_agreements_operator_and_a_remark_naming_the_head_landlord() {
+        // the operator's short name beside an incubated firm's: the operator lets
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "入驻场地协议\n忻州市某某孵化器管理有限公司（以下称运营方）与晋中市某某科技有限公司（以下称入驻企业）订立本协议。\n1、运营方将场地提供给入驻企业使用，入驻企业按时交纳场地费。\n2、入驻企业不得将场地另行转租。",
+        );
+        assert_eq!(s(&f, "lessor"), "忻州市某某孵化器管理有限公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "晋中市某某科技有限公司", "{f:?}");
+        // …but beside a party that lets, the operator's word says nothing of its role
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n忻州市某某实业有限公司（以下称产权方）与晋中市某某孵化器管理有限公司（以下称运营方）订立本合同。\n运营方负责基地的日常运营。\n产权方负责房屋的维修。",
+        );
+        assert_ne!(s(&f, "lessor"), "晋中市某某孵化器管理有限公司", "{f:?}");
+        // a remark in a bracket after running text that wrapped just before it names the head
+        // landlord, not this agreement's letting party
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "众创空间入驻协议\n园区管理方：太原市某某科技有限公司\n入园单位：大同市某某商务服务有限公司\n（一）园区管理方以租赁方式取得山西省太原市小店区某某街1号房屋的\n使用权（出租人：大同市某某信息技术有限公司；租赁合同编号：ZP2016-0547），出租人同意园区管理方转租。\n（二）园区管理方将场地转租给入园单位使用。\n（三）入园单位按季度交纳场地使用费。",
+        );
+        assert_eq!(s(&f, "lessor"), "太原市某某科技有限公司", "{f:?}");
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

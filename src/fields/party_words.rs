@@ -101,6 +101,13 @@ static ORG_START: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+/// A party's particular on a line of its own, with its value or without (`社会信用代码 9114…`,
+/// `社会信用代码` / the name / the code): a reading of the row across may set it, printed beside
+/// the name, between the party's word and the name.
+static PARTICULAR_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:统一社会信用代码|社会信用代码|信用代码|身份证号码|身份证号|证件号码)[: ]*(?:[0-9A-Za-z]{6,}[^\n]*)?\n")
+        .expect("static regex")
+});
 /// …or a person's two to four characters alone on the line or before a bracket (only after
 /// a separator: `承租方同意,` is a clause).
 static PERSON_START: LazyLock<Regex> =
@@ -206,6 +213,12 @@ pub fn discover(
             _ => word,
         };
         let rest = &text[sep.end()..];
+        // (a particular printed beside the name, read before it: `出赁方` / `社会信用代码…` /
+        // the name)
+        let rest = match PARTICULAR_LINE.find(rest) {
+            Some(m) if !sep.as_str().is_empty() => &rest[m.end()..],
+            _ => rest,
+        };
         let two_lines: String = rest.splitn(3, '\n').take(2).collect::<Vec<_>>().concat();
         if NOT_A_PARTY.is_match(word)
             || word.starts_with(['甲', '乙', '丙', '丁'])

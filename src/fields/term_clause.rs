@@ -16,10 +16,11 @@ use super::kinds::{NOT_THE_TERM, NOT_THE_TERM_ALONE, TERM_WORD};
 use super::text::regex;
 
 /// The term's words, and the tenant's renting of the place said with it (`乙方租用该房屋捌年,从
-/// DATE算起,到DATE为止`).
+/// DATE算起,到DATE为止`), or the place's use or lease as the clause's subject (`本协议项下房屋的
+/// 使用自DATE开始,至DATE截止`).
 static TERM: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        "{TERM_WORD}|(?:租用|承租)(?:该|此|上述|前述)(?:房屋|场地|厂房|物业)"
+        "{TERM_WORD}|(?:租用|承租)(?:该|此|上述|前述)(?:房屋|场地|厂房|物业)|(?:房屋|场地|厂房|物业)的(?:使用|租用|租赁|占用)(?:自|从)"
     ))
     .expect("static regex")
 });
@@ -186,6 +187,10 @@ mod tests {
         assert_eq!(
             term("①转租期自二零二零年十二月一日开始,于二零二一年十一月三十日结束,共1年。"),
             pair("二零二零年十二月一日", "二零二一年十一月三十日")
+        );
+        assert_eq!(
+            term("第2款 本协议项下场地的使用自2019年3月1日开始,至2024年2月28日截止。"),
+            pair("2019年3月1日", "2024年2月28日")
         );
     }
 
