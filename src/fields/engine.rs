@@ -455,6 +455,14 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         if end <= start {
             continue;
         }
+        // a code whose print a symbol's label covers (`J20228192711`) over the symbol's caption
+        // that prints it whole (`J2022819271191866`): the caption is the code
+        if spec.parse == Parse::Code
+            && let Some(whole) = whole_on_next_line(text, start)
+            && whole.end <= end
+        {
+            start = whole.start;
+        }
         let raw = &text[start..end];
         // A date label in a cell of its own (no colon) heads a column when the next cell is
         // no date (`服务期起 | 服务期止` over `17F-26 | … | 2022年11月1日`): the table's
@@ -530,8 +538,15 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             let mut took = false;
             for &(field, group, parse) in p.captures {
                 let Some(m) = caps.name(group) else { continue };
+                // (a code cut short on its line, printed whole on the next)
+                let at = match parse {
+                    Parse::Code => whole_on_next_line(text, m.start())
+                        .filter(|_| !m.as_str().contains('\n'))
+                        .unwrap_or(m.range()),
+                    _ => m.range(),
+                };
                 let Ok((value, doubt, range)) =
-                    parse_value(parse, m.as_str(), whole, norm, m.range())
+                    parse_value(parse, &text[at.clone()], whole, norm, at.clone())
                 else {
                     continue;
                 };
@@ -1470,10 +1485,10 @@ fn contract_row_label(line: &str) -> bool {
     CITED_ROW.is_match(line) || THIS_ROW.is_match(line)
 }
 
-/// A term's head cell alone on its line (`租赁期限` in a header row).
+/// A term's head cell alone on its line (`租赁期限`, `场地使用起止` in a header row).
 static TERM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:{})(?:\([\p{{Han}}]{{1,6}}\))?$",
+        r"^(?:{}|(?:场地|房屋|房产|厂房)?(?:租赁|租用|使用|入驻|入孵|孵化|转租|分租|服务)(?:起止|起讫)(?:日期|时间|期限)?)(?:\([\p{{Han}}]{{1,6}}\))?$",
         kinds::TERM_WORD
     ))
     .expect("static regex")
@@ -3895,6 +3910,25 @@ static WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?:公司|合伙\)|中心|集团|合作社|联合社|事务所|分所|工会|委员会|协会|商会)$")
         .expect("static regex")
 });
+/// The next line, when a code read from `start` to its line's end is printed again whole on it
+/// (`J2022819271191` / `J2022819271191866`: a symbol's label covers the print, the symbol's
+/// caption under it gives every character).
+fn whole_on_next_line(text: &str, start: usize) -> Option<std::ops::Range<usize>> {
+    let first_end = text[start..].find('\n').map(|i| start + i)?;
+    let second = first_end + 1
+        ..text[first_end + 1..]
+            .find('\n')
+            .map_or(text.len(), |i| first_end + 1 + i);
+    let code = |s: &str| -> String { s.chars().filter(char::is_ascii_alphanumeric).collect() };
+    let (cut, whole) = (code(&text[start..first_end]), code(&text[second.clone()]));
+    let trimmed = text[second.clone()].trim();
+    (cut.len() >= 6 && whole.len() > cut.len() && whole.starts_with(&cut) && trimmed == whole).then(
+        || {
+            let at = second.start + text[second.clone()].find(trimmed).unwrap_or(0);
+            at..at + trimmed.len()
+        },
+    )
+}
 
 /// Whether a label's value `so_far` ends at the line break before `next`. A value ends at its
 /// line or cell end when the next line is labelled in any form, when a code or number is
@@ -11890,6 +11924,45 @@ mod tests {
             "仓储用房租赁合同\n租期自2021年1月1日起至2025年12月31日止。\n出租方(章)\n经办人\n大同市某某实业有限公司\n承租方(章)\n长治市某某科技有限公司",
         );
         assert_ne!(s(&f, "lessor"), "经办人大同市某某实业有限公司", "{f:?}");
+    }
+
+    #[test]
+    fn h45_classes_labels_and_forms_of_the_term_and_the_report() {
+        // a contract's key-terms page: 租赁起日 / 租赁止日 / 租赁总年限, each a cell over its value
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "仓库租赁合同\n出租方\n大同市某某实业有限公司\n承租方\n长治市某某科技有限公司\n租赁起日\n2020/3/1\n租赁止日\n2026/2/28\n租赁总年限\n72个月\n租赁起止以本页记载的为准。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2020-03-01")), "{f:?}");
+        assert_eq!(get(&f, "term_end"), Some(&json!("2026-02-28")), "{f:?}");
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 6, "months": 0})),
+            "{f:?}"
+        );
+        // a model lease's fixed term beside the form's other choice
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "经营用房租赁合同\n出租人：大同市某某实业有限公司\n承租人：长治市某某科技有限公司\n第二条 租赁期限\n定期租赁:五年，起始日以交房确认书上的日期为准。\n不定期租赁:双方均可随时解除合同。",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 5, "months": 0})),
+            "{f:?}"
+        );
+        // an addressee given a short name by 下称; a number labelled 审计文书号; a code labelled
+        // 验证序列码, cut short on its line by a symbol's label and printed whole under it
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "专项审计报告\n审计文书号：某某-ZSB-20230101\n大同市某某信息技术有限责任公司（下称贵公司）：\n本所接受委托，审计了所附贵公司的基地运营数据表。\n某某会计师事务所有限公司\n验证序列码：J20231234567\nJ2023123456789012",
+        );
+        assert_eq!(
+            s(&f, "audited_entity"),
+            "大同市某某信息技术有限责任公司",
+            "{f:?}"
+        );
+        assert_eq!(s(&f, "report_no"), "某某-ZSB-20230101", "{f:?}");
+        assert_eq!(s(&f, "report_code"), "J2023123456789012", "{f:?}");
     }
 
     #[test]

@@ -65,15 +65,16 @@ pub struct PartyWord {
     pub heads: Vec<Head>,
 }
 
-/// A line that starts with a party's word (ending in 方, 人, 单位 or 主体; a list's number may stand
-/// before it, a bracket after it) and goes on with a name after a colon, a space, or on the
-/// next line.
+/// A line that starts with a party's word (ending in 方, 人, 单位 or 主体, or in 机构 or 企业
+/// with a colon or a break after it, for a name may hold those: `孵化运营机构:XX`,
+/// `被孵化企业:YY`; a list's number may stand before it, a bracket after it) and goes on with a
+/// name after a colon, a space, or on the next line.
 static PARTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         concat!(
-            r"(?m)^(?:\(?[一二三四五六七八九十]{1,2}\)|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、]|[①②③④⑤⑥⑦⑧⑨])?\s*(?P<w>\p{Han}{1,7}?",
+            r"(?m)^(?:\(?[一二三四五六七八九十]{1,2}\)|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}、|\d{1,2}[.、]|[①②③④⑤⑥⑦⑧⑨])?\s*(?P<w>\p{Han}{1,7}?(?:",
             party_noun!(),
-            r")(?P<b>\([^()\n]{1,12}\))?(?P<sep>[: \t]*\n?[ \t]*)"
+            r"|(?P<o>机构|企业)))(?P<b>\([^()\n]{1,12}\))?(?P<sep>[: \t]*\n?[ \t]*)"
         ),
     )
     .expect("static regex")
@@ -116,9 +117,9 @@ static PERSON_START: LazyLock<Regex> =
 /// A party's word with a seal request in its bracket at a text's start: a signature head.
 static SEALED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     regex(concat!(
-        r"^\p{Han}{1,9}",
+        r"^\p{Han}{1,9}(?:",
         party_noun!(),
-        r"\((?:盖章|签章|签字|签名|公章|章|签字盖章|盖章签字)\)"
+        r"|机构|企业)\((?:盖章|签章|签字|签名|公章|章|签字盖章|盖章签字)\)"
     ))
     .expect("static regex")
 });
@@ -212,6 +213,10 @@ pub fn discover(
             Some(short) if flat.matches(full).count() < 3 => short,
             _ => word,
         };
+        // (an organisation's word with nothing after it is the head of a name: `XX企业管理有限公司`)
+        if caps.name("o").is_some() && !sep.as_str().contains([':', '\n']) {
+            continue;
+        }
         let rest = &text[sep.end()..];
         // (a particular printed beside the name, read before it: `出赁方` / `社会信用代码…` /
         // the name)
@@ -449,6 +454,21 @@ mod tests {
             positions_by_words("联系人(甲方): 张三\n基地管理方(甲方):甲公司"),
             (false, false)
         );
+    }
+
+    #[test]
+    fn an_institutions_and_a_firms_words_after_a_colon() {
+        let text = "场地分租协议\n孵化运营机构:山西甲乙科技有限公司\n被孵化企业:山西丙丁实业有限公司\n孵化运营机构将场地分租给被孵化企业。被孵化企业按季交费。孵化运营机构提供服务。\n孵化运营机构(盖章)\n被孵化企业(盖章)\n山西甲乙科技有限公司\n山西丙丁实业有限公司";
+        assert_eq!(
+            found(text),
+            vec![
+                ("孵化运营机构".into(), "lessor", 1),
+                ("被孵化企业".into(), "lessee", 1)
+            ]
+        );
+        // a name that starts a line holds such a word with no colon after it: no party's word
+        let text = "山西甲乙企业管理有限公司\n山西丙丁企业管理有限公司\n山西甲乙企业将房屋租给山西丙丁企业。山西甲乙企业、山西丙丁企业各执一份。";
+        assert!(found(text).is_empty());
     }
 
     #[test]

@@ -17,10 +17,10 @@ use super::text::regex;
 
 /// The term's words, and the tenant's renting of the place said with it (`乙方租用该房屋捌年,从
 /// DATE算起,到DATE为止`), or the place's use or lease as the clause's subject (`本协议项下房屋的
-/// 使用自DATE开始,至DATE截止`).
+/// 使用自DATE开始,至DATE截止`, `转租自DATE生效,到DATE期满`).
 static TERM: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        "{TERM_WORD}|(?:租用|承租)(?:该|此|上述|前述)(?:房屋|场地|厂房|物业)|(?:房屋|场地|厂房|物业)的(?:使用|租用|租赁|占用)(?:自|从)"
+        "{TERM_WORD}|(?:租用|承租)(?:该|此|上述|前述)(?:房屋|场地|厂房|物业)|(?:房屋|场地|厂房|物业)的(?:使用|租用|租赁|占用)(?:自|从)|(?:租赁|转租|分租|租用)(?:自|从)"
     ))
     .expect("static regex")
 });
@@ -91,7 +91,13 @@ pub fn marked_term(text: &str) -> Option<(Range<usize>, Range<usize>)> {
         if let Some(m) = NOT_TERM_CLAUSE.find(&text[word.end()..end]) {
             end = word.end() + m.start();
         }
-        let clause = word.end()..end;
+        // (a word read with the 自 after it leaves 自 to mark the first day)
+        let from = if word.as_str().ends_with(['自', '从']) {
+            word.end() - '自'.len_utf8()
+        } else {
+            word.end()
+        };
+        let clause = from..end;
         let (mut starts, mut ends) = (Vec::new(), Vec::new());
         for d in DATE.find_iter(&text[clause.clone()]) {
             let at = clause.start + d.start()..clause.start + d.end();
@@ -191,6 +197,10 @@ mod tests {
         assert_eq!(
             term("第2款 本协议项下场地的使用自2019年3月1日开始,至2024年2月28日截止。"),
             pair("2019年3月1日", "2024年2月28日")
+        );
+        assert_eq!(
+            term("2．分租自2020.3.1生效,到2021.2.28期满,共12个月。"),
+            pair("2020.3.1", "2021.2.28")
         );
     }
 
