@@ -447,7 +447,11 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             {
                 // a line joined to this one as a wrap, but the value was already whole
                 break;
-            } else if ch == '。' || ch == ';' || at - start > 400 {
+            } else if ch == '。'
+                || (ch == ';'
+                    && !(field == "owner" && owners_go_on(&text[start..at], &text[at + 1..])))
+                || at - start > 400
+            {
                 break;
             }
             end = at + ch.len_utf8();
@@ -464,6 +468,37 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             start = whole.start;
         }
         let raw = &text[start..end];
+        // a certificate's owners listed in one cell, set apart by semicolons (`A公司;B公司;邵某`):
+        // each is a co-owner (the first is the owner, as `name_part` reads it)
+        if field == "owner" && raw.contains(';') {
+            let mut at = start;
+            let mut owners = Vec::new();
+            for part in raw.split(';') {
+                let range = at..at + part.len();
+                at += part.len() + 1;
+                let name = part.replace('\n', "");
+                if !(WHOLE_NAME.is_match(&name) || person_name(&name)) {
+                    owners.clear();
+                    break;
+                }
+                if let Ok((value, doubt, r)) = parse_value(Parse::Name, part, part, norm, range) {
+                    owners.push(Candidate {
+                        value,
+                        certainty: spec.certainty * doubt,
+                        at: r.start,
+                        loc: norm.locate(r),
+                    });
+                }
+            }
+            if owners.len() > 1 {
+                let list = lists.entry("co_owners").or_default();
+                for owner in owners {
+                    if !list.iter().any(|o| o.value == owner.value) {
+                        list.push(owner);
+                    }
+                }
+            }
+        }
         // A date label in a cell of its own (no colon) heads a column when the next cell is
         // no date (`服务期起 | 服务期止` over `17F-26 | … | 2022年11月1日`): the table's
         // reading (`schedule_term`) places its dates.
@@ -3910,6 +3945,21 @@ static WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?:公司|合伙\)|中心|集团|合作社|联合社|事务所|分所|工会|委员会|协会|商会)$")
         .expect("static regex")
 });
+/// Whether a certificate's owner cell lists another owner after a semicolon (`XX公司;YY有限责任公`
+/// / `司;邵某`): the last owner before it whole, a company's or a person's name after it.
+fn owners_go_on(before: &str, after: &str) -> bool {
+    let last = before
+        .rsplit(';')
+        .next()
+        .unwrap_or(before)
+        .replace('\n', "");
+    let next: String = after.splitn(3, '\n').take(2).collect::<Vec<_>>().concat();
+    let person = after
+        .split([';', '\n'])
+        .next()
+        .is_some_and(|p| person_name(p.trim()));
+    (WHOLE_NAME.is_match(&last) || person_name(&last)) && (ORG_AT_START.is_match(&next) || person)
+}
 /// The next line, when a code read from `start` to its line's end is printed again whole on it
 /// (`J2022819271191` / `J2022819271191866`: a symbol's label covers the print, the symbol's
 /// caption under it gives every character).
@@ -6419,6 +6469,7 @@ mod tests {
             "晋中正源会计师有务所有限公司",
             "晋中正源会计事务所有限公司",
             "晋中正源会+师事务所有限公司",
+            "晋中正源计师事务所有限公司",
         ] {
             let text = format!(
                 "专项审计报告\n太原市云帆科技有限公司全体股东:\n我们审计了贵公司2023年度基地运营情况。\n\
@@ -7098,6 +7149,20 @@ mod tests {
                  权利其他状况\n专有建筑面积:1764.39m2,分摊建筑面积:97.89m2;房屋结构:混合结构;房屋总层数:12层\n\
                  附记\n共有人:大同市合信产业园运营有\n限公司,占70%份额;业务号:202\n1102018308",
                 vec!["大同市合信产业园运营有限公司"],
+            ),
+            (
+                // the owners listed in the owner's cell, set apart by semicolons, one wrapped
+                "不动产权证书\n权利人\n忻州市某某管理股份有限公司;山西某某企业管理咨询有限责任公\n司;邵某\n共有情况\n共同共有\n坐落\n山西省长治市潞州区某某街98号",
+                vec![
+                    "忻州市某某管理股份有限公司",
+                    "山西某某企业管理咨询有限责任公司",
+                    "邵某",
+                ],
+            ),
+            (
+                // the other co-owners under a label of their own beside the owner's row
+                "不动产权证书\n权利人\n临汾市某某科技有限公司\n其他共有人\n太原市某某科技发展有限责任公司\n沈某瑞\n共有方式\n共同共有",
+                vec!["太原市某某科技发展有限责任公司", "沈某瑞"],
             ),
         ] {
             let f = read(DocumentKind::PropertyCertificate, text);

@@ -337,11 +337,11 @@ macro_rules! lease_term_word_wrapped {
 /// Those words as one regex source, for the engine's table readers (a term column's head).
 pub const TERM_WORD: &str = term_word!();
 /// The word every audit firm's name holds, as OCR reads it under a seal's ink: whole, or with
-/// one of its middle characters missing or misread (`会计师有务所`, `会计事务所`, `会+师事务所`).
-/// The engine writes the word back whole (`FIRM_WORD`).
+/// one of its characters missing or misread (`会计师有务所`, `会计事务所`, `会+师事务所`,
+/// `计师事务所`). The engine writes the word back whole (`FIRM_WORD`).
 macro_rules! firm_word {
     () => {
-        r"会(?:计师事务|[^\n:,。\t]师事务|计[^\n:,。\t]事务|计师[^\n:,。\t]务|计师事[^\n:,。\t]|师事务|计事务|计师务|计师事)所"
+        r"(?:会(?:计师事务|[^\n:,。\t]师事务|计[^\n:,。\t]事务|计师[^\n:,。\t]务|计师事[^\n:,。\t]|师事务|计事务|计师务|计师事)所|计师事务所)"
     };
 }
 /// That word as one regex source, for the engine to write back what OCR misread.
@@ -1689,7 +1689,7 @@ macro_rules! co_owner_row {
 }
 /// Co-owners of a certificate held in common (共有人:A(75%);B(25%) under 权利其他状况 or 附记):
 /// whoever the 权利人 line names, the applicant may be one of them.
-const CO_OWNERS: [PatternSpec; 13] = [
+const CO_OWNERS: [PatternSpec; 14] = [
     every(
         r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG_WRAPPED})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
         &[
@@ -1752,6 +1752,26 @@ const CO_OWNERS: [PatternSpec; 13] = [
             r"(?:\n?",
             owner_with_id!("c"),
             r")?"
+        ),
+        &[
+            ("co_owners", "a", Parse::Name),
+            ("co_owners", "b", Parse::Name),
+            ("co_owners", "c", Parse::Name),
+        ],
+        1.0,
+    ),
+    // the other co-owners a line each under their own label, beside the owner's row
+    // (`权利人` / A公司 / `其他共有人` / B公司 / 张三 / `共有方式`)
+    every(
+        concat!(
+            r"(?m)^(?:其他共有人|其他共有权人|其余共有人)(?:名称|姓名)?:?\n(?P<a>{ORG}|",
+            owner_person!(),
+            // (a text with no places may join a person's line to the company's before it)
+            r")\n?(?:(?P<b>{ORG}|",
+            owner_person!(),
+            r")\n)?(?:(?P<c>{ORG}|",
+            owner_person!(),
+            r")\n)?共有(?:情况|方式)"
         ),
         &[
             ("co_owners", "a", Parse::Name),
@@ -1917,6 +1937,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[10],
         CO_OWNERS[11],
         CO_OWNERS[12],
+        CO_OWNERS[13],
         // how the owners hold it, written in an owner's row with its share when no cell says
         // (`…按份共有,份额62%`): held in common, whatever the first row's name
         pat(
@@ -2002,6 +2023,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[10],
         CO_OWNERS[11],
         CO_OWNERS[12],
+        CO_OWNERS[13],
         // how the owners hold it, written in an owner's row with its share when no cell says
         // (`…按份共有,份额62%`): held in common, whatever the first row's name
         pat(
