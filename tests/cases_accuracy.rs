@@ -24,17 +24,16 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// Held-out floors as last measured: rule verdicts and fields. Since 2026-12-06 (session 37)
-/// the held-out split is the fresh h45 (c2011-c2054; h44 became tuning when its misses were
-/// looked at). h45 came in at 60/70 verdicts with one wrong pass and one wrong fail
-/// born-digital (binary of 404e2c8, untouched); those two wrong verdicts alone were read and
-/// mended (a sublease titled 二次租赁合同), after which it measures 62/70 (0.886) and 170/190
-/// fields (0.895) with no wrong verdict (binary of c38a7bd; docs/BENCHMARKS.md, "Thirtieth
-/// round"). The floors follow the set, not the bar.
-const HELDOUT_RULES_FLOOR: f64 = 0.88;
-const HELDOUT_FIELDS_FLOOR: f64 = 0.89;
-/// h45 measures no wrong fail since: held at the tuning bar of 1 %.
-const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.01;
+/// Held-out floors as last measured: rule verdicts and fields. Since 2026-12-06 (session 38)
+/// the held-out split is the fresh h46 (c2055-c2098; h45 became tuning when its misses were
+/// looked at). h46 came in at 57/70 verdicts (0.814) with no wrong pass and two wrong fails,
+/// fields 168/190 (0.884) born-digital (binary of 46ecd6d, untouched; docs/BENCHMARKS.md,
+/// "Thirty-first round"). The floors follow the set, not the bar.
+const HELDOUT_RULES_FLOOR: f64 = 0.81;
+const HELDOUT_FIELDS_FLOOR: f64 = 0.88;
+/// h46 came in with two wrong fails of 70 verdicts: held at that first measure (2.9 %), not
+/// the tuning bar of 1 %, until they are mended without reading the set.
+const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.03;
 
 /// The held-out set h11 (c515-c558) became tuning cases on 2026-12-03: it had been seen by the
 /// engineer tuning extraction. Until it meets the tuning bars it is scored apart and held at
