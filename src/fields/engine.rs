@@ -3571,7 +3571,7 @@ static POSITION_OR_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// The base's operator's short name (运营方, 运营单位, 运营管理方): no pattern reads it, for its
 /// role is the clauses' (see [`short_name_roles`]).
 static OPERATOR_WORD: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(?:\p{Han}{0,4})?运营(?:管理)?(?:方|单位)$").expect("static regex"));
+    LazyLock::new(|| regex(r"^\p{Han}{0,4}运营(?:管理)?(?:方|单位)$").expect("static regex"));
 
 /// Candidates at least this sure count as a second reading of a party.
 const SURE_SOURCE: f32 = 0.85;
