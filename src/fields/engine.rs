@@ -493,9 +493,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             if owners.len() > 1 {
                 let list = lists.entry("co_owners").or_default();
                 for owner in owners {
-                    if !list.iter().any(|o| o.value == owner.value) {
-                        list.push(owner);
-                    }
+                    push_new(list, owner);
                 }
             }
         }
@@ -597,10 +595,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 };
                 if p.all {
                     // two patterns may read the same name (共有人:A(75%)): listed once
-                    let list = lists.entry(field).or_default();
-                    if !list.iter().any(|c| c.value == cand.value) {
-                        list.push(cand);
-                    }
+                    push_new(lists.entry(field).or_default(), cand);
                 } else {
                     cands.entry(field).or_default().push(cand);
                 }
@@ -681,9 +676,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         if !co.is_empty() {
             let owners = lists.entry("co_owners").or_default();
             for c in co {
-                if !owners.iter().any(|o| o.value == c.value) {
-                    owners.push(c);
-                }
+                push_new(owners, c);
             }
         }
     }
@@ -1523,8 +1516,9 @@ fn contract_row_label(line: &str) -> bool {
 /// A term's head cell alone on its line (`租赁期限`, `场地使用起止` in a header row).
 static TERM_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:{}|(?:场地|房屋|房产|厂房)?(?:租赁|租用|使用|入驻|入孵|孵化|转租|分租|服务)(?:起止|起讫)(?:日期|时间|期限)?)(?:\([\p{{Han}}]{{1,6}}\))?$",
-        kinds::TERM_WORD
+        r"^(?:{}|{})(?:\([\p{{Han}}]{{1,6}}\))?$",
+        kinds::TERM_WORD,
+        kinds::TERM_RANGE_HEAD
     ))
     .expect("static regex")
 });
@@ -3960,6 +3954,19 @@ fn owners_go_on(before: &str, after: &str) -> bool {
         .is_some_and(|p| person_name(p.trim()));
     (WHOLE_NAME.is_match(&last) || person_name(&last)) && (ORG_AT_START.is_match(&next) || person)
 }
+/// A code's letters and digits, whatever spaces, dashes or marks were printed among them.
+fn code_chars(s: &str) -> String {
+    s.chars().filter(char::is_ascii_alphanumeric).collect()
+}
+
+/// Adds `cand` to a list field unless a candidate with its value is there already (two readers
+/// may name the same co-owner).
+fn push_new(list: &mut Vec<Candidate>, cand: Candidate) {
+    if !list.iter().any(|c| c.value == cand.value) {
+        list.push(cand);
+    }
+}
+
 /// The next line, when a code read from `start` to its line's end is printed again whole on it
 /// (`J2022819271191` / `J2022819271191866`: a symbol's label covers the print, the symbol's
 /// caption under it gives every character).
@@ -3969,8 +3976,10 @@ fn whole_on_next_line(text: &str, start: usize) -> Option<std::ops::Range<usize>
         ..text[first_end + 1..]
             .find('\n')
             .map_or(text.len(), |i| first_end + 1 + i);
-    let code = |s: &str| -> String { s.chars().filter(char::is_ascii_alphanumeric).collect() };
-    let (cut, whole) = (code(&text[start..first_end]), code(&text[second.clone()]));
+    let (cut, whole) = (
+        code_chars(&text[start..first_end]),
+        code_chars(&text[second.clone()]),
+    );
     let trimmed = text[second.clone()].trim();
     (cut.len() >= 6 && whole.len() > cut.len() && whole.starts_with(&cut) && trimmed == whole).then(
         || {
@@ -4071,9 +4080,7 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
         // code is whole, not wrapped
         Parse::Code
             if {
-                let code =
-                    |s: &str| -> String { s.chars().filter(char::is_ascii_alphanumeric).collect() };
-                let (read, again) = (code(so_far), code(next_line));
+                let (read, again) = (code_chars(so_far), code_chars(next_line));
                 again.len() >= 6 && read.ends_with(&again)
             } =>
         {

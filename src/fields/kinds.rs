@@ -336,6 +336,14 @@ macro_rules! lease_term_word_wrapped {
 }
 /// Those words as one regex source, for the engine's table readers (a term column's head).
 pub const TERM_WORD: &str = term_word!();
+/// A table's head over the term's first and last day in one cell (`场地使用起止`, `租赁起讫日期`).
+macro_rules! term_range_head {
+    () => {
+        r"(?:场地|房屋|房产|厂房)?(?:租赁|租用|使用|入驻|入孵|孵化|转租|分租|服务)(?:起止|起讫)(?:日期|时间|期限)?"
+    };
+}
+/// That head as one regex source, for the engine's reader of a term's column.
+pub const TERM_RANGE_HEAD: &str = term_range_head!();
 /// The word every audit firm's name holds, as OCR reads it under a seal's ink: whole, or with
 /// one of its characters missing or misread (`会计师有务所`, `会计事务所`, `会+师事务所`,
 /// `计师事务所`). The engine writes the word back whole (`FIRM_WORD`).
@@ -764,9 +772,11 @@ pub const LEASE: KindSpec = KindSpec {
             "term_end",
             Parse::Date,
         ),
-        stop(
-            r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|经办人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|转租面积|出租面积|月租金|年租金|租赁期限(?:\((?:起止|起讫)\))?|(?:场地|房屋|房产|厂房)?(?:租赁|租用|使用|入驻|入孵|孵化|转租|分租|服务)(?:起止|起讫)(?:日期|时间|期限)?|租赁年限|签订地点|身份证号|居民身份证|公民身份号码|身份号码|证件号码|证件类型|证照号码|证照号|证件号)",
-        ),
+        stop(concat!(
+            r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|经办人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|转租面积|出租面积|月租金|年租金|租赁期限(?:\((?:起止|起讫)\))?|",
+            term_range_head!(),
+            r"|租赁年限|签订地点|身份证号|居民身份证|公民身份号码|身份号码|证件号码|证件类型|证照号码|证照号|证件号)",
+        )),
         // A party's particular labelled with its role (`转租人统一社会信用代码`, `次租人住所`):
         // a label of its own, no role's label with a name after it.
         stop(concat!(
