@@ -169,3 +169,47 @@ fn verify_runs_the_plugins_over_a_json_submission() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn verify_asks_a_person_when_the_party_read_is_not_the_name_the_lease_prints() {
+    // The lessee read is another firm, but the lease prints the applicant where a name stands:
+    // `review` (exit 3) with the page, not a `fail` that turns a sound application down.
+    let sub = input(
+        APPLICANT,
+        vec![
+            lease(
+                "l1",
+                "山西龙城置业有限公司",
+                "太原市汾河物业管理有限公司",
+                "2020-01-01",
+                "2024-12-31",
+            )
+            .pages(&[&format!(
+                "房屋租赁合同\n出租方：山西龙城置业有限公司\n承租方：{APPLICANT}"
+            )])
+            .build(),
+        ],
+    );
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), serde_json::to_vec(&sub).unwrap()).unwrap();
+    let out = docverify()
+        .args(["plugins", "verify", "--input"])
+        .arg(file.path())
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let name = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "name.consistency")
+        .unwrap();
+    assert_eq!(name["status"], "review", "{name}");
+    assert_eq!(name["evidence"][1]["page"], 1, "{name}");
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

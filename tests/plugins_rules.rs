@@ -249,6 +249,92 @@ fn a_doubted_character_on_either_side_of_a_chain_asks_a_person() {
 }
 
 #[test]
+fn a_party_read_as_another_where_the_document_prints_the_applicant_is_review() {
+    // The lessee was read as the head landlord a clause names, but the lease prints the
+    // applicant's own name where a name stands: the reading, not the lease, may be wrong.
+    let other = "太原市汾河物业管理有限公司";
+    let lease_of = |text: &str| {
+        lease("l1", LANDLORD, other, "2020-01-01", "2024-12-31")
+            .pages(&["房屋租赁合同\n出租方：山西龙城置业有限公司", text])
+            .build()
+    };
+    let lessee = |text: &str| {
+        let out = run(builtins(), input(APPLICANT, vec![lease_of(text)]));
+        only(&out, "name.consistency").clone()
+    };
+    let f = lessee("承租方（乙方）：\n太原市晋阳\n科技有限公司\n法定代表人：王伟");
+    assert_eq!(f.status, Review, "{}", f.message.zh);
+    assert!(
+        f.message.zh.contains("第2页印有申报单位名称"),
+        "{}",
+        f.message.zh
+    );
+    assert!(f.message.en.contains("page 2"), "{}", f.message.en);
+    assert_eq!(f.evidence.len(), 2);
+    assert_eq!(f.evidence[1].page, Some(2));
+    // named only in a stamp of use, as a branch, or not at all: the lease is someone else's
+    for text in [
+        "本复印件仅供太原市晋阳科技有限公司申报使用",
+        "承租方：太原市晋阳科技有限公司第一分公司",
+        "承租方：太原市汾河物业管理有限公司",
+    ] {
+        assert_eq!(lessee(text).status, Fail, "{text}");
+    }
+    // an owned site's certificate read as someone else's that prints the applicant as owner
+    let cert = |text: &str| {
+        let c = certificate("c1", other).pages(&[text]).build();
+        only(
+            &run(builtins(), input(APPLICANT, vec![c])),
+            "property.owner",
+        )
+        .clone()
+    };
+    let f = cert(
+        "不动产权证书\n权利人\t太原市晋阳科技有限公司\n附记：原权利人太原市汾河物业管理有限公司",
+    );
+    assert_eq!(f.status, Review, "{}", f.message.zh);
+    assert!(
+        f.message.zh.contains("印有申报单位名称"),
+        "{}",
+        f.message.zh
+    );
+    let f = cert(
+        "不动产权证书\n权利人\t太原市汾河物业管理有限公司\n仅供太原市晋阳科技有限公司申报使用",
+    );
+    assert_eq!(f.status, Fail, "{}", f.message.zh);
+}
+
+#[test]
+fn a_document_of_a_kind_not_recognised_keeps_names_from_passing() {
+    // The names read agree, but an upload whose kind was not recognised may be the lease that
+    // names the applicant otherwise: a review naming it beside the pass. A blank one says
+    // nothing.
+    let names_with = |other: Vec<docverify::verify::DocumentInput>| {
+        let mut docs = vec![audit("a1", "山西信达会计师事务所有限公司", APPLICANT).build()];
+        docs.extend(other);
+        let out = run(builtins(), input(APPLICANT, docs));
+        (
+            statuses(&out, "name.consistency"),
+            out.findings
+                .iter()
+                .filter(|f| f.rule == "name.consistency")
+                .map(|f| f.message.zh.clone())
+                .collect::<Vec<_>>()
+                .join("；"),
+        )
+    };
+    assert_eq!(names_with(vec![]).0, [Pass]);
+    let unread = doc("x1", DocumentKind::Other)
+        .pages(&["房屋有偿使用协议\n一方：王某\n另一方：太原市晋阳科枝有限公司"])
+        .build();
+    let (found, zh) = names_with(vec![unread]);
+    assert_eq!(found, [Pass, Review], "{zh}");
+    assert!(zh.contains("材料（x1）未能识别类型"), "{zh}");
+    let blank = doc("x2", DocumentKind::Other).pages(&["", " \n"]).build();
+    assert_eq!(names_with(vec![blank]).0, [Pass]);
+}
+
+#[test]
 fn name_change_with_the_same_credit_code_is_review() {
     let codes = json!([
         {"code": "91110000600037341L", "party": APPLICANT, "valid": true},

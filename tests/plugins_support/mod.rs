@@ -77,6 +77,13 @@ impl DocBuilder {
         self
     }
 
+    /// The text of each page, in order (a test document has one page saying its id otherwise).
+    pub fn pages(mut self, texts: &[&str]) -> Self {
+        self.texts = texts.iter().map(|t| t.to_string()).collect();
+        self.doc.pages = texts.len() as u32;
+        self
+    }
+
     /// An extraction error.
     pub fn error(mut self, stage: &str, code: &str) -> Self {
         self.doc.errors.push(DocumentError {

@@ -4,7 +4,11 @@
 //! resident firm that rents from it), the audited entity of an audit report, and the owner on a
 //! certificate only when the site is owned (no head lease: with a head lease the certificate is
 //! the landlord's). Names differing at step 5 or 6 are softened to `review` when the documents
-//! print the applicant's credit code for both (a name change keeps the code).
+//! print the applicant's credit code for both (a name change keeps the code), and a `fail` is
+//! `review` when the document prints the applicant's own name where a name stands (the party
+//! read may be the wrong one: a confident wrong `fail` is what a reviewer must never get). A
+//! document of a kind not recognised adds a `review`: it may be the one that names the applicant
+//! otherwise.
 
 use docverify_plugin_sdk::names::{self, Step};
 use docverify_plugin_sdk::*;
@@ -41,6 +45,9 @@ impl Plugin for NameConsistency {
         let applicant = ctx.applicant();
         let owned_site = ctx.head_leases().is_empty();
         let mut parties = Vec::new();
+        // A document of a kind not recognised may be the lease or the certificate that names
+        // the applicant otherwise: the names read elsewhere agreeing proves nothing of it.
+        let mut unknown = Vec::new();
         for d in ctx.documents() {
             let (field, role_zh, role_en) = match d.kind() {
                 DocumentKind::Lease if ctx.sublets(&d) => {
@@ -50,13 +57,35 @@ impl Plugin for NameConsistency {
                 DocumentKind::AuditReport => {
                     ("audited_entity", "审计报告被审计单位", "audited entity")
                 }
-                DocumentKind::Other => continue,
+                DocumentKind::Other => {
+                    if d.doc.page_texts.iter().any(|t| !t.trim().is_empty()) {
+                        unknown.push(d);
+                    }
+                    continue;
+                }
                 _ if owned_site => ("owner", "产权证权利人", "certificate owner"),
                 _ => continue,
             };
             parties.push((d, field, role_zh, role_en));
         }
+        let unread = (!unknown.is_empty()).then(|| {
+            let ids = unknown.iter().map(|d| d.id()).collect::<Vec<_>>().join("、");
+            finding(
+                RULE,
+                Status::Review,
+                msg(
+                    format!("材料（{ids}）未能识别类型，其中可能载有应为申报单位的名称，需人工核对"),
+                    format!(
+                        "documents {ids} are of an unrecognised kind and may name the applicant otherwise; check by hand"
+                    ),
+                ),
+                unknown.iter().map(|d| d.evidence()).collect(),
+            )
+        });
         if parties.is_empty() {
+            if let Some(unread) = unread {
+                return vec![unread];
+            }
             return vec![not_applicable(
                 RULE,
                 "没有载明申报单位名称的材料",
@@ -64,7 +93,7 @@ impl Plugin for NameConsistency {
             )];
         }
         let applicant_codes = codes_for(ctx, applicant);
-        parties
+        let mut findings: Vec<Finding> = parties
             .into_iter()
             .map(|(d, field, role_zh, role_en)| {
                 let Some(f) = d.text(field) else {
@@ -83,14 +112,26 @@ impl Plugin for NameConsistency {
                         en += &format!("; but both carry the same credit code {code} (perhaps a name change); check by hand");
                     }
                 }
+                let mut evidence = vec![f.evidence()];
+                if status == Status::Fail
+                    && let Some(printed) = d.prints_name(applicant)
+                {
+                    status = Status::Review;
+                    let (page, line) = (printed.page.unwrap_or(1), printed.text.clone().unwrap_or_default());
+                    zh += &format!("；但本材料第{page}页印有申报单位名称（「{line}」），读到的{role_zh}可能有误，需人工核对");
+                    en += &format!("; but page {page} of this document prints the applicant's name ('{line}'), so the {role_en} read may be wrong; check by hand");
+                    evidence.push(printed);
+                }
                 finding(
                     RULE,
                     status,
                     msg(format!("{role_zh}（{}）：{zh}", d.id()), format!("{role_en} ({}): {en}", d.id())),
-                    vec![f.evidence()],
+                    evidence,
                 )
             })
-            .collect()
+            .collect();
+        findings.extend(unread);
+        findings
     }
 }
 

@@ -4,7 +4,8 @@
 //! 共有情况 other than 单独所有 → review, unless the co-owners are listed and none of them is the
 //! applicant (fail). For a leased site (a head lease exists) the certificate
 //! is the landlord's: its owner is compared with the head-lease lessor, and a mismatch is only
-//! `review` (a landlord may lease with the owner's authority).
+//! `review` (a landlord may lease with the owner's authority). A `fail` is `review` when the
+//! certificate prints the applicant's own name where a name stands (the reading may be wrong).
 
 use docverify_plugin_sdk::*;
 
@@ -59,6 +60,15 @@ fn judge(ctx: &Ctx, cert: Doc) -> Finding {
                 .all(|n| names::compare(ctx.applicant(), n).status == Status::Fail);
             if none {
                 let names = all.join("、");
+                if let Some(printed) = cert.prints_name(ctx.applicant()) {
+                    return printed_elsewhere(
+                        id,
+                        &format!("共有人「{names}」"),
+                        &format!("co-owners ({names})"),
+                        printed,
+                        vec![co.evidence(), owner.evidence(), co_owners.evidence()],
+                    );
+                }
                 return finding(
                     RULE,
                     Status::Fail,
@@ -94,6 +104,17 @@ fn judge(ctx: &Ctx, cert: Doc) -> Finding {
     }
     if heads.is_empty() {
         let m = owner.compare_name(ctx.applicant());
+        if m.status == Status::Fail
+            && let Some(printed) = cert.prints_name(ctx.applicant())
+        {
+            return printed_elsewhere(
+                id,
+                &format!("权利人「{owner_name}」"),
+                &format!("owner '{owner_name}'"),
+                printed,
+                vec![owner.evidence()],
+            );
+        }
         return finding(
             RULE,
             m.status,
@@ -147,6 +168,36 @@ fn judge(ctx: &Ctx, cert: Doc) -> Finding {
             vec![owner.evidence()],
         ),
     }
+}
+
+/// `review` where an owned site's certificate reads as someone else's but prints the applicant's
+/// own name where a name stands: the reading may be wrong, and a wrong `fail` turns a sound
+/// application down.
+fn printed_elsewhere(
+    id: &str,
+    read_zh: &str,
+    read_en: &str,
+    printed: EvidenceRef,
+    mut evidence: Vec<EvidenceRef>,
+) -> Finding {
+    let (page, line) = (
+        printed.page.unwrap_or(1),
+        printed.text.clone().unwrap_or_default(),
+    );
+    evidence.push(printed);
+    finding(
+        RULE,
+        Status::Review,
+        msg(
+            format!(
+                "{id}：读到的{read_zh}不是申报单位，但证书第{page}页印有申报单位名称（「{line}」），读取可能有误，需人工核对"
+            ),
+            format!(
+                "{id}: the {read_en} read is not the applicant, but page {page} of the certificate prints the applicant's name ('{line}'), so the reading may be wrong; check by hand"
+            ),
+        ),
+        evidence,
+    )
 }
 
 impl Plugin for PropertyOwner {

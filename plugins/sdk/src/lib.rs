@@ -378,6 +378,47 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Where the document prints `name` as a name of its own ([`names::printed_standalone`]):
+    /// evidence with the page and the printed line. Pages count from 1 for an upload of its
+    /// own; a bound packet's part gives its texts without their page numbers, so its first
+    /// page is taken to be the first page any of its fields was read on.
+    pub fn prints_name(&self, name: &str) -> Option<EvidenceRef> {
+        let first_page = if self.doc.id.contains('.') {
+            self.doc.fields.iter().map(|f| f.page).min().unwrap_or(1)
+        } else {
+            1
+        };
+        self.doc
+            .page_texts
+            .iter()
+            .enumerate()
+            .find_map(|(i, text)| {
+                let (start, end) = names::printed_standalone(text, name)?;
+                // the printed line, at most 40 characters around the name
+                let chars: Vec<char> = text.chars().collect();
+                let line_start = chars[..start]
+                    .iter()
+                    .rposition(|&c| c == '\n')
+                    .map_or(0, |k| k + 1)
+                    .max(start.saturating_sub(20));
+                let line_end = chars[end..]
+                    .iter()
+                    .position(|&c| c == '\n')
+                    .map_or(chars.len(), |k| end + k)
+                    .min(end + 20);
+                let line: String = chars[line_start..line_end]
+                    .iter()
+                    .map(|&c| if c == '\n' { ' ' } else { c })
+                    .collect();
+                Some(EvidenceRef {
+                    document: self.doc.id.clone(),
+                    field: None,
+                    page: Some(first_page + i as u32),
+                    text: Some(line.trim().to_string()),
+                })
+            })
+    }
+
     /// A reference to the document as a whole (no field).
     pub fn evidence(&self) -> EvidenceRef {
         EvidenceRef {

@@ -384,9 +384,69 @@ fn is_mark(c: char) -> bool {
     !c.is_alphanumeric() && !matches!(c, '(' | ')' | '（' | '）')
 }
 
+/// Where `text` prints `name` as a name of its own: compared in the ladder's canonical form
+/// with white space and line breaks ignored (a name wraps and is letter-spaced), and not
+/// running on into more Chinese (`X分公司` is another party, `仅供X申报使用` a stamp of use, `出租给X使用`
+/// a sentence). `[start, end)` in chars of `text`, the first such place; none for names too
+/// short to be told from common words.
+///
+/// Why: a party read as someone else in a document that prints the applicant's own name where
+/// a name stands means the reading, not the document, may be wrong, so a rule asks a person
+/// instead of failing the application.
+pub fn printed_standalone(text: &str, name: &str) -> Option<(usize, usize)> {
+    let want: Vec<char> = canonical(name).chars().collect();
+    if want.len() < 6 {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // each kept character's canonical form, with the index of the character it came from
+    let mut folded: Vec<(char, usize)> = Vec::with_capacity(chars.len());
+    let mut buf = [0u8; 4];
+    for (i, c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            continue;
+        }
+        for f in canonical(c.encode_utf8(&mut buf)).chars() {
+            folded.push((f, i));
+        }
+    }
+    let han = |c: char| matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}');
+    (0..folded.len().checked_sub(want.len())? + 1).find_map(|k| {
+        let window = &folded[k..k + want.len()];
+        if window.iter().map(|(c, _)| *c).ne(want.iter().copied()) {
+            return None;
+        }
+        let (start, end) = (window[0].1, window[want.len() - 1].1 + 1);
+        let runs_on = chars.get(end).is_some_and(|&c| han(c));
+        (!runs_on).then_some((start, end))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_printed_as_a_name_of_its_own() {
+        let a = "太原市晋阳科技有限公司";
+        let at = |t: &str| printed_standalone(t, a);
+        assert_eq!(at("承租方：太原市晋阳科技有限公司\n地址"), Some((4, 15)));
+        // wrapped, letter-spaced, full-width brackets or traditional characters: the same name
+        assert!(at("乙方（盖章）：太原市晋阳\n科技有限公司").is_some());
+        assert!(at("乙方\t太原市 晋阳科技 有限公司\t").is_some());
+        assert!(at("太原市晉陽科技有限公司（以下简称乙方）").is_some());
+        assert!(at("甲方将房屋出租给太原市晋阳科技有限公司，租期五年").is_some());
+        // running on into more Chinese: another party, a stamp of use, a sentence
+        assert_eq!(at("承租方：太原市晋阳科技有限公司分公司"), None);
+        assert_eq!(at("本复印件仅供太原市晋阳科技有限公司申报基地使用"), None);
+        assert_eq!(at("出租给太原市晋阳科技有限公司使用"), None);
+        // another name, or one too short to tell from words
+        assert_eq!(at("承租方：太原市晋阳商贸有限公司"), None);
+        assert_eq!(printed_standalone("甲方：王伟", "王伟"), None);
+        // the second place counts when the first runs on
+        let t = "仅供太原市晋阳科技有限公司使用\n乙方：太原市晋阳科技有限公司";
+        assert_eq!(at(t), Some((19, 30)));
+    }
 
     #[test]
     fn ladder_steps() {
