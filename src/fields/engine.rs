@@ -794,6 +794,15 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 .is_some_and(|v| GOVERNMENT_BODY.is_match(v) || v.contains("会计师事务所"))
         });
     }
+    // How a certificate's property is held (单独所有), read after 权利人 where a scan's rows
+    // came out of order, is nobody's name, whichever reading set it.
+    for field in ["owner", "lessor", "lessee", "audited_entity"] {
+        retain_candidates(&mut cands, field, |c| {
+            !c.value
+                .as_str()
+                .is_some_and(|v| CO_OWNERSHIP_WORD.is_match(v))
+        });
+    }
     // A copy of a party's ID card or business licence attached to a lease prints its own
     // validity (`有效期限 2015.01.25-2035.01.25`, `营业期限` / `1996年03月17日至2016年03月16日`):
     // not the lease's term.
@@ -1159,6 +1168,11 @@ fn no_such_value(field: &str, value: &Value) -> bool {
             "lessor" | "lessee" | "owner" | "audited_entity" | "party_a" | "party_b" | "address"
         ) && parse_date(v).is_ok())
 }
+
+/// The words a certificate's 共有情况 holds: no party's name.
+static CO_OWNERSHIP_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:单独所有|共同共有|按份共有|家庭共有|共有)$").expect("static regex")
+});
 
 /// A label's word before a report's number (字号, 文号, 编号, 号码), the number after it holding
 /// its bracketed year or its kind word.
@@ -12035,6 +12049,66 @@ mod tests {
         );
         assert_eq!(s(&f, "report_no"), "某某-ZSB-20230101", "{f:?}");
         assert_eq!(s(&f, "report_code"), "J2023123456789012", "{f:?}");
+    }
+
+    #[test]
+    fn h46_classes_own_words_for_the_parties_leaders_and_the_day_rent_starts() {
+        // a room's use agreement whose subtitle says it sublets, between a space's operator
+        // and a resident member, each word a cell over its name
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "众创社区办公室使用协议\n（独立办公室转租）\n一、协议要素\n空间运营商\n忻州市某某商务服务有限责任公司\n入驻会员\n运城市某某产业园运营有限公司\n使用期\n2023/3/1至2025/2/28（24个月）",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)), "{f:?}");
+        assert_eq!(s(&f, "lessor"), "忻州市某某商务服务有限责任公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "运城市某某产业园运营有限公司", "{f:?}");
+        // parties known by words of the contract's own (挂牌方 lets its own premises, 摘牌方
+        // pays the rent), introduced in running text
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "挂牌房屋租赁合同\n山西某某科技发展股份有限公司（以下称“挂牌方”）在某市资产租赁挂牌平台公开挂牌出租名下房屋，长治市某某科技发展有限公司（以下称“摘牌方”）按挂牌条件报名并摘牌成交，双方签下这份合同。\n第二条　租赁期限　租赁期限：2018年10月1日至2023年9月29日。\n第三条　全年租金2650000.00元，摘牌方于各租赁年度首日把当年租金一次交齐。\n挂牌方（盖章）：\n山西某某科技发展股份有限公司\n摘牌方（盖章）：\n长治市某某科技发展有限公司",
+        );
+        assert_eq!(s(&f, "lessor"), "山西某某科技发展股份有限公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "长治市某某科技发展有限公司", "{f:?}");
+        // the day rent is first counted, with no start of the term printed: read, but below
+        // the rules' threshold (the term may start at the handover before it)
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋整体租赁合同\n出租方：大同市某某实业有限公司\n承租方：长治市某某科技有限公司\n2.1　房屋点交日：2018年09月15日。\n2.2　起始计租日：2018年10月01日。\n2.3　租赁到期日：2023年09月29日。",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2018-10-01")), "{f:?}");
+        assert!(f["term_start"].confidence < 0.8, "{f:?}");
+        // a certificate's leader dots between a label and its value
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n晋(2017)晋中市不动产权第0640000号\n权利人…\t忻州市某某实业有限公司\n共有情况…… 单独所有\n坐落…\t山西省晋中市太谷区体育路232号",
+        );
+        assert_eq!(s(&f, "owner"), "忻州市某某实业有限公司", "{f:?}");
+        assert_eq!(s(&f, "co_ownership"), "单独所有", "{f:?}");
+        // how the property is held, read after 权利人 where a scan's rows came out of order, is
+        // nobody's name
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n栏目\t记载事项\t填写说明\n权利人\n共有情况\n单独所有\n山西某某实业有限公司\n按主体证件上的名称填写\n坐落\t山西省大同市云冈区汇通路190号",
+        );
+        assert_ne!(s(&f, "owner"), "单独所有", "{f:?}");
+        // a report's number labelled 审计报告字号 / 本报告字号
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "专项审计报告\n审计报告字号：中惠审〔2020〕小微基地278号\n运城市某某创业服务有限公司：\n我们审计了贵单位的基地数据一览表。\n山西某某会计师事务所（普通合伙）",
+        );
+        assert_eq!(s(&f, "report_no"), "中惠审〔2020〕小微基地278号", "{f:?}");
+        // an agreement for the paid use of premises is a lease
+        let text = "房屋有偿使用协议\n协议号：某某（2018）第187号\n一方：赖某某（以下称供房人）\n另一方：山西省某某产业园运营有限责任公司（以下称用房单位）\n供房人把名下房屋有偿提供给用房单位使用。\n二、使用期间\n有偿使用期间从2018/7/1算起，截至2023/6/30，历时五年。\n三、使用费\n租金：每计租年度2450000.00元。";
+        let extracted = crate::model::Extracted {
+            media_type: "application/pdf".into(),
+            pages: vec![page(text, TextSource::TextLayer)],
+        };
+        let kinds: Vec<_> = crate::fields::understand(&extracted, None)
+            .iter()
+            .map(|u| u.kind)
+            .collect();
+        assert_eq!(kinds, [DocumentKind::Lease]);
     }
 
     #[test]

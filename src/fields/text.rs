@@ -469,12 +469,17 @@ fn normalise_line(
             bulleted = true;
             continue;
         }
-        if c.is_whitespace() || matches!(c, '★' | '☆') {
+        // a leader's dots between a form's label and its value (`权利人……… XX`) are its gap
+        if c.is_whitespace() || matches!(c, '★' | '☆' | '…' | '⋯') {
             if !out.is_empty() && pending_space.is_none() {
                 pending_space = Some(i);
                 gap_width = 0;
             }
-            gap_width += if c == '\u{3000}' { 2 } else { 1 };
+            gap_width += if matches!(c, '\u{3000}' | '…' | '⋯') {
+                2
+            } else {
+                1
+            };
             continue;
         }
         let mut mapped: Vec<char> = std::iter::once(c).nfkc().collect();
