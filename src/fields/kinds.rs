@@ -355,12 +355,12 @@ macro_rules! firm_word {
 /// That word as one regex source, for the engine to write back what OCR misread.
 pub const FIRM_WORD: &str = firm_word!();
 /// What follows a position that pays the rent or the deposit, or owes the rent (`…应于每年一月
-/// 十日前付清当年租金`, `…拖欠租金`): the tenant's duty. The duty word follows the position at
+/// 十日前付清当年租金`, `…把当年租金一次交齐`, `…拖欠租金`): the tenant's duty. The duty word follows the position at
 /// once and nothing between names a payee (`甲方应向乙方支付违约金` is none: `向` and `给` stop
 /// it), so the one paid is never read as the payer.
 macro_rules! rent_payer {
     () => {
-        r"(?:(?:应|须|需|应当|按|每|于|在|分)[^。\n;,向给甲乙]{0,16}(?:支付|缴纳|交纳|付清|缴清|交清|交付)[^。\n;,]{0,6}(?:租金|房租|租赁费|场地使用费|场地费|押金|保证金)|(?:应|须|需|应当|按|每|于|在|分)[^。\n;,向给甲乙]{0,16}把[^。\n;,]{0,6}(?:租金|房租|租赁费|场地使用费|场地费)[^。\n;,]{0,4}(?:支付|缴纳|交纳|付清|缴清|交清|交齐|缴齐|付齐)|(?:拖欠|欠缴|欠付|迟延支付|逾期(?:支付|缴纳|交纳)?)[^。\n;,]{0,4}(?:租金|房租|租赁费))"
+        r"(?:(?:应|须|需|应当|按|每|于|在|分)[^。\n;,向给甲乙]{0,16}(?:(?:支付|缴纳|交纳|付清|缴清|交清|交付)[^。\n;,]{0,6}(?:租金|房租|租赁费|场地使用费|场地费|押金|保证金)|把[^。\n;,]{0,6}(?:租金|房租|租赁费|场地使用费|场地费)[^。\n;,]{0,4}(?:支付|缴纳|交纳|付清|缴清|交清|交齐|缴齐|付齐))|(?:拖欠|欠缴|欠付|迟延支付|逾期(?:支付|缴纳|交纳)?)[^。\n;,]{0,4}(?:租金|房租|租赁费))"
     };
 }
 /// …and after the rent is named, the payer and its payment (`租金为…,乙方每半年支付一次`).

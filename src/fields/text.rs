@@ -438,6 +438,9 @@ const BULLETS: &[char] = &[
     '◆', '◇', '●', '■', '▪', '•', '►', '▶', '❖', '➢', '➤', '✦', '◎', '※',
 ];
 
+/// Leader dots between a form's label and its value: a wide gap, as two spaces are.
+const LEADER_DOTS: [char; 2] = ['…', '⋯'];
+
 /// Normalises one line of a page; `is_label` says whether a text is a label alone. A wide
 /// gap (two spaces or more, or an ideographic space) right after a label stands for its
 /// colon, as the gap between a form's label cell and its value does (`甲方（出租方）　　XX`).
@@ -470,12 +473,12 @@ fn normalise_line(
             continue;
         }
         // a leader's dots between a form's label and its value (`权利人……… XX`) are its gap
-        if c.is_whitespace() || matches!(c, '★' | '☆' | '…' | '⋯') {
+        if c.is_whitespace() || matches!(c, '★' | '☆') || LEADER_DOTS.contains(&c) {
             if !out.is_empty() && pending_space.is_none() {
                 pending_space = Some(i);
                 gap_width = 0;
             }
-            gap_width += if matches!(c, '\u{3000}' | '…' | '⋯') {
+            gap_width += if c == '\u{3000}' || LEADER_DOTS.contains(&c) {
                 2
             } else {
                 1
