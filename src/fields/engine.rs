@@ -544,10 +544,20 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         }
     }
 
+    // (a pattern takes its first match: one in a summary of another contract comes last)
+    let summaries = cited_summaries(text);
+    let in_summary = |caps: &regex::Captures<'_>| {
+        let at = caps.get(0).map_or(0, |m| m.start());
+        summaries.iter().any(|b| b.contains(&at))
+    };
     for (pi, p) in c.spec.patterns.iter().enumerate() {
         let re = &c.patterns[pi];
         let about_term = p.captures.iter().any(|(f, ..)| f.starts_with("term_"));
-        for caps in re.captures_iter(text) {
+        let mut matches: Vec<_> = re.captures_iter(text).collect();
+        if !summaries.is_empty() {
+            matches.sort_by_key(|caps| in_summary(caps));
+        }
+        for caps in matches {
             let whole = caps.get(0).map_or("", |m| m.as_str());
             if let Some(not_after) = &c.not_after[pi]
                 && (not_after.is_match(without_start_event(
@@ -870,6 +880,26 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             }
         }
     }
+    // A summary of another contract printed above this one's clauses (`总租赁合同摘要` /
+    // `出租人:…` / `租赁期间:…`): its labelled parties, term and date are that contract's, so
+    // where this document names a field elsewhere, what the summary says is not read.
+    for block in &summaries {
+        for field in c
+            .spec
+            .parties
+            .iter()
+            .copied()
+            .chain(["term_start", "term_end"])
+        {
+            if let Some(list) = cands.get_mut(field)
+                && list.iter().any(|c| !block.contains(&c.at))
+            {
+                list.retain(|c| !block.contains(&c.at));
+            }
+        }
+        // (the day the other contract was signed is never this one's)
+        retain_candidates(&mut cands, "signed_on", |c| !block.contains(&c.at));
+    }
     let mut fields = BTreeMap::new();
     let mut doubtful: Vec<(String, Evidence)> = Vec::new();
     for (name, mut list) in cands {
@@ -971,6 +1001,36 @@ fn retain_candidates(
     }
 }
 
+/// A heading that introduces a summary of another contract (`总租赁合同摘要`, `原租赁合同基本情况`,
+/// `主合同信息`): the head lease a sublease or a renewal cites.
+static CITED_SUMMARY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?m)^(?:[一二三四五六七八九十]+、|\(?[一二三四五六七八九十0-9]+[)、.])?(?:总|原|主|母|上手|首)(?:房屋)?(?:租赁|租约|承租)?(?:合同|协议|租约)(?:的)?(?:摘要|要素|要点|信息|基本信息|概况|基本情况|简况|情况)[:]?$")
+        .expect("static regex")
+});
+/// A line that starts this document's own clauses (`第二条`, `一、`, `(一)`, `1.`), or runs on
+/// as a sentence: a cited summary's labelled lines end there.
+static OWN_CLAUSE_START: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:第[一二三四五六七八九十百零〇0-9]{1,4}[条章节款项]|[一二三四五六七八九十]+、|\(?[一二三四五六七八九十]+\)|[0-9]{1,2}[.、][^0-9])")
+        .expect("static regex")
+});
+/// The spans of `text` that summarise another contract: from a `CITED_SUMMARY` heading over the
+/// short labelled lines under it, to the first line that starts a clause or reads as a sentence.
+fn cited_summaries(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for m in CITED_SUMMARY.find_iter(text) {
+        let mut end = m.end();
+        // (the first piece is the heading's own line break)
+        for line in text[m.end()..].split_inclusive('\n') {
+            let l = line.trim();
+            if OWN_CLAUSE_START.is_match(l) || l.ends_with('。') || l.chars().count() > 48 {
+                break;
+            }
+            end += line.len();
+        }
+        out.push(m.start()..end);
+    }
+    out
+}
 /// An attached copy of another contract, headed at a line's start (`附件:原房屋租赁合同首页及签署页
 /// (复印件)`, `附件二:出租方与产权人签订的租赁合同(复印件)`).
 static CITED_COPY: LazyLock<Regex> = LazyLock::new(|| {
@@ -6088,6 +6148,42 @@ mod tests {
             "{:?}",
             f["lessee"]
         );
+    }
+
+    #[test]
+    fn a_summary_of_the_head_lease_above_the_clauses_is_that_leases() {
+        // the cited lease's landlord, date and period under a heading of their own, then this
+        // sublease's own clauses: the summary's labels are not this document's term
+        let own = "一、乙方承租的房屋为上述房屋的第三层,面积420平方米。\n\
+                   二、分租时间为十八个月,从2021年3月1日开始到2022年8月31日结束。\n\
+                   甲方(盖章):大同市某某孵化器管理有限公司\n乙方(盖章):朔州市某某软件开发有限公司";
+        for heading in ["原租赁合同基本情况", "主合同信息", "(一)总租约要点"] {
+            let text = format!(
+                "房屋分租合同\n甲方(转租人):大同市某某孵化器管理有限公司\n\
+                 乙方(次承租人):朔州市某某软件开发有限公司\n{heading}\n\
+                 出租人:晋中市某某资产经营有限公司\n签约日期:2019年12月20日\n\
+                 租赁期限:2020年1月1日至2029年12月31日\n{own}"
+            );
+            let f = read_text_layer(DocumentKind::Lease, &text);
+            assert_eq!(
+                get(&f, "term_start"),
+                Some(&json!("2021-03-01")),
+                "{heading}"
+            );
+            assert_eq!(get(&f, "term_end"), Some(&json!("2022-08-31")), "{heading}");
+            assert_eq!(
+                get(&f, "lessor"),
+                Some(&json!("大同市某某孵化器管理有限公司")),
+                "{heading}"
+            );
+        }
+        // a section about this contract's own basic facts is no summary of another
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方:晋中市某某资产经营有限公司\n承租方:大同市某某孵化器管理有限公司\n\
+             合同基本情况\n租赁期限:2020年1月1日至2029年12月31日",
+        );
+        assert_eq!(get(&f, "term_end"), Some(&json!("2029-12-31")));
     }
 
     #[test]
