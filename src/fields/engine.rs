@@ -1031,10 +1031,11 @@ fn cited_summaries(text: &str) -> Vec<std::ops::Range<usize>> {
     }
     out
 }
-/// An attached copy of another contract, headed at a line's start (`附件:原房屋租赁合同首页及签署页
-/// (复印件)`, `附件二:出租方与产权人签订的租赁合同(复印件)`).
+/// An attached copy of another contract, or an excerpt of one, headed at a line's start
+/// (`附件:原房屋租赁合同首页及签署页(复印件)`, `附件二:出租方与产权人签订的租赁合同(复印件)`,
+/// `附件:原租赁合同首页摘录(合同编号:…)`).
 static CITED_COPY: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?m)^附件[一二三四五六七八九十0-9]*[:、.]?[^\n]{0,30}?(?:合同|协议)[^\n]{0,16}?(?:复印件|副本|影印件)\)?$")
+    regex(r"(?m)^附件[一二三四五六七八九十0-9]*[:、.]?[^\n]{0,30}?(?:合同|协议)[^\n]{0,16}?(?:复印件|副本|影印件|摘录|节选|摘抄|摘要)\)?(?:\([^()\n]{0,40}\))?$")
         .expect("static regex")
 });
 /// A validity's label on an identity paper (an ID card's 有效期限, a licence's 营业期限).
@@ -1216,9 +1217,13 @@ static CPA_TITLE: LazyLock<Regex> =
 fn no_such_value(field: &str, value: &Value) -> bool {
     let v = value.as_str().unwrap_or_default();
     (field == "audit_firm"
-        && FIRM_WORD_READ
+        && (FIRM_WORD_READ
             .find(v)
-            .is_some_and(|m| CPA_TITLE.is_match(&v[..m.start()])))
+            .is_some_and(|m| CPA_TITLE.is_match(&v[..m.start()]))
+            // a firm's name has its place or brand before the firm word: one character there
+            // is a piece of the seal's ring OCR read as a line (`建会计师事务所`), not a firm
+            || v.find("会计师事务所")
+                .is_some_and(|at| v[..at].chars().count() < 2)))
         // a section's heading that starts with a label's word (`■ 权利人信息` over `权利人:XX`)
         || SECTION_WORD.is_match(v)
         // a signing date under a signature head is no party's name, nor a registration
@@ -12145,6 +12150,107 @@ mod tests {
         );
         assert_eq!(s(&f, "report_no"), "某某-ZSB-20230101", "{f:?}");
         assert_eq!(s(&f, "report_code"), "J2023123456789012", "{f:?}");
+    }
+
+    #[test]
+    fn h47_classes_first_and_last_days_offering_parties_and_a_firms_slashed_number() {
+        // the term by its first and last days, however the days are named
+        for clause in [
+            "第三条 租用期的第一天为2020年5月1日,最后一天为2026年4月30日。",
+            "3. 租期的开始日是2020年5月1日;到期日是2026年4月30日。",
+            "第三条 转租期间共七十二个月:首日2020.5.1,末日2026.4.30。",
+        ] {
+            let f = read_text_layer(
+                DocumentKind::Lease,
+                &format!(
+                    "办公用房租赁合同\n出租方:太原市某某物业管理有限公司\n承租方:晋城市某某科技有限公司\n{clause}"
+                ),
+            );
+            assert_eq!(
+                get(&f, "term_start"),
+                Some(&json!("2020-05-01")),
+                "{clause}"
+            );
+            assert_eq!(get(&f, "term_end"), Some(&json!("2026-04-30")), "{clause}");
+        }
+        // a duration counted as so many months, its first day an event's
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "办公用房租赁合同\n第二条 租赁期按84个月计,从乙方拿到钥匙的次日算起。",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 7, "months": 0})),
+            "{f:?}"
+        );
+        // a person's name in a party's cell, the label of their papers' kind on the next line
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "厂房租用合同\n出租人姓名\n郝建平\n证件类别及号码\n居民身份证 140105196804120318\n承租人名称\n吕梁市某某电子有限公司\n租赁期限:2021年1月1日至2026年12月31日",
+        );
+        assert_eq!(s(&f, "lessor"), "郝建平", "{f:?}");
+        // a sublease's parties as the one offering and the one accepting it, and the head
+        // lease excerpted in an annex after the signatures
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租合同\n转租提供方:大同市某某众创空间管理有限公司\n转租接受方:朔州市某某商贸有限公司\n\
+             一、转租期限自2021年9月1日起至2023年8月31日止。\n\
+             转租提供方(盖章):大同市某某众创空间管理有限公司\n转租接受方(盖章):朔州市某某商贸有限公司\n\
+             附件:原租赁合同摘录(编号:ZL-2020-031)\n出租人:郭丽华\n承租人:大同市某某众创空间管理有限公司\n\
+             租赁期限:2020年7月1日至2030年6月30日",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)), "{f:?}");
+        assert_eq!(s(&f, "lessor"), "大同市某某众创空间管理有限公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "朔州市某某商贸有限公司", "{f:?}");
+        assert_eq!(get(&f, "term_end"), Some(&json!("2023-08-31")), "{f:?}");
+        // co-owners named with a person among them where the certificate explains how it is held
+        let f = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权人\t吕梁市某某置业有限公司\n共有情况\t共同共有\n共有情况说明\n共同共有:吕梁市某某置业有限公司、白晓东、孝义市某某贸易有限公司共同共有,不分份额。",
+        );
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!([
+                "吕梁市某某置业有限公司",
+                "白晓东",
+                "孝义市某某贸易有限公司"
+            ])),
+            "{f:?}"
+        );
+        assert_eq!(s(&f, "co_ownership"), "共同共有", "{f:?}");
+        // a firm's own number with slashes, under the firm's label or in a sentence; a code
+        // after 报备凭证号 in the firm's registry's dashed form
+        for (head, tail) in [
+            ("本所编号:鼎信/ZS/2023/0412\n", ""),
+            ("报告代号\n鼎信/ZS/2023/0412\n", ""),
+            ("", "本报告编号为鼎信/ZS/2023/0412,共二页。\n"),
+        ] {
+            let f = read_text_layer(
+                DocumentKind::AuditReport,
+                &format!(
+                    "专项审计报告\n{head}报备凭证号:2023-14-5520918734\n忻州市某某科技有限公司全体股东:\n\
+                     我们审计了贵公司基地的运营情况。\n{tail}山西鼎信会计师事务所有限公司\n2023年3月8日"
+                ),
+            );
+            assert_eq!(s(&f, "report_no"), "鼎信/ZS/2023/0412", "{head}{tail}");
+            assert_eq!(s(&f, "report_code"), "2023-14-5520918734", "{head}{tail}");
+        }
+        // a cover: the client's name over the firm's, each a line of its own; and a piece of
+        // the seal's ring read as a line is no firm
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "专项审计报告\n\n阳泉市某某孵化器有限公司\n\n山西某某会计师事务所(普通合伙)\n\n二〇二二年二月十日",
+        );
+        assert_eq!(
+            s(&f, "audit_firm"),
+            "山西某某会计师事务所(普通合伙)",
+            "{f:?}"
+        );
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n阳泉市某某孵化器有限公司全体股东:\n我们审计了贵公司基地的运营情况。\n仁会计师事务所\n晋中某某会计师事务所有限公司(公章)\n2022年2月10日",
+        );
+        assert_eq!(s(&f, "audit_firm"), "晋中某某会计师事务所有限公司", "{f:?}");
     }
 
     #[test]

@@ -225,12 +225,12 @@ pub const NOT_THE_TERM_ALONE: &str = concat!(
 /// on (转租方), and the one it lets to (次承租方, 接租人). Either makes the document a sublease.
 macro_rules! sublessor {
     () => {
-        "转租方|转租人|转租单位|分租方|分租人|二次出租方|二次出租人|原承租方|原承租人|原租户|二房东"
+        "转租方|转租人|转租单位|转租提供方|转租提供人|分租方|分租人|二次出租方|二次出租人|原承租方|原承租人|原租户|二房东"
     };
 }
 macro_rules! sublessee {
     () => {
-        "次承租方|次承租人|次承租单位|二次承租方|二次承租人|分承租方|分承租人|分承租单位|次租方|次租人|次租单位|新租户|受转租方|受转租人|受让承租方|受让承租人|接租方|接租人|接租单位"
+        "次承租方|次承租人|次承租单位|转租接受方|转租接受人|二次承租方|二次承租人|分承租方|分承租人|分承租单位|次租方|次租人|次租单位|新租户|受转租方|受转租人|受让承租方|受让承租人|接租方|接租人|接租单位"
     };
 }
 /// A party that signs beside the two without letting or renting (a supervising authority, a
@@ -528,7 +528,7 @@ pub const SEAL_REQUEST: &str = seal!();
 /// a filing's query 报备防伪查询, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告序号|报告序列号|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯|信息)?(?:码|编码|代码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?真伪(?:核查|查验|核验|验证|核对|查询)(?:码|编码|编号|号码|代码)?|(?:报告)?(?:电子)?(?:验证|验真|验伪|防伪|报备|查验|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息|序列)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告序号|报告序列号|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯|信息)?(?:码|编码|代码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?真伪(?:核查|查验|核验|验证|核对|查询)(?:码|编码|编号|号码|代码)?|(?:报告)?(?:电子)?(?:验证|验真|验伪|防伪|报备|查验|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息|序列|凭证)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
@@ -775,7 +775,7 @@ pub const LEASE: KindSpec = KindSpec {
         stop(concat!(
             r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|经办人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|转租面积|出租面积|月租金|年租金|租赁期限(?:\((?:起止|起讫)\))?|",
             term_range_head!(),
-            r"|租赁年限|签订地点|身份证号|居民身份证|公民身份号码|身份号码|证件号码|证件类型|证照号码|证照号|证件号)",
+            r"|租赁年限|签订地点|身份证号|居民身份证|公民身份号码|身份号码|证件号码|证件类型|证照类别及号码|证件类别及号码|证照类别|证件类别|证件种类|证照号码|证照号|证件号)",
         )),
         // A party's particular labelled with its role (`转租人统一社会信用代码`, `次租人住所`):
         // a label of its own, no role's label with a name after it.
@@ -834,6 +834,21 @@ pub const LEASE: KindSpec = KindSpec {
                 r")?|",
                 starts_on_an_event!(),
                 r"|[^。\n]{0,8}?)(?P<r>{RANGE})"
+            ),
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            1.0,
+            NOT_THE_TERM,
+        ),
+        // The term by its first and last days (`租赁期头一天是DATE,末一天是DATE`, `租期的起算日是
+        // DATE,届满日是DATE`, `转租期间共12个月:首日DATE,末日DATE`).
+        pat_unless(
+            concat!(
+                r"(?:",
+                term_word!(),
+                r")[^。\n]{0,16}?(?:头一天|第一天|第一日|首日|首天|起算日|起始日|开始日|起租日|起日)(?:是|为|:)?(?P<a>{DATE})[,;]?(?:末一天|最后一天|最后一日|末日|届满日|期满日|终止日|到期日|截止日|结束日|止日)(?:是|为|:)?(?P<b>{DATE})"
             ),
             &[
                 ("term_start", "a", Parse::Date),
@@ -907,7 +922,8 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:",
                 term_word!(),
-                r")(?:为期|为|是|:)?(?:共计|合计|总计|总共|一共|共|计)?\n?(?P<v>{DURATION})"
+                // (or counted as: `租赁期按96个月计`)
+                r")(?:为期|为|是|:|按)?(?:共计|合计|总计|总共|一共|共|计)?\n?(?P<v>{DURATION})"
             ),
             &[("term_stated", "v", Parse::Duration)],
             1.0,
@@ -1464,7 +1480,7 @@ pub const LEASE: KindSpec = KindSpec {
         // (`转租人` / XX公司 / `盖章:`; not 原承租人, an assignment's word too)
         pat(
             concat!(
-                r"(?m)^(?P<v>转租方|转租人|转租单位|分租方|分租人|",
+                r"(?m)^(?P<v>转租方|转租人|转租单位|转租提供方|分租方|分租人|",
                 sublessee!(),
                 r")(?:\([\p{Han}、]{1,8}\))?\n(?:{ORG}|[\p{Han}]{2,4})$"
             ),
@@ -1711,7 +1727,7 @@ macro_rules! co_owner_row {
 }
 /// Co-owners of a certificate held in common (共有人:A(75%);B(25%) under 权利其他状况 or 附记):
 /// whoever the 权利人 line names, the applicant may be one of them.
-const CO_OWNERS: [PatternSpec; 14] = [
+const CO_OWNERS: [PatternSpec; 15] = [
     every(
         r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG_WRAPPED})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
         &[
@@ -1762,6 +1778,25 @@ const CO_OWNERS: [PatternSpec; 14] = [
             ("co_owners", "c", Parse::Name),
         ],
         1.0,
+    ),
+    // …persons among them (共有情况说明: `A公司、张三、B公司共同共有`), the list led by a colon or
+    // a line's start so a person's name is no tail of a longer word
+    every(
+        concat!(
+            r"(?m)(?:^|[:;,])(?P<a>{ORG}|",
+            owner_person!(),
+            r")、(?P<b>{ORG}|",
+            owner_person!(),
+            r")(?:、(?P<c>{ORG}|",
+            owner_person!(),
+            r"))?(?:共同共有|按份共有)"
+        ),
+        &[
+            ("co_owners", "a", Parse::Name),
+            ("co_owners", "b", Parse::Name),
+            ("co_owners", "c", Parse::Name),
+        ],
+        0.95,
     ),
     // every owner in the owners' cell or under their heading, a row each with its ID
     // (`权利人信息` / A + code / B + ID): a second row makes them co-owners
@@ -1891,7 +1926,8 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
             "owner",
             Parse::Name,
         ),
-        label(r"共有(?:情况|方式)", "co_ownership", Parse::Text),
+        // (`共有情况说明` over `共同共有:A、B…` is the same cell, explained)
+        label(r"共有(?:情况|方式)(?:说明)?", "co_ownership", Parse::Text),
         label(r"(?:坐落|座落)(?:地址|地点|位置)?", "address", Parse::Text),
         label(r"(?:不动产)?单元号", "unit_no", Parse::Code),
         label(r"(?:权利类型|证明权利或事项)", "right_type", Parse::Text),
@@ -1960,6 +1996,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[11],
         CO_OWNERS[12],
         CO_OWNERS[13],
+        CO_OWNERS[14],
         // how the owners hold it, written in an owner's row with its share when no cell says
         // (`…按份共有,份额62%`): held in common, whatever the first row's name
         pat(
@@ -1996,7 +2033,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
             "owner",
             Parse::Name,
         ),
-        label(r"共有情况", "co_ownership", Parse::Text),
+        label(r"共有情况(?:说明)?", "co_ownership", Parse::Text),
         label(
             r"(?:房屋坐落|坐落|座落)(?:地址|地点|位置)?",
             "address",
@@ -2046,6 +2083,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[11],
         CO_OWNERS[12],
         CO_OWNERS[13],
+        CO_OWNERS[14],
         // how the owners hold it, written in an owner's row with its share when no cell says
         // (`…按份共有,份额62%`): held in common, whatever the first row's name
         pat(
@@ -2152,7 +2190,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // their own (the whole line).
         label(
             concat!(
-                r"(?:(?:我所|本所|本)?(?:报告文号|报告编号|报告号码|报告号|报告书编号|报告书文号|审计报告编号|(?:审计)?报告(?:书)?字号|文号)|(?:报告)?出具(?:编号|文号)|专审编号|专审文号|审计编号|(?:审计|专审|业务|报告)?文书(?:编号|号码|号)|(?:审计|专审)报告(?:编号|号码|号))",
+                r"(?:(?:我所|本所|本)?(?:报告文号|报告编号|报告号码|报告号|报告书编号|报告书文号|审计报告编号|(?:审计)?报告(?:书)?字号|文号)|(?:我所|本所)(?:编号|编码)|报告(?:代号|文本号|文本编号)|(?:报告)?出具(?:编号|文号)|专审编号|专审文号|审计编号|(?:审计|专审|业务|报告)?文书(?:编号|号码|号)|(?:审计|专审)报告(?:编号|号码|号))",
                 cell_end!()
             ),
             "report_no",
@@ -2448,10 +2486,10 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             0.9,
         ),
         // …or a firm's serial of letters, year and number alone on its line, wherever the
-        // report prints it (under the title, after a cover letter), bracketed or not:
-        // `天元SZ-2021-0188`, `(原平-ZS-2023273)`.
+        // report prints it (under the title, after a cover letter), bracketed or not, its parts
+        // set apart by hyphens or slashes: `天元SZ-2021-0188`, `(原平-ZS-2023273)`, `华通/SJ/2022/0708`.
         pat(
-            r"(?m)^\(?(?P<v>[\p{Han}--[号码]]{1,8}-?[A-Z]{1,4}-?(?:19|20)\d{2}-?\d{2,6}号?)\)?$",
+            r"(?m)^\(?(?P<v>[\p{Han}--[号码]]{1,8}[-/]?[A-Z]{1,4}[-/]?(?:19|20)\d{2}[-/]?\d{2,6}号?)\)?$",
             &[("report_no", "v", Parse::Code)],
             0.9,
         ),
@@ -2460,9 +2498,15 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // kind word or bracketed year to be known by. The label says what it is.
         // (`编号:` is no label of the report's elsewhere: a contract cited has one too)
         pat(
-            r"(?m)^(?:编号|报告编号|文号|报告文号|审字号|报告号):?(?P<v>[\p{Han}]{1,8}[A-Za-z0-9()〔〕\[\]第-]{3,24}(?:\d|号))$",
+            r"(?m)^(?:编号|报告编号|文号|报告文号|审字号|报告号|本所编号|报告代号|报告文本号):?(?P<v>[\p{Han}]{1,8}[A-Za-z0-9()〔〕\[\]第/-]{3,24}(?:\d|号))$",
             &[("report_no", "v", Parse::Code)],
             0.9,
+        ),
+        // …or said in a sentence of the report's own (`本报告编号为华通/SJ/2023/0191,正文共1页`).
+        pat(
+            r"(?:本报告|本审计报告|本专项审计报告)(?:编号|文号|字号|号码)(?:为|是)(?P<v>[\p{Han}]{1,8}[A-Za-z0-9()〔〕\[\]第/-]{3,24}(?:\d|号))(?:[,。;\n]|$)",
+            &[("report_no", "v", Parse::Code)],
+            0.95,
         ),
         // A number of the kind word, the bracketed year and a serial of letters with no 号,
         // alone on its line, bracketed or not (`(晋恒远审(2022)ZX-727)` under the title).

@@ -93,9 +93,10 @@ static LABELLED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A line that is an organisation's whole name and nothing else: two such lines are two cells
-/// (a register's owners, a line each), however far the first ran.
+/// (a register's owners, a line each; a cover's addressee over its audit firm), however far the
+/// first ran.
 static NAME_ALONE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^[\p{Han}()]{4,40}(?:有限责任公司|股份有限公司|有限公司|公司|中心|集团|合作社)$")
+    regex(r"^[\p{Han}()]{4,40}(?:有限责任公司|股份有限公司|有限公司|公司|中心|集团|合作社|事务所|合伙\))$")
         .expect("static regex")
 });
 
@@ -1421,14 +1422,19 @@ mod tests {
             "{}",
             n.text
         );
-        // a text layer leaves an empty line after every line, wrapped or not
+        // a text layer leaves an empty line after every line, wrapped or not: a line that is
+        // a whole name still ends there (the firm's over the client's)…
         let n = Norm::build(&[&page(1, text)], &|_| false);
         assert!(
             n.text
-                .starts_with("山西天元会计师事务所(特殊普通合伙)大同市"),
+                .starts_with("山西天元会计师事务所(特殊普通合伙)\n大同市"),
             "{}",
             n.text
         );
+        // …and one cut inside a name goes on
+        let wrapped = "本所接受委托,对大同市锦程实业有限责任公司基地的运营数据进行了专项审计,并于\n\n二〇二三年三月出具本报告";
+        let n = Norm::build(&[&page(1, wrapped)], &|_| false);
+        assert!(n.text.contains("并于二〇二三年"), "{}", n.text);
     }
 
     #[test]
