@@ -24,19 +24,16 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// Held-out floors as last measured: rule verdicts and fields. Since 2026-12-06 (session 39)
-/// the held-out split is the fresh h47 (c2099-c2142; h46 became tuning when its misses were
-/// looked at). Untouched (binary of 331083d) h47 came in at 56/70 verdicts (0.800) with one
-/// wrong pass and one wrong fail, fields 146/182 born-digital. Its two wrong passes (born and
-/// scan: one lease form whose kind was not recognised, so its names were never compared) were
-/// then read and mended, with h46's classes and the rules' own check of a `fail` against the
-/// page: 63/70 (0.900), no wrong pass, one wrong fail, fields 165/182 (0.907)
-/// (docs/BENCHMARKS.md, "Thirty-second round"). The floors follow the set, not the bar.
-const HELDOUT_RULES_FLOOR: f64 = 0.90;
-const HELDOUT_FIELDS_FLOOR: f64 = 0.90;
-/// h47 stands at one wrong fail of 70 verdicts: held there (1.4 %), not the tuning bar of 1 %,
-/// until it is mended without reading the set.
-const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.015;
+/// Held-out floors as last measured: rule verdicts and fields. Since 2026-12-06 (session 40)
+/// the held-out split is the fresh h48 (c2143-c2186; h47 became tuning when its misses were
+/// looked at). Untouched (binary of 3db3d2b, after h47's classes) h48 came in at 57/70 verdicts
+/// (0.814) with no wrong pass and no wrong fail, fields 153/186 (0.823) born-digital; its misses
+/// are `review`s (docs/BENCHMARKS.md, "Thirty-third round"). The floors follow the set, not the
+/// bar.
+const HELDOUT_RULES_FLOOR: f64 = 0.81;
+const HELDOUT_FIELDS_FLOOR: f64 = 0.82;
+/// h48 has no wrong fail: held to the tuning bar of 1 %.
+const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.01;
 
 /// The held-out set h11 (c515-c558) became tuning cases on 2026-12-03: it had been seen by the
 /// engineer tuning extraction. Until it meets the tuning bars it is scored apart and held at

@@ -4013,9 +4013,10 @@ fn label_wrapped_in_cell(c: &Compiled, line: &str) -> bool {
 }
 
 /// A name that ends with an organisation's legal form is whole (a trade union, a committee and
-/// an association let sites too; a firm's branch, `…事务所(特殊普通合伙)山西分所`, is whole too).
+/// an association let sites too, and an old plant, `…五金机械厂`; a firm's branch,
+/// `…事务所(特殊普通合伙)山西分所`, is whole too).
 static WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:公司|合伙\)|中心|集团|合作社|联合社|事务所|分所|工会|委员会|协会|商会)$")
+    regex(r"(?:公司|合伙\)|中心|集团|合作社|联合社|事务所|分所|工会|委员会|协会|商会|[\p{Han}]{2}厂)$")
         .expect("static regex")
 });
 /// Whether a certificate's owner cell lists another owner after a semicolon (`XX公司;YY有限责任公`
@@ -12251,6 +12252,23 @@ mod tests {
             "专项审计报告\n阳泉市某某孵化器有限公司全体股东:\n我们审计了贵公司基地的运营情况。\n仁会计师事务所\n晋中某某会计师事务所有限公司(公章)\n2022年2月10日",
         );
         assert_eq!(s(&f, "audit_firm"), "晋中某某会计师事务所有限公司", "{f:?}");
+        // an old plant lets its buildings under its own name, in a note under the signatures or
+        // under a word of the contract's own
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "车间租赁合同\n甲方将其车间出租给乙方使用。\n甲方(签章)\n晋中市某某区纺织机械厂\n乙方(签章)\n吕梁市某某电子有限公司\n\
+             ① 甲方:晋中市某某区纺织机械厂,统一社会信用代码91140702MA0K3LQX1D。\n\
+             ② 乙方:吕梁市某某电子有限公司,统一社会信用代码91141100MA0H8T2Q5E。",
+        );
+        assert_eq!(s(&f, "lessor"), "晋中市某某区纺织机械厂", "{f:?}");
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "车间租赁合同\n“车间所有方”指把车间租出的一方,“包租方”指租用车间的一方。\n\
+             1. 车间所有方把车间整体租给包租方。\n2. 包租方按季向车间所有方交租金。\n\
+             车间所有方(签章)\n忻州市某某县农具制造厂\n包租方(签章)\n吕梁市某某电子有限公司",
+        );
+        assert_eq!(s(&f, "lessor"), "忻州市某某县农具制造厂", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "吕梁市某某电子有限公司", "{f:?}");
     }
 
     #[test]

@@ -102,6 +102,11 @@ static ORG_START: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+/// …or a factory's name alone on its line (`运城市某某区农机修造厂`): an old plant lets its
+/// buildings under its own name.
+static FACTORY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^[\p{Han}()--[将把向与给的在应按须由对]]{4,30}厂$").expect("static regex")
+});
 /// A party's particular on a line of its own, with its value or without (`社会信用代码 9114…`,
 /// `社会信用代码` / the name / the code): a reading of the row across may set it, printed beside
 /// the name, between the party's word and the name.
@@ -240,6 +245,7 @@ pub fn discover(
             // names): the next line is the next head, and the names stand in columns
             || SEALED_HEAD.is_match(rest)
             || !(ORG_START.is_match(&two_lines)
+                || FACTORY_LINE.is_match(rest.split('\n').next().unwrap_or_default())
                 || (!sep.as_str().is_empty() && PERSON_START.is_match(rest)))
             // named again in the clauses, not only at its line(s)
             || flat.matches(word).count() < 3
