@@ -3627,9 +3627,11 @@ fn short_name_roles(
 }
 /// A party's name and the short name a bracket after it gives it (after the party's ID
 /// number or code, now and then, which may wrap: `(统一社会信用代码:` / `9114…,以下称“提供方”)`).
+/// A person's name counts after a clause break or at a line's start under a line that does
+/// not end in Chinese (`合同号:…` / `张三(以下称“挂牌方”)在…`), where no wrapped word ends.
 static NAMED_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     regex(&expand(&format!(
-        r#"(?:(?P<v>{ORG})|(?:^|[,。;:、与和向由及])(?P<p>[\p{{Han}}--[向与和由及给将]]\p{{Han}}{{1,3}}))\((?:[^()]{{0,44}}[,;])?(?:{short})[“"'「]?(?P<a>[^”"'」()\n,]{{2,10}})[”"'」]?\)"#,
+        r#"(?:(?P<v>{ORG})|(?:^|[,。;:、与和向由及]|[^\p{{Han}}]\n)(?P<p>[\p{{Han}}--[向与和由及给将]]\p{{Han}}{{1,3}}))\((?:[^()]{{0,44}}[,;])?(?:{short})[“"'「]?(?P<a>[^”"'」()\n,]{{2,10}})[”"'」]?\)"#,
         short = kinds::SHORT_NAME_WORD
     )))
     .expect("static regex")
@@ -12269,6 +12271,15 @@ mod tests {
         );
         assert_eq!(s(&f, "lessor"), "忻州市某某县农具制造厂", "{f:?}");
         assert_eq!(s(&f, "lessee"), "吕梁市某某电子有限公司", "{f:?}");
+        // a person introduced with a short name at a line's start, under a number's line
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "公开招租房屋租赁合同\n招租编号:ZZ2020-118\n\
+             郭建明(以下称“招租方”)公开出租名下房屋,晋城市某某科技有限公司(以下称“中标方”)\n\
+             承租该房屋并按年支付租金,签订本合同。\n招租方(盖章):\n郭建明\n中标方(盖章):\n晋城市某某科技有限公司",
+        );
+        assert_eq!(s(&f, "lessor"), "郭建明", "{f:?}");
+        assert!(f["lessor"].confidence >= 0.9, "{f:?}");
     }
 
     #[test]
