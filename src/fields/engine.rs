@@ -11,7 +11,9 @@ use super::codes;
 use super::dates::{self, DateError, parse_date, parse_duration};
 use super::kinds::{self, KINDS, KindSpec, Parse, Positional};
 use super::numbers::{parse_area, parse_money, parse_number};
-use super::text::{Located, Norm, is_han, label_head, normalise, person_name, regex, share_column};
+use super::text::{
+    Located, Norm, all_han, is_han, label_head, normalise, person_name, regex, share_column,
+};
 use super::{party_words, term_clause};
 use crate::model::{BBox, DocumentKind, Evidence, Field};
 
@@ -1127,12 +1129,12 @@ static PERIOD_NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An audit firm's name cut inside its legal form where its cell or line broke (`…会计师事务所
 /// (普通` / `合伙)` across a table's cells, `…事务所有限公` / `司`), or read with a character of
-/// the form lost (`(普通伙)`): the name as the report prints it whole elsewhere (its letterhead),
+/// the form lost (`(普通伙)`, `…事务所限公司` under the seal's ink): the name as the report prints it whole elsewhere (its letterhead),
 /// else with the form completed, a firm's legal forms being few; a short name without a form,
 /// as the name a line starts with that has one. `None` when the name is whole.
 fn firm_form_completed(name: &str, text: &str) -> Option<String> {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        regex(r"^(?P<stem>.+?会计师事务所)(?P<form>有限责任公?|有限责|有限公|\((?:特殊)?(?:普通?合?伙?)?|\((?:特殊)?[普通合伙]{2,3}\))$")
+        regex(r"^(?P<stem>.+?会计师事务所)(?P<form>有限责任公?|有限责|有限公|限责任公司|有责任公司|有限任公司|有限责公司|限公司|有公司|\((?:特殊)?(?:普通?合?伙?)?|\((?:特殊)?[普通合伙]{2,3}\))$")
             .expect("static regex")
     });
     let n = normalise(name);
@@ -1142,12 +1144,13 @@ fn firm_form_completed(name: &str, text: &str) -> Option<String> {
         && !stem.is_empty()
     {
         let whole = regex(&format!(
-            r"(?m)^\p{{Han}}{{0,6}}{}会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))(?:\n?\p{{Han}}{{0,4}}\n?分\n?所)?",
+            r"(?m)(?:^|[^\p{{Han}}])\p{{Han}}{{0,6}}{}会计师事务所(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\))(?:\n?\p{{Han}}{{0,4}}\n?分\n?所)?",
             regex::escape(stem)
         ))
         .ok()?
         .find(text)?
         .as_str()
+        .trim_start_matches(|c: char| !is_han(c))
         .replace('\n', "");
         // (a firm's name prints its brackets full-width, as the rest of the report's names)
         return Some(full_width_brackets(&whole));
@@ -1162,8 +1165,8 @@ fn firm_form_completed(name: &str, text: &str) -> Option<String> {
     .and_then(|re| re.find(text).map(|m| m.as_str().to_string()));
     let whole = match printed {
         Some(whole) => whole,
-        None if form.starts_with("有限责") => format!("{stem}有限责任公司"),
-        None if form == "有限公" => format!("{stem}有限公司"),
+        None if form.contains(['责', '任']) => format!("{stem}有限责任公司"),
+        None if form.contains('公') => format!("{stem}有限公司"),
         None if form.contains("特殊") => format!("{stem}(特殊普通合伙)"),
         None if form.contains(['普', '伙']) => format!("{stem}(普通合伙)"),
         None => return None,
@@ -2364,7 +2367,7 @@ static CO_OWNERSHIP: LazyLock<Regex> =
 
 /// A government body's name: an authority that receives reports, never the audited company.
 static GOVERNMENT_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:局|厅|委员会|人民政府|管委会|促进中心|办公室|中小企业(?:发展)?服务中心)$")
+    regex(r"(?:局|厅|委员会|人民政府|管委会|促进中心|办公室|(?:中小|小微|中小微)企业\p{Han}{0,4}中心)$")
         .expect("static regex")
 });
 
@@ -2405,7 +2408,11 @@ fn column_cells(
     let here = lines
         .iter()
         .position(|l| l.contains(&label_at) || l.start == label_at)?;
-    let is_head = |i: usize| c.is_label_alone(&text[lines[i].clone()]);
+    // (a term's head, `租期`, heads its column though no label of ours reads a value after it)
+    let is_head = |i: usize| {
+        c.is_label_alone(&text[lines[i].clone()])
+            || (i == here && TERM_HEAD.is_match(&text[lines[i].clone()]))
+    };
     if !is_head(here) {
         return None;
     }
@@ -3323,7 +3330,8 @@ fn labelled_columns(
 /// 联系电话` over `甲方(出租方) | XX公司 | … `): each party's name is what its row holds under
 /// the 名称 column, found by place, so a name that wraps in its cell (and a role cell that wraps,
 /// `甲方` / `(出租方)`) is read whole. The row's role cell gives the position (甲方/乙方, whose
-/// roles the clauses say) or, with a role word, the role itself.
+/// roles the clauses say) or, with a role word, the role itself; a form's role column after the
+/// names (`身份(勾选)`) gives it by the option ticked in the row (`■出租人` over `□承租人`).
 fn party_rows(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
     let text = norm.text.as_str();
     let lines = printed_lines(norm);
@@ -3333,38 +3341,53 @@ fn party_rows(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
             continue;
         }
         let others: Vec<usize> = (h + 1..lines.len().min(h + 7))
-            .take_while(|&j| PARTICULAR_COLUMN.is_match(lines[j].1.trim()))
+            .take_while(|&j| {
+                let l = lines[j].1.trim();
+                PARTICULAR_COLUMN.is_match(l) || ROLE_COLUMN.is_match(l)
+            })
             .collect();
         let (Some(&last), Some(head)) = (others.last(), bbox(&lines[h].0)) else {
             continue;
         };
         // a cell belongs to the column whose header's centre is nearest its own
         let centre = |b: [f32; 4]| (b[0] + b[2]) / 2.0;
-        let centres: Vec<f32> = others
+        let columns: Vec<(f32, bool)> = others
             .iter()
-            .filter_map(|&j| bbox(&lines[j].0))
-            .map(centre)
+            .filter_map(|&j| {
+                let b = bbox(&lines[j].0)?;
+                Some((centre(b), ROLE_COLUMN.is_match(lines[j].1.trim())))
+            })
             .collect();
         let name_centre = centre(head);
-        let Some(next) = centres
+        let Some(next) = columns
             .iter()
-            .copied()
+            .map(|c| c.0)
             .filter(|&x| x > name_centre)
             .reduce(f32::min)
         else {
             continue;
         };
-        let under_name = |b: [f32; 4]| {
+        // the column a cell is under: `None` for the names', else whether it is the roles'
+        let column_of = |b: [f32; 4]| -> Option<bool> {
             let x = centre(b);
-            centres
+            let nearest = columns
                 .iter()
-                .all(|&c| (x - name_centre).abs() < (x - c).abs())
+                .min_by(|a, b| (x - a.0).abs().total_cmp(&(x - b.0).abs()))?;
+            ((x - nearest.0).abs() < (x - name_centre).abs()).then_some(nearest.1)
         };
-        let mut rows: Vec<(&'static str, Vec<std::ops::Range<usize>>)> = Vec::new();
+        let role_after_names = columns.iter().any(|&(x, roles)| roles && x > name_centre);
+        // (role, name cell's lines, role cell's lines); a row opened by its name waits for its
+        // role cell
+        let mut rows: Vec<PartyRow> = Vec::new();
+        let mut in_names = false;
         for (r, l) in &lines[last + 1..lines.len().min(last + 40)] {
             let l = l.trim();
+            // (under a role column after the names a role word is one of its cell's options)
             if let Some(caps) = ROW_ROLE.captures(l).filter(|c| {
-                c.name("pos").is_some() || c.name("lessor").is_some() || c.name("lessee").is_some()
+                !role_after_names
+                    && (c.name("pos").is_some()
+                        || c.name("lessor").is_some()
+                        || c.name("lessee").is_some())
             }) {
                 let role = if caps.name("lessor").is_some() {
                     "lessor"
@@ -3380,10 +3403,11 @@ fn party_rows(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
                     && l.starts_with('(')
                     && let Some(open) = rows.last_mut().filter(|row| row.1.is_empty())
                 {
-                    open.0 = role;
+                    open.0 = Some(role);
                 } else {
-                    rows.push((role, Vec::new()));
+                    rows.push((Some(role), Vec::new(), String::new()));
                 }
+                in_names = false;
                 continue;
             }
             let Some(b) = bbox(r) else { break };
@@ -3391,14 +3415,35 @@ fn party_rows(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
             if b[0] <= head[0] && b[2] >= next {
                 break;
             }
-            if let Some(row) = rows.last_mut()
-                && under_name(b)
-            {
-                row.1.push(r.clone());
+            match column_of(b) {
+                None => {
+                    // (a name under a role column after the names opens its row; else its row
+                    // was opened by its role cell)
+                    if role_after_names
+                        && !in_names
+                        && rows.last().is_none_or(|row| !row.1.is_empty())
+                    {
+                        rows.push((None, Vec::new(), String::new()));
+                    }
+                    if let Some(row) = rows.last_mut() {
+                        row.1.push(r.clone());
+                    }
+                    in_names = true;
+                }
+                Some(roles) => {
+                    in_names = false;
+                    if roles && let Some(row) = rows.last_mut() {
+                        row.2.push_str(l);
+                        row.2.push('\n');
+                    }
+                }
             }
         }
-        for (role, cell) in rows {
-            let (Some(first), Some(end)) = (cell.first(), cell.last().map(|r| r.end)) else {
+        for (role, cell, options) in rows {
+            let role = role.or_else(|| ticked_role(&options));
+            let (Some(role), Some(first), Some(end)) =
+                (role, cell.first(), cell.last().map(|r| r.end))
+            else {
                 continue;
             };
             let value = joined(text, &cell);
@@ -3420,14 +3465,73 @@ fn party_rows(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate>>) {
         return;
     }
 }
+
+/// A row of a party table as read so far: its role, its name cell's lines, its role cell's
+/// text (a form's options, one a line).
+type PartyRow = (Option<&'static str>, Vec<std::ops::Range<usize>>, String);
+
+/// The role a form's role cell ticks (`■出租人`, `☑承租人`; the options unticked, `□出租人`, say
+/// nothing). OCR may not read a filled box at all: beside options left open, the one option
+/// with no box is the ticked one (`出租人` over `□承租人`). `None` unless one role is chosen.
+fn ticked_role(cell: &str) -> Option<&'static str> {
+    static OPTION: LazyLock<Regex> = LazyLock::new(|| {
+        regex(&format!(
+            r"(?P<box>[■☑✓✔√☒▣●◼]|[□☐○])?(?:(?P<lessor>{})|(?P<lessee>{}))",
+            kinds::LESSOR_ROLE,
+            kinds::LESSEE_ROLE
+        ))
+        .expect("static regex")
+    });
+    // (role, ticked: Some(true) ■, Some(false) □, None no box)
+    let options: Vec<(&'static str, Option<bool>)> = OPTION
+        .captures_iter(cell)
+        .map(|c| {
+            let role = if c.name("lessor").is_some() {
+                "lessor"
+            } else {
+                "lessee"
+            };
+            let ticked = c
+                .name("box")
+                .map(|b| !matches!(b.as_str(), "□" | "☐" | "○"));
+            (role, ticked)
+        })
+        .collect();
+    let one = |list: Vec<&'static str>| match list.as_slice() {
+        [role] => Some(*role),
+        [role, rest @ ..] if rest.iter().all(|r| r == role) => Some(*role),
+        _ => None,
+    };
+    let ticked: Vec<_> = options
+        .iter()
+        .filter(|o| o.1 == Some(true))
+        .map(|o| o.0)
+        .collect();
+    if !ticked.is_empty() {
+        return one(ticked);
+    }
+    let unmarked: Vec<_> = options
+        .iter()
+        .filter(|o| o.1.is_none())
+        .map(|o| o.0)
+        .collect();
+    let open = options.iter().any(|o| o.1 == Some(false));
+    if open { one(unmarked) } else { None }
+}
+
+/// A role column's header in a form's table of parties (`身份(勾选)`, `当事人身份`).
+static ROLE_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:当事人)?(?:身份|角色|合同身份|类别)(?:\((?:勾选|请勾选|打勾|选择)\))?$")
+        .expect("static regex")
+});
 /// The name column's header in a table of parties' particulars.
 static NAME_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:名称|单位名称|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))$")
+    regex(r"^(?:当事人|单位|主体)?(?:名称|名称/姓名|姓名/名称|名称\(姓名\)|姓名\(名称\))$")
         .expect("static regex")
 });
 /// The other particulars' headers (`地址`, `法定代表人`, `联系电话`, `统一社会信用代码`).
 static PARTICULAR_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:住所|地址|住所地|通讯地址|注册地址|法定代表人|负责人|联系人|联系电话|电话|统一社会信用代码|社会信用代码|身份证号码|证件号码)(?:/[\p{Han}]{2,10})?$")
+    regex(r"^(?:\p{Han}{0,4}(?:住所|地址|住址|住所地)|法定代表人|负责人|联系人|联系电话|电话|联系方式|统一社会信用代码|社会信用代码|\p{Han}{0,4}号码)(?:/\p{Han}{2,10}|\(\p{Han}{2,10}\))?$")
         .expect("static regex")
 });
 /// A party row's role cell: a position, a role word, or both (`甲方`, `(出租方)`, `乙方(承租方)`).
@@ -3901,10 +4005,10 @@ fn strip_name_wrapping(raw: &str, r: std::ops::Range<usize>) -> (&str, std::ops:
     }
     (&raw[start..end], r.start + start..r.start + end)
 }
-/// A representative or a role printed before a name.
+/// A representative or a role printed before a name, or what the party does (`提供场地的一方为`).
 static NAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^(?:\((?:代表人|法定代表人|负责人|授权代表|委托代理人|经办人|共有人|共有)[^()]{0,12}\)\s*|\([\p{Han}/、]{1,10}\)\s*|[\p{Han}]{2,4}\s*代表\s*:?\s*|(?:我|本)(?:公司|单位|方)\s*)",
+        r"^(?:\p{Han}{1,20}?的一方(?:为|是|系)|\((?:代表人|法定代表人|负责人|授权代表|委托代理人|经办人|共有人|共有)[^()]{0,12}\)\s*|\([\p{Han}/、]{1,10}\)\s*|[\p{Han}]{2,4}\s*代表\s*:?\s*|(?:我|本)(?:公司|单位|方)\s*)",
     )
     .expect("static regex")
 });
@@ -3916,7 +4020,7 @@ static NAME_SUFFIX: LazyLock<Regex> =
 /// A line that ends in the word for a particular (`证照类型`, `联系地址`, `签署日期`): a row's
 /// label in a party table, no piece of a name.
 static ROW_LABEL_END: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:类型|种类|号码|代码|证号|名称|姓名|地址|住所|住址|电话|代表人|日期|期限|面积|用途)$")
+    regex(r"(?:类型|种类|号码|代码|证号|件号|名称|姓名|地址|住所|住址|电话|代表人|日期|期限|面积|用途)$")
         .expect("static regex")
 });
 
@@ -3959,10 +4063,11 @@ static SIGNING: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 /// A request for a seal or a signature standing where a name is written, in a bracket or
-/// alone (`(盖章)`, `(章)`, `签字:`, `(签字或盖章)`), or cut off by the seal's ink (`(公`).
+/// alone (`(盖章)`, `(章)`, `签字:`, `(签字或盖章)`, `签署及盖章`), or cut off by the seal's ink
+/// (`(公`).
 static SIGN_HERE: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^\s*(?:\(\s*[章印签]\s*\)|[章印签]\s*$|\(\s*[公盖签印]\s*$|\(?\s*(?:(?:{}|印章|手印)(?:[或/、及和]?|\s*)){{1,3}}\s*\)?)\s*:?",
+        r"^\s*(?:\(\s*[章印签]\s*\)|[章印签]\s*$|\(\s*[公盖签印]\s*$|\(?\s*(?:(?:{}|印章|手印|签署)(?:[或/、及和]?|\s*)){{1,3}}\s*\)?)\s*:?",
         kinds::SEAL_WORDS
     ))
     .expect("static regex")
@@ -4102,6 +4207,10 @@ fn value_complete(parse: Parse, so_far: &str, next: &str) -> bool {
         Parse::Name
             if person_name(so_far.trim()) && next_line.contains(['《', '。', '，', ',', ';']) =>
         {
+            true
+        }
+        // …nor into the label of a particular of the row after (`陈某` / `所有人证件号` / `1401…`)
+        Parse::Name if person_name(so_far.trim()) && ROW_LABEL_END.is_match(next_line.trim()) => {
             true
         }
         // …nor into a number (the person's ID number, a phone: cells of the row after the
@@ -4294,7 +4403,7 @@ static RESTATES: LazyLock<Regex> =
 /// Periods other than the term that a lease names with a length (a renewal, an extension, a
 /// rent-free or fit-out period, a trial, the head lease's).
 static ANOTHER_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"续租|续签|续约|续期|延长|延期|顺延|免租|装修|试用|原租赁|原租约|原租期|原合同")
+    regex(r"续租|续签|续约|续期|延长|延期|顺延|免租|装修|试用|原租赁|原租约|原租期|原合同|总租约|主租约|总租赁合同|主租赁合同")
         .expect("static regex")
 });
 
@@ -4335,7 +4444,7 @@ const SENTENCE_BREAKS: &[char] = &['。', '\n'];
 /// `(本合同编号…)` are this one).
 static CITES_A_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》|(?:合同|协议)\(\n?(?:合同)?\n?编\n?号|\([\p{Han}--[本]]{0,6}(?:合同|协议)\n?编\n?号|编号(?:为|是)[^,。;\n]{2,30}?的[^,。;\n本]{0,12}(?:合同|协议)",
+        r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》|(?:合同|协议)\(\n?(?:合同)?\n?编\n?号|\([\p{Han}--[本]]{0,6}(?:合同|协议|租约)\n?编\n?号|编号(?:为|是)[^,。;\n]{2,30}?的[^,。;\n本]{0,12}(?:合同|协议)",
     )
     .expect("static regex")
 });
@@ -4435,6 +4544,37 @@ fn matched_brackets(code: &str) -> String {
     chars.into_iter().collect()
 }
 
+/// A party's role word alone on its line, where a name would start.
+static ROLE_CELL_START: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"^(?:{}|{})\n",
+        kinds::LESSOR_ROLE,
+        kinds::LESSEE_ROLE
+    ))
+    .expect("static regex")
+});
+
+/// The length in bytes of a brand (two to four characters) that starts `head` and stands again
+/// inside the whole name after it (`中惠山西中惠会计师事务所(普通合伙)`), if there is one.
+fn brand_before_name(head: &str) -> Option<usize> {
+    let head = head.trim_start();
+    // (the longest brand: `联信达中联信达…` is not `联信` before `达中联信达…`)
+    (2..=4).rev().find_map(|n| {
+        let len = head.char_indices().nth(n)?.0;
+        let (brand, rest) = head.split_at(len);
+        // (the brand stands again a few characters in, after the firm's place, and is no
+        // place itself: `大同市大同…`, `山西省凯达(山西)…` are whole names)
+        let again = rest.find(brand)?;
+        (all_han(brand)
+            && rest.chars().count() >= 6
+            && (1..=3).contains(&rest[..again].chars().count())
+            && !rest.starts_with(['省', '市', '县', '区'])
+            && !rest[..again].contains('(')
+            && WHOLE_NAME.is_match(rest))
+        .then_some(len)
+    })
+}
+
 fn parse_value(
     parse: Parse,
     raw: &str,
@@ -4478,6 +4618,24 @@ fn parse_value(
                 {
                     r.start += m.end();
                     r.start += norm.text[r.clone()].len() - norm.text[r.clone()].trim_start().len();
+                }
+                // an option left open on a form (`□承租人`) is no part of a name: the reading ran
+                // from a role word over the options of its cell
+                if norm.text[r.clone()].trim_start().starts_with(['□', '☐']) {
+                    return Err(Unparsed::No);
+                }
+                // another party's role cell the reading ran into (`甲方` / `次承租人` / `XX公司`
+                // in a table whose last column holds the positions): that row's name, not this
+                if let Some(m) = ROLE_CELL_START.find(&norm.text[r.clone()])
+                    && WHOLE_NAME.is_match(&norm.text[r.clone()][m.end()..])
+                {
+                    return Err(Unparsed::No);
+                }
+                // a letterhead's brand printed before the name it shortens (`中惠 山西中惠会计师
+                // 事务所`): the brand is a piece of the name, not its start
+                let head = &norm.text[r.clone()];
+                if let Some(brand_len) = brand_before_name(head) {
+                    r.start += brand_len;
                 }
             }
             let value = norm.original(r.clone());
@@ -12153,6 +12311,147 @@ mod tests {
         );
         assert_eq!(s(&f, "report_no"), "某某-ZSB-20230101", "{f:?}");
         assert_eq!(s(&f, "report_code"), "J2023123456789012", "{f:?}");
+    }
+
+    #[test]
+    fn h48_classes_counted_positions_ticked_roles_described_parties_and_letterheads() {
+        // positions counted (第一方/第二方) in a party table, the owner named in the body, each
+        // role word defined as a position, and signature lines that ask 签署及盖章 unbracketed
+        let row = |text: &'static str, x: f32, y: f32| (text, [x, y, x + 0.2, y + 0.015]);
+        let rows = [
+            row("房屋租赁合约", 0.40, 0.04),
+            row("合约方", 0.08, 0.10),
+            row("名称/姓名", 0.25, 0.10),
+            row("证照号码", 0.50, 0.10),
+            row("联络地址", 0.72, 0.10),
+            row("第一方", 0.08, 0.14),
+            row("大同市某某信息技术股份有限公", 0.25, 0.14),
+            row("司", 0.25, 0.16),
+            row("91140700089X6WFR8J", 0.50, 0.14),
+            row("山西省太原市迎泽区科技街186号", 0.72, 0.14),
+            row("第二方", 0.08, 0.20),
+            row("忻州市某某后勤服务有限公司", 0.25, 0.20),
+            row("91140106JKGJ0MP52H", 0.50, 0.20),
+            row("山西省大同市平城区平阳路1号", 0.72, 0.20),
+            (
+                "上表第二方系下列物业的业权人,同意出租;第一方承租该物业。本合约下文以“业主方”指第二方,以“租客方”指第一方。",
+                [0.08, 0.26, 0.92, 0.28],
+            ),
+            row("二、租期由2018-01-01起至2025-12-31止。", 0.08, 0.30),
+            row("业主方签署及盖章", 0.08, 0.80),
+            row("忻州市某某后勤服务有限公司", 0.08, 0.82),
+            row("租客方签署及盖章", 0.55, 0.80),
+            row("大同市某某信息技术股份有限公司", 0.55, 0.82),
+        ];
+        let f = read_page(
+            DocumentKind::Lease,
+            &boxed_page(TextSource::TextLayer, &rows),
+        );
+        assert_eq!(s(&f, "lessor"), "忻州市某某后勤服务有限公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "大同市某某信息技术股份有限公司", "{f:?}");
+        // a form's role column after the names, the role ticked (■) among options (□); OCR may
+        // not read the filled box at all (the option without a box is the ticked one)
+        for tick in ["■", ""] {
+            let ticked = |role: &str| -> &'static str { format!("{tick}{role}").leak() };
+            let rows = [
+                row("房屋租赁合同", 0.40, 0.04),
+                row("当事人名称/姓名", 0.08, 0.10),
+                row("身份(勾选)", 0.35, 0.10),
+                row("证件号码", 0.55, 0.10),
+                row("住所(住址)", 0.75, 0.10),
+                row("太原市某某众创空间科技发展有", 0.08, 0.14),
+                row("限公司", 0.08, 0.16),
+                row("□出租人", 0.35, 0.14),
+                row(ticked("承租人"), 0.35, 0.16),
+                row("91140700J57UJ3EU3C", 0.55, 0.14),
+                row("山西省运城市盐湖区体育路31号", 0.75, 0.14),
+                row("阳泉市某某物业管理有限公司", 0.08, 0.20),
+                row(ticked("出租人"), 0.35, 0.20),
+                row("□承租人", 0.35, 0.22),
+                row("911401008Y3KKMTB4J", 0.55, 0.20),
+                row("山西省太原市杏花岭区汇通路51号", 0.75, 0.20),
+                (
+                    "以下按上表勾选的身份,分别称出租人、承租人。",
+                    [0.08, 0.26, 0.92, 0.28],
+                ),
+            ];
+            let f = read_page(
+                DocumentKind::Lease,
+                &boxed_page(TextSource::TextLayer, &rows),
+            );
+            assert_eq!(
+                s(&f, "lessor"),
+                "阳泉市某某物业管理有限公司",
+                "{tick} {f:?}"
+            );
+            assert_eq!(
+                s(&f, "lessee"),
+                "太原市某某众创空间科技发展有限公司",
+                "{tick} {f:?}"
+            );
+        }
+        // parties described by what they do, their short names after their particulars'
+        // bracket; a person among them
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "创业孵化载体用房租赁合同\n第一条 合同主体\n本合同中,提供场地的一方为贾某秀(公民身份号码:14021119620705091X),下称甲方;租入场地并运营孵化基地的一方为长治市某某物业管理有限公司(统一社会信用代码:911407004W1TD1BY32),下称乙方。\n第三条 场地租赁期间为二零一九年三月一日～二零二四年二月二十八日。",
+        );
+        assert_eq!(s(&f, "lessor"), "贾某秀", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "长治市某某物业管理有限公司", "{f:?}");
+        // a sublease's term after the head lease's period cited in a bracket with its number
+        // (总租约编号), and the sublessee signing as 转租承接人
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "办公场地转租协议\n1.1 晋中市某某信息技术有限责任公司(以下称“转租人”)租用着某某公司名下的房屋(总租约编号FWZY2019229,租期自2019/9/1至2025/8/31)。\n2.1 转租期从2021/11/1到2024/10/31。\n转租人(盖章):晋中市某某信息技术有限责任公司\n转租承接人:阳泉市某某科技发展有限责任公司(公章)",
+        );
+        assert_eq!(get(&f, "term_start"), Some(&json!("2021-11-01")), "{f:?}");
+        assert_eq!(get(&f, "term_end"), Some(&json!("2024-10-31")), "{f:?}");
+        assert_eq!(s(&f, "lessee"), "阳泉市某某科技发展有限责任公司", "{f:?}");
+        // an audit report: the firm's brand before its name on the letterhead, its number under
+        // 报告书号, a code under 电子查证码 in heavy brackets, a routing line to the authority
+        // (小微企业服务中心) that is not the client, and the firm's form under the seal with a
+        // character lost (`…事务所限公司`)
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "中惠 山西中惠会计师事务所（普通合伙）\n专项审计报告\n报告书号：中惠-JDSJ-2021-619\n\
+             报送：忻州市小微企业服务中心\n晋中市某某网络科技有限公司董事会：\n本所受贵公司委托，对贵公司名下基地的经营指标作了专项审计。\n\
+             【电子查证码】CY20233186054471",
+        );
+        assert_eq!(
+            s(&f, "audit_firm"),
+            "山西中惠会计师事务所（普通合伙）",
+            "{f:?}"
+        );
+        assert_eq!(s(&f, "report_no"), "中惠-JDSJ-2021-619", "{f:?}");
+        assert_eq!(s(&f, "report_code"), "CY20233186054471", "{f:?}");
+        assert_eq!(
+            s(&f, "audited_entity"),
+            "晋中市某某网络科技有限公司",
+            "{f:?}"
+        );
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n致大同市某某文化传媒有限公司：\n本所受贵公司委托，对贵公司名下基地的经营指标作了专项审计。\n太原立诚会计师事务所限公司（盖章）\n注册会计师：钟红 毛海敏",
+        );
+        assert_eq!(s(&f, "audit_firm"), "太原立诚会计师事务所有限公司", "{f:?}");
+        // an owner's name over the label of their ID's row (所有人证件号)
+        let f = read_text_layer(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权人\n陈某英\n所有人证件号\n140106199201272199\n共有情况\n单独所有",
+        );
+        assert_eq!(s(&f, "owner"), "陈某英", "{f:?}");
+        // a certificate in two columns of labelled cells, read row by row: the address wraps
+        // into the same column of the next row
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n晋（2021）大同市不动产权第0774965号\n【权利人】大同市某某电子商务有限公司\t【权利性质】出让/自建房\n\
+             【坐落】山西省大同市平城区龙城大街150\t【面积】房屋880.74m2\n号科技创新城8号楼23层1204室\t【使用期限】2060年9月9日止",
+        );
+        assert_eq!(
+            s(&f, "address"),
+            "山西省大同市平城区龙城大街150号科技创新城8号楼23层1204室",
+            "{f:?}"
+        );
     }
 
     #[test]

@@ -332,12 +332,23 @@ static WORD_BESIDE_POSITION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A role word the document defines as a position (`本合约下文以“业主方”指甲方`, `“租客方”系指乙方`).
+static WORD_DEFINED_AS_POSITION: LazyLock<Regex> = LazyLock::new(|| {
+    regex(concat!(
+        r#"(?:^|[,;。以])[“"'「]?(?P<w>\p{Han}{1,10}?"#,
+        party_noun!(),
+        r#")[”"'」]?(?:系指|是指|指)(?P<p>甲方|乙方)"#
+    ))
+    .expect("static regex")
+});
+
 /// What the words set beside 甲方 and 乙方 on the parties' lines say of which lets, by their
 /// own stems (出租, 运营 let; 承租, 使用, 入驻 rent): `(as usual, reversed)`, 甲方 letting being
 /// the usual. A word that names no role (基地管理方) says nothing.
 pub fn positions_by_words(text: &str) -> (bool, bool) {
     let (mut usual, mut reversed) = (false, false);
-    for caps in WORD_BESIDE_POSITION.captures_iter(text) {
+    let beside = WORD_BESIDE_POSITION.captures_iter(text);
+    for caps in beside.chain(WORD_DEFINED_AS_POSITION.captures_iter(text)) {
         let (Some(word), Some(position)) = (
             caps.name("w").or_else(|| caps.name("x")),
             caps.name("p").or_else(|| caps.name("q")),

@@ -319,6 +319,61 @@ fn vertical_piece(line: &Line) -> Option<BBox> {
 /// characters wherever their cell falls in its order, often after the rows or between their
 /// cells; read so, no line says whose rows they are.
 ///
+/// A form printed in two columns of labelled cells (`【坐落】…150号` beside `【面积】…`) that OCR
+/// reads row by row: a cell that wraps goes on in the same column of the next row, a cell
+/// with no label of its own (`号科技创新城8号楼…` under `【坐落】…`). Such a cell is joined to
+/// the labelled value above it, so each column's value is read whole; cells under a label
+/// alone (a table's header) or under no label (a table of figures) stay as they are. `cells` holds each line's (row, cell)
+/// when its row is tab-separated.
+fn wrapped_cells(
+    lines: &mut Vec<Line>,
+    cells: &[Option<(usize, usize)>],
+    is_label_start: &dyn Fn(&str) -> bool,
+) {
+    let text = |l: &Line| -> String { l.chars.iter().map(|c| c.0).collect() };
+    let labelled = |t: &str| t.starts_with('【') || is_label_start(t);
+    let mut keep = vec![true; lines.len()];
+    for j in 0..lines.len() {
+        let Some((row, cell)) = cells[j] else {
+            continue;
+        };
+        if labelled(&text(&lines[j])) {
+            continue;
+        }
+        // the cell of the same column in the row just before, labelled
+        let Some(i) = (0..j)
+            .rev()
+            .find(|&i| keep[i] && cells[i].is_some_and(|(r, c)| r + 1 == row && c == cell))
+        else {
+            continue;
+        };
+        // (a label alone over it heads a table's column: the cell is its value, read so)
+        let above = text(&lines[i]);
+        if !labelled(&above)
+            || above
+                .split_once(':')
+                .is_none_or(|(_, v)| v.trim().is_empty())
+        {
+            continue;
+        }
+        let moved = std::mem::take(&mut lines[j].chars);
+        let (width, bbox) = (lines[j].width, lines[j].bbox);
+        let above = &mut lines[i];
+        above.chars.extend(moved);
+        above.width += width;
+        above.bbox = match (above.bbox, bbox) {
+            (Some(a), Some(b)) => Some(bbox_union(a, b)),
+            (a, b) => a.or(b),
+        };
+        keep[j] = false;
+    }
+    let mut k = 0;
+    lines.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
 /// Characters are one word when they stand in one column, each right under the one before
 /// (a gap of at most half a character: a table's rows of single characters, such as units,
 /// stand further apart). The word is centred on its cell, so the rows it heads lie within
@@ -469,7 +524,9 @@ fn normalise_line(
         if out.is_empty() && ROW_NUMBER.contains(&c) {
             continue;
         }
-        if out.is_empty() && BULLETS.contains(&c) {
+        // (a form's ticked box before a party's role, `■出租人` beside `□承租人`, is the option
+        // chosen, no bullet)
+        if out.is_empty() && BULLETS.contains(&c) && !ticks_a_role(&chars[i + 1..end]) {
             bulleted = true;
             continue;
         }
@@ -570,6 +627,7 @@ fn normalise_line(
     addressee_word_to_zhi(&mut out);
     position_after_party_noun(&mut out);
     lettered_positions(&mut out);
+    ordinal_positions(&mut out);
     leaders_to_colon(&mut out);
     definition_to_colon(&mut out);
     bracketed_label_to_colon(&mut out, is_label);
@@ -767,6 +825,47 @@ fn lettered_positions(line: &mut [(char, usize)]) {
     }
 }
 
+/// Whether a line's text after a box-shaped mark is a party's role, the mark being the box
+/// ticked on a form (`■出租人`, `■承租人`), not a list's bullet.
+fn ticks_a_role(rest: &[char]) -> bool {
+    const ROLES: [&str; 8] = [
+        "出租人",
+        "出租方",
+        "承租人",
+        "承租方",
+        "转租人",
+        "转租方",
+        "次承租人",
+        "次承租方",
+    ];
+    let rest: String = rest.iter().take(4).collect();
+    ROLES.iter().any(|r| rest.starts_with(r))
+}
+
+/// Positions counted (`第一方`, `第二方`, as forms drawn after Hong Kong's do) are 甲方 and 乙方,
+/// as lettered ones are; a 方 that starts another word (`第一方面`, `第二方案`) is none.
+fn ordinal_positions(line: &mut Vec<(char, usize)>) {
+    let mut i = 0;
+    while i + 2 < line.len() {
+        let position = match (line[i].0, line[i + 1].0, line[i + 2].0) {
+            ('第', '一', '方') => '甲',
+            ('第', '二', '方') => '乙',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let word_after = line
+            .get(i + 3)
+            .is_some_and(|c| "案式向法面位形块针".contains(c.0));
+        if !word_after {
+            let at = line[i].1;
+            line.splice(i..i + 2, [(position, at)]);
+        }
+        i += 1;
+    }
+}
+
 /// Bilingual forms gloss a label in English (`出租方 Lessor:`, `统一社会信用代码 USCC:`, a
 /// cell `起始日 Commencement`, `(盖章 Seal)`, `合同编号 Contract No.:`): the gloss is dropped so
 /// the Chinese label meets its colon, its bracket or its cell's end. A gloss follows Chinese
@@ -843,6 +942,9 @@ impl Norm {
             let mut row_has_cells = false;
             let ocr = page.text_source == crate::model::TextSource::Ocr;
             let mut gap = false;
+            // each kept line's (row, cell) in a tab-separated row, for `wrapped_cells`
+            let mut cells: Vec<Option<(usize, usize)>> = Vec::new();
+            let (mut row, mut cell) = (0, 0);
             for i in 0..=chars.len() {
                 // A tab separates the cells of a table row (OCR layout): each cell is a line
                 // of its own, as a text layer prints it, and the break after every cell of
@@ -867,11 +969,18 @@ impl Norm {
                     } else if !FURNITURE.is_match(&trimmed) {
                         line.after_gap |= std::mem::take(&mut gap);
                         maxw = maxw.max(line.width);
+                        cells.push(row_has_cells.then_some((row, cell)));
                         page_lines.push(line);
+                    }
+                    if i < chars.len() && chars[i] == '\t' {
+                        cell += 1;
+                    } else {
+                        (row, cell) = (row + 1, 0);
                     }
                     start = i + 1;
                 }
             }
+            wrapped_cells(&mut page_lines, &cells, is_label_start);
             read_vertical_words(&mut page_lines);
             lines.extend(page_lines.into_iter().map(|line| (pi, line)));
             max_width.push(maxw);
