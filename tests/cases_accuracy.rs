@@ -24,16 +24,16 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// Held-out floors as last measured: rule verdicts and fields. Since 2026-12-06 (session 40)
-/// the held-out split is the fresh h48 (c2143-c2186; h47 became tuning when its misses were
-/// looked at). Untouched (binary of 3db3d2b, after h47's classes) h48 came in at 57/70 verdicts
-/// (0.814) with no wrong pass and no wrong fail, fields 153/186 (0.823) born-digital; its misses
-/// are `review`s (docs/BENCHMARKS.md, "Thirty-third round"). The floors follow the set, not the
-/// bar.
+/// Held-out floors as last measured: rule verdicts and fields. Since 2026-12-07 (session 41)
+/// the held-out split is the fresh h49 (c2187-c2230; h48 became tuning when its misses were
+/// looked at). Untouched (binary of 64544d5, after h48's classes) h49 came in at 57/70 verdicts
+/// (0.814) with no wrong pass and two wrong fails, fields 160/186 (0.860) born-digital
+/// (docs/BENCHMARKS.md, "Thirty-fourth round"). The floors follow the set, not the bar.
 const HELDOUT_RULES_FLOOR: f64 = 0.81;
-const HELDOUT_FIELDS_FLOOR: f64 = 0.82;
-/// h48 has no wrong fail: held to the tuning bar of 1 %.
-const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.01;
+const HELDOUT_FIELDS_FLOOR: f64 = 0.86;
+/// h49's first measure: two wrong fails in 70 verdicts (its held-out misses are not read while
+/// it is held out, so this is where it stands until it becomes tuning).
+const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.03;
 
 /// The held-out set h11 (c515-c558) became tuning cases on 2026-12-03: it had been seen by the
 /// engineer tuning extraction. Until it meets the tuning bars it is scored apart and held at
