@@ -229,7 +229,8 @@ def main():
     ap.add_argument("--timeout", type=int, default=600)
     ap.add_argument("--data-dir", help="docverify's data directory; a fresh temporary one by default, so that "
                                        "nothing is written into the working directory")
-    ap.add_argument("--misses", type=int, default=80, help="how many misses to print (0: all)")
+    ap.add_argument("--misses", type=int, default=80,
+                    help="how many misses to print (0: all; negative: none, to measure a held-out set unread)")
     ap.add_argument("--json", help="write the numbers, misses and verdict confusion here")
     a = ap.parse_args()
     if not os.path.exists(a.bin):
@@ -256,7 +257,7 @@ def main():
         score(c, report, err, tally, misses, confusion)
     splits = [s for s in SPLITS if any(c["split"] == s for c in cases)]
     print_summary(tally, splits, times)
-    shown = misses if a.misses == 0 else misses[:a.misses]
+    shown = misses if a.misses == 0 else misses[:max(a.misses, 0)]
     print(f"--- misses ({len(shown)} of {len(misses)})")
     for m in shown:
         print("  " + m)
