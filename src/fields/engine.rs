@@ -868,38 +868,13 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     // its parties and term are that contract's, so where this document's own text named a
     // field before it, what the copy says is not read.
     if let Some(annex) = CITED_COPY.find(text).map(|m| m.start()) {
-        for field in c
-            .spec
-            .parties
-            .iter()
-            .copied()
-            .chain(["term_start", "term_end"])
-        {
-            if let Some(list) = cands.get_mut(field)
-                && list.iter().any(|c| c.at < annex)
-            {
-                list.retain(|c| c.at < annex);
-            }
-        }
+        prefer_outside(c, &mut cands, &(annex..text.len()));
     }
     // A summary of another contract printed above this one's clauses (`总租赁合同摘要` /
-    // `出租人:…` / `租赁期间:…`): its labelled parties, term and date are that contract's, so
-    // where this document names a field elsewhere, what the summary says is not read.
+    // `出租人:…` / `租赁期间:…`): the same, and the day that contract was signed is never this
+    // one's.
     for block in &summaries {
-        for field in c
-            .spec
-            .parties
-            .iter()
-            .copied()
-            .chain(["term_start", "term_end"])
-        {
-            if let Some(list) = cands.get_mut(field)
-                && list.iter().any(|c| !block.contains(&c.at))
-            {
-                list.retain(|c| !block.contains(&c.at));
-            }
-        }
-        // (the day the other contract was signed is never this one's)
+        prefer_outside(c, &mut cands, block);
         retain_candidates(&mut cands, "signed_on", |c| !block.contains(&c.at));
     }
     let mut fields = BTreeMap::new();
@@ -986,6 +961,29 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     let codes = credit_codes(c, norm, &fields);
     fields.insert("credit_codes".into(), codes);
     Reading { fields, notes }
+}
+
+/// Keeps, of each party's and the term's candidates, only those outside `cited` (what the
+/// document cites of another contract), where any is outside: the document's own reading of a
+/// field comes before the other contract's.
+fn prefer_outside(
+    c: &Compiled,
+    cands: &mut BTreeMap<&'static str, Vec<Candidate>>,
+    cited: &std::ops::Range<usize>,
+) {
+    for field in c
+        .spec
+        .parties
+        .iter()
+        .copied()
+        .chain(["term_start", "term_end"])
+    {
+        if let Some(list) = cands.get_mut(field)
+            && list.iter().any(|k| !cited.contains(&k.at))
+        {
+            list.retain(|k| !cited.contains(&k.at));
+        }
+    }
 }
 
 /// Keeps the candidates of `field` that `keep` accepts, and drops the field when none is left:
