@@ -1127,9 +1127,10 @@ static PERIOD_NAMED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An audit firm's name cut inside its legal form where its cell or line broke (`…会计师事务所
 /// (普通` / `合伙)` across a table's cells, `…事务所有限公` / `司`), or read with a character of
-/// the form lost (`(普通伙)`, `…事务所限公司` under the seal's ink): the name as the report prints it whole elsewhere (its letterhead),
-/// else with the form completed, a firm's legal forms being few; a short name without a form,
-/// as the name a line starts with that has one. `None` when the name is whole.
+/// the form lost (`(普通伙)`, `…事务所限公司` under the seal's ink): the name as the report
+/// prints it whole elsewhere (its letterhead), else with the form completed, a firm's legal
+/// forms being few; a short name without a form, as the name a line starts with that has one.
+/// `None` when the name is whole.
 fn firm_form_completed(name: &str, text: &str) -> Option<String> {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
         regex(r"^(?P<stem>.+?会计师事务所)(?P<form>有限责任公?|有限责|有限公|限责任公司|有责任公司|有限任公司|有限责公司|限公司|有公司|\((?:特殊)?(?:普通?合?伙?)?|\((?:特殊)?[普通合伙]{2,3}\))$")

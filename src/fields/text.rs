@@ -313,18 +313,12 @@ fn vertical_piece(line: &Line) -> Option<BBox> {
     (cjk && (n == 1 || (n <= 8 && b[3] - b[1] > 1.2 * (b[2] - b[0])))).then_some(b)
 }
 
-/// Joins the characters of a word printed downwards into one line, read where the rows it
-/// heads begin. A form's merged cell names the role of the rows at its right one character
-/// a line (`出` / `租` / `方` beside 姓名 | X, 身份证号码 | …), and a text layer or OCR gives the
-/// characters wherever their cell falls in its order, often after the rows or between their
-/// cells; read so, no line says whose rows they are.
-///
 /// A form printed in two columns of labelled cells (`【坐落】…150号` beside `【面积】…`) that OCR
 /// reads row by row: a cell that wraps goes on in the same column of the next row, a cell
 /// with no label of its own (`号科技创新城8号楼…` under `【坐落】…`). Such a cell is joined to
 /// the labelled value above it, so each column's value is read whole; cells under a label
-/// alone (a table's header) or under no label (a table of figures) stay as they are. `cells` holds each line's (row, cell)
-/// when its row is tab-separated.
+/// alone (a table's header) or under no label (a table of figures) stay as they are.
+/// `cells` holds each line's (row, cell) when its row is tab-separated.
 fn wrapped_cells(
     lines: &mut Vec<Line>,
     cells: &[Option<(usize, usize)>],
@@ -374,6 +368,12 @@ fn wrapped_cells(
     });
 }
 
+/// Joins the characters of a word printed downwards into one line, read where the rows it
+/// heads begin. A form's merged cell names the role of the rows at its right one character
+/// a line (`出` / `租` / `方` beside 姓名 | X, 身份证号码 | …), and a text layer or OCR gives the
+/// characters wherever their cell falls in its order, often after the rows or between their
+/// cells; read so, no line says whose rows they are.
+///
 /// Characters are one word when they stand in one column, each right under the one before
 /// (a gap of at most half a character: a table's rows of single characters, such as units,
 /// stand further apart). The word is centred on its cell, so the rows it heads lie within
@@ -805,6 +805,9 @@ fn position_after_party_noun(line: &mut Vec<(char, usize)>) {
     }
 }
 
+/// The characters after which 方 starts another word (`方案`, `方式`, `方面`), not a position's.
+const FANG_STARTS_A_WORD: &str = "案式向法面位形块针";
+
 /// Positions lettered A方 and B方 (`以下简称A方`, `B方租用后…`) are 甲方 and 乙方, so every label
 /// and clause reads them; a letter inside a word of letters (`FZA方`), or a 方 that starts
 /// another word (`A方案`), is none.
@@ -818,7 +821,7 @@ fn lettered_positions(line: &mut [(char, usize)]) {
         let lone = i == 0 || !line[i - 1].0.is_ascii_alphanumeric();
         let word_after = line
             .get(i + 2)
-            .is_some_and(|c| "案式向法面位形块针".contains(c.0));
+            .is_some_and(|c| FANG_STARTS_A_WORD.contains(c.0));
         if lone && line[i + 1].0 == '方' && !word_after {
             line[i].0 = position;
         }
@@ -857,7 +860,7 @@ fn ordinal_positions(line: &mut Vec<(char, usize)>) {
         };
         let word_after = line
             .get(i + 3)
-            .is_some_and(|c| "案式向法面位形块针".contains(c.0));
+            .is_some_and(|c| FANG_STARTS_A_WORD.contains(c.0));
         if !word_after {
             let at = line[i].1;
             line.splice(i..i + 2, [(position, at)]);
