@@ -664,15 +664,31 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 ]);
             // (or persons and companies listed after it, `XX有限公司、冯强、邹梅磊`, `XX有限公司、
             // YY有限公司、冯强`)
-            let people: Vec<&str> = rest
+            let mut people: Vec<&str> = rest
                 .split(['、', ',', '，', ';', '；', ' '])
                 .filter(|p| !p.is_empty())
                 .collect();
+            // (or companies whose lines the cell's reading ran together, `XX有限公司` /
+            // `YY有限公司` / `ZZ有限责任公司`, none a branch)
+            let run_together = (!listed)
+                .then(|| names_run_together(rest))
+                .flatten()
+                .filter(|names| {
+                    !names.is_empty()
+                        && names.iter().all(|r| {
+                            rest[r.clone()].chars().count() >= 6
+                                && !BRANCH_NAME.is_match(&rest[r.clone()])
+                        })
+                });
+            if let Some(names) = &run_together {
+                people = names.iter().map(|r| &rest[r.clone()]).collect();
+            }
+            let branch = branch && run_together.is_none();
             if m.end() < v.len()
                 && !people.is_empty()
-                && people
-                    .iter()
-                    .all(|p| person_name(p) || (listed && WHOLE_NAME.is_match(p)))
+                && people.iter().all(|p| {
+                    person_name(p) || ((listed || run_together.is_some()) && WHOLE_NAME.is_match(p))
+                })
                 && !branch
             {
                 let org = m.as_str().to_string();
@@ -707,13 +723,38 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 cand.value = Value::String(whole);
                 cand.certainty *= 0.9;
             }
-            // …or its 所 lost right before the legal form (`…会计师事务(普通合伙)`)
-            if let Some(name) = cand.value.as_str()
-                && let Some(at) = name.find("会计师事务")
-                && !name[at + "会计师事务".len()..].starts_with('所')
+            // …or its 所 lost right before the legal form, with a character before it perhaps
+            // (`…会计师事务(普通合伙)`, `…会十师事务有限公司`)
+            else if let Some(name) = cand.value.as_str()
+                && let Some(word) = FIRM_WORD_BEFORE_FORM_READ
+                    .captures(name)
+                    .and_then(|c| c.name("word"))
             {
-                let at = at + "会计师事务".len();
-                cand.value = Value::String(format!("{}所{}", &name[..at], &name[at..]));
+                if word.as_str() != "会计师事务" {
+                    cand.certainty *= 0.9;
+                }
+                cand.value = Value::String(format!(
+                    "{}会计师事务所{}",
+                    &name[..word.start()],
+                    &name[word.end()..]
+                ));
+            }
+            // …or a character of 特殊 misread in its form (`(特疾普通合伙)`)
+            if let Some(name) = cand.value.as_str()
+                && let Some(m) = SPECIAL_PARTNERSHIP_READ.find(name)
+                && !m.as_str().contains("特殊")
+            {
+                let (open, close) = if m.as_str().starts_with('（') {
+                    ('（', '）')
+                } else {
+                    ('(', ')')
+                };
+                cand.value = Value::String(format!(
+                    "{}{open}特殊普通合伙{close}{}",
+                    &name[..m.start()],
+                    &name[m.end()..]
+                ));
+                cand.certainty *= 0.9;
             }
             // …or both brackets around it, a branch after (`…事务所特殊普通合伙山西分所`)
             if let Some(name) = cand.value.as_str()
@@ -885,6 +926,19 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         // A party's name OCR read with characters lost under a seal (`晋中明德业园运营有限公司`
         // for `晋中市明德产业园运营有限公司`) is the same party: the whole reading stands.
         if c.spec.parties.contains(&name) {
+            // A name cut where its line wrapped, the rest read elsewhere (`…示范区金鹏` over
+            // a representative's line): a sure reading elsewhere that goes on to the whole name
+            // stands.
+            if let Some(cut) = best.value.as_str().filter(|v| !whole_name(v))
+                && let Some(k) = list.iter().position(|o| {
+                    o.certainty >= SURE_SOURCE
+                        && o.value.as_str().is_some_and(|v| {
+                            v.len() > cut.len() && v.starts_with(cut) && whole_name(v)
+                        })
+                })
+            {
+                best = list.swap_remove(k);
+            }
             // (only for a reading as sure as OCR's own: OCR may add a character as well as
             // lose one)
             if let Some(k) = list.iter().position(|o| {
@@ -1251,6 +1305,11 @@ static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// What a section heading adds to a label's word (权利人信息, 不动产情况): no value.
 static SECTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^(?:基本)?(?:信息|情况|概况|状况|资料|明细)(?:表|栏)?$").expect("static regex")
+});
+
+/// A branch's name (`太原分公司`, `迎泽支行`): no company of its own.
+static BRANCH_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?:分公司|分行|支行|分所|分部|分店|分中心|营业部|办事处)$").expect("static regex")
 });
 
 /// A branch's name alone on its line (`山西分所`).
@@ -3563,6 +3622,12 @@ fn whole_name(cell: &str) -> bool {
 /// Splits `cell` into `n` organisations' names, each ending in its legal form, when it is
 /// exactly that (`甲有限公司乙有限责任公司` → two). Byte ranges within `cell`.
 fn split_names(cell: &str, n: usize) -> Option<Vec<std::ops::Range<usize>>> {
+    names_run_together(cell).filter(|names| names.len() == n)
+}
+
+/// The organisations' names `cell` is made of, each ending in its legal form, when it is
+/// exactly those: byte ranges within `cell`.
+fn names_run_together(cell: &str) -> Option<Vec<std::ops::Range<usize>>> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < cell.len() {
@@ -3570,7 +3635,7 @@ fn split_names(cell: &str, n: usize) -> Option<Vec<std::ops::Range<usize>>> {
         out.push(at..at + m.end());
         at += m.end();
     }
-    (out.len() == n).then_some(out)
+    Some(out)
 }
 
 /// Certainty of a party read from 甲方/乙方 when a clause says which role each has…
@@ -4083,6 +4148,13 @@ static ADDRESSEE_TAIL: LazyLock<Regex> =
 /// An audit firm's word as OCR may read it (`kinds::FIRM_WORD`).
 static FIRM_WORD_READ: LazyLock<Regex> =
     LazyLock::new(|| regex(kinds::FIRM_WORD).expect("static regex"));
+/// …with its 所 lost before the legal form (`kinds::FIRM_WORD_BEFORE_FORM`).
+static FIRM_WORD_BEFORE_FORM_READ: LazyLock<Regex> =
+    LazyLock::new(|| regex(kinds::FIRM_WORD_BEFORE_FORM).expect("static regex"));
+/// The special partnership's form with one character of 特殊 misread (`(特疾普通合伙)`).
+static SPECIAL_PARTNERSHIP_READ: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"[(（](?:特[^()（）普]|[^()（）]殊)普通合伙[)）]").expect("static regex")
+});
 /// A table column's title (`入驻时间`, `注册地址`, `企业名称`).
 static COLUMN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^[\p{Han}]{0,6}(?:时间|日期|名称|编号|代码|数量|金额|地址|电话|类型|面积|期限|备注|序号)$")
@@ -4436,17 +4508,9 @@ fn sentence_before<'t>(text: &'t str, caps: &regex::Captures<'t>) -> &'t str {
 const CLAUSE_BREAKS: &[char] = &['。', ',', ';', '\n'];
 const SENTENCE_BREAKS: &[char] = &['。', '\n'];
 
-/// A sentence that names another contract by its title (`鉴于甲方已与产权人签订《房屋租赁合同》,
-/// 租赁期限为…`) or by its number (`租赁合同(编号HT201800137)租期…`, `…的房屋(租赁合同编号:…),
-/// 租赁期限自…`, `…签订了编号为晋房赁(2020)第279号的房屋租赁合同,租期…`) speaks of that
-/// contract: its dates are not this document's (本《…合同》 and
-/// `(本合同编号…)` are this one).
-static CITES_A_CONTRACT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》|(?:合同|协议)\(\n?(?:合同)?\n?编\n?号|\([\p{Han}--[本]]{0,6}(?:合同|协议|租约)\n?编\n?号|编号(?:为|是)[^,。;\n]{2,30}?的[^,。;\n本]{0,12}(?:合同|协议)",
-    )
-    .expect("static regex")
-});
+/// A sentence that names another contract: see `kinds::CITES_A_CONTRACT`.
+static CITES_A_CONTRACT: LazyLock<Regex> =
+    LazyLock::new(|| regex(kinds::CITES_A_CONTRACT).expect("static regex"));
 
 /// Whether `s` holds a clause break: sentence punctuation, or a comma that is not a thousands
 /// separator between digits.
@@ -4835,8 +4899,9 @@ fn printed_lines(norm: &Norm) -> Vec<(std::ops::Range<usize>, &str)> {
 }
 
 /// A code's payload printed as a line of its own in the text (the human-readable line under a
-/// barcode): the field `spec.printed_payload` names, for a document whose labels and patterns
-/// left it empty. Slightly less sure than a labelled value: the line has no label of its own.
+/// barcode), or as the run that ends a line (printed at the margin beside the symbol): the field
+/// `spec.printed_payload` names, for a document whose labels and patterns left it empty.
+/// Slightly less sure than a labelled value: the line has no label of its own.
 pub fn printed_payload(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &mut Reading) {
     let Some(field) = c.spec.printed_payload else {
         return;
@@ -4859,7 +4924,22 @@ pub fn printed_payload(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &m
         {
             &line[code_at..]
         } else {
-            line
+            // a code printed beside the symbol at the margin, its text run set on the same
+            // line as a body line's end (`…挪作他用的,2022101411613561`): the letters and
+            // digits that end the line, after the body's own words
+            let line = line.trim_end();
+            let run_at = line
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+                .last()
+                .map_or(line.len(), |(i, _)| i);
+            let body = line[..run_at].trim_end();
+            if !body.is_empty() && body.ends_with(|c: char| !c.is_ascii() || ",;".contains(c)) {
+                &line[run_at..]
+            } else {
+                line
+            }
         }
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -4870,6 +4950,15 @@ pub fn printed_payload(c: &Compiled, norm: &Norm, payloads: &[&str], reading: &m
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
             || !token.starts_with(|c: char| c.is_ascii_alphanumeric())
             || !token.ends_with(|c: char| c.is_ascii_alphanumeric())
+        {
+            continue;
+        }
+        // (the report's number, which the symbol may carry too, is no code)
+        if reading
+            .fields
+            .get("report_no")
+            .and_then(|f| f.value.as_str())
+            == Some(&token)
         {
             continue;
         }
@@ -12662,6 +12751,146 @@ mod tests {
             "众创空间入驻协议\n园区管理方：太原市某某科技有限公司\n入园单位：大同市某某商务服务有限公司\n（一）园区管理方以租赁方式取得山西省太原市小店区某某街1号房屋的\n使用权（出租人：大同市某某信息技术有限公司；租赁合同编号：ZP2016-0547），出租人同意园区管理方转租。\n（二）园区管理方将场地转租给入园单位使用。\n（三）入园单位按季度交纳场地使用费。",
         );
         assert_eq!(s(&f, "lessor"), "太原市某某科技有限公司", "{f:?}");
+    }
+
+    #[test]
+    fn h49_classes_renewals_cited_periods_three_party_subleases_filing_codes_and_firm_words() {
+        // A renewal's own period is its term, said as `续租的期限`; the lease it renews, cited
+        // by title in the recital, has its period read by no pattern and no clause reader.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "厂房续租协议\n出租人(甲方):吕梁市青松物流有限公司\n承租人(乙方):孝义市远帆电子商务有限公司\n\
+             甲乙双方曾于2014年2月10日签订《厂房租赁合同》,由乙方租用甲方位于孝义市胜溪路8号的厂房,租期从2014年3月1日到2018年2月28日。\n\
+             第一条 续租的期限\n本次续租的期限自2018年3月1日起至2024年2月29日止。\n",
+        );
+        assert_eq!(s(&f, "term_start"), "2018-03-01");
+        assert_eq!(s(&f, "term_end"), "2024-02-29");
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "厂房续租协议\n出租人(甲方):吕梁市青松物流有限公司\n承租人(乙方):孝义市远帆电子商务有限公司\n\
+             甲乙双方曾于2014年2月10日签订编号为QS-14-07的《厂房租赁合同》,租期三年。\n\
+             本次续租的租期为72个月,自原合同期满次日起连续计算。\n",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 6, "months": 0}))
+        );
+        // a lease's own term said as `起租于…,止租于…`, after a recital of an earlier contract
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租人(甲方):吕梁市青松物流有限公司\n承租人(乙方):孝义市远帆电子商务有限公司\n\
+             双方曾于2016年5月3日签订编号为QS-16-02的《房屋租赁合同》,租期从2016年6月1日到2019年5月31日。\n\
+             第二条 租赁期限\n1.本合同起租于2019年6月1日,止租于2025年5月31日。\n",
+        );
+        assert_eq!(s(&f, "term_start"), "2019-06-01");
+        assert_eq!(s(&f, "term_end"), "2025-05-31");
+
+        // A three-party sublease: the owner's position is the head lease's landlord, the tenant
+        // that lets on lets here, the one that uses the place rents.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "场地分租三方协议\n甲方(产权人、原出租方):太原市恒达置业有限公司\n\
+             乙方(承租人兼转租人):晋中市云翼科技有限公司\n丙方(房屋使用方):长治市禾丰商贸有限公司\n\
+             甲方与乙方已签订《场地租赁合同》(合同编号:HD-2017-11),由乙方租用甲方的场地,租赁期自2017年1月1日至2026年12月31日。\n\
+             第一条 分租期限:2020年5月1日至2021年4月30日。\n",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        assert_parties_sure(&f, "晋中市云翼科技有限公司", "长治市禾丰商贸有限公司");
+        assert_eq!(s(&f, "term_start"), "2020-05-01");
+        assert_eq!(s(&f, "term_end"), "2021-04-30");
+        // a sublease citing its head lease by number in a bracket (`原租赁合同号…`)
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "办公用房转租合同\n出租方(二房东):晋中市云翼科技有限公司\n承租方(次承租方):长治市禾丰商贸有限公司\n\
+             第一条 房屋来源:出租方承租位于太原市坞城路9号的房屋(原租赁合同号HD-2017-11,租赁期限2017年1月1日至2026年12月31日),现转给承租方使用。\n\
+             第二条 转租期限:2019年3月1日至2021年2月28日。\n",
+        );
+        assert_eq!(s(&f, "term_start"), "2019-03-01");
+        assert_eq!(s(&f, "term_end"), "2021-02-28");
+
+        // Parties described in a numbered list, each said of this contract at the end
+        // (`(本合同以下称其为“出租方”)`), a person by citizenship; a signature line's name cut
+        // by a representative's line does not stand against the whole name.
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n(一)贺永明,中国公民,居民身份证号码140102198001011234,住址太原市迎泽区(本合同以下称其为“出租方”);\n\
+             (二)山西省晋北(集团)文化创意产业有限公司,一家依法设立的企业,住所地大同市平城区(本合同以下称其为“承租方”)。\n\
+             租赁期始于2020年1月1日,终于2025年12月31日。\n\
+             出租方:贺永明(签字)\n承租方:山西省晋北(集团)文化创意\n法定代表人/授权代表(签字):\n产业有限公司(盖章)\n",
+        );
+        assert_eq!(s(&f, "lessor"), "贺永明");
+        assert_eq!(s(&f, "lessee"), "山西省晋北（集团）文化创意产业有限公司");
+
+        // An audit report's code under a filing platform's labels, or printed at the margin
+        // beside its symbol, on the line of a sentence's end.
+        for (line, code) in [
+            ("备案身份码:14.2021.30517742。", "14.2021.30517742"),
+            ("平台赋码:QX202130517742915。", "QX202130517742915"),
+            ("协会赋码:20211014305177429150", "20211014305177429150"),
+        ] {
+            let f = read_text_layer(
+                DocumentKind::AuditReport,
+                &format!(
+                    "专项审计报告\n榆次区宏达工贸有限公司:\n我们审计了贵公司的基地运营情况。\n{line}"
+                ),
+            );
+            assert_eq!(s(&f, "report_code"), code, "{line}");
+        }
+        let c = compiled(DocumentKind::AuditReport).expect("table");
+        let page = page(
+            "专项审计报告\n榆次区宏达工贸有限公司:\n本报告仅供贵公司申报使用,挪作他 QX202130517742915\n用的,后果自负。",
+            TextSource::TextLayer,
+        );
+        let norm = Norm::build(&[&page], &|line| c.is_label_line(line));
+        let mut reading = read_fields(c, &norm);
+        printed_payload(c, &norm, &["QX202130517742915"], &mut reading);
+        assert_eq!(
+            reading.fields.get("report_code").map(|f| &f.value),
+            Some(&json!("QX202130517742915"))
+        );
+        // (a code the symbol does not carry is no code)
+        let mut reading = read_fields(c, &norm);
+        printed_payload(c, &norm, &["QX202130517742916"], &mut reading);
+        assert!(!reading.fields.contains_key("report_code"));
+
+        // A firm's word with two characters lost or misread under the seal, and 特殊 misread.
+        for (signed, want) in [
+            ("榆次宏信会十师事务有限公司", "榆次宏信会计师事务所有限公司"),
+            (
+                "榆次宏信会师事务（普通合伙）",
+                "榆次宏信会计师事务所（普通合伙）",
+            ),
+            ("榆次宏信会计师车所有限公司", "榆次宏信会计师事务所有限公司"),
+            (
+                "榆次宏信会计师事务所（特疾普通合伙）",
+                "榆次宏信会计师事务所（特殊普通合伙）",
+            ),
+        ] {
+            let f = read(
+                DocumentKind::AuditReport,
+                &format!(
+                    "专项审计报告\n榆次区宏达工贸有限公司:\n我们审计了贵公司的基地运营情况。\n\
+                     {signed}\t中国注册会计师:韩立\n中国·晋中\n2022年3月1日\n"
+                ),
+            );
+            assert_eq!(s(&f, "audit_firm"), want, "{signed}");
+        }
+
+        // A certificate's owner cell of three companies, its lines run together.
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n权利人:大同市泰和商贸发展有限责任公司忻州市金石建材有限公司长治市福源农业科技开发有限责任公司\n\
+             共有情况:按份共有\n坐落:山西省朔州市朔城区民福街21号\n",
+        );
+        assert_eq!(s(&f, "owner"), "大同市泰和商贸发展有限责任公司");
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!([
+                "大同市泰和商贸发展有限责任公司",
+                "忻州市金石建材有限公司",
+                "长治市福源农业科技开发有限责任公司"
+            ]))
+        );
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

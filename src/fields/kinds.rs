@@ -210,6 +210,12 @@ macro_rules! not_the_term {
 }
 /// Those words as one regex source, for the engine's schedule rows as well.
 pub const NOT_THE_TERM: &str = not_the_term!();
+/// A sentence that names another contract by its title (`鉴于甲方已与产权人签订《房屋租赁合同》,
+/// 租赁期限为…`) or by its number (`租赁合同(编号HT201800137)租期…`, `…的房屋(租赁合同编号:…),
+/// 租赁期限自…`, `(原租赁合同号…,租赁期限…)`, `…签订了编号为晋房赁(2020)第279号的房屋租赁合同,
+/// 租期…`) speaks of that contract: its dates are not this document's (本《…合同》 and
+/// `(本合同编号…)` are this one).
+pub const CITES_A_CONTRACT: &str = r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》|(?:合同|协议)\(\n?(?:合同)?\n?编\n?号|\([\p{Han}--[本]]{0,6}(?:合同|协议|租约)\n?(?:编\n?)?号|编号(?:为|是)[^,。;\n]{2,30}?的[^,。;\n本]{0,12}(?:合同|协议)";
 /// A clause that recites another contract (`鉴于:乙方已与XX(出租方,…)签订…`): the parties it
 /// names with their roles are that contract's.
 const RECITAL: &str = "鉴于|已与|已经与|签订|签署";
@@ -303,7 +309,7 @@ macro_rules! lessor_in_brackets {
 }
 macro_rules! lessee_in_brackets {
     () => {
-        concat!(lessee!(), "|房屋使用人|房屋租用人|使用人|使用方|承租使用人")
+        concat!(lessee!(), "|房屋使用人|房屋使用方|房屋租用人|房屋租用方|使用人|使用方|承租使用人")
     };
 }
 /// The name row under a party's heading (`名称:XX`, `单位名称` / `XX`).
@@ -324,7 +330,7 @@ macro_rules! term_word {
 /// contract whose title says it renews (续签, 续租), an option in any other.
 macro_rules! renewal_term_word {
     () => {
-        r"(?:续签|续租|续约|续订)(?:租期|期限|期间|租赁期限|租赁期间|租赁期|年限)|续租期|续签期"
+        r"(?:续签|续租|续约|续订)的?(?:租期|期限|期间|租赁期限|租赁期间|租赁期|年限)|续租期|续签期"
     };
 }
 /// The lease's own words for its term (租赁期限, 租赁期, 租期), a line break allowed anywhere
@@ -346,14 +352,29 @@ macro_rules! term_range_head {
 pub const TERM_RANGE_HEAD: &str = term_range_head!();
 /// The word every audit firm's name holds, as OCR reads it under a seal's ink: whole, or with
 /// one of its characters missing or misread (`会计师有务所`, `会计事务所`, `会+师事务所`,
-/// `计师事务所`). The engine writes the word back whole (`FIRM_WORD`).
+/// `计师事务所`), or 事务 read as one character (`会计师车所`). The engine writes the word back
+/// whole (`FIRM_WORD`).
 macro_rules! firm_word {
     () => {
-        r"(?:会(?:计师事务|[^\n:,。\t]师事务|计[^\n:,。\t]事务|计师[^\n:,。\t]务|计师事[^\n:,。\t]|师事务|计事务|计师务|计师事)所|计师事务所)"
+        r"(?:会(?:计师事务|[^\n:,。\t]师事务|计[^\n:,。\t]事务|计师[^\n:,。\t]务|计师事[^\n:,。\t]|计师[^\n:,。\t]|师事务|计事务|计师务|计师事)所|计师事务所)"
     };
 }
 /// That word as one regex source, for the engine to write back what OCR misread.
 pub const FIRM_WORD: &str = firm_word!();
+/// …and the word with its last character, 所, lost under the ink as well, right before the
+/// firm's legal form (`会十师事务有限公司`, `会师事务(普通合伙)`).
+macro_rules! firm_word_before_form {
+    () => {
+        r"(?:会(?:计师事务|[^\n:,。\t]师事务|计[^\n:,。\t]事务|计师[^\n:,。\t]务|师事务|计事务|计师务)|计师事务)"
+    };
+}
+/// That word (group `word`) and the start of a legal form after it, for the engine to write
+/// the word back.
+pub const FIRM_WORD_BEFORE_FORM: &str = concat!(
+    "(?P<word>",
+    firm_word_before_form!(),
+    r")(?:有限|限公司|\(|（)"
+);
 /// What follows a position that pays the rent or the deposit, or owes the rent (`…应于每年一月
 /// 十日前付清当年租金`, `…把当年租金一次交齐`, `…拖欠租金`): the tenant's duty. The duty word follows the position at
 /// once and nothing between names a payee (`甲方应向乙方支付违约金` is none: `向` and `给` stop
@@ -412,7 +433,7 @@ macro_rules! introduced_in_role {
 /// The words that give a short name (以下简称, 下称…).
 macro_rules! short_name_word {
     () => {
-        "以下简称为|以下简称|以下称为|以下称|下文简称为|下文简称|下文称为|下文称|以下统称|下文统称|下称|简称"
+        "以下简称为|以下简称|以下称其为|以下称为|以下称|下文简称为|下文简称|下文称其为|下文称为|下文称|以下统称|下文统称|下称|简称"
     };
 }
 /// Those words as one group.
@@ -468,12 +489,14 @@ macro_rules! named_in_role_first {
     };
 }
 /// A party described before its short name (`XX,一家依据中国法律设立并存续的企业,统一社会信用
-/// 代码:…,注册地址:…(以下简称“出租方”);`), also numbered in a list of the parties and with
-/// the role alone in quotes (`1.XX,一家…,住所…(“出租人”);`).
+/// 代码:…,注册地址:…(以下简称“出租方”);`), also numbered in a list of the parties (`1.`,
+/// `(二)`), with the role alone in quotes (`1.XX,一家…,住所…(“出租人”);`) or said of this
+/// contract (`(本合同以下称其为“承租方”)`); a person by the citizenship said after the name
+/// (`(一)许某,中国公民,居民身份证号码…`, group `p`).
 macro_rules! described_then_introduced {
     ($roles:expr) => {
         concat!(
-            r#"(?m)^(?:\d{1,2}[.、]\s*|[一二三]、)?(?P<v>{ORG}),(?:一家|系|为|是)[^。;]{0,200}?\((?:"#,
+            r#"(?m)^(?:\d{1,2}[.、]\s*|[一二三]、|\((?:[一二三四]|\d)\)\s*)?(?:(?P<v>{ORG}),(?:一家|系|为|是)|(?P<p>\p{Han}{2,4}),(?:中国公民|公民|中国籍|国籍))[^。;]{0,200}?\((?:本合同|本协议)?(?:"#,
             short_name_word!(),
             r#")?[“"'「]?(?:"#,
             $roles,
@@ -531,10 +554,10 @@ macro_rules! seal {
 pub const SEAL_REQUEST: &str = seal!();
 /// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, 核对码, 稽核码,
 /// 报告登记码, 报告信息码, 唯一性编码, 统一编码, a caption 查验二维码 over the code printed under the symbol,
-/// a filing's query 报备防伪查询, …).
+/// a filing's query 报备防伪查询, the code a filing platform gives, 平台赋码 or 备案身份码, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告序号|报告序列号|业务报备号|报告赋码|报告(?:登记|备查|注册|追溯|信息)?(?:码|编码|代码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?真伪(?:核查|查验|核验|验证|核对|查询)(?:码|编码|编号|号码|代码)?|(?:报告)?(?:电子)?(?:验证|验真|验伪|防伪|报备|查验|查证|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息|序列|凭证)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告序号|报告序列号|业务报备号|(?:报告|平台|电子|协会|系统|行业)赋码|报告(?:登记|备查|注册|追溯|信息)?(?:码|编码|代码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?真伪(?:核查|查验|核验|验证|核对|查询)(?:码|编码|编号|号码|代码)?|(?:报告)?(?:电子)?(?:验证|验真|验伪|防伪|报备|查验|查证|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息|序列|凭证|身份)?(?:码|编码|编号|号码|号|赋码|代码))"
     };
 }
 
@@ -629,7 +652,10 @@ pub const LEASE: KindSpec = KindSpec {
                 // of a head lease, the landlord of an entry agreement, as the clauses say)
                 r"(?:基本信息|信息)?",
                 name_word!(),
-                r"(?:\([^)甲乙\n][^)\n]{0,15}\))?|(?:甲方|乙方|丙方)\((?:[^)\n]{1,10}[/、,或])?(?:",
+                r"(?:\([^)甲乙\n][^)\n]{0,15}\))?|",
+                // (or a position and the role its bracket gives it, after its head-lease role
+                // when it lets on: `乙方(承租方兼转租方)`)
+                r"(?:甲方|乙方|丙方)\((?:[^)\n]{1,10}[/、,或兼])?(?:",
                 lessor_in_brackets!(),
                 r")[^)\n]{0,12}\)|[\p{Han}--[盖章签字名印原前]][\p{Han}--[盖章签字名印]]{0,5}\((?:",
                 lessor!(),
@@ -654,7 +680,8 @@ pub const LEASE: KindSpec = KindSpec {
                 // (a note in the bracket may wrap in a narrow cell: `转租人(原承租` / `人)`)
                 r"(?:\([^)\n]{0,16}(?:\n[^()\n]{1,4})?\))?|(?:甲方|乙方|丙方)\((?:[^)\n]{1,10}[/、,或])?(?:",
                 lessee_in_brackets!(),
-                r")[^)\n]{0,12}\)|[\p{Han}--[盖章签字名印原前]][\p{Han}--[盖章签字名印]]{0,5}\((?:",
+                // (a tenant that lets on, `承租方兼转租方`, lets in this document)
+                r")[^)\n兼]{0,12}\)|[\p{Han}--[盖章签字名印原前]][\p{Han}--[盖章签字名印]]{0,5}\((?:",
                 lessee!(),
                 r")\))",
                 // 出租方(甲方)全称:
@@ -724,6 +751,14 @@ pub const LEASE: KindSpec = KindSpec {
             "party_b",
             Parse::Name,
         ),
+        // A position its bracket names as the head landlord (`甲方(产权方、原出租人):` in a
+        // three-party sublease): a party of the lease sublet, not of this one. (Before the
+        // position's label below, which reads the same length.)
+        stop(concat!(
+            r"(?:甲方|乙方|丙方)\([^)\n]{0,10}(?:原出租方|原出租人)[^)\n]{0,10}\)",
+            name_word!(),
+            cell_end!()
+        )),
         // A position with a role word of the document's own (甲方(孵化方):, 使用方(乙方):,
         // 供房方(以下简称甲方):):
         // the position is sure, the role comes from the clauses (`positional`). Not a seal's
@@ -779,7 +814,9 @@ pub const LEASE: KindSpec = KindSpec {
             Parse::Date,
         ),
         stop(concat!(
-            r"(?:统一社会信用代码|社会信用代码|信用代码|法定代表人|负责人|委托代理人|经办人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|转租面积|出租面积|月租金|年租金|租赁期限(?:\((?:起止|起讫)\))?|",
+            // (a representative's line in a signature block may offer two: `法定代表人/授权代表
+            // (签字):`)
+            r"(?:统一社会信用代码|社会信用代码|信用代码|(?:法定代表人|负责人)(?:[/或、](?:授权代表|委托代理人|授权代理人|代理人))?(?:\((?:签字|签名|签章|盖章)\))?|委托代理人|经办人|住所|地址|联系电话|电话|合同编号|租赁面积|计租面积|转租面积|出租面积|月租金|年租金|租赁期限(?:\((?:起止|起讫)\))?|",
             term_range_head!(),
             r"|租赁年限|签订地点|身份证号|居民身份证|公民身份号码|身份号码|证件号码|证件类型|证照类别及号码|证件类别及号码|证照类别|证件类别|证件种类|证照号码|证照号|证件号)",
         )),
@@ -1301,12 +1338,12 @@ pub const LEASE: KindSpec = KindSpec {
         // 代码:…,注册地址:…(以下简称“出租方”);`)…
         pat(
             described_then_introduced!(lessor!()),
-            &[("lessor", "v", Parse::Name)],
+            &[("lessor", "v", Parse::Name), ("lessor", "p", Parse::Name)],
             0.95,
         ),
         pat(
             described_then_introduced!(lessee!()),
-            &[("lessee", "v", Parse::Name)],
+            &[("lessee", "v", Parse::Name), ("lessee", "p", Parse::Name)],
             0.95,
         ),
         // …`XX(出租方,以下简称“甲方”)`: the role first in the bracket, then the short name…
@@ -1462,7 +1499,7 @@ pub const LEASE: KindSpec = KindSpec {
         // the body: most head leases forbid subletting or ask for 转租合同 to be filed in a clause. An
         // incubator's entry agreement (入驻协议, 入孵协议) lets part of the base's own site.
         pat(
-            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|申请书|约定书)|(?:房屋|场地|厂房|物业|房产|办公用房)?(?:合同|协议|约定|契约))|(?:二次|再)(?:租赁|出租)(?:合同|协议|契约)|\([\p{Han}]{0,8}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
+            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|申请书|约定书)|(?:房屋|场地|厂房|物业|房产|办公用房)?(?:三方|四方)?(?:合同|协议|约定|契约))|(?:二次|再)(?:租赁|出租)(?:合同|协议|契约)|\([\p{Han}]{0,8}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.97,
         ),
@@ -1480,7 +1517,7 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         pat(
             concat!(
-                r"(?m)^(?:[\p{Han}--[盖章签字名印]]{1,6}\()?(?P<v>",
+                r"(?m)^(?:[\p{Han}--[盖章签字名印]]{1,6}\((?:[\p{Han}]{1,5}兼)?)?(?P<v>",
                 sublessor!(),
                 "|",
                 sublessee!(),
@@ -2276,15 +2313,19 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             concat!(
                 r"(?m)^(?P<v>[^\n:,。]{2,30}?",
                 firm_word!(),
-                r"(?:有限责任公司|有限公司|限责任公司|有责任公司|有限任公司|有限责公司|限公司|有公司|\(?特殊普通合伙\)|\(?普通合伙\)|\((?:特殊)?[普通合伙]{2,3}\)|\((?:特殊)?(?:[\t\n][\p{Han}]{2,10}:[^\n]{0,20})?\n(?:特殊)?普通合伙\))?(?:\n?\p{Han}{1,6}(?:[\n\t][\p{Han}]{2,10}:[^\n]{0,20})?(?:\n中国[·・]?\p{Han}{2,4})?\n?\p{Han}{0,5}分\n?所)?)(?:[(\p{Han}]?\n?(?:盖章|公章|签章|章)\)?|\()?(?: ?中国 ?[·・.]? ?\p{Han}{2,4})?(?:\t[^\n]*)?$"
+                r"(?:有限责任公司|有限公司|限责任公司|有责任公司|有限任公司|有限责公司|限公司|有公司|\(?特殊普通合伙\)|\(?普通合伙\)|\((?:特殊)?[普通合伙]{2,3}\)|\((?:特[^\n()普]|[^\n()]殊)普通合伙\)|\((?:特殊)?(?:[\t\n][\p{Han}]{2,10}:[^\n]{0,20})?\n(?:特殊)?普通合伙\))?(?:\n?\p{Han}{1,6}(?:[\n\t][\p{Han}]{2,10}:[^\n]{0,20})?(?:\n中国[·・]?\p{Han}{2,4})?\n?\p{Han}{0,5}分\n?所)?)(?:[(\p{Han}]?\n?(?:盖章|公章|签章|章)\)?|\()?(?: ?中国 ?[·・.]? ?\p{Han}{2,4})?(?:\t[^\n]*)?$"
             ),
             &[("audit_firm", "v", Parse::Name)],
             1.0,
         ),
         // …and one whose 所 OCR lost under the seal's ink, right before its legal form
-        // (`…会计师事务(普通合伙)`, `…会计师事务有限公司`): the engine writes it back, less sure.
+        // (`…会计师事务(普通合伙)`, `…会十师事务有限公司`): the engine writes it back, less sure.
         pat(
-            r"(?m)^(?P<v>[^\n:,。]{2,30}?会计师事务(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\)))(?:[(\p{Han}]?(?:盖章|公章|签章|章)\)?)?(?:\t[^\n]*)?$",
+            concat!(
+                r"(?m)^(?P<v>[^\n:,。]{2,30}?",
+                firm_word_before_form!(),
+                r"(?:有限责任公司|有限公司|\(特殊普通合伙\)|\(普通合伙\)))(?:[(\p{Han}]?(?:盖章|公章|签章|章)\)?)?(?:\t[^\n]*)?$"
+            ),
             &[("audit_firm", "v", Parse::Name)],
             0.9,
         ),

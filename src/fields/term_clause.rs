@@ -4,7 +4,8 @@
 //! DATE`, `租赁期\n起始:DATE\n终止:DATE`, a table's `入驻期` column over `DATE\n至DATE`. The
 //! kind's patterns read the forms they know; this reads the term where none of them did. A
 //! clause about another period (a deposit, a renewal, the head lease's term) reads nothing,
-//! and so does one with more or fewer than one start and one end.
+//! and so does one in a sentence citing another contract, or one with more or fewer than one
+//! start and one end.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -12,7 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::{DATE_RE, parse_date};
-use super::kinds::{NOT_THE_TERM, NOT_THE_TERM_ALONE, TERM_WORD};
+use super::kinds::{CITES_A_CONTRACT, NOT_THE_TERM, NOT_THE_TERM_ALONE, TERM_WORD};
 use super::text::regex;
 
 /// The term's words, and the tenant's renting of the place said with it (`乙方租用该房屋捌年,从
@@ -25,14 +26,18 @@ static TERM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 static NOT_TERM: LazyLock<Regex> = LazyLock::new(|| regex(NOT_THE_TERM).expect("static regex"));
+/// A sentence citing another contract (`双方曾于DATE签订编号为…的《房屋租赁合同》,…,租期从…`, a
+/// renewal's recital of the lease it renews): that contract's period.
+static CITES_ANOTHER: LazyLock<Regex> =
+    LazyLock::new(|| regex(CITES_A_CONTRACT).expect("static regex"));
 /// …and a year of a rent plan (`第一年DATE至DATE租金为…`): where the term's clause ends.
 static NOT_TERM_CLAUSE: LazyLock<Regex> =
     LazyLock::new(|| regex(NOT_THE_TERM_ALONE).expect("static regex"));
 static DATE: LazyLock<Regex> = LazyLock::new(|| regex(&DATE_RE).expect("static regex"));
 
-/// What stands just before a first day (`自`, `始于`, `起始:`, `起租日为`)…
+/// What stands just before a first day (`自`, `始于`, `起始:`, `起租日为`, `起租于`)…
 static START_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:自|从|始于|起于|开始于|起始日?期?|起租日?期?|开始日?期?|起算日|计租日|第一天|第一日|首日|起)(?:为|是|:)?$")
+    regex(r"(?:自|从|始于|起于|开始于|起始日?期?|起租日?期?|开始日?期?|起算日|计租日|第一天|第一日|首日|起)(?:为|是|:|于)?$")
         .expect("static regex")
 });
 /// …or after it (`起`, `开始计算`), or a dash or 至 with the last day after it (a range).
@@ -43,9 +48,9 @@ static START_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
-/// What stands just before a last day (`至`, `截止于`, `终止:`, `届满日为`, `终租日为`)…
+/// What stands just before a last day (`至`, `截止于`, `终止:`, `届满日为`, `终租日为`, `止租于`)…
 static END_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:至|到|截止于|截止至|截止|截至|止于|终于|(?:终止|终租|止租|到期|届满|届止|结束|截止)日?期?|最后一天|最后一日|末日|止|—|~)(?:为|是|:)?$")
+    regex(r"(?:至|到|截止于|截止至|截止|截至|止于|终于|(?:终止|终租|止租|到期|届满|届止|结束|截止)日?期?|最后一天|最后一日|末日|止|—|~)(?:为|是|:|于)?$")
         .expect("static regex")
 });
 /// A part after a semicolon that names the last day (`;终止:DATE`), the term's clause going on.
@@ -69,12 +74,13 @@ const REACH: usize = 160;
 pub fn marked_term(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     for word in TERM.find_iter(text) {
         // the sentence up to the word, and the word, speak of another period (`原租赁合同的租赁期`,
-        // `原租约期限`, `免租期`)
+        // `原租约期限`, `免租期`), or cite another contract by its title or number
         let sentence_start = text[..word.start()]
             .char_indices()
             .rfind(|&(_, c)| matches!(c, '。' | ';' | '\n'))
             .map_or(0, |(i, c)| i + c.len_utf8());
-        if NOT_TERM.is_match(&text[sentence_start..word.end()]) {
+        let sentence = &text[sentence_start..word.end()];
+        if NOT_TERM.is_match(sentence) || CITES_ANOTHER.is_match(sentence) {
             continue;
         }
         let next_stop = |from: usize| {
