@@ -212,8 +212,10 @@ fn score(split: &str, keep: impl Fn(&Path) -> bool) -> Tally {
         .into_iter()
         .filter(|(dir, _)| keep(dir.as_path()))
         .collect();
+    // (none held out between a held-out set becoming tuning and the next being drawn: the
+    // held-out test then says it skipped)
     assert!(
-        cases.len() >= 20,
+        cases.len() >= 20 || (split == "heldout" && cases.is_empty()),
         "{split}: only {} born-digital cases under fixtures/cases",
         cases.len()
     );
