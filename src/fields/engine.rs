@@ -566,7 +566,8 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                     text_before(text, &caps, CLAUSE_BREAKS),
                     not_after,
                 )) || (about_term && restates_another_period(text, &caps))
-                    || (about_term && CITES_A_CONTRACT.is_match(sentence_before(text, &caps)))
+                    || (about_term
+                        && term_clause::CITES_A_CONTRACT.is_match(sentence_before(text, &caps)))
                     || (about_term && under_cited_row(text, &caps)))
             {
                 continue;
@@ -656,19 +657,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             };
             let listed = v[m.end()..].starts_with(['、', ',', '，', ';', '；', ' ']);
             let rest = v[m.end()..].trim_start_matches(['、', ',', '，', ';', '；', ' ']);
-            // (a branch run on after its company, `…有限公司太原分行`, is one name)
-            let branch = !listed
-                && rest.ends_with([
-                    '行', '司', '所', '心', '局', '院', '社', '厂', '部', '处', '站', '会', '店',
-                    '团',
-                ]);
-            // (or persons and companies listed after it, `XX有限公司、冯强、邹梅磊`, `XX有限公司、
-            // YY有限公司、冯强`)
-            let mut people: Vec<&str> = rest
-                .split(['、', ',', '，', ';', '；', ' '])
-                .filter(|p| !p.is_empty())
-                .collect();
-            // (or companies whose lines the cell's reading ran together, `XX有限公司` /
+            // (companies whose lines the cell's reading ran together, `XX有限公司` /
             // `YY有限公司` / `ZZ有限责任公司`, none a branch)
             let run_together = (!listed)
                 .then(|| names_run_together(rest))
@@ -680,10 +669,22 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                                 && !BRANCH_NAME.is_match(&rest[r.clone()])
                         })
                 });
-            if let Some(names) = &run_together {
-                people = names.iter().map(|r| &rest[r.clone()]).collect();
-            }
-            let branch = branch && run_together.is_none();
+            // (else a branch run on after its company, `…有限公司太原分行`, is one name)
+            let branch = !listed
+                && run_together.is_none()
+                && rest.ends_with([
+                    '行', '司', '所', '心', '局', '院', '社', '厂', '部', '处', '站', '会', '店',
+                    '团',
+                ]);
+            // (or persons and companies listed after it, `XX有限公司、冯强、邹梅磊`, `XX有限公司、
+            // YY有限公司、冯强`)
+            let people: Vec<&str> = match &run_together {
+                Some(names) => names.iter().map(|r| &rest[r.clone()]).collect(),
+                None => rest
+                    .split(['、', ',', '，', ';', '；', ' '])
+                    .filter(|p| !p.is_empty())
+                    .collect(),
+            };
             if m.end() < v.len()
                 && !people.is_empty()
                 && people.iter().all(|p| {
@@ -4507,10 +4508,6 @@ fn sentence_before<'t>(text: &'t str, caps: &regex::Captures<'t>) -> &'t str {
 }
 const CLAUSE_BREAKS: &[char] = &['。', ',', ';', '\n'];
 const SENTENCE_BREAKS: &[char] = &['。', '\n'];
-
-/// A sentence that names another contract: see `kinds::CITES_A_CONTRACT`.
-static CITES_A_CONTRACT: LazyLock<Regex> =
-    LazyLock::new(|| regex(kinds::CITES_A_CONTRACT).expect("static regex"));
 
 /// Whether `s` holds a clause break: sentence punctuation, or a comma that is not a thousands
 /// separator between digits.

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::{DATE_RE, parse_date};
-use super::kinds::{CITES_A_CONTRACT, NOT_THE_TERM, NOT_THE_TERM_ALONE, TERM_WORD};
+use super::kinds::{self, NOT_THE_TERM, NOT_THE_TERM_ALONE, TERM_WORD};
 use super::text::regex;
 
 /// The term's words, and the tenant's renting of the place said with it (`乙方租用该房屋捌年,从
@@ -27,9 +27,10 @@ static TERM: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_TERM: LazyLock<Regex> = LazyLock::new(|| regex(NOT_THE_TERM).expect("static regex"));
 /// A sentence citing another contract (`双方曾于DATE签订编号为…的《房屋租赁合同》,…,租期从…`, a
-/// renewal's recital of the lease it renews): that contract's period.
-static CITES_ANOTHER: LazyLock<Regex> =
-    LazyLock::new(|| regex(CITES_A_CONTRACT).expect("static regex"));
+/// renewal's recital of the lease it renews): that contract's period, for this reader and for
+/// the engine's term patterns (`kinds::CITES_A_CONTRACT`, compiled once).
+pub(super) static CITES_A_CONTRACT: LazyLock<Regex> =
+    LazyLock::new(|| regex(kinds::CITES_A_CONTRACT).expect("static regex"));
 /// …and a year of a rent plan (`第一年DATE至DATE租金为…`): where the term's clause ends.
 static NOT_TERM_CLAUSE: LazyLock<Regex> =
     LazyLock::new(|| regex(NOT_THE_TERM_ALONE).expect("static regex"));
@@ -80,7 +81,7 @@ pub fn marked_term(text: &str) -> Option<(Range<usize>, Range<usize>)> {
             .rfind(|&(_, c)| matches!(c, '。' | ';' | '\n'))
             .map_or(0, |(i, c)| i + c.len_utf8());
         let sentence = &text[sentence_start..word.end()];
-        if NOT_TERM.is_match(sentence) || CITES_ANOTHER.is_match(sentence) {
+        if NOT_TERM.is_match(sentence) || CITES_A_CONTRACT.is_match(sentence) {
             continue;
         }
         let next_stop = |from: usize| {
