@@ -272,15 +272,26 @@ static TRANSMITTAL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// The kind of document a one-page covering letter sends, by its title.
+/// A letter about letting the premises on (`关于贵方拟转租部分房屋一事的复函`, `关于同意转租的函`):
+/// the landlord's consent, bound in front of the sublease it allows.
+static CONSENT_LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^关于[^\n]{0,40}?(?:转租|分租|转让租赁|出租)[^\n]{0,30}?(?:复函|回函|函|同意书|确认书|说明)$")
+        .expect("static regex")
+});
+
+/// The kind of document a one-page covering letter sends or allows, by its title.
 fn transmits(cover: &Segment, pages: &[Page]) -> Option<DocumentKind> {
     let &[page] = cover.pages.as_slice() else {
         return None;
     };
-    head_lines(&pages[page], 2)
-        .iter()
-        .any(|l| TRANSMITTAL.is_match(l))
-        .then_some(DocumentKind::AuditReport)
+    let head = head_lines(&pages[page], 2);
+    if head.iter().any(|l| TRANSMITTAL.is_match(l)) {
+        Some(DocumentKind::AuditReport)
+    } else if head.iter().any(|l| CONSENT_LETTER.is_match(l)) {
+        Some(DocumentKind::Lease)
+    } else {
+        None
+    }
 }
 
 /// The words in which an audit report's body speaks: the firm's engagement and its opinion.
@@ -678,6 +689,43 @@ mod tests {
             )),
             Role::Start(DocumentKind::AuditReport)
         );
+    }
+
+    #[test]
+    fn a_lease_titled_by_its_premises_between_the_lease_word_and_the_contract_word() {
+        for title in [
+            "转租场地协议书",
+            "租赁房屋合同",
+            "分租办公用房协议",
+            "房屋租赁契约",
+        ] {
+            assert_eq!(
+                role(&page(
+                    1,
+                    &format!("{title}\n转租事项登记表\n分租单位\t晋城市某某科技有限公司")
+                )),
+                Role::Start(DocumentKind::Lease),
+                "{title}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_landlords_consent_letter_is_front_matter_of_the_sublease_after_it() {
+        let pages = vec![
+            page(
+                1,
+                "关于贵司拟分租部分厂房一事的复函\n晋城市丹河数字科技有限公司:\n来函收悉。贵司与我司签订的《厂房租赁合同》仍在履行。我司同意贵司将其中一间分租。\n特此函复。\n晋城市泽州资产经营有限公司",
+            ),
+            page(
+                2,
+                "转租房屋协议书\n转租方:晋城市丹河数字科技有限公司\n受转租方:高平市长平农业科技有限公司\n第1条 转租时段:2023.2.1起到2025.1.31止。",
+            ),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 1, "{segs:?}");
+        assert_eq!(segs[0].pages, vec![0, 1]);
+        assert_eq!(segs[0].kind, DocumentKind::Lease);
     }
 
     #[test]

@@ -249,18 +249,42 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             && let Some(m) = NAME_ROW.find(&text[start..])
         {
             start = skip_separators(start + m.end());
-            next_label = hits
-                .iter()
-                .map(|h| h.0)
-                .find(|&p| p >= start)
-                .unwrap_or(text.len());
+            // a heading that is a later cell of its row (`业权人 | 租用人` over `名称(签章) | XX |
+            // YY`, its neighbour no label of ours) heads the name row's cell in its column
+            let column = text[..ls]
+                .rsplit('\n')
+                .next()
+                .unwrap_or("")
+                .matches('\t')
+                .count();
+            if column > 0 {
+                let row = text[start..].split('\n').next().unwrap_or("");
+                let Some(cell) = row.split('\t').nth(column) else {
+                    continue;
+                };
+                start += row
+                    .split('\t')
+                    .take(column)
+                    .map(|c| c.len() + 1)
+                    .sum::<usize>();
+                next_label = start + cell.len();
+            } else {
+                next_label = hits
+                    .iter()
+                    .map(|h| h.0)
+                    .find(|&p| p >= start)
+                    .unwrap_or(text.len());
+            }
         }
         // OCR (or a text layer read across the row) may set a party's particular printed
         // beside its name (`社会信用代码…` to the right of the name) before the name: label alone
         // on its line / the particular's line, with its value or bare / the name. A particular
         // heads no name: the name on the next line, whole and no label, is the party's.
+        // (The second of a header row's heads read one a line is no such label: the name
+        // after the row is the first column's.)
         if spec.parse == Parse::Name
             && text[ls..start].contains('\n')
+            && !after_label_line(c, text, ls)
             && let Some(line) = text[start..].lines().next()
             && let Some((pi, plen)) = c.label_at(line)
             && c.spec.labels[pi].field.is_none()
@@ -3719,13 +3743,23 @@ fn resolve_positional(
 /// called by it in every clause, never by 甲方/乙方 or a role word: its role is the one the
 /// clauses give that short name, read with the position clauses (`甲方将…出租给乙方`,
 /// `乙方承租甲方…`) with the short name standing in one of the two positions. Clauses that
-/// say nothing, or both, leave the party unread.
+/// say nothing, or both, leave the party unread, unless the document introduces just one
+/// other party so, by a role word (`…以下称“租用人”`): a lease's two parties have the two
+/// roles, and the party unread has the role the other's word does not say.
 fn short_name_roles(
     pos: &Positional,
     norm: &Norm,
     cands: &mut BTreeMap<&'static str, Vec<Candidate>>,
 ) {
     let text = norm.text.as_str();
+    // the short names of every party introduced so, role words too (each once)
+    let mut shorts: Vec<&str> = NAMED_SHORT
+        .captures_iter(text)
+        .filter_map(|caps| caps.name("a").map(|a| a.as_str()))
+        .collect();
+    shorts.sort_unstable();
+    shorts.dedup();
+    let mut unread = Vec::new();
     // (name, short name) of every party the document gives a short name of its own
     let named: Vec<(regex::Match, &str)> = NAMED_SHORT
         .captures_iter(text)
@@ -3781,7 +3815,10 @@ fn short_name_roles(
             _ => match party_words::stem_role(alias) {
                 Some(true) => pos.first,
                 Some(false) => pos.second,
-                None => continue,
+                None => {
+                    unread.push((name, *alias));
+                    continue;
+                }
             },
         };
         push_parsed(
@@ -3793,7 +3830,17 @@ fn short_name_roles(
             POSITION_STATED,
         );
     }
+    if let ([(name, alias)], 2) = (unread.as_slice(), shorts.len())
+        && let Some(other) = shorts.iter().find(|s| *s != alias)
+        && POSITION_OR_ROLE.is_match(other)
+        && let Some(other_lets) = party_words::stem_role(other)
+    {
+        let role = if other_lets { pos.second } else { pos.first };
+        push_parsed(cands, role, Parse::Name, norm, name.range(), BESIDE_A_ROLE);
+    }
 }
+/// Certainty of a party read as the one beside a party introduced by its role word.
+const BESIDE_A_ROLE: f32 = 0.9;
 /// A party's name and the short name a bracket after it gives it (after the party's ID
 /// number or code, now and then, which may wrap: `(统一社会信用代码:` / `9114…,以下称“提供方”)`).
 /// A person's name counts after a clause break or at a line's start under a line that does
@@ -3809,7 +3856,7 @@ static NAMED_SHORT: LazyLock<Regex> = LazyLock::new(|| {
 /// head lease's parties a sublease names (原出租人, 原承租方), who are no party of its own
 /// (the operator's, 运营方, is read by the clauses).
 static POSITION_OR_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^原?(?:[甲乙丙丁]方|(?:出租|承租|转租|次承?租|租用|租入|租出|使用|产权|业主|居间|担保|见证|物业服务|物业|委托|受托|代理|孵化|入驻|管理)(?:方|人|单位)|房东|租客|业主|贵方|贵公司|本公司|我方|我公司)$")
+    regex(r"^原?(?:[甲乙丙丁]方|(?:出租|承租|转租|次承?租|租用|租入|租出|使用|产权|业主|居间|担保|见证|物业服务|物业|委托|受托|代理|孵化|入驻|管理|业权)(?:方|人|单位)|房东|租客|业主|贵方|贵公司|本公司|我方|我公司)$")
         .expect("static regex")
 });
 /// The base's operator's short name (运营方, 运营单位, 运营管理方): no pattern reads it, for its
@@ -3885,6 +3932,7 @@ fn name_part(raw: &str, r: std::ops::Range<usize>) -> Option<std::ops::Range<usi
                 .or(c.name("z"))
                 .or(c.name("about"))
                 .or(c.name("now"))
+                .or(c.name("role"))
         })
         .map_or(0, |m| m.end());
     let (raw, r) = (&raw[lead..], r.start + lead..r.end);
@@ -4101,10 +4149,13 @@ static LABEL_SHAPE: LazyLock<Regex> =
 /// agreement's opening `兹有XX(下称出租方)…` names XX, a deed's `立租赁契约人XX(出租人,…)` too,
 /// and a report's title `关于XX公司` on a line of its own (no organisation's name starts with
 /// 关于; a person's may: 关于海燕); a recital's `现XX公司(以下称转租人)…` names XX (现代… keeps
-/// its 现).
+/// its 现); a role word joined to the name (`与租用人晋中市…(…以下称“租用人”)`) is none of it.
 static LEADING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:(?P<w>[向与和由及给将对为系是的])[\p{Han}]{1,3}[省市县区]|(?P<s>经|接受|受)[\p{Han}]{2,3}[省市县]|(?P<z>兹有|兹由|今有|现有|立(?:租赁|房屋租赁|转租)?(?:契约|合同|协议)人)[\p{Han}]{2}|(?P<about>关于)[^\n]{2,40}?(?:公司|中心|集团|合作社|企业|事务所)$|(?P<now>现)[\p{Han}--[代在有金实场行状时今]])")
-        .expect("static regex")
+    regex(&format!(
+        r"^(?:(?P<w>[向与和由及给将对为系是的])[\p{{Han}}]{{1,3}}[省市县区]|(?P<role>(?:房屋)?(?:{}))\p{{Han}}{{4}}|(?P<s>经|接受|受)[\p{{Han}}]{{2,3}}[省市县]|(?P<z>兹有|兹由|今有|现有|立(?:租赁|房屋租赁|转租)?(?:契约|合同|协议)人)[\p{{Han}}]{{2}}|(?P<about>关于)[^\n]{{2,40}}?(?:公司|中心|集团|合作社|企业|事务所)$|(?P<now>现)[\p{{Han}}--[代在有金实场行状时今]])",
+        kinds::ROLE_WORDS
+    ))
+    .expect("static regex")
 });
 /// Labels of the rows that follow a party's name (ID numbers, codes, representatives), and a
 /// former name, a co-owner's share or the party's code or ID in a bracket after it
@@ -4571,14 +4622,24 @@ fn full_width_brackets(name: &str) -> String {
 
 /// Makes the bracket pairs of a code agree. OCR reads `〕` as `]` and `（` as `(` now and then;
 /// a printed number never mixes forms, so a mixed pair takes the Chinese form of its half that
-/// has one (`〔2024]` → `〔2024〕`, `(2022）` → `（2022）`). Pairs already in one form stay.
+/// has one (`〔2024]` → `〔2024〕`, `(2022）` → `（2022）`). Pairs already in one form stay. A
+/// bracket read twice (`（2019)）`, more closing than opening) is read once.
 fn matched_brackets(code: &str) -> String {
     const PAIRS: [(char, char, char, char); 2] = [
         // (open as read, close as read) → the Chinese pair
         ('〔', '〕', '[', ']'),
         ('（', '）', '(', ')'),
     ];
+    let closing = |c: char| matches!(c, ')' | '）' | ']' | '〕');
+    let opening = |c: char| matches!(c, '(' | '（' | '[' | '〔');
     let mut chars: Vec<char> = code.chars().collect();
+    if chars.iter().filter(|&&c| closing(c)).count() > chars.iter().filter(|&&c| opening(c)).count()
+        && let Some(twice) = chars
+            .windows(2)
+            .position(|w| closing(w[0]) && closing(w[1]))
+    {
+        chars.remove(twice + 1);
+    }
     for (zh_open, zh_close, ascii_open, ascii_close) in PAIRS {
         let open = chars.iter().position(|&c| c == zh_open || c == ascii_open);
         let close = chars
@@ -12888,6 +12949,123 @@ mod tests {
                 "长治市福源农业科技开发有限责任公司"
             ]))
         );
+    }
+
+    #[test]
+    fn h50_classes_owner_words_column_heads_cited_intents_registration_forms_and_co_owner_shares() {
+        // Parties known by 业权人 and 租用人: the role word joined to the front of a name in the
+        // preamble is none of it; the signature table's heads stand over the cells of their own
+        // columns; the term a letter of intent proposed is not this lease's.
+        let text = "房屋租赁合同\n\
+             房屋业权人大同市塞北仓储有限公司(统一社会信用代码91140200MA0K1A2B3C,以下称“业权人”)与租用人朔州市青禾电子商务有限公司(统一社会信用代码91140600MA0K4D5E6F,以下称“租用人”)曾于2021.3.2签署《厂房租赁意向书》(意向书编号YX-21-06,意向租赁期两年)。\n\
+             第二条 租赁期间\n租用时长6年,起于2021.5.1,止于2027.4.30。\n\
+             第五条 本合同由业权人与租用人签署后生效。\n\
+             业权人\t租用人\n名称(签章)\t大同市塞北仓储有限公司\t朔州市青禾电子商务有限公司\n签署日期\t2021.4.20\t2021.4.20\n";
+        for f in [
+            read_text_layer(DocumentKind::Lease, text),
+            read(DocumentKind::Lease, text),
+        ] {
+            assert_parties_sure(&f, "大同市塞北仓储有限公司", "朔州市青禾电子商务有限公司");
+            assert_eq!(
+                get(&f, "term_stated"),
+                Some(&json!({"years": 6, "months": 0}))
+            );
+            assert_eq!(s(&f, "term_start"), "2021-05-01");
+        }
+        // A party known only by a short name of its own that no clause gives a role, beside the
+        // one other party introduced by its role word: it has the other role.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n大同市塞北仓储有限公司(统一社会信用代码91140200MA0K1A2B3C,以下简称“塞北公司”)与朔州市青禾电子商务有限公司(以下简称“承租方”)订立本合同。\n\
+             第一条 标的为大同市御河西路8号的仓库一座,交接以清单为准。\n第二条 租赁期限自2021年5月1日至2027年4月30日。\n第三条 本合同一式两份,塞北公司与承租方各执一份。\n",
+        );
+        assert_parties_sure(&f, "大同市塞北仓储有限公司", "朔州市青禾电子商务有限公司");
+        // a column head over a row whose name of that column wrapped: no other column's cell
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n业权人\t租用人\n名称(签章)\t山西综改示范区晋阳双创基地\n大同市塞北仓储有限公司\t孵化器管理有限公司\n",
+        );
+        assert_ne!(s(&f, "lessee"), "大同市塞北仓储有限公司");
+        // …and the heads read one a line (OCR), a row label, then the names in reading order:
+        // what follows the row label is the first column's, not the second head's
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n业权人\t租用人\n\n名称(签章)\n大同市塞北仓储有限公司\n有限公司\n朔州市青禾电子商务股份\n",
+        );
+        assert_ne!(s(&f, "lessee"), "大同市塞北仓储有限公司");
+        // the term told as the tenant's period of use (`租用房屋的期间合计5年`)
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租人(甲方):大同市塞北仓储有限公司\n承租人(乙方):朔州市青禾电子商务有限公司\n\
+             3-1 乙方租用房屋的期间合计5年,乙方接收房屋那天即为租期第一天。\n",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 5, "months": 0}))
+        );
+
+        // A sublease set out as a registration form: the parties letting on and taking on
+        // (分租单位, 接租单位), its period's row (`转租始末日期`); the head lease, cited at the
+        // start of a sentence, gives no term.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "转租场地协议书\n分租单位\t晋城市丹河数字科技有限公司\n接租单位\t高平市长平农业科技有限公司\n\
+             房屋产权单位\t晋城市泽州资产经营有限公司\n转租始末日期\t2023年2月1日至2025年1月31日\n\
+             1、分租单位从晋城市泽州资产经营有限公司租入上表房屋。\n",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        assert_parties_sure(
+            &f,
+            "晋城市丹河数字科技有限公司",
+            "高平市长平农业科技有限公司",
+        );
+        assert_eq!(s(&f, "term_start"), "2023-02-01");
+        assert_eq!(s(&f, "term_end"), "2025-01-31");
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租合同\n转租方:晋城市丹河数字科技有限公司\n次承租方:高平市长平农业科技有限公司\n\
+             原租赁合同:出租人晋城市泽州资产经营有限公司,合同编号ZZ-2019-33,租赁期限2019-06-01至\n2029-05-31。\n\
+             第二条 转租期限:2023-02-01至2025-01-31。\n",
+        );
+        assert_eq!(s(&f, "term_start"), "2023-02-01");
+        assert_eq!(s(&f, "term_end"), "2025-01-31");
+
+        // A report's number after 报告登记号 and its code after 备案赋码号.
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n晋城市丹河数字科技有限公司全体股东:\n我们审计了贵公司的基地运营情况。\n\
+             晋城泽信会计师事务所有限公司\n报告登记号:泽信-ZXBG-2023-088\n备案赋码号:2023041188207711\n",
+        );
+        assert_eq!(s(&f, "report_no"), "泽信-ZXBG-2023-088");
+        assert_eq!(s(&f, "report_code"), "2023041188207711");
+
+        // A certificate's number whose year bracket OCR read twice, and co-owners' shares set
+        // after their names with nothing between (`A48%;张三32%;B` / `20%`).
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n晋(2019))晋城市不动产权第0012345号\n权利人\t晋城市泽州资产经营有限公司\n",
+        );
+        assert_eq!(s(&f, "certificate_no"), "晋(2019)晋城市不动产权第0012345号");
+        let f = read(
+            DocumentKind::HouseOwnershipCertificate,
+            "房屋所有权证\n房屋所有权人 晋城市泽州资产经营有限公司\n共有情况\t按份共有\n共有人(份额)\n\
+             晋城市泽州资产经营有限公司48%;郭建平32%;高平市长平农业科技有限公司\n20%\n",
+        );
+        let co: Vec<&str> = f["co_owners"]
+            .value
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        for owner in [
+            "晋城市泽州资产经营有限公司",
+            "郭建平",
+            "高平市长平农业科技有限公司",
+        ] {
+            assert!(co.contains(&owner), "{owner} in {co:?}");
+        }
+        assert_eq!(co.len(), 3, "{co:?}");
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

@@ -202,10 +202,11 @@ macro_rules! starts_on_an_event {
 pub(crate) use starts_on_an_event;
 
 /// Periods a lease names besides its term: the head lease's, cited in a sublease's recital,
-/// rent-free and fit-out periods, renewals and extensions, deposits, payment schedules. Their dates and durations are not the term.
+/// rent-free and fit-out periods, renewals and extensions, deposits, payment schedules, the
+/// length a letter of intent proposed (意向租赁期). Their dates and durations are not the term.
 macro_rules! not_the_term {
     () => {
-        r"原租赁|原租约|主租约|总租约|原租期|原合同|原期限|土地使用|转租方承租|转租人承租|出租方承租|出租人承租|免租|免收|免交|减免|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用"
+        r"原租赁|原租约|主租约|总租约|原租期|原合同|原期限|土地使用|转租方承租|转租人承租|出租方承租|出租人承租|免租|免收|免交|减免|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用|意向"
     };
 }
 /// Those words as one regex source, for the engine's schedule rows as well.
@@ -213,9 +214,10 @@ pub const NOT_THE_TERM: &str = not_the_term!();
 /// A sentence that names another contract by its title (`鉴于甲方已与产权人签订《房屋租赁合同》,
 /// 租赁期限为…`) or by its number (`租赁合同(编号HT201800137)租期…`, `…的房屋(租赁合同编号:…),
 /// 租赁期限自…`, `(原租赁合同号…,租赁期限…)`, `…签订了编号为晋房赁(2020)第279号的房屋租赁合同,
-/// 租期…`) speaks of that contract: its dates are not this document's (本《…合同》 and
-/// `(本合同编号…)` are this one).
-pub const CITES_A_CONTRACT: &str = r"(?:^|[^本])《[^》]{0,20}(?:合同|协议)》|(?:合同|协议)\(\n?(?:合同)?\n?编\n?号|\([\p{Han}--[本]]{0,6}(?:合同|协议|租约)\n?(?:编\n?)?号|编号(?:为|是)[^,。;\n]{2,30}?的[^,。;\n本]{0,12}(?:合同|协议)";
+/// 租期…`), a letter of intent or a memorandum too (`签署《房屋租赁意向书》(…,意向租赁期三年)`),
+/// or opens with it or a line of it (`原租赁合同:出租人…,合同编号…,租赁期限…`), speaks of that
+/// contract: its dates are not this document's (本《…合同》 and `(本合同编号…)` are this one).
+pub const CITES_A_CONTRACT: &str = r"^(?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)|(?m:^)(?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)(?:信息)?:|(?:^|[^本])《[^》]{0,20}(?:合同|协议|意向书|备忘录)》|(?:合同|协议)\(\n?(?:合同)?\n?编\n?号|\([\p{Han}--[本]]{0,6}(?:合同|协议|租约)\n?(?:编\n?)?号|编号(?:为|是)[^,。;\n]{2,30}?的[^,。;\n本]{0,12}(?:合同|协议)";
 /// A clause that recites another contract (`鉴于:乙方已与XX(出租方,…)签订…`): the parties it
 /// names with their roles are that contract's.
 const RECITAL: &str = "鉴于|已与|已经与|签订|签署";
@@ -231,7 +233,7 @@ pub const NOT_THE_TERM_ALONE: &str = concat!(
 /// on (转租方), and the one it lets to (次承租方, 接租人). Either makes the document a sublease.
 macro_rules! sublessor {
     () => {
-        "转租方|转租人|转租单位|转租提供方|转租提供人|分租方|分租人|二次出租方|二次出租人|原承租方|原承租人|原租户|二房东"
+        "转租方|转租人|转租单位|转租提供方|转租提供人|分租方|分租人|分租单位|二次出租方|二次出租人|原承租方|原承租人|原租户|二房东"
     };
 }
 macro_rules! sublessee {
@@ -273,12 +275,12 @@ macro_rules! lessor {
         concat!(
             "出租方|出租人|出租单位|出租者|租出方|",
             sublessor!(),
-            "|业主方|业主|房东"
+            "|业主方|业主|业权人|房东"
         )
     };
 }
-/// Every word a label may name a letting party with (业主 and 房东 too): beside a sublease's
-/// own letting party, each of these names the head landlord.
+/// Every word a label may name a letting party with (业主, 业权人 and 房东 too): beside a
+/// sublease's own letting party, each of these names the head landlord.
 pub const LETTING_WORDS: &str = lessor!();
 /// The base's operator: the letting party of an incubator's 入驻协议, but the tenant of the
 /// head lease it signs with the owner (甲方(产权单位) / 乙方(基地运营单位)). A label of its own
@@ -312,18 +314,21 @@ macro_rules! lessee_in_brackets {
         concat!(lessee!(), "|房屋使用人|房屋使用方|房屋租用人|房屋租用方|使用人|使用方|承租使用人")
     };
 }
+/// Every word that names a party of a lease by its role (`出租方`, `房屋产权人`, `租用人`): one
+/// joined to the front of a name (`与租用人晋中市…`) is no part of it.
+pub const ROLE_WORDS: &str = concat!(lessor_in_brackets!(), "|", lessee_in_brackets!());
 /// The name row under a party's heading (`名称:XX`, `单位名称` / `XX`).
 macro_rules! party_name_row {
     () => {
         r"(?:名称|单位名称|企业名称|公司名称|姓名|名称\(姓名\))(?::|\n)"
     };
 }
-/// The words a contract names its term with (租赁期限, 租用期, 承租年限, 租赁年期, 租赁时限, 租赁时段, 租约期, 入驻期,
-/// 合同有效期, 租赁合同期, 租赁时间, 租期, 期限, 租用该房屋的时间, 转租的期间); not 使用年限, which a lease quoting the
-/// land's certificate gives for the land.
+/// The words a contract names its term with (租赁期限, 租用期, 承租年限, 租赁年期, 租赁时限, 租赁时段, 租约期,
+/// 入驻期, 合同有效期, 租赁合同期, 租赁时间, 租用时长, 租期, 期限, 租用该房屋的时间, 租用房屋的期间, 转租的期间);
+/// not 使用年限, which a lease quoting the land's certificate gives for the land.
 macro_rules! term_word {
     () => {
-        r"(?:租用|承租|租赁)(?:该|此|上述|前述)?(?:房屋|场地|厂房|物业)的(?:时间|期限)|(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|分租|服务)的?总?(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用|转租)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租|转租|分租)(?:时间|时限|时段)|租期|期限"
+        r"(?:租用|承租|租赁)(?:该|此|上述|前述)?(?:房屋|场地|厂房|物业)的(?:时间|期限|期间)|(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|分租|服务)的?总?(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用|转租)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租|转租|分租)(?:时间|时限|时段|时长)|租期|期限"
     };
 }
 /// A renewal's words for the period it renews for (续签期限, 续租期限, 续约期间): the term of a
@@ -554,10 +559,10 @@ macro_rules! seal {
 pub const SEAL_REQUEST: &str = seal!();
 /// The words that label an audit report's verification code (防伪编码, 报备号, 核验码, 核对码, 稽核码,
 /// 报告登记码, 报告信息码, 唯一性编码, 统一编码, a caption 查验二维码 over the code printed under the symbol,
-/// a filing's query 报备防伪查询, the code a filing platform gives, 平台赋码 or 备案身份码, …).
+/// a filing's query 报备防伪查询, the code a filing platform gives, 平台赋码, 备案赋码号 or 备案身份码, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告序号|报告序列号|业务报备号|(?:报告|平台|电子|协会|系统|行业)赋码|报告(?:登记|备查|注册|追溯|信息)?(?:码|编码|代码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?真伪(?:核查|查验|核验|验证|核对|查询)(?:码|编码|编号|号码|代码)?|(?:报告)?(?:电子)?(?:验证|验真|验伪|防伪|报备|查验|查证|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息|序列|凭证|身份)?(?:码|编码|编号|号码|号|赋码|代码))"
+        r"(?:报告验证码|报告防伪码|报告序号|报告序列号|业务报备号|(?:报告|平台|电子|协会|系统|行业)赋码(?:号|编号)?|报告(?:登记|备查|注册|追溯|信息)?(?:码|编码|代码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?真伪(?:核查|查验|核验|验证|核对|查询)(?:码|编码|编号|号码|代码)?|(?:报告)?(?:电子)?(?:验证|验真|验伪|防伪|报备|查验|查证|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息|序列|凭证|身份)?(?:码|编码|编号|号码|号|赋码(?:号|编号)?|代码))"
     };
 }
 
@@ -618,7 +623,8 @@ macro_rules! cell_end {
 pub const LEASE: KindSpec = KindSpec {
     kind: DocumentKind::Lease,
     titles: &[
-        r"^[\p{Han}()]{0,16}(租赁合同|租赁协议|转租合同|转租协议|分租合同|分租协议|租房合同|租用合同|租用协议|(?:场地|房屋|厂房|办公用房|物业)(?:有偿|无偿)?使用(?:合同|协议))(书)?(\([\p{Han}]{1,4}\))?$",
+        // (a lease word and the premises before the contract's word: `转租场地协议书`, `租赁房屋合同`)
+        r"^[\p{Han}()]{0,16}((?:租赁|转租|分租|租用)(?:房屋|场地|厂房|物业|用房|办公用房|场所)?(?:合同|协议|契约)|租房合同|(?:场地|房屋|厂房|办公用房|物业)(?:有偿|无偿)?使用(?:合同|协议))(书)?(\([\p{Han}]{1,4}\))?$",
         // an incubator's or a maker space's agreement with a resident (入驻服务协议, 入孵协议书)
         r"^[\p{Han}()]{0,16}(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议)(书)?(\([\p{Han}]{1,4}\))?$",
     ],
@@ -916,9 +922,9 @@ pub const LEASE: KindSpec = KindSpec {
             NOT_THE_TERM,
         ),
         // …or a label made of a lease word and 起止 itself (`租赁起讫日期:`, `入驻起止日期:` on a line
-        // of its own over the range, `租赁起讫:`): no other period is named so.
+        // of its own over the range, `租赁起讫:`, `转租始末日期`): no other period is named so.
         pat_unless(
-            r"(?:租赁|租用|承租|转租|入驻|入孵|孵化|使用|服务)起[止讫](?:日期|时间)?(?:为|是|:)?\n?(?P<r>{RANGE})",
+            r"(?:租赁|租用|承租|转租|入驻|入孵|孵化|使用|服务)(?:起[止讫]|始末)(?:日期|时间)?(?:为|是|:)?\n?(?P<r>{RANGE})",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -1807,14 +1813,15 @@ const CO_OWNERS: [PatternSpec; 15] = [
         &[("co_owners", "v", Parse::Name)],
         0.95,
     ),
-    // shares without brackets (份额:A占60%;B占40%, A,按份共有,份额30%;B,…, A持有40%;张三持有60%)
+    // shares without brackets (份额:A占60%;B占40%, A,按份共有,份额30%;B,…, A持有40%;张三持有60%),
+    // or nothing but a space before the share (`共有人(份额)` / `A 48%;张三32%;B` / `20%`)
     every(
-        r"(?P<v>{ORG})(?:,?(?:按份共有|共同共有))?,?(?:占有份额|占份额|份额|持有|占):?\d{1,3}(?:\.\d+)?%",
+        r"(?P<v>{ORG})(?:(?:,?(?:按份共有|共同共有))?,?(?:占有份额|占份额|份额|持有|占):?| ?\n?)\d{1,3}(?:\.\d+)?%",
         &[("co_owners", "v", Parse::Name)],
         1.0,
     ),
     every(
-        r"(?m)(?:^|[:;、,])(?P<v>[\p{Han}]{2,4})(?:占有份额|占份额|份额|持有|占):?\d{1,3}(?:\.\d+)?%",
+        r"(?m)(?:^|[:;、,])(?P<v>[\p{Han}--[占份额按共]]\p{Han}{1,3}?)(?:(?:占有份额|占份额|份额|持有|占):?| ?)\d{1,3}(?:\.\d+)?%",
         &[("co_owners", "v", Parse::Name)],
         0.95,
     ),
@@ -2004,7 +2011,8 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         pat_unless(
             // a framed number may break over lines anywhere (`晋(2018)长治市` / `不动产权第` /
             // `0044303号`, a text layer's `晋(` / `2017` / `)` / …); a cancelled one (原不动产权证书…同时注销) is not this certificate's
-            r"(?P<v>[\p{Han}]\n?\(\n?\d{4}\n?\)\n?[\p{Han}]{0,10}?\n?不动产\n?(?:权|证明)\n?第\n?\d{5,8}\n?号)",
+            // (OCR may read the year's closing bracket twice: `晋(2019))太原市…`)
+            r"(?P<v>[\p{Han}]\n?\(\n?\d{4}\n?\)\)?\n?[\p{Han}]{0,10}?\n?不动产\n?(?:权|证明)\n?第\n?\d{5,8}\n?号)",
             &[("certificate_no", "v", Parse::Code)],
             1.0,
             FORMER_CERTIFICATE,
@@ -2245,7 +2253,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // their own (the whole line).
         label(
             concat!(
-                r"(?:(?:我所|本所|本)?(?:报告文号|报告编号|报告号码|报告书?号|报告书编号|报告书文号|审计报告编号|(?:审计)?报告(?:书)?字号|文号)|(?:我所|本所)(?:编号|编码)|报告(?:代号|文本号|文本编号)|(?:报告)?出具(?:编号|文号)|专审编号|专审文号|审计编号|(?:审计|专审|业务|报告)?文书(?:编号|号码|号)|(?:审计|专审)报告(?:编号|号码|号))",
+                r"(?:(?:我所|本所|本)?(?:报告文号|报告编号|报告号码|报告书?号|报告书编号|报告书文号|审计报告编号|(?:审计)?报告(?:书)?字号|文号)|(?:我所|本所)(?:编号|编码)|报告(?:代号|文本号|文本编号|登记号|登记编号|存档号|归档号)|(?:报告)?出具(?:编号|文号)|专审编号|专审文号|审计编号|(?:审计|专审|业务|报告)?文书(?:编号|号码|号)|(?:审计|专审)报告(?:编号|号码|号))",
                 cell_end!()
             ),
             "report_no",
@@ -2557,7 +2565,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // kind word or bracketed year to be known by. The label says what it is.
         // (`编号:` is no label of the report's elsewhere: a contract cited has one too)
         pat(
-            r"(?m)^(?:编号|报告编号|文号|报告文号|审字号|报告号|本所编号|报告代号|报告文本号):?(?P<v>[\p{Han}]{1,8}[A-Za-z0-9()〔〕\[\]第/-]{3,24}(?:\d|号))$",
+            r"(?m)^(?:编号|报告编号|文号|报告文号|审字号|报告号|本所编号|报告代号|报告文本号|报告登记号):?(?P<v>[\p{Han}]{1,8}[A-Za-z0-9()〔〕\[\]第/-]{3,24}(?:\d|号))$",
             &[("report_no", "v", Parse::Code)],
             0.9,
         ),

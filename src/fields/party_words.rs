@@ -150,7 +150,8 @@ static RENTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static LETTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"出租|转租|出让|租出|提供|产权|房产|业主|所有|房东|供房|运营").expect("static regex")
+    regex(r"出租|转租|出让|租出|提供|产权|业权|房产|业主|所有|房东|供房|运营")
+        .expect("static regex")
 });
 
 /// Stems of an owner's word (产权方, 所有权人, 业主): in a sublease beside the two parties, the
