@@ -1399,9 +1399,12 @@ static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
 static ENUMERATED_LABEL: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^[\p{Han}]{2,14}(?:\([\p{Han}]{1,8}\))?:").expect("static regex"));
 
-/// Words that, just before a label, make it another party's (原权利人, 抵押权人 in a 附记).
-static QUALIFIED: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?:原|前|抵押|他项|预告|异议)$").expect("static regex"));
+/// Words that, just before a label, make it another party's (原权利人, 抵押权人 in a 附记, a
+/// sublease's `主租约出租人`, the head lease's landlord).
+static QUALIFIED: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?:原|前|抵押|他项|预告|异议|(?:主|原|总|母)(?:租约|合同|租赁合同|租赁)的?)$")
+        .expect("static regex")
+});
 
 /// …or, in a bracket just after it, another right's holder (`权利人(抵押权人)` in a mortgage's
 /// summary bound behind the certificate).
@@ -1918,14 +1921,25 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
             j += 1;
         }
         let side = column % 2;
-        // one row label with both columns' names after it, one a line (`单位名称(盖章)` / X / Y)
+        // one row label with both columns' names after it, one a line or one wrapped over two
+        // (`单位名称(盖章)` / X / Y, `名称` / X / Y… / …有限公司): the one place the lines part
+        // into two whole names, neither starting with a legal form's piece
+        let joined = |from: usize, to: usize| (from..to).map(line).collect::<String>();
+        let parts: Vec<usize> = (i + 2..j)
+            .filter(|&k| {
+                whole_name(&joined(i + 1, k))
+                    && whole_name(&joined(k, j))
+                    && !LEGAL_FORM_ONLY.is_match(line(i + 1))
+                    && !LEGAL_FORM_ONLY.is_match(line(k))
+            })
+            .collect();
         if column == 0
-            && j == i + 3
+            && j >= i + 3
             && row.name("n").is_some()
-            && (i + 1..j).all(|k| whole_name(line(k)) && !LEGAL_FORM_ONLY.is_match(line(k)))
+            && let [k] = parts[..]
         {
-            push(field_a, i + 1, i + 2, false);
-            push(field_b, i + 2, i + 3, false);
+            push(field_a, i + 1, k, false);
+            push(field_b, k, j, false);
             found = [true, true];
             column = 2;
             i = j;
@@ -13066,6 +13080,100 @@ mod tests {
             assert!(co.contains(&owner), "{owner} in {co:?}");
         }
         assert_eq!(co.len(), 3, "{co:?}");
+    }
+
+    #[test]
+    fn h51_classes_return_days_head_lease_qualifiers_spaced_positions_and_codes_in_sentences() {
+        // The term's last day as the day the tenant leaves (`退租日`), a rent-free period and an
+        // option beside it.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n业主(出租人):晋城市泽州资产经营有限公司\n承租人:高平市长平农业科技有限公司\n\
+             2. 租期\n(1)起租日2022年3月1日,退租日2028年2月29日。\n(2)头2个月(2022年3月1日起、2022年4月30日止)房租免收。\n",
+        );
+        assert_eq!(s(&f, "term_start"), "2022-03-01");
+        assert_eq!(s(&f, "term_end"), "2028-02-29");
+        // Positions spaced out over their bracket on the next line (`甲  方` / `(出租人):XX`),
+        // and the term as a 租约's 有效期.
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租约\n甲　　方\n(出租人):晋城市泽州资产经营有限公司\n乙　　方\n(承租人):高平市长平农业科技有限公司\n\
+             贰、租约期限\n本租约有效期7年,从乙方领取钥匙的第二天起算。\n",
+        );
+        assert_parties_sure(
+            &f,
+            "晋城市泽州资产经营有限公司",
+            "高平市长平农业科技有限公司",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 7, "months": 0}))
+        );
+        // A heading of the letting side said with 的一方 over a 名称 row, its position in its
+        // bracket.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租的一方(本合同称甲方)\n名称\t晋城市泽州资产经营有限公司\n\
+             承租的一方(本合同称乙方)\n名称\t高平市长平农业科技有限公司\n",
+        );
+        assert_parties_sure(
+            &f,
+            "晋城市泽州资产经营有限公司",
+            "高平市长平农业科技有限公司",
+        );
+        // A sublease's summary of its head lease: the head lease's landlord (`主租约出租人`) is
+        // no party of this one; the parties are 转出方 and 转入方, and the term the days of use.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租合同\n主租约摘要\n房屋产权人及主租约出租人:晋城市泽州资产经营有限公司\n\
+             主租约期间:2020年1月1日至2029年12月31日\n转出方(主租约承租人):高平市长平农业科技有限公司\n\
+             转入方:阳城县析城山文化传媒有限公司\n\
+             1)转出方把从晋城市泽州资产经营有限公司租来的房屋中的200㎡转租给转入方。\n\
+             2)转入方自2023年5月1日起使用房屋,至2025年4月30日交还。\n3)转入方按月向转出方付转租费。\n",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        assert_eq!(s(&f, "lessor"), "高平市长平农业科技有限公司");
+        assert_eq!(s(&f, "lessee"), "阳城县析城山文化传媒有限公司");
+        assert_eq!(s(&f, "term_start"), "2023-05-01");
+        assert_eq!(s(&f, "term_end"), "2025-04-30");
+        // A signature row label with both names after it, the second wrapped over two lines.
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n第一条 甲方将其房屋出租给乙方使用。\n甲方(盖章)\n乙方(盖章)\n名称\n晋城市泽州资产经营有限公司\n\
+             山西转型综合改革示范区析城山文化\n传媒有限公司\n日期\n2022.1.5\n2022.1.5\n",
+        );
+        assert_eq!(s(&f, "lessor"), "晋城市泽州资产经营有限公司");
+        assert_eq!(
+            s(&f, "lessee"),
+            "山西转型综合改革示范区析城山文化传媒有限公司"
+        );
+
+        // An audit report's code said in a sentence of a receipt before it, wrapped, and its
+        // number under 报告档号, the year first without a bracket.
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "报告签收单\n晋城市泽州资产经营有限公司:\n本所已出具报告,请查收。该报告的\n赋码编号为141220231234567890,可在行业监管平台查到。\n\
+             报告档号:2023泽信专审第051号\n专项审计报告\n晋城市泽州资产经营有限公司全体股东:\n我们审计了贵公司的基地运营情况。\n",
+        );
+        assert_eq!(s(&f, "report_code"), "141220231234567890");
+        assert_eq!(s(&f, "report_no"), "2023泽信专审第051号");
+
+        // Co-owners named in the 附记's sentence, joined by 与, one name wrapped.
+        let f = read(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n晋(2021)晋城市不动产权第0012345号\n权利人\n晋城市泽州资产经营有限公司\n共有情况\n共同共有\n\
+             附记\n本宗不动产为晋城市泽州资产经营有限公司与高平市长平农业科技有\n限公司与郭建平共同共有。\n",
+        );
+        let co: Vec<&str> = f["co_owners"]
+            .value
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        assert_eq!(co.len(), 3, "{co:?}");
+        assert!(co.contains(&"郭建平"), "{co:?}");
+        assert!(co.contains(&"高平市长平农业科技有限公司"), "{co:?}");
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

@@ -273,7 +273,7 @@ pub const LESSEE_ROLE: &str = concat!("承租方|承租人|承租单位|承租�
 macro_rules! lessor {
     () => {
         concat!(
-            "出租方|出租人|出租单位|出租者|租出方|",
+            "出租方|出租人|出租单位|出租者|租出方|出租的一方|出租一方|",
             sublessor!(),
             "|业主方|业主|业权人|房东"
         )
@@ -295,7 +295,7 @@ macro_rules! lessee {
     () => {
         concat!(
             sublessee!(),
-            "|承租方|承租人|承租单位|承租者|承租户|租户|租客|租用方|租用人|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻单位|入驻团队|入驻会员|入驻方|入驻人|入孵企业|入孵单位|入孵方|入孵人|在孵企业|入园(?:创业)?(?:企业|单位|团队)|入园方"
+            "|承租方|承租人|承租单位|承租者|承租户|承租的一方|承租一方|租户|租客|租用方|租用人|租入方|使用方|实际使用人|实际使用方|入驻企业|入驻单位|入驻团队|入驻会员|入驻方|入驻人|入孵企业|入孵单位|入孵方|入孵人|在孵企业|入园(?:创业)?(?:企业|单位|团队)|入园方"
         )
     };
 }
@@ -324,11 +324,12 @@ macro_rules! party_name_row {
     };
 }
 /// The words a contract names its term with (租赁期限, 租用期, 承租年限, 租赁年期, 租赁时限, 租赁时段, 租约期,
-/// 入驻期, 合同有效期, 租赁合同期, 租赁时间, 租用时长, 租期, 期限, 租用该房屋的时间, 租用房屋的期间, 转租的期间);
-/// not 使用年限, which a lease quoting the land's certificate gives for the land.
+/// 入驻期, 合同有效期, 租约有效期, 租赁合同期, 租赁时间, 租用时长, 租期, 期限, 租用该房屋的时间,
+/// 租用房屋的期间, 转租的期间); not 使用年限, which a lease quoting the land's certificate gives for
+/// the land.
 macro_rules! term_word {
     () => {
-        r"(?:租用|承租|租赁)(?:该|此|上述|前述)?(?:房屋|场地|厂房|物业)的(?:时间|期限|期间)|(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|分租|服务)的?总?(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租赁|租用|转租)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租|转租|分租)(?:时间|时限|时段|时长)|租期|期限"
+        r"(?:租用|承租|租赁)(?:该|此|上述|前述)?(?:房屋|场地|厂房|物业)的(?:时间|期限|期间)|(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|分租|服务)的?总?(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租约|租赁|租用|转租)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租|转租|分租)(?:时间|时限|时段|时长)|租期|期限"
     };
 }
 /// A renewal's words for the period it renews for (续签期限, 续租期限, 续约期间): the term of a
@@ -562,7 +563,7 @@ pub const SEAL_REQUEST: &str = seal!();
 /// a filing's query 报备防伪查询, the code a filing platform gives, 平台赋码, 备案赋码号 or 备案身份码, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告序号|报告序列号|业务报备号|(?:报告|平台|电子|协会|系统|行业)赋码(?:号|编号)?|报告(?:登记|备查|注册|追溯|信息)?(?:码|编码|代码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?真伪(?:核查|查验|核验|验证|核对|查询)(?:码|编码|编号|号码|代码)?|(?:报告)?(?:电子)?(?:验证|验真|验伪|防伪|报备|查验|查证|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息|序列|凭证|身份)?(?:码|编码|编号|号码|号|赋码(?:号|编号)?|代码))"
+        r"(?:报告验证码|报告防伪码|报告序号|报告序列号|业务报备号|(?:报告|平台|电子|协会|系统|行业)?赋码(?:号|编号)?|报告(?:登记|备查|注册|追溯|信息)?(?:码|编码|代码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?真伪(?:核查|查验|核验|验证|核对|查询)(?:码|编码|编号|号码|代码)?|(?:报告)?(?:电子)?(?:验证|验真|验伪|防伪|报备|查验|查证|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息|序列|凭证|身份)?(?:码|编码|编号|号码|号|赋码(?:号|编号)?|代码))"
     };
 }
 
@@ -661,7 +662,8 @@ pub const LEASE: KindSpec = KindSpec {
                 r"(?:\([^)甲乙\n][^)\n]{0,15}\))?|",
                 // (or a position and the role its bracket gives it, after its head-lease role
                 // when it lets on: `乙方(承租方兼转租方)`)
-                r"(?:甲方|乙方|丙方)\((?:[^)\n]{1,10}[/、,或兼])?(?:",
+                // (the bracket may wrap to the next line: `甲  方` / `(出租人):XX`)
+                r"(?:甲方|乙方|丙方)\n?\((?:[^)\n]{1,10}[/、,或兼])?(?:",
                 lessor_in_brackets!(),
                 r")[^)\n]{0,12}\)|[\p{Han}--[盖章签字名印原前]][\p{Han}--[盖章签字名印]]{0,5}\((?:",
                 lessor!(),
@@ -684,7 +686,7 @@ pub const LEASE: KindSpec = KindSpec {
                 r"(?:基本信息|信息)?",
                 name_word!(),
                 // (a note in the bracket may wrap in a narrow cell: `转租人(原承租` / `人)`)
-                r"(?:\([^)\n]{0,16}(?:\n[^()\n]{1,4})?\))?|(?:甲方|乙方|丙方)\((?:[^)\n]{1,10}[/、,或])?(?:",
+                r"(?:\([^)\n]{0,16}(?:\n[^()\n]{1,4})?\))?|(?:甲方|乙方|丙方)\n?\((?:[^)\n]{1,10}[/、,或])?(?:",
                 lessee_in_brackets!(),
                 // (a tenant that lets on, `承租方兼转租方`, lets in this document)
                 r")[^)\n兼]{0,12}\)|[\p{Han}--[盖章签字名印原前]][\p{Han}--[盖章签字名印]]{0,5}\((?:",
@@ -807,7 +809,7 @@ pub const LEASE: KindSpec = KindSpec {
             "signed_on",
             Parse::Date,
         ),
-        // The term as two dated lines of a form (起租日期:…, 到期日期:… or 止租日:…; a cell's
+        // The term as two dated lines of a form (起租日期:…, 到期日期:…, 止租日:… or 退租日:…; a cell's
         // `入孵起始` / `入孵终止`, with no 日期, over its date).
         label(
             r"(?:起租日期?|(?:租赁|租用|转租|分租|入驻|使用)[起始]日期?|(?:租赁|租期|转租|分租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:起始日期?|开始日期?)|(?:服务期|使用期|转租期|租赁期|租期|入驻期|孵化期)(?:起|始于|起于)|(?:租赁|租用|转租|分租|入驻|入孵|孵化)(?:起始|开始)(?::|\n|$))",
@@ -815,7 +817,7 @@ pub const LEASE: KindSpec = KindSpec {
             Parse::Date,
         ),
         label(
-            r"(?:(?:租赁|租期|转租|分租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:到期日期?|终止日期?|截止日期?|结束日期|届满日期?|期满日期?)|止租日期?|终租日期?|(?:租赁|租用|转租|分租|入驻|使用)[止终迄]日期?|(?:服务期|使用期|转租期|租期|入驻期|孵化期)止|(?:租赁|租用|转租|分租|入驻|入孵|孵化)(?:终止|到期|截止|结束|届满)(?::|\n|$))",
+            r"(?:(?:租赁|租期|转租|分租|服务期|使用期|入驻|入孵|孵化|合同|协议)?(?:到期日期?|终止日期?|截止日期?|结束日期|届满日期?|期满日期?)|止租日期?|终租日期?|退租日期?|(?:租赁|租用|转租|分租|入驻|使用)[止终迄]日期?|(?:服务期|使用期|转租期|租期|入驻期|孵化期)止|(?:租赁|租用|转租|分租|入驻|入孵|孵化)(?:终止|到期|截止|结束|届满)(?::|\n|$))",
             "term_end",
             Parse::Date,
         ),
@@ -1087,9 +1089,20 @@ pub const LEASE: KindSpec = KindSpec {
             1.0,
         ),
         // The first and the last day each named (`起租日为DATE,到期日为DATE`, `…,止租日为DATE`,
-        // `起租之日为DATE,期满之日为DATE`).
+        // `…,退租日DATE`, `起租之日为DATE,期满之日为DATE`).
         pat_unless(
-            r"(?:(?:起租|计租)之日|起租日|起始日|租赁起始日|开始日|起租时间|起算日|计租日)(?:期)?(?:为|是|:)?(?P<a>{DATE})[^。;\n]{0,6}?(?:(?:到期|届满|止租|期满)之日|到期日|终止日|届满日|截止日|结束日|租赁终止日|止租日|止租时间|终租日|终租时间|届止日|期满日)(?:期)?(?:为|是|:)?(?P<b>{DATE})",
+            r"(?:(?:起租|计租)之日|起租日|起始日|租赁起始日|开始日|起租时间|起算日|计租日)(?:期)?(?:为|是|:)?(?P<a>{DATE})[^。;\n]{0,6}?(?:(?:到期|届满|止租|期满)之日|到期日|终止日|届满日|截止日|结束日|租赁终止日|止租日|止租时间|退租日|终租日|终租时间|届止日|期满日)(?:期)?(?:为|是|:)?(?P<b>{DATE})",
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            0.95,
+            NOT_THE_TERM,
+        ),
+        // …or the tenant's use of the premises from one day, and their return on another
+        // (`转入方自DATE起使用房屋,至DATE交还`): the term said without its word.
+        pat_unless(
+            r"(?:自|从)(?P<a>{DATE})(?:起|开始)(?:使用|租用|承租|入驻|进驻)[^。;\n]{0,12}?[,]?(?:至|到)(?P<b>{DATE})(?:交还|退还|归还|腾退|返还|搬离|腾空)",
             &[
                 ("term_start", "a", Parse::Date),
                 ("term_end", "b", Parse::Date),
@@ -1788,7 +1801,7 @@ macro_rules! co_owner_row {
 }
 /// Co-owners of a certificate held in common (共有人:A(75%);B(25%) under 权利其他状况 or 附记):
 /// whoever the 权利人 line names, the applicant may be one of them.
-const CO_OWNERS: [PatternSpec; 15] = [
+const CO_OWNERS: [PatternSpec; 16] = [
     every(
         r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG_WRAPPED})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
         &[
@@ -1852,6 +1865,25 @@ const CO_OWNERS: [PatternSpec; 15] = [
             r")(?:、(?P<c>{ORG}|",
             owner_person!(),
             r"))?(?:共同共有|按份共有)"
+        ),
+        &[
+            ("co_owners", "a", Parse::Name),
+            ("co_owners", "b", Parse::Name),
+            ("co_owners", "c", Parse::Name),
+        ],
+        0.95,
+    ),
+    // …or in a sentence of the 附记, joined by 与 or 和 (`本宗不动产为A与B与张三共同共有`), a name
+    // wrapped at the line's end
+    every(
+        concat!(
+            r"(?:为|由|系)(?P<a>{ORG_WRAPPED}|",
+            owner_person!(),
+            r")[与和及、](?P<b>{ORG_WRAPPED}|",
+            owner_person!(),
+            r")(?:[与和及、](?P<c>{ORG_WRAPPED}|",
+            owner_person!(),
+            r"))?(?:共同共有|按份共有|共有)"
         ),
         &[
             ("co_owners", "a", Parse::Name),
@@ -2060,6 +2092,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[12],
         CO_OWNERS[13],
         CO_OWNERS[14],
+        CO_OWNERS[15],
         // how the owners hold it, written in an owner's row with its share when no cell says
         // (`…按份共有,份额62%`): held in common, whatever the first row's name
         pat(
@@ -2147,6 +2180,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[12],
         CO_OWNERS[13],
         CO_OWNERS[14],
+        CO_OWNERS[15],
         // how the owners hold it, written in an owner's row with its share when no cell says
         // (`…按份共有,份额62%`): held in common, whatever the first row's name
         pat(
@@ -2253,7 +2287,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // their own (the whole line).
         label(
             concat!(
-                r"(?:(?:我所|本所|本)?(?:报告文号|报告编号|报告号码|报告书?号|报告书编号|报告书文号|审计报告编号|(?:审计)?报告(?:书)?字号|文号)|(?:我所|本所)(?:编号|编码)|报告(?:代号|文本号|文本编号|登记号|登记编号|存档号|归档号)|(?:报告)?出具(?:编号|文号)|专审编号|专审文号|审计编号|(?:审计|专审|业务|报告)?文书(?:编号|号码|号)|(?:审计|专审)报告(?:编号|号码|号))",
+                r"(?:(?:我所|本所|本)?(?:报告文号|报告编号|报告号码|报告书?号|报告书编号|报告书文号|审计报告编号|(?:审计)?报告(?:书)?字号|文号)|(?:我所|本所)(?:编号|编码)|报告(?:代号|文本号|文本编号|登记号|登记编号|存档号|归档号|档号|档案号)|(?:报告)?出具(?:编号|文号)|专审编号|专审文号|审计编号|(?:审计|专审|业务|报告)?文书(?:编号|号码|号)|(?:审计|专审)报告(?:编号|号码|号))",
                 cell_end!()
             ),
             "report_no",
@@ -2283,6 +2317,17 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         stop(r"(?:批准执业文号|批准设立文号|批准文号|执业证书编号|证书编号|证书序号)"),
     ],
     patterns: &[
+        // A code said in a sentence of the report's own (`该报告的赋码编号为1408…,可在…查到`,
+        // the sentence wrapped anywhere in its words: `该报告的` / `赋码编号为…`).
+        pat(
+            concat!(
+                r"(?:本|该|此)份?(?:专项)?(?:审计)?报告的?\n?(?:",
+                report_code_label!(),
+                r"|赋\n?码\n?(?:编\n?号|号)?)\n?(?:为|是|:)\n?(?P<v>[0-9A-Za-z][0-9A-Za-z-]{4,29}[0-9A-Za-z])(?:[,。;\n]|$)"
+            ),
+            &[("report_code", "v", Parse::Code)],
+            0.95,
+        ),
         // A code set after its label with a gap instead of a colon (`核验码  XAJ3TQX7W6`, the
         // way a caption under a QR code is printed; the gap is gone once normalised): the
         // line holds nothing else.
@@ -2534,13 +2579,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // two-line box). A regional office's abbreviation may carry its province in a bracket
         // (恒远(晋)审专字〔2021〕160号), the kind word a bracket of its own (信达诚审(专)字[2021]第094号),
         // words after the year's bracket (立诚审〔2023〕双创321号), the year first (2023年明鉴专审第558号),
-        // and a firm may print the year bare (怀仁专审2021字第0822号, 华通专审字2022年第506号); the
-        // words that lead up to it (文号为…) are none of its abbreviation. The kind word (审, 专, 核 or
-        // 报字) is what tells it from the numbers of the rules it cites (晋财会〔2008〕11号,
+        // and a firm may print the year bare (怀仁专审2021字第0822号, 华通专审字2022年第506号,
+        // 2021恒远专审第020号); the words that lead up to it (文号为…) are none of its abbreviation.
+        // The kind word (审, 专, 核 or 报字) is what tells it from the numbers of the rules it cites (晋财会〔2008〕11号,
         // 晋企发〔2021〕5号); a number in the bracket after a cited title (`出具了《审计报告》(明鉴审字…号)`)
         // is that other report's.
         pat_unless(
-            r"(?P<v>(?:[\p{Han}--[为是号了并具的]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴|报字)(?:\([\p{Han}]{1,2}\))?[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字|[\p{Han}]{1,3})? ?|[\p{Han}--[为是号了并具的]]{0,6}(?:审|专|核|鉴)[\p{Han}]{0,3}\d{4}年?[\p{Han}]{0,2}字|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:审|专|核|鉴)[\p{Han}]{0,3}字|[\p{Han}--[为是号了并具的]]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}--[为是号了并具的]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴)[\p{Han}]{0,3}字第?\d{4}年?|\d{4}年[\p{Han}--[为是号了并具的度]]{1,6}?(?:审|专|核|鉴)[\p{Han}]{0,3})\n?第? ?-?(?:[A-Za-z0-9]{1,6}-)?[A-Za-z0-9]{0,12}?\d(?:-\d{1,4}|-[A-Z]{1,4})? ?\n?号)",
+            r"(?P<v>(?:[\p{Han}--[为是号了并具的]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴|报字)(?:\([\p{Han}]{1,2}\))?[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字|[\p{Han}]{1,3})? ?|[\p{Han}--[为是号了并具的]]{0,6}(?:审|专|核|鉴)[\p{Han}]{0,3}\d{4}年?[\p{Han}]{0,2}字|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:审|专|核|鉴)[\p{Han}]{0,3}字|[\p{Han}--[为是号了并具的]]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}--[为是号了并具的]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴)[\p{Han}]{0,3}字第?\d{4}年?|\d{4}年?[\p{Han}--[为是号了并具的度]]{1,6}?(?:审|专|核|鉴)[\p{Han}]{0,3})\n?第? ?-?(?:[A-Za-z0-9]{1,6}-)?[A-Za-z0-9]{0,12}?\d(?:-\d{1,4}|-[A-Z]{1,4})? ?\n?号)",
             &[("report_no", "v", Parse::Code)],
             1.0,
             r"》\(?$",

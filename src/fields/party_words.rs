@@ -146,11 +146,11 @@ static OBJECT_NOUN: LazyLock<Regex> =
 /// Stems that make a word the letting party's or the renting one's. The renting stems are
 /// looked at first: 转承租人 holds 承租, 受转租方 holds 转租.
 static RENTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"受转租|转承租|次承租|承租|受让|租用|承用|租入|租房|使用|入驻|入孵|租户|租客|接租")
+    regex(r"受转租|转承租|次承租|承租|受让|租用|承用|租入|转入|租房|使用|入驻|入孵|租户|租客|接租")
         .expect("static regex")
 });
 static LETTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"出租|转租|出让|租出|提供|产权|业权|房产|业主|所有|房东|供房|运营")
+    regex(r"出租|转租|转出|出让|租出|提供|产权|业权|房产|业主|所有|房东|供房|运营")
         .expect("static regex")
 });
 
