@@ -1925,18 +1925,20 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
         // (`单位名称(盖章)` / X / Y, `名称` / X / Y… / …有限公司): the one place the lines part
         // into two whole names, neither starting with a legal form's piece
         let joined = |from: usize, to: usize| (from..to).map(line).collect::<String>();
-        let parts: Vec<usize> = (i + 2..j)
-            .filter(|&k| {
+        let parting = || -> Option<usize> {
+            let mut parts = (i + 2..j).filter(|&k| {
                 whole_name(&joined(i + 1, k))
                     && whole_name(&joined(k, j))
                     && !LEGAL_FORM_ONLY.is_match(line(i + 1))
                     && !LEGAL_FORM_ONLY.is_match(line(k))
-            })
-            .collect();
+            });
+            let k = parts.next()?;
+            parts.next().is_none().then_some(k)
+        };
         if column == 0
             && j >= i + 3
             && row.name("n").is_some()
-            && let [k] = parts[..]
+            && let Some(k) = parting()
         {
             push(field_a, i + 1, k, false);
             push(field_b, k, j, false);
@@ -3766,26 +3768,26 @@ fn short_name_roles(
     cands: &mut BTreeMap<&'static str, Vec<Candidate>>,
 ) {
     let text = norm.text.as_str();
-    // the short names of every party introduced so, role words too (each once)
-    let mut shorts: Vec<&str> = NAMED_SHORT
+    // (name, short name) of every party introduced so, role words too
+    let introduced: Vec<(regex::Match, regex::Match)> = NAMED_SHORT
         .captures_iter(text)
-        .filter_map(|caps| caps.name("a").map(|a| a.as_str()))
+        .filter_map(|caps| Some((caps.name("v").or(caps.name("p"))?, caps.name("a")?)))
         .collect();
+    // the short names, each once
+    let mut shorts: Vec<&str> = introduced.iter().map(|(_, a)| a.as_str()).collect();
     shorts.sort_unstable();
     shorts.dedup();
     let mut unread = Vec::new();
-    // (name, short name) of every party the document gives a short name of its own
-    let named: Vec<(regex::Match, &str)> = NAMED_SHORT
-        .captures_iter(text)
-        .filter_map(|caps| {
-            let name = caps.name("v").or(caps.name("p"))?;
-            let short = caps.name("a")?;
-            // a position or a role word is read by the patterns; a short name never used
-            // again says nothing
-            (!POSITION_OR_ROLE.is_match(short.as_str())
-                && text[short.end()..].contains(short.as_str()))
-            .then_some((name, short.as_str()))
+    // (name, short name) of every party the document gives a short name of its own: a
+    // position or a role word is read by the patterns; a short name never used again says
+    // nothing
+    let named: Vec<(regex::Match, &str)> = introduced
+        .iter()
+        .filter(|(_, short)| {
+            !POSITION_OR_ROLE.is_match(short.as_str())
+                && text[short.end()..].contains(short.as_str())
         })
+        .map(|(name, short)| (*name, short.as_str()))
         .collect();
     for (name, alias) in &named {
         // the other position is 甲方/乙方 or the other party's short name
