@@ -414,12 +414,36 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 cands.entry(field).or_default().push(first);
             }
             // a certificate's owners one a row: each is a co-owner
-            if field == "owner" && cells.len() > 1 {
+            // (no label's cell: `附记` beside the owner is a heading, not a co-owner)
+            if field == "owner"
+                && cells.len() > 1
+                && !cells.iter().any(|cell| {
+                    cell.first()
+                        .is_some_and(|r| c.is_label_alone(text[r.clone()].trim()))
+                })
+            {
                 let owners: Vec<Candidate> = cells.iter().map_while(read).collect();
                 if owners.len() == cells.len() {
                     lists.entry("co_owners").or_default().extend(owners);
                 }
             }
+            continue;
+        }
+        // A label cell alone on its line whose page places another line beside it on its row:
+        // that line is its value, whatever the reading order set after the label (a row's
+        // value cell printed a little higher comes out before its label, and the next row's
+        // after it).
+        if matches!(
+            spec.parse,
+            Parse::Name | Parse::Text | Parse::Code | Parse::Area
+        ) && text[ls..start].contains('\n')
+            && text[..ls].ends_with('\n')
+            && let Some(cand) = cell_beside(c, norm, ls..ls + len, start, spec.parse)
+        {
+            cands.entry(field).or_default().push(Candidate {
+                certainty: spec.certainty * cand.certainty,
+                ..cand
+            });
             continue;
         }
         if start >= next_label
@@ -1016,7 +1040,17 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             },
         );
     }
-    for (name, list) in lists {
+    for (name, mut list) in lists {
+        // a label of the kind read as a list's entry (`附记` under the owner's name) is a
+        // heading, not an entry
+        list.retain(|cand| {
+            cand.value
+                .as_str()
+                .is_none_or(|v| !c.is_label_alone(v.trim()))
+        });
+        if list.is_empty() {
+            continue;
+        }
         let first = &list[0];
         let conf = list
             .iter()
@@ -2901,6 +2935,38 @@ fn date_beside(norm: &Norm, label: std::ops::Range<usize>, certainty: f32) -> Op
     })
 }
 
+/// The value of a label cell alone on its line read from the line the page places beside it
+/// on its row (see [`value_beside`]), when that is not the line the reading order set after
+/// the label (`after`): no label's line, and a value of the label's kind. Its certainty is a
+/// table cell's.
+fn cell_beside(
+    c: &Compiled,
+    norm: &Norm,
+    label: std::ops::Range<usize>,
+    after: usize,
+    parse: Parse,
+) -> Option<Candidate> {
+    let text = norm.text.as_str();
+    let cell = value_beside(norm, label)?;
+    if cell.contains(&after) || cell.start == after {
+        return None;
+    }
+    let raw = &text[cell.clone()];
+    if raw.trim().is_empty() || c.label_at(raw).is_some() || LABEL_SHAPE.is_match(raw) {
+        return None;
+    }
+    if parse == Parse::Name && !whole_name(raw) {
+        return None;
+    }
+    let (value, doubt, range) = parse_value(parse, raw, raw, norm, cell).ok()?;
+    Some(Candidate {
+        value,
+        certainty: doubt * TABLE_CELL,
+        at: range.start,
+        loc: norm.locate(range),
+    })
+}
+
 /// The line printed to the right of a label on the same row, nearest to it, where the page
 /// gives places: the label's cell in a table whose reading order did not put the value after it.
 fn value_beside(norm: &Norm, label: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
@@ -4639,7 +4705,8 @@ fn full_width_brackets(name: &str) -> String {
 /// Makes the bracket pairs of a code agree. OCR reads `〕` as `]` and `（` as `(` now and then;
 /// a printed number never mixes forms, so a mixed pair takes the Chinese form of its half that
 /// has one (`〔2024]` → `〔2024〕`, `(2022）` → `（2022）`). Pairs already in one form stay. A
-/// bracket read twice (`（2019)）`, more closing than opening) is read once.
+/// bracket read twice (`（2019)）`, more closing than opening, or `〔[2020]`, more opening) is
+/// read once.
 fn matched_brackets(code: &str) -> String {
     const PAIRS: [(char, char, char, char); 2] = [
         // (open as read, close as read) → the Chinese pair
@@ -4653,6 +4720,14 @@ fn matched_brackets(code: &str) -> String {
         && let Some(twice) = chars
             .windows(2)
             .position(|w| closing(w[0]) && closing(w[1]))
+    {
+        chars.remove(twice + 1);
+    }
+    // (and an opening one read twice, `〔[2020]`: the first as read stays)
+    if chars.iter().filter(|&&c| opening(c)).count() > chars.iter().filter(|&&c| closing(c)).count()
+        && let Some(twice) = chars
+            .windows(2)
+            .position(|w| opening(w[0]) && opening(w[1]))
     {
         chars.remove(twice + 1);
     }
@@ -5195,8 +5270,34 @@ fn squashed_text(text: &str) -> (String, Vec<usize>) {
     (out, at)
 }
 
-/// Every credit code printed, repaired for OCR confusions, with the party printed nearest
-/// before it and its check-character validity.
+/// A role word joined to the front of a code's label (`转租方统一社会信用代码:`).
+static ROLE_BEFORE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| regex(&format!("(?:{})$", kinds::ROLE_WORDS)).expect("static regex"));
+
+/// The party a code's own label names by its role (`转租方统一社会信用代码:`, `承租人信用代码`),
+/// in a kind whose parties are a lessor and a lessee: the label says whose code it is, wherever
+/// the names stand (two codes under the parties' lines are not both the nearer one's).
+fn code_label_party(
+    c: &Compiled,
+    text: &str,
+    label_at: usize,
+    fields: &BTreeMap<String, Field>,
+) -> Option<String> {
+    if !(c.spec.parties.contains(&"lessor") && c.spec.parties.contains(&"lessee")) {
+        return None;
+    }
+    let line = text[..label_at].rsplit('\n').next().unwrap_or("");
+    let word = ROLE_BEFORE_LABEL.find(line)?;
+    let role = if party_words::stem_role(word.as_str())? {
+        "lessor"
+    } else {
+        "lessee"
+    };
+    fields.get(role)?.value.as_str().map(str::to_string)
+}
+
+/// Every credit code printed, repaired for OCR confusions, with the party its label names by
+/// role, or else the party printed nearest before it, and its check-character validity.
 fn credit_codes(c: &Compiled, norm: &Norm, fields: &BTreeMap<String, Field>) -> Field {
     let text = norm.text.as_str();
     // (normalised name, name as read) of each party field
@@ -5257,7 +5358,7 @@ fn credit_codes(c: &Compiled, norm: &Norm, fields: &BTreeMap<String, Field>) -> 
             let ((named_page, a), (_, b)) = (norm.place(at..end)?, code_place?);
             (named_page == loc.page && a[1] < b[1]).then_some(share_column(&a, &b))
         };
-        let party = match mentions.first() {
+        let by_place = match mentions.first() {
             Some(&(at, end, _)) if column(at, end) == Some(false) => mentions
                 .iter()
                 .find(|&&(at, end, _)| column(at, end) == Some(true))
@@ -5265,6 +5366,13 @@ fn credit_codes(c: &Compiled, norm: &Norm, fields: &BTreeMap<String, Field>) -> 
             _ => nearest,
         }
         .map(|(_, _, orig)| (*orig).clone());
+        let party = code_label_party(
+            c,
+            text,
+            caps.get(0).map_or(m.start(), |l| l.start()),
+            fields,
+        )
+        .or(by_place);
         conf = conf.min(loc.confidence * if repaired > 0 { 0.85 } else { 1.0 });
         items.push(json!({
             "code": code,
@@ -13082,6 +13190,95 @@ mod tests {
             assert!(co.contains(&owner), "{owner} in {co:?}");
         }
         assert_eq!(co.len(), 3, "{co:?}");
+    }
+
+    #[test]
+    fn h52_classes_asides_particulars_letters_first_and_last_days_and_cited_terms() {
+        // Parties with a dash-led aside before their short name, a person's and a company's.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n本合同由下列双方订立:\n郝志芳——以出租者身份签约(下文称甲方)\n\
+             朔州市桑干河商贸有限公司——以承租者身份签约(下文称乙方)\n第一条 甲方将房屋出租给乙方使用。\n",
+        );
+        assert_eq!(s(&f, "lessor"), "郝志芳");
+        assert_eq!(s(&f, "lessee"), "朔州市桑干河商贸有限公司");
+        // Parties set out with their particulars and only then called by their role, and a
+        // signature page's 全称或姓名 row.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "租赁合同\n当事人之一:郝志芳(公民身份号码140602198001011234),住所朔州市朔城区,系该房屋的所有人,本合同中称出租人。\n\
+             当事人之二:朔州市桑干河商贸有限公司(统一社会信用代码91140600MA0K000000),住所朔州市,本合同中称承租人。\n\
+             签署页\n出租人\n全称或姓名\n郝志芳\n承租人\n全称或姓名\n朔州市桑干河商贸有限公司\n",
+        );
+        assert_eq!(s(&f, "lessor"), "郝志芳");
+        assert_eq!(s(&f, "lessee"), "朔州市桑干河商贸有限公司");
+        // A landlord's letter that is the lease: the writer in a bracket after 我单位 lets, the
+        // one written to asked to rent; the term as the letting's years, 始于/终于; a rent per
+        // square metre a month.
+        let f = read(
+            DocumentKind::Lease,
+            "房屋出租确认函\n朔州市桑干河商贸有限公司:\n贵单位的来函收悉,知贵单位拟租我单位房屋开办创业基地。\n\
+             我单位(怀仁市金沙滩农机站)研究后,愿按以下条件出租:\n(1)出租年限5年,始于2021.3.1,终于2026.2.28。\n\
+             (2)每平方米每月租金12.50元,按季预交。\n回执单位(承租方)朔州市桑干河商贸有限公司\n",
+        );
+        assert_eq!(s(&f, "lessor"), "怀仁市金沙滩农机站");
+        assert_eq!(s(&f, "lessee"), "朔州市桑干河商贸有限公司");
+        assert_eq!(s(&f, "term_start"), "2021-03-01");
+        assert_eq!(s(&f, "term_end"), "2026-02-28");
+        assert_eq!(
+            get(&f, "rent"),
+            Some(&json!({"amount": 12.5, "period": "month", "per_m2": true}))
+        );
+        // A table of particulars: the term by its first and last rent days, the area in the
+        // next cell.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租人\n朔州市桑干河商贸有限公司\n承租人\n怀仁市金沙滩科技有限公司\n计租面积\n1234.50m²\n\
+             租赁期间\n首个计租日2023年1月1日,末个计租日2027年12月31日\n交房日\n2022年12月20日\n",
+        );
+        assert_eq!(s(&f, "term_start"), "2023-01-01");
+        assert_eq!(s(&f, "term_end"), "2027-12-31");
+        assert_eq!(get(&f, "area_m2"), Some(&json!(1234.5)));
+        // A sublease drawn as a chain: the head lease's period in its bracket is not this
+        // one's; each party's bracket says what it is in this contract; each code's label
+        // names whose it is.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租合同\n怀仁市金沙滩投资有限公司(产权人兼原出租人)\n↓ 出租(原合同:编号HR2020/01,租期2020年1月1日至2029年12月31日)\n\
+             朔州市桑干河商贸有限公司(原承租人,在本合同中为转租方)\n↓ 转租(本合同)\n怀仁市雁门科技有限公司(在本合同中为承租方)\n\
+             转租方统一社会信用代码:91140600MA0K1BJH5T\n承租方统一社会信用代码:91140624MA0L2CKJ6U\n\
+             1. 本次转租的使用期为2022年3月1日至2025年2月28日。\n",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        assert_eq!(s(&f, "lessor"), "朔州市桑干河商贸有限公司");
+        assert_eq!(s(&f, "lessee"), "怀仁市雁门科技有限公司");
+        assert_eq!(s(&f, "term_start"), "2022-03-01");
+        assert_eq!(s(&f, "term_end"), "2025-02-28");
+        let codes = get(&f, "credit_codes").and_then(Value::as_array).unwrap();
+        assert_eq!(codes[0]["party"], json!("朔州市桑干河商贸有限公司"));
+        assert_eq!(codes[1]["party"], json!("怀仁市雁门科技有限公司"));
+
+        // An audit report sent with a firm's letter whose title says it is issued (出具) for
+        // the entity, the report's salutation to its 出资方; a code under 报告真伪码.
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "关于出具朔州市桑干河商贸有限公司2022年度小型微型企业创业创新基地专项审计报告的函\n朔州市中小企业服务中心:\n随函送上报告。\n\
+             专项审计报告\n报告真伪码\nSXBB20231234567890\n朔州市桑干河商贸有限公司全体出资方:\n我们审计了贵公司的基地运营情况。\n",
+        );
+        assert_eq!(s(&f, "audited_entity"), "朔州市桑干河商贸有限公司");
+        assert_eq!(s(&f, "report_code"), "SXBB20231234567890");
+        // A salutation whose name wraps inside 公司 and whose addressees are a committee on the
+        // next line; a number under 出证号 whose bracket OCR read twice.
+        let f = read(
+            DocumentKind::AuditReport,
+            "专项审计报告\n朔州经济开发区桑干河(集团)商贸服务有限责任公\n司经营管理委员会:\n一、委托事项\n本所受贵公司之托审计基地。\n\
+             会计师事务所:朔州雁门会计师事务所有限公司\n出证号:晋雁审〔[2020]ZX156号\n",
+        );
+        assert_eq!(
+            s(&f, "audited_entity"),
+            "朔州经济开发区桑干河（集团）商贸服务有限责任公司"
+        );
+        assert_eq!(s(&f, "report_no"), "晋雁审〔2020〕ZX156号");
     }
 
     #[test]

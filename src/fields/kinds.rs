@@ -213,11 +213,11 @@ macro_rules! not_the_term {
 pub const NOT_THE_TERM: &str = not_the_term!();
 /// A sentence that names another contract by its title (`鉴于甲方已与产权人签订《房屋租赁合同》,
 /// 租赁期限为…`) or by its number (`租赁合同(编号HT201800137)租期…`, `…的房屋(租赁合同编号:…),
-/// 租赁期限自…`, `(原租赁合同号…,租赁期限…)`, `…签订了编号为晋房赁(2020)第279号的房屋租赁合同,
-/// 租期…`), a letter of intent or a memorandum too (`签署《房屋租赁意向书》(…,意向租赁期三年)`),
+/// 租赁期限自…`, `(原租赁合同号…,租赁期限…)`, `(原合同:编号…,租期…)`, `…签订了编号为晋房赁(2020)
+/// 第279号的房屋租赁合同,租期…`), a letter of intent or a memorandum too (`签署《房屋租赁意向书》(…,意向租赁期三年)`),
 /// or opens with it or a line of it (`原租赁合同:出租人…,合同编号…,租赁期限…`), speaks of that
 /// contract: its dates are not this document's (本《…合同》 and `(本合同编号…)` are this one).
-pub const CITES_A_CONTRACT: &str = r"^(?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)|(?m:^)(?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)(?:信息)?:|(?:^|[^本])《[^》]{0,20}(?:合同|协议|意向书|备忘录)》|(?:合同|协议)\(\n?(?:合同)?\n?编\n?号|\([\p{Han}--[本]]{0,6}(?:合同|协议|租约)\n?(?:编\n?)?号|编号(?:为|是)[^,。;\n]{2,30}?的[^,。;\n本]{0,12}(?:合同|协议)";
+pub const CITES_A_CONTRACT: &str = r"^(?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)|(?m:^)(?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)(?:信息)?:|(?:^|[^本])《[^》]{0,20}(?:合同|协议|意向书|备忘录)》|(?:合同|协议)\(\n?(?:合同)?\n?编\n?号|\([\p{Han}--[本]]{0,6}(?:合同|协议|租约):?\n?(?:编\n?)?号|\((?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)|编号(?:为|是)[^,。;\n]{2,30}?的[^,。;\n本]{0,12}(?:合同|协议)";
 /// A clause that recites another contract (`鉴于:乙方已与XX(出租方,…)签订…`): the parties it
 /// names with their roles are that contract's.
 const RECITAL: &str = "鉴于|已与|已经与|签订|签署";
@@ -329,7 +329,7 @@ macro_rules! party_name_row {
 /// the land.
 macro_rules! term_word {
     () => {
-        r"(?:租用|承租|租赁)(?:该|此|上述|前述)?(?:房屋|场地|厂房|物业)的(?:时间|期限|期间)|(?:租赁|租用|承租|租约|入驻|入孵|孵化|转租|分租|服务)的?总?(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租约|租赁|租用|转租)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租|转租|分租)(?:时间|时限|时段|时长)|租期|期限"
+        r"(?:租用|承租|租赁)(?:该|此|上述|前述)?(?:房屋|场地|厂房|物业)的(?:时间|期限|期间)|(?:租赁|租用|承租|出租|租约|入驻|入孵|孵化|转租|分租|服务)的?总?(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租约|租赁|租用|转租)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租|转租|分租)(?:时间|时限|时段|时长)|租期|期限"
     };
 }
 /// A renewal's words for the period it renews for (续签期限, 续租期限, 续约期间): the term of a
@@ -407,16 +407,26 @@ macro_rules! name_word {
         )
     };
 }
+/// An aside after a party's name, led by a dash, saying in what capacity it signs
+/// (`XX——以出租者身份签约(下文称甲方)`): no part of the name, and the bracket after it is the
+/// name's.
+macro_rules! aside {
+    () => {
+        r"(?:—{1,2}[^()\n。,;:—]{1,14})"
+    };
+}
 /// How an opening sentence introduces a party's short name, in a bracket after the name:
 /// (以下简称“甲方”), (以下称出租方), (甲方,出租方), after the party's particulars in the same
 /// bracket (`XX(房屋权属人,统一社会信用代码…,下称甲方)`, wrapped anywhere); or after a person's
 /// ID number in the same bracket (`张三(身份证号码:…,以下简称“甲方”)`, see `person_in_sentence`);
 /// or after the bracket of particulars (or none), ending the clause (`XX(统一社会信用代码:…),下称
-/// 甲方;`).
+/// 甲方;`). A dash-led aside may stand between the name and the bracket (`XX——以出租者身份签约
+/// (下文称甲方)`, see `aside`).
 macro_rules! introduced_as {
     ($who:expr) => {
         concat!(
-            r"(?:(?:\((?:[^()。]{1,60}?[,;]\n?)?(?:",
+            aside!(),
+            r"?(?:(?:\((?:[^()。]{1,60}?[,;]\n?)?(?:",
             short_name_word!(),
             r")?|[,;](?:",
             short_name_word!(),
@@ -510,6 +520,20 @@ macro_rules! described_then_introduced {
         )
     };
 }
+/// A party set out on a line of its own, its particulars after it, and only then the word this
+/// contract calls it by, ending the sentence (`当事人之一:张三(公民身份号码…),住所…,系…房屋的权利人,
+/// 本合同中称出租人。`); a person by a name of two to four characters (group `p`).
+macro_rules! particulars_then_called {
+    ($roles:expr) => {
+        concat!(
+            r#"(?m)^(?:\p{Han}{2,8}:)?(?:(?P<v>{ORG})|(?P<p>[\p{Han}--[向与和由及给将]]\p{Han}{1,3}))(?:\([^()]{1,60}\))?,[^。;:]{0,200}?[,;](?:本合同|本协议)(?:中|内|里)?(?:"#,
+            short_name_word!(),
+            r#"|称为|称)[“"'「]?(?:"#,
+            $roles,
+            r#")[”"'」]?(?:[,;。]|$)"#
+        )
+    };
+}
 /// A party with its code first in the bracket that gives its short name
 /// (`XX(统一社会信用代码:…,下称“出租人”)`).
 macro_rules! coded_then_introduced {
@@ -563,7 +587,7 @@ pub const SEAL_REQUEST: &str = seal!();
 /// a filing's query 报备防伪查询, the code a filing platform gives, 平台赋码, 备案赋码号 or 备案身份码, …).
 macro_rules! report_code_label {
     () => {
-        r"(?:报告验证码|报告防伪码|报告序号|报告序列号|业务报备号|(?:报告|平台|电子|协会|系统|行业)?赋码(?:号|编号)?|报告(?:登记|备查|注册|追溯|信息)?(?:码|编码|代码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?真伪(?:核查|查验|核验|验证|核对|查询)(?:码|编码|编号|号码|代码)?|(?:报告)?(?:电子)?(?:验证|验真|验伪|防伪|报备|查验|查证|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息|序列|凭证|身份)?(?:码|编码|编号|号码|号|赋码(?:号|编号)?|代码))"
+        r"(?:报告验证码|报告防伪码|报告序号|报告序列号|业务报备号|(?:报告|平台|电子|协会|系统|行业)?赋码(?:号|编号)?|报告(?:登记|备查|注册|追溯|信息)?(?:码|编码|代码)|统一编码|(?:验证|防伪|查验|核验|查询|报备|备案)二维码|(?:报备|备案)(?:防伪|验证|核验|查验)?查询|防伪查询|(?:报告)?真伪(?:(?:核查|查验|核验|验证|核对|查询)(?:码|编码|编号|号码|代码)?|码|编码|编号|号码|代码)|(?:报告)?(?:电子)?(?:验证|验真|验伪|防伪|报备|查验|查证|备案|校验|监管|唯一性|唯一|识别|核验|核对|核查|稽核|查询|标识|鉴证)(?:查询|查验|识别|验证|验真|标识|信息|序列|凭证|身份)?(?:码|编码|编号|号码|号|赋码(?:号|编号)?|代码))"
     };
 }
 
@@ -583,7 +607,7 @@ macro_rules! addressee_body {
 /// `董事会及审计委员会`; a meeting that decides for the entity: `总经理办公会`).
 macro_rules! addressee_word {
     () => {
-        "总经理办公会议|总经理办公会|经理办公会|办公会议|办公会|全体股东|各位股东|各股东|全体合伙人|全体投资人|全体投资者|全体出资人|投资人|投资者|出资人|出资者|合伙人|经营者|全体董事|董事会审计委员会|审计委员会|董事会|董事长|股东大会|股东会|股东|监事|经营管理层|高级管理层|经营层|经营管理团队|经营团队|管理团队|管理层|理事会|执行董事|监事会|总经理|经理层|经理|管理当局|治理层|法定代表人|负责人"
+        "总经理办公会议|总经理办公会|经理办公会|办公会议|办公会|全体股东|各位股东|各股东|全体合伙人|全体投资人|全体投资者|全体出资人|全体出资方|全体投资方|投资人|投资者|投资方|出资人|出资者|出资方|合伙人|经营者|全体董事|董事会审计委员会|审计委员会|董事会|董事长|股东大会|股东会|股东|监事|经营管理层|高级管理层|经营层|经营管理团队|经营团队|管理团队|管理层|理事会|执行董事|监事会|总经理|经理层|经理|管理当局|治理层|法定代表人|负责人"
     };
 }
 /// One character of the words a salutation puts after the entity's name for its people
@@ -602,10 +626,10 @@ macro_rules! people_stem {
     };
 }
 /// The entity's name at the head of a salutation (`v`): no clause's 的 in it, up to a form an
-/// organisation's name ends with.
+/// organisation's name ends with (wrapped inside 公司 now and then: `…有限责任公` / `司董事会:`).
 macro_rules! salutation_name {
     () => {
-        r"(?P<v>[^\n:,。;(的][^\n:,。;的]{1,39}?(?:公司|中心|集团|企业|合伙\)|合作社|基地))"
+        r"(?P<v>[^\n:,。;(的][^\n:,。;的]{1,39}?(?:公\n?司|中心|集团|企业|合伙\)|合作社|基地))"
     };
 }
 /// Those words as one regex source, for the engine to cut them off a name read by a label
@@ -869,7 +893,8 @@ pub const LEASE: KindSpec = KindSpec {
             0.9,
         ),
         pat(
-            r"(?:建筑面积|租赁面积|使用面积|面积)(?:为|共计|共|约|:)?(?P<v>{AREA})",
+            // (a table's row: `计租面积` / `4767.18m²`, the value in the next cell)
+            r"(?:建筑面积|租赁面积|使用面积|面积)(?:为|共计|共|约|:)?\n?(?P<v>{AREA})",
             &[("area_m2", "v", Parse::Area)],
             0.95,
         ),
@@ -1236,7 +1261,8 @@ pub const LEASE: KindSpec = KindSpec {
             )],
             1.0,
         ),
-        pat(
+        // (not a rate per square metre: `每平方米每月租金16.49元`)
+        pat_unless(
             r"月租金(?:标准)?(?:为|是|:)?(?:人民币)?(?P<v>{NUM})元",
             &[(
                 "rent",
@@ -1247,6 +1273,7 @@ pub const LEASE: KindSpec = KindSpec {
                 },
             )],
             1.0,
+            r"每(?:平方米|平米|㎡|m²)每月租金[^0-9]{0,6}$",
         ),
         pat(
             r"每平方米每(?:天|日)(?:人民币)?(?P<v>{NUM})元",
@@ -1261,7 +1288,7 @@ pub const LEASE: KindSpec = KindSpec {
             1.0,
         ),
         pat(
-            r"每平方米每月(?:人民币)?(?P<v>{NUM})元",
+            r"每平方米每月(?:租金)?(?:为|是|:)?(?:人民币)?(?P<v>{NUM})元",
             &[(
                 "rent",
                 "v",
@@ -1271,6 +1298,52 @@ pub const LEASE: KindSpec = KindSpec {
                 },
             )],
             1.0,
+        ),
+        // A letter that is the lease (a landlord's 确认函 the tenant signs back): the writer
+        // names itself in a bracket after 我单位 and says it lets (`我单位(XX)研究后,愿按以下条件
+        // 出租`), and the one it writes to, in the salutation, is the one that asked to rent
+        // (`YY:` / `贵单位…拟租我单位房屋`).
+        pat(
+            r"我(?:单位|公司|方|司)\((?P<v>[^()\n,。:]{2,40}?(?:\([^()\n]{1,8}\)[^()\n,。:]{0,30})?)\)[^。;\n]{0,30}?(?:愿|同意|拟|决定)?[^。;\n]{0,10}出租",
+            &[("lessor", "v", Parse::Name)],
+            0.9,
+        ),
+        pat(
+            r"(?m)^(?P<v>{ORG}):\n[^。]{0,60}?贵(?:单位|公司|方|司)(?:拟|欲|想|准备|打算)?(?:承租|租用|租赁|租入|租)",
+            &[("lessee", "v", Parse::Name)],
+            0.9,
+        ),
+        // A party whose bracket says what it is in this contract, after what it was in another
+        // (`XX(原承租人,在本合同中为转租方)`, `YY(在本合同中为承租方)`).
+        pat(
+            concat!(
+                r"(?P<v>{ORG})\((?:[^()\n]{1,16}[,;、])?(?:在|于)?本(?:合同|协议)(?:中|内|里)?(?:为|是|作为|系|称)(?:",
+                lessor!(),
+                r")\)"
+            ),
+            &[("lessor", "v", Parse::Name)],
+            0.95,
+        ),
+        pat(
+            concat!(
+                r"(?P<v>{ORG})\((?:[^()\n]{1,16}[,;、])?(?:在|于)?本(?:合同|协议)(?:中|内|里)?(?:为|是|作为|系|称)(?:",
+                lessee!(),
+                r")\)"
+            ),
+            &[("lessee", "v", Parse::Name)],
+            0.95,
+        ),
+        // A party's line with its role in a bracket after a word of the document's own and the
+        // name straight after, its colon lost (`回执单位(承租方)长治市…公司`).
+        pat(
+            concat!(r"(?m)^\p{Han}{2,6}\((?:", lessor!(), r")\)(?P<v>{ORG})"),
+            &[("lessor", "v", Parse::Name)],
+            0.85,
+        ),
+        pat(
+            concat!(r"(?m)^\p{Han}{2,6}\((?:", lessee!(), r")\)(?P<v>{ORG})"),
+            &[("lessee", "v", Parse::Name)],
+            0.85,
         ),
         // Parties named in the opening sentence: `XX(出租方)`, `XX(以下简称出租方)`…
         pat(
@@ -1362,6 +1435,17 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         pat(
             described_then_introduced!(lessee!()),
+            &[("lessee", "v", Parse::Name), ("lessee", "p", Parse::Name)],
+            0.95,
+        ),
+        // …set out with its particulars, then called so (`…,系…的权利人,本合同中称出租人。`)…
+        pat(
+            particulars_then_called!(lessor!()),
+            &[("lessor", "v", Parse::Name), ("lessor", "p", Parse::Name)],
+            0.95,
+        ),
+        pat(
+            particulars_then_called!(lessee!()),
             &[("lessee", "v", Parse::Name), ("lessee", "p", Parse::Name)],
             0.95,
         ),
@@ -1471,6 +1555,11 @@ pub const LEASE: KindSpec = KindSpec {
             0.95,
         ),
         pat(
+            concat!(person_at_line_start!(), aside!(), introduced_as!("甲方")),
+            &[("party_a", "v", Parse::Name)],
+            0.95,
+        ),
+        pat(
             concat!(
                 r#"(?:甲方|乙方|"#,
                 lessor!(),
@@ -1494,6 +1583,11 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         pat(
             concat!(person_at_line_start!(), introduced_as!("乙方"), r"[^:\n]"),
+            &[("party_b", "v", Parse::Name)],
+            0.95,
+        ),
+        pat(
+            concat!(person_at_line_start!(), aside!(), introduced_as!("乙方")),
             &[("party_b", "v", Parse::Name)],
             0.95,
         ),
@@ -2287,7 +2381,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // their own (the whole line).
         label(
             concat!(
-                r"(?:(?:我所|本所|本)?(?:报告文号|报告编号|报告号码|报告书?号|报告书编号|报告书文号|审计报告编号|(?:审计)?报告(?:书)?字号|文号)|(?:我所|本所)(?:编号|编码)|报告(?:代号|文本号|文本编号|登记号|登记编号|存档号|归档号|档号|档案号)|(?:报告)?出具(?:编号|文号)|专审编号|专审文号|审计编号|(?:审计|专审|业务|报告)?文书(?:编号|号码|号)|(?:审计|专审)报告(?:编号|号码|号))",
+                r"(?:(?:我所|本所|本)?(?:报告文号|报告编号|报告号码|报告书?号|报告书编号|报告书文号|审计报告编号|(?:审计)?报告(?:书)?字号|文号)|(?:我所|本所)(?:编号|编码)|报告(?:代号|文本号|文本编号|登记号|登记编号|存档号|归档号|档号|档案号)|(?:报告)?出具(?:编号|文号)|出证(?:编号|文号|号)|专审编号|专审文号|审计编号|(?:审计|专审|业务|报告)?文书(?:编号|号码|号)|(?:审计|专审)报告(?:编号|号码|号))",
                 cell_end!()
             ),
             "report_no",
@@ -2407,8 +2501,9 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         ),
         // …and one that addresses the entity's people in words of its own (`XX公司董事长:`,
         // `XX公司股东会全体成员:`, `XX公司出资人及经营管理者:`), which may wrap onto the next line
-        // (`XX有限责任公司全` / `体股东、董事会:`): a line of its own, the name, a few words that
-        // name no organisation, no seal and no document, the colon.
+        // (`XX有限责任公司全` / `体股东、董事会:`) or stand on the next line whole (`XX公司` /
+        // `经营管理委员会:`): a line of its own, the name, a few words that name no organisation,
+        // no seal and no document, the colon.
         pat(
             concat!(
                 r"(?m)^(?:致:?)?",
@@ -2422,7 +2517,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
                 addressee_people!(),
                 r"{1,12})?|",
                 addressee_people!(),
-                r"{1,12}\n",
+                r"{0,12}\n",
                 addressee_people!(),
                 r"{0,10}",
                 people_stem!(),
@@ -2546,7 +2641,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // A title led by the entity and the year or the base (`XX有限公司2022年度小微企业创业创新
         // 基地专项审计报告`, a cover's `XX有限公司小微企业创` / `业创新基地` / `专项审计报告`).
         pat(
-            r"\A(?:[^\n]*\n){0,3}?(?:关于)?(?P<v>{ORG})(?:\d{4}年度?|省级|小微|双创|创业|基地)[^。:]{0,60}?审\n?计\n?报\n?告",
+            r"\A(?:[^\n]*\n){0,3}?(?:关于(?:报送|提交|呈报|报备|出具)?)?(?P<v>{ORG})(?:\d{4}年度?|省级|小微|双创|创业|基地)[^。:]{0,60}?审\n?计\n?报\n?告",
             &[("audited_entity", "v", Parse::Name)],
             0.9,
         ),

@@ -17,7 +17,7 @@
 /// at one, so a new spelling reaches them all. Defined before the modules so each can `concat!` it.
 macro_rules! names_row_label {
     () => {
-        r"(?:(?:单位|公司|企业|主体|当事人|机构|组织)?名称(?:[/、或]姓名|\(姓名\))?|姓名(?:[/、或]名称|\(名称\))?)"
+        r"(?:(?:单位|公司|企业|主体|当事人|机构|组织)?(?:名称|全称)(?:[/、或]姓名|\(姓名\))?|姓名(?:[/、或](?:名称|全称)|\(名称\))?)"
     };
 }
 

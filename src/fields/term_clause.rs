@@ -62,6 +62,12 @@ static END_PART: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
+/// A day-word made the last by an ordinal before it (`末个计租日`, `最后一个租赁日`): an end,
+/// though the day-word alone (`计租日`) would mark a start.
+static LAST_BY_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?:末个|末一个|最末一个|最末|最后一个|最后)\p{Han}{0,2}日(?:为|是|:|于)?$")
+        .expect("static regex")
+});
 /// …or after it (`止`, `结束`, `届满`).
 static END_AFTER: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?:止|结束|终止|届满|到期|期满)").expect("static regex"));
@@ -113,8 +119,9 @@ pub fn marked_term(text: &str) -> Option<(Range<usize>, Range<usize>)> {
                 .filter(|c| !c.is_whitespace())
                 .collect();
             let after = text[at.end..clause.end].trim_start_matches(' ');
-            let is_start = START_BEFORE.is_match(&before) || START_AFTER.is_match(after);
-            let is_end = END_BEFORE.is_match(&before) || END_AFTER.is_match(after);
+            let last = LAST_BY_ORDINAL.is_match(&before);
+            let is_start = !last && (START_BEFORE.is_match(&before) || START_AFTER.is_match(after));
+            let is_end = last || END_BEFORE.is_match(&before) || END_AFTER.is_match(after);
             match (is_start, is_end) {
                 (true, false) => starts.push(at),
                 (false, true) => ends.push(at),
@@ -208,6 +215,10 @@ mod tests {
         assert_eq!(
             term("2．分租自2020.3.1生效,到2021.2.28期满,共12个月。"),
             pair("2020.3.1", "2021.2.28")
+        );
+        assert_eq!(
+            term("租赁期间\n首个计租日2022年1月1日,末个计租日2026年12月30日\n点交日"),
+            pair("2022年1月1日", "2026年12月30日")
         );
     }
 

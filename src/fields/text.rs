@@ -225,8 +225,12 @@ pub struct Norm {
     page_chars: Vec<Vec<char>>,
     /// Per page: confidence of each original char (from spans, else the page confidence).
     char_conf: Vec<Vec<f32>>,
-    /// Per page: positioned spans (start, end, bbox) to find boxes.
+    /// Per page: positioned spans (start, end, bbox) to find boxes, as printed (evidence).
     spans: Vec<Vec<(usize, usize, BBox)>>,
+    /// Per page: the same spans turned into the frame the text reads in (a page OCR read
+    /// turned a quarter or upside down keeps its boxes as on the page; rows and columns are
+    /// compared in the reading frame, `place`).
+    reading_spans: Vec<Vec<(usize, usize, BBox)>>,
     /// Per page: how far its printed rows climb (negative) or fall per page width, as a scan
     /// fed askew gives them; 0 for a text layer. Places compared across a row are levelled
     /// by it (`place`); evidence keeps the boxes as on the page.
@@ -917,6 +921,7 @@ impl Norm {
             page_chars: Vec::new(),
             char_conf: Vec::new(),
             spans: Vec::new(),
+            reading_spans: Vec::new(),
             slope: Vec::new(),
             soft_breaks: Vec::new(),
         };
@@ -934,8 +939,17 @@ impl Norm {
                 }
                 spans.push((a, b, s.bbox));
             }
+            let turn = if page.text_source == crate::model::TextSource::Ocr {
+                reading_turn(&chars, &spans)
+            } else {
+                ReadingTurn::Upright
+            };
+            let reading: Vec<(usize, usize, BBox)> = spans
+                .iter()
+                .map(|&(a, b, bx)| (a, b, turn.apply(bx)))
+                .collect();
             let slope = if page.text_source == crate::model::TextSource::Ocr {
-                row_slope(&chars, &spans)
+                row_slope(&chars, &reading)
             } else {
                 0.0
             };
@@ -961,7 +975,7 @@ impl Norm {
                     }
                     let mut line = normalise_line(&chars, start, i, is_label_start);
                     line.cell_end = row_has_cells;
-                    line.bbox = spans
+                    line.bbox = reading
                         .iter()
                         .filter(|(a, b, _)| *a < i && start < *b)
                         .map(|s| levelled(s.2, slope))
@@ -990,6 +1004,7 @@ impl Norm {
             norm.page_chars.push(chars);
             norm.char_conf.push(conf);
             norm.spans.push(spans);
+            norm.reading_spans.push(reading);
             norm.slope.push(slope);
         }
         // A running header (the same first line on two pages or more: the firm's letterhead,
@@ -1149,7 +1164,7 @@ impl Norm {
         let on_page: Vec<usize> = srcs.iter().filter(|s| s.0 == page).map(|s| s.1).collect();
         let last = on_page.last().copied().unwrap_or(first);
         let conf = srcs.iter().map(|&(p, i)| self.char_conf[p][i]).sum::<f32>() / srcs.len() as f32;
-        let bbox = self.boxes(page, first, last, 0.0);
+        let bbox = self.boxes(&self.spans, page, first, last, 0.0);
         let doubts = srcs
             .iter()
             .filter(|&&(p, i)| {
@@ -1170,6 +1185,85 @@ impl Norm {
             ocr,
         }
     }
+}
+
+/// Which way a page's text runs on the page as OCR placed it: a page fed turned a quarter or
+/// upside down is read upright, but its boxes stay where the page has them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ReadingTurn {
+    Upright,
+    /// Lines run up the page (the page turned a quarter anticlockwise): the next line is to
+    /// the right.
+    RunsUp,
+    /// Lines run down the page (turned a quarter clockwise): the next line is to the left.
+    RunsDown,
+    /// Lines run right to left (upside down).
+    RunsLeft,
+}
+
+impl ReadingTurn {
+    /// A box (fractions of the page) in the frame the text reads in: x along the lines, y
+    /// down from line to line.
+    fn apply(self, b: BBox) -> BBox {
+        match self {
+            ReadingTurn::Upright => b,
+            ReadingTurn::RunsUp => [1.0 - b[3], b[0], 1.0 - b[1], b[2]],
+            ReadingTurn::RunsDown => [b[1], 1.0 - b[2], b[3], 1.0 - b[0]],
+            ReadingTurn::RunsLeft => [1.0 - b[2], 1.0 - b[3], 1.0 - b[0], 1.0 - b[1]],
+        }
+    }
+}
+
+/// The way most of a page's lines of several characters run, from each line's first and last
+/// characters' middles; upright when no line says or they disagree.
+fn reading_turn(chars: &[char], spans: &[(usize, usize, BBox)]) -> ReadingTurn {
+    let mut votes = [0usize; 4];
+    let mut line: Vec<&BBox> = Vec::new();
+    let mut flush = |line: &mut Vec<&BBox>| {
+        if let (true, Some(a), Some(b)) = (line.len() >= 4, line.first(), line.last()) {
+            let dx = (b[0] + b[2] - a[0] - a[2]) / 2.0;
+            let dy = (b[1] + b[3] - a[1] - a[3]) / 2.0;
+            let vote = if dx.abs() >= dy.abs() {
+                if dx >= 0.0 { 0 } else { 3 }
+            } else if dy < 0.0 {
+                1
+            } else {
+                2
+            };
+            votes[vote] += 1;
+        }
+        line.clear();
+    };
+    let mut last_end = 0;
+    for (a, b, bx) in spans {
+        if chars[last_end.min(*a)..*a]
+            .iter()
+            .any(|&c| c == '\n' || c == '\t')
+        {
+            flush(&mut line);
+        }
+        if b > a {
+            line.push(bx);
+        }
+        last_end = *b;
+    }
+    flush(&mut line);
+    let total: usize = votes.iter().sum();
+    let (best, &n) = votes
+        .iter()
+        .enumerate()
+        .max_by_key(|&(_, n)| *n)
+        .expect("four votes");
+    // (most lines, not a few: a code's caption up the margin does not turn the page)
+    if total == 0 || n * 3 < total * 2 {
+        return ReadingTurn::Upright;
+    }
+    [
+        ReadingTurn::Upright,
+        ReadingTurn::RunsUp,
+        ReadingTurn::RunsDown,
+        ReadingTurn::RunsLeft,
+    ][best]
 }
 
 /// The slope of a page's printed rows (y per unit of x, both as fractions of the page): the
@@ -1235,14 +1329,21 @@ impl Norm {
             .next_back()
             .unwrap_or(first);
         let slope = self.slope.get(page).copied().unwrap_or(0.0);
-        let bbox = self.boxes(page, first, last, slope)?;
+        let bbox = self.boxes(&self.reading_spans, page, first, last, slope)?;
         Some((self.page_numbers[page], bbox))
     }
 
-    /// The union of the boxes of page `page`'s spans that touch its characters `first..=last`,
-    /// each levelled by `slope` (0: as printed).
-    fn boxes(&self, page: usize, first: usize, last: usize, slope: f32) -> Option<BBox> {
-        self.spans[page]
+    /// The union of the boxes of page `page`'s spans (of `spans`: as printed or in the reading
+    /// frame) that touch its characters `first..=last`, each levelled by `slope` (0: as printed).
+    fn boxes(
+        &self,
+        spans: &[Vec<(usize, usize, BBox)>],
+        page: usize,
+        first: usize,
+        last: usize,
+        slope: f32,
+    ) -> Option<BBox> {
+        spans[page]
             .iter()
             .filter(|&&(a, b, _)| a <= last && first < b)
             .map(|&(_, _, bx)| levelled(bx, slope))
@@ -1564,6 +1665,56 @@ mod tests {
         );
         let at = n.text.find("140108").unwrap();
         assert_eq!(n.original(at..n.text.len()), "140108444728GX63477W86611356");
+    }
+
+    #[test]
+    fn a_page_read_turned_is_placed_in_its_reading_frame_and_located_as_printed() {
+        // Two lines running up a portrait page (a register copied sideways), one char a span:
+        // `权利人` at x 0.10 climbing from y 0.50, and its value in the next line to the right.
+        let mut p = page(1, "权利人\n晋中太行公司");
+        p.text_source = TextSource::Ocr;
+        let mut spans = Vec::new();
+        for (i, _) in "权利人".chars().enumerate() {
+            let y = 0.50 - 0.03 * i as f32;
+            spans.push(TextSpan {
+                start: i,
+                end: i + 1,
+                bbox: [0.10, y - 0.03, 0.13, y],
+                confidence: 1.0,
+            });
+        }
+        for (i, _) in "晋中太行公司".chars().enumerate() {
+            let y = 0.50 - 0.03 * i as f32;
+            spans.push(TextSpan {
+                start: 4 + i,
+                end: 5 + i,
+                bbox: [0.15, y - 0.03, 0.18, y],
+                confidence: 1.0,
+            });
+        }
+        p.spans = spans;
+        let n = Norm::build(&[&p], &|_| false);
+        let label = n.text.find("权利人").unwrap();
+        let value = n.text.find("晋中").unwrap();
+        let (_, l) = n.place(label..label + "权利人".len()).unwrap();
+        let (_, v) = n.place(value..n.text.len()).unwrap();
+        // read upright: the label runs left to right, and the value's line is below it
+        assert!(l[2] - l[0] > l[3] - l[1], "{l:?}");
+        assert!(v[1] >= l[3] - 1e-6, "{l:?} {v:?}");
+        // evidence keeps the boxes where the page has them
+        assert_eq!(
+            n.locate(label..label + "权利人".len()).bbox,
+            Some([0.10, 0.41, 0.13, 0.50])
+        );
+        // a page read upright stays as it is
+        assert_eq!(
+            ReadingTurn::Upright.apply([0.1, 0.2, 0.3, 0.4]),
+            [0.1, 0.2, 0.3, 0.4]
+        );
+        assert_eq!(
+            ReadingTurn::RunsLeft.apply([0.1, 0.2, 0.3, 0.4]),
+            [0.7, 0.6, 0.9, 0.8]
+        );
     }
 
     #[test]
