@@ -429,23 +429,6 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
             }
             continue;
         }
-        // A label cell alone on its line whose page places another line beside it on its row:
-        // that line is its value, whatever the reading order set after the label (a row's
-        // value cell printed a little higher comes out before its label, and the next row's
-        // after it).
-        if matches!(
-            spec.parse,
-            Parse::Name | Parse::Text | Parse::Code | Parse::Area
-        ) && text[ls..start].contains('\n')
-            && text[..ls].ends_with('\n')
-            && let Some(cand) = cell_beside(c, norm, ls..ls + len, start, spec.parse)
-        {
-            cands.entry(field).or_default().push(Candidate {
-                certainty: spec.certainty * cand.certainty,
-                ..cand
-            });
-            continue;
-        }
         if start >= next_label
             || (start < text.len()
                 && text[ls..start].contains('\n')
@@ -2930,38 +2913,6 @@ fn date_beside(norm: &Norm, label: std::ops::Range<usize>, certainty: f32) -> Op
     Some(Candidate {
         value,
         certainty: certainty * doubt * TABLE_CELL,
-        at: range.start,
-        loc: norm.locate(range),
-    })
-}
-
-/// The value of a label cell alone on its line read from the line the page places beside it
-/// on its row (see [`value_beside`]), when that is not the line the reading order set after
-/// the label (`after`): no label's line, and a value of the label's kind. Its certainty is a
-/// table cell's.
-fn cell_beside(
-    c: &Compiled,
-    norm: &Norm,
-    label: std::ops::Range<usize>,
-    after: usize,
-    parse: Parse,
-) -> Option<Candidate> {
-    let text = norm.text.as_str();
-    let cell = value_beside(norm, label)?;
-    if cell.contains(&after) || cell.start == after {
-        return None;
-    }
-    let raw = &text[cell.clone()];
-    if raw.trim().is_empty() || c.label_at(raw).is_some() || LABEL_SHAPE.is_match(raw) {
-        return None;
-    }
-    if parse == Parse::Name && !whole_name(raw) {
-        return None;
-    }
-    let (value, doubt, range) = parse_value(parse, raw, raw, norm, cell).ok()?;
-    Some(Candidate {
-        value,
-        certainty: doubt * TABLE_CELL,
         at: range.start,
         loc: norm.locate(range),
     })
