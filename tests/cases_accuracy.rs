@@ -24,16 +24,18 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-/// Held-out floors as last measured: rule verdicts and fields. Since 2026-12-07 (session 43)
-/// the held-out split is the fresh h52 (c2319-c2362; h51 became tuning in 991ac9f when its
-/// misses were looked at). Untouched (binary of e02a1f1, after h51's classes) h52 came in at
-/// 53/70 verdicts (0.757) with no wrong pass and no wrong fail, fields 149/186 (0.801)
-/// born-digital (docs/BENCHMARKS.md, "Thirty-sixth round"). The floors follow the set, not the
-/// bar.
-const HELDOUT_RULES_FLOOR: f64 = 0.75;
-const HELDOUT_FIELDS_FLOOR: f64 = 0.80;
-/// h52's first measure: no wrong fail in 70 verdicts, and none is allowed.
-const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.0;
+/// Held-out floors as last measured: rule verdicts and fields. Since 2026-12-07 (session 44)
+/// the held-out split is the fresh h53 (c2363-c2406; h52 became tuning in dfbd65d when its
+/// misses were looked at). Untouched (binary of 54cf692, after h52's classes) h53 came in at
+/// 45/70 verdicts (0.643) with no wrong pass and one wrong fail, fields 137/185 (0.741)
+/// born-digital; 06c0a2e, which took back a step of 54cf692, reads one field fewer (136/185,
+/// 0.735) and the same verdicts (docs/BENCHMARKS.md, "Thirty-seventh round"). The floors follow
+/// the set, not the bar.
+const HELDOUT_RULES_FLOOR: f64 = 0.64;
+const HELDOUT_FIELDS_FLOOR: f64 = 0.73;
+/// h53's first measure: one wrong fail in 70 verdicts (1.4 %), above the 1 % bar; no more is
+/// allowed.
+const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.015;
 
 /// The held-out set h11 (c515-c558) became tuning cases on 2026-12-03: it had been seen by the
 /// engineer tuning extraction. Until it meets the tuning bars it is scored apart and held at
