@@ -4664,23 +4664,16 @@ fn matched_brackets(code: &str) -> String {
         ('〔', '〕', '[', ']'),
         ('（', '）', '(', ')'),
     ];
-    let closing = |c: char| matches!(c, ')' | '）' | ']' | '〕');
-    let opening = |c: char| matches!(c, '(' | '（' | '[' | '〔');
+    let closing: fn(char) -> bool = |c| matches!(c, ')' | '）' | ']' | '〕');
+    let opening: fn(char) -> bool = |c| matches!(c, '(' | '（' | '[' | '〔');
     let mut chars: Vec<char> = code.chars().collect();
-    if chars.iter().filter(|&&c| closing(c)).count() > chars.iter().filter(|&&c| opening(c)).count()
-        && let Some(twice) = chars
-            .windows(2)
-            .position(|w| closing(w[0]) && closing(w[1]))
-    {
-        chars.remove(twice + 1);
-    }
-    // (and an opening one read twice, `〔[2020]`: the first as read stays)
-    if chars.iter().filter(|&&c| opening(c)).count() > chars.iter().filter(|&&c| closing(c)).count()
-        && let Some(twice) = chars
-            .windows(2)
-            .position(|w| opening(w[0]) && opening(w[1]))
-    {
-        chars.remove(twice + 1);
+    // (a closing one first, `（2019)）`, then an opening one, `〔[2020]`: the first as read stays)
+    for (extra, other) in [(closing, opening), (opening, closing)] {
+        if chars.iter().filter(|&&c| extra(c)).count() > chars.iter().filter(|&&c| other(c)).count()
+            && let Some(twice) = chars.windows(2).position(|w| extra(w[0]) && extra(w[1]))
+        {
+            chars.remove(twice + 1);
+        }
     }
     for (zh_open, zh_close, ascii_open, ascii_close) in PAIRS {
         let open = chars.iter().position(|&c| c == zh_open || c == ascii_open);

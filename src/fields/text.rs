@@ -227,10 +227,10 @@ pub struct Norm {
     char_conf: Vec<Vec<f32>>,
     /// Per page: positioned spans (start, end, bbox) to find boxes, as printed (evidence).
     spans: Vec<Vec<(usize, usize, BBox)>>,
-    /// Per page: the same spans turned into the frame the text reads in (a page OCR read
-    /// turned a quarter or upside down keeps its boxes as on the page; rows and columns are
-    /// compared in the reading frame, `place`).
-    reading_spans: Vec<Vec<(usize, usize, BBox)>>,
+    /// Per page: which way its text runs on it (a page OCR read turned a quarter or upside
+    /// down keeps its boxes as on the page; rows and columns are compared in the frame the
+    /// text reads in, `place`).
+    turn: Vec<ReadingTurn>,
     /// Per page: how far its printed rows climb (negative) or fall per page width, as a scan
     /// fed askew gives them; 0 for a text layer. Places compared across a row are levelled
     /// by it (`place`); evidence keeps the boxes as on the page.
@@ -921,7 +921,7 @@ impl Norm {
             page_chars: Vec::new(),
             char_conf: Vec::new(),
             spans: Vec::new(),
-            reading_spans: Vec::new(),
+            turn: Vec::new(),
             slope: Vec::new(),
             soft_breaks: Vec::new(),
         };
@@ -1004,7 +1004,7 @@ impl Norm {
             norm.page_chars.push(chars);
             norm.char_conf.push(conf);
             norm.spans.push(spans);
-            norm.reading_spans.push(reading);
+            norm.turn.push(turn);
             norm.slope.push(slope);
         }
         // A running header (the same first line on two pages or more: the firm's letterhead,
@@ -1164,7 +1164,7 @@ impl Norm {
         let on_page: Vec<usize> = srcs.iter().filter(|s| s.0 == page).map(|s| s.1).collect();
         let last = on_page.last().copied().unwrap_or(first);
         let conf = srcs.iter().map(|&(p, i)| self.char_conf[p][i]).sum::<f32>() / srcs.len() as f32;
-        let bbox = self.boxes(&self.spans, page, first, last, 0.0);
+        let bbox = self.boxes(page, first, last, None);
         let doubts = srcs
             .iter()
             .filter(|&&(p, i)| {
@@ -1218,36 +1218,18 @@ impl ReadingTurn {
 /// characters' middles; upright when no line says or they disagree.
 fn reading_turn(chars: &[char], spans: &[(usize, usize, BBox)]) -> ReadingTurn {
     let mut votes = [0usize; 4];
-    let mut line: Vec<&BBox> = Vec::new();
-    let mut flush = |line: &mut Vec<&BBox>| {
-        if let (true, Some(a), Some(b)) = (line.len() >= 4, line.first(), line.last()) {
-            let dx = (b[0] + b[2] - a[0] - a[2]) / 2.0;
-            let dy = (b[1] + b[3] - a[1] - a[3]) / 2.0;
-            let vote = if dx.abs() >= dy.abs() {
-                if dx >= 0.0 { 0 } else { 3 }
-            } else if dy < 0.0 {
-                1
-            } else {
-                2
-            };
-            votes[vote] += 1;
-        }
-        line.clear();
-    };
-    let mut last_end = 0;
-    for (a, b, bx) in spans {
-        if chars[last_end.min(*a)..*a]
-            .iter()
-            .any(|&c| c == '\n' || c == '\t')
-        {
-            flush(&mut line);
-        }
-        if b > a {
-            line.push(bx);
-        }
-        last_end = *b;
+    for (a, b, _) in line_ends(chars, spans).filter(|&(.., n)| n >= 4) {
+        let dx = (b[0] + b[2] - a[0] - a[2]) / 2.0;
+        let dy = (b[1] + b[3] - a[1] - a[3]) / 2.0;
+        let vote = if dx.abs() >= dy.abs() {
+            if dx >= 0.0 { 0 } else { 3 }
+        } else if dy < 0.0 {
+            1
+        } else {
+            2
+        };
+        votes[vote] += 1;
     }
-    flush(&mut line);
     let total: usize = votes.iter().sum();
     let (best, &n) = votes
         .iter()
@@ -1266,36 +1248,51 @@ fn reading_turn(chars: &[char], spans: &[(usize, usize, BBox)]) -> ReadingTurn {
     ][best]
 }
 
+/// Each line's first and last boxes and how many boxes it has, over a page's spans in order:
+/// what the way a page's lines run and their slope are read from.
+fn line_ends(
+    chars: &[char],
+    spans: &[(usize, usize, BBox)],
+) -> impl Iterator<Item = (BBox, BBox, usize)> {
+    let mut lines: Vec<(BBox, BBox, usize)> = Vec::new();
+    let mut open = false;
+    let mut last_end = 0;
+    for &(a, b, bx) in spans {
+        // a line ends at a break or a cell's tab between this span and the one before
+        if chars[last_end.min(a)..a]
+            .iter()
+            .any(|&c| c == '\n' || c == '\t')
+        {
+            open = false;
+        }
+        if b > a {
+            match lines.last_mut() {
+                Some(line) if open => {
+                    line.1 = bx;
+                    line.2 += 1;
+                }
+                _ => {
+                    lines.push((bx, bx, 1));
+                    open = true;
+                }
+            }
+        }
+        last_end = b;
+    }
+    lines.into_iter()
+}
+
 /// The slope of a page's printed rows (y per unit of x, both as fractions of the page): the
 /// median over its lines of several characters, each line's from its first and last
 /// characters' middles. 0 when no line says.
 fn row_slope(chars: &[char], spans: &[(usize, usize, BBox)]) -> f32 {
     let mut slopes: Vec<f32> = Vec::new();
-    let mut line: Vec<&BBox> = Vec::new();
-    let mut flush = |line: &mut Vec<&BBox>| {
-        if let (true, Some(a), Some(b)) = (line.len() >= 6, line.first(), line.last()) {
-            let (ax, bx) = ((a[0] + a[2]) / 2.0, (b[0] + b[2]) / 2.0);
-            if bx - ax > 0.1 {
-                slopes.push(((b[1] + b[3]) - (a[1] + a[3])) / 2.0 / (bx - ax));
-            }
+    for (a, b, _) in line_ends(chars, spans).filter(|&(.., n)| n >= 6) {
+        let (ax, bx) = ((a[0] + a[2]) / 2.0, (b[0] + b[2]) / 2.0);
+        if bx - ax > 0.1 {
+            slopes.push(((b[1] + b[3]) - (a[1] + a[3])) / 2.0 / (bx - ax));
         }
-        line.clear();
-    };
-    let mut last_end = 0;
-    for (a, b, bx) in spans {
-        // a line ends at a break or a cell's tab between this span and the one before
-        if chars[last_end.min(*a)..*a]
-            .iter()
-            .any(|&c| c == '\n' || c == '\t')
-        {
-            flush(&mut line);
-        }
-        if b > a {
-            line.push(bx);
-        }
-        last_end = *b;
     }
-    flush(&mut line);
     if slopes.is_empty() {
         return 0.0;
     }
@@ -1329,24 +1326,18 @@ impl Norm {
             .next_back()
             .unwrap_or(first);
         let slope = self.slope.get(page).copied().unwrap_or(0.0);
-        let bbox = self.boxes(&self.reading_spans, page, first, last, slope)?;
+        let bbox = self.boxes(page, first, last, Some(slope))?;
         Some((self.page_numbers[page], bbox))
     }
 
-    /// The union of the boxes of page `page`'s spans (of `spans`: as printed or in the reading
-    /// frame) that touch its characters `first..=last`, each levelled by `slope` (0: as printed).
-    fn boxes(
-        &self,
-        spans: &[Vec<(usize, usize, BBox)>],
-        page: usize,
-        first: usize,
-        last: usize,
-        slope: f32,
-    ) -> Option<BBox> {
-        spans[page]
+    /// The union of the boxes of page `page`'s spans that touch its characters `first..=last`:
+    /// as printed (`None`), or in the frame the text reads in, levelled by the page's `slope`.
+    fn boxes(&self, page: usize, first: usize, last: usize, slope: Option<f32>) -> Option<BBox> {
+        let turn = self.turn[page];
+        self.spans[page]
             .iter()
             .filter(|&&(a, b, _)| a <= last && first < b)
-            .map(|&(_, _, bx)| levelled(bx, slope))
+            .map(|&(_, _, bx)| slope.map_or(bx, |slope| levelled(turn.apply(bx), slope)))
             .reduce(bbox_union)
     }
 }
