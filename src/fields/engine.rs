@@ -304,6 +304,17 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 .find(|&p| p >= start + name_line.len())
                 .unwrap_or(text.len());
         }
+        // A label over a small table of its own whose head row was read one cell a line
+        // (`权利人` / `共有人` / `证件号码` / `共有方式` / `XX公司` / …): the first row's first
+        // cell is the value, not the column's head.
+        if spec.parse == Parse::Name
+            && let Some(m) = HEAD_ROW_UNDER_LABEL.find(&text[start..])
+            && let Some(cell) = text[start + m.end()..].lines().next()
+            && (WHOLE_NAME.is_match(cell) || person_name(cell))
+        {
+            start += m.end();
+            next_label = start + cell.len();
+        }
         // A label that heads a column of a table whose header row is all labels
         // (`权利人名称 | 证件种类 | 证件号码` over `XX公司 | 营业执照 | …`): its value is the cell
         // below it, not what follows it.
@@ -917,7 +928,9 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         let same = |field: &str, r: &std::ops::Range<usize>| {
             cands.get(field).is_none_or(|list| {
                 let day = parse_date(&text[r.clone()]).ok().map(|d| d.to_string());
-                list.iter().all(|c| c.value.as_str() == day.as_deref())
+                // (a less sure reading of other days gives way: the marks say which is the term)
+                list.iter()
+                    .all(|c| c.value.as_str() == day.as_deref() || c.certainty < MARKED_TERM)
             })
         };
         if same("term_start", &a) && same("term_end", &b) {
@@ -1331,6 +1344,13 @@ fn no_such_value(field: &str, value: &Value) -> bool {
             "lessor" | "lessee" | "owner" | "audited_entity" | "party_a" | "party_b" | "address"
         ) && parse_date(v).is_ok())
 }
+
+/// The head row of a small table of owners under a label, one cell a line: a column of names
+/// (共有人, 姓名, 名称) and then its papers' or holdings' columns.
+static HEAD_ROW_UNDER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:共有人|权利人|所有权人|产权人|姓名|名称|姓名或名称|名称或姓名|权利人名称)(?:\n(?:证件号码|证件种类|证件类型|证件号|身份证号码|身份证号|共有方式|共有情况|份额|持有份额|占有份额|权利份额|所占份额)){1,4}\n")
+        .expect("static regex")
+});
 
 /// The words a certificate's 共有情况 holds: no party's name.
 static CO_OWNERSHIP_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -1819,8 +1839,13 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
         }
         _ => None,
     };
+    // (heads stacked, each over a block of its own, `出租人签章栏` / the name / its code / 经办 /
+    // the date / `承租人签章栏`, may stand further apart: a block's lines are short, no clause's)
+    let block_line = |k: usize| line(k).chars().count() <= 40 && !line(k).contains('。');
     let Some((a_head, b_head, (field_a, field_b))) = (0..lines.len()).find_map(|i| {
-        (i + 1..(i + 6).min(lines.len())).find_map(|j| pair(i, j).map(|f| (i, j, f)))
+        (i + 1..(i + 13).min(lines.len()))
+            .take_while(|&j| j < i + 6 || block_line(j - 1))
+            .find_map(|j| pair(i, j).map(|f| (i, j, f)))
     }) else {
         return;
     };
@@ -1912,13 +1937,31 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
     // each column's cell whole: the lines between the two headers are 甲方's
     let a_cell: Vec<usize> = (a_head + 1..b_head).filter(|&i| !is_seal(i)).collect();
     if let (Some(&first), Some(&last)) = (a_cell.first(), a_cell.last()) {
-        push(field_a, first, last + 1, false);
+        // (a block whose name comes first, its code, signer and date on the lines under it:
+        // the name is the first line or the few that make a whole name; a person's alone on its
+        // line under a head naming a role)
+        let name_end = |field: &str, first: usize, end: usize| {
+            let role = !field.starts_with("party");
+            (first..end.min(first + 3))
+                .find(|&k| {
+                    let joined: String = (first..=k).map(line).collect();
+                    WHOLE_NAME.is_match(&joined) || (k == first && role && person_name(&joined))
+                })
+                .map(|k| (k + 1, role))
+        };
+        let whole = WHOLE_NAME.is_match(&text[lines[first].0..lines[last].1].replace('\n', ""));
+        let (end, person_ok) = match name_end(field_a, first, last + 1) {
+            Some(found) if !whole => found,
+            _ => (last + 1, false),
+        };
+        push(field_a, first, end, person_ok);
         let b_first = (b_head + 1..lines.len()).find(|&i| !is_seal(i));
         if let Some(b_first) = b_first {
             let b_end = (b_first..lines.len().min(b_first + 3))
                 .find(|&i| SIGNATURE_ROW.is_match(line(i)))
                 .unwrap_or(lines.len().min(b_first + 2));
-            push(field_b, b_first, b_end, false);
+            let (b_end, person_ok) = name_end(field_b, b_first, b_end).unwrap_or((b_end, false));
+            push(field_b, b_first, b_end, person_ok);
         }
         return;
     }
@@ -1977,7 +2020,7 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
 /// `出租人(甲方)签章`; OCR may read a speck before the bracket as a mark: `出租人、(签章)`).
 static SIGNATURE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?P<p>甲方|乙方|丙方|(?:房屋所有人|房屋所有权人|所有权人|产权人|产权方|产权单位|原出租人|原出租方)(?:\((?:同意转租|同意|确认)[^()\n]{{0,4}}\))?|{}|{}?(?P<lessor>{})|{}?(?P<lessee>{}))(?:[、,.·]?(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?处?)?:?$",
+        r"^(?P<p>甲方|乙方|丙方|(?:房屋所有人|房屋所有权人|所有权人|产权人|产权方|产权单位|原出租人|原出租方)(?:\((?:同意转租|同意|确认)[^()\n]{{0,4}}\))?|{}|{}?(?P<lessor>{})|{}?(?P<lessee>{}))(?:[、,.·]?(?:\((?:甲方|乙方|丙方)\))?\(?(?:盖章|签章|签字|签名|签字盖章|盖章签字|签字或盖章|公章)\)?(?:处|栏|区)?)?:?$",
         kinds::THIRD_PARTY,
         kinds::THING_LET,
         kinds::LESSOR_ROLE,
@@ -13317,6 +13360,74 @@ mod tests {
         assert_eq!(co.len(), 3, "{co:?}");
         assert!(co.contains(&"郭建平"), "{co:?}");
         assert!(co.contains(&"高平市长平农业科技有限公司"), "{co:?}");
+    }
+
+    #[test]
+    fn h53_classes_own_words_stacked_signature_blocks_memoranda_and_marked_days() {
+        // The parties' own words: one that provides the place lets; the base's operator rents
+        // beside it (运营 alone says no role). The term's days marked after them (为首日/为末日).
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "场地租赁合同\n甲、乙两家商定如下。\n1.场地提供一方将院内三号楼租给对方开办基地。\n\
+             2.租赁期:以2021年7月1日为首日,以2026年6月30日为末日。\n3.场地提供一方负责维修,基地运营人负责日常管理。\n\
+             4.基地运营人按年付租,场地提供一方开具发票。\n场地提供一方:平遥县古陶镇供销合作社\n基地运营人:晋中市绵山文化发展有限公司\n",
+        );
+        assert_eq!(s(&f, "lessor"), "平遥县古陶镇供销合作社");
+        assert_eq!(s(&f, "lessee"), "晋中市绵山文化发展有限公司");
+        assert_eq!(s(&f, "term_start"), "2021-07-01");
+        assert_eq!(s(&f, "term_end"), "2026-06-30");
+        // Signature blocks stacked at the head, each over its name, code, signer and date; a
+        // person under a role's head.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租人签章栏\n樊建国\n公民身份号码:\n142301197002021234\n经办:樊建国\n2020-03-01\n\
+             承租人签章栏\n吕梁市北川河孵化器管理\n有限公司\n统一社会信用代码:\n91141100MA0L000000\n经办:任丽\n2020-03-01\n\
+             合同条款\n01 租赁由2020-04-01起算,到2025-03-31满期。\n",
+        );
+        assert_eq!(s(&f, "lessor"), "樊建国");
+        assert_eq!(s(&f, "lessee"), "吕梁市北川河孵化器管理有限公司");
+        // A sublease written as a memorandum of its parties, each in a bracket after its name.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "场地转租事项备忘录\n参加单位:\n吕梁市北川河孵化器管理有限公司(转租一方,原为该场地承租人)\n\
+             孝义市胜溪湖科技有限公司(接受转租一方)\n一、转租期从2021年5月1日开始,到2023年4月30日结束。\n",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        assert_eq!(s(&f, "lessor"), "吕梁市北川河孵化器管理有限公司");
+        assert_eq!(s(&f, "lessee"), "孝义市胜溪湖科技有限公司");
+        // A sublease's own use of the place from and to, and the head lease cited by its
+        // number in the landlord's reply bound after it.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "场地转租协议\n转租人吕梁市北川河孵化器管理有限公司经原出租人同意,把所租场地的一半转租给次租用人孝义市胜溪湖科技有限公司。\n\
+             一、次租用人使用转租场地,从2021年5月1日算起,用到2023年4月30日为止。\n\
+             附件\n复函\n吕梁市北川河孵化器管理有限公司:\n贵单位依第LL2019-0088号租赁合同租用我方场地,租期自2019年5月1日至2029年4月30日。同意转租。\n",
+        );
+        assert_eq!(s(&f, "term_start"), "2021-05-01");
+        assert_eq!(s(&f, "term_end"), "2023-04-30");
+        // A term marked in the summary's cell, and a rent-free period under it that no sure
+        // pattern reads as the term.
+        let f = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n合同要目\n出租人\n樊建国\n承租单位\n吕梁市北川河孵化器管理有限公司\n\
+             租赁期限\n起租2020年4月1日/止租2025年3月31日(合计5年)\n交房日\n2020年3月20日\n装修免租安排\n\
+             给承租单位免收2个月租金用于装修,从2020年4月1日起,到2020年5月31日止。\n",
+        );
+        assert_eq!(s(&f, "term_start"), "2020-04-01");
+        assert_eq!(s(&f, "term_end"), "2025-03-31");
+        // A salutation to the entity's office.
+        let f = read_text_layer(
+            DocumentKind::AuditReport,
+            "专项审计报告\n孝义市胜溪湖科技有限公司综合管理办公室:\n我们审计了贵单位2021年度双创基地的数字。\n",
+        );
+        assert_eq!(s(&f, "audited_entity"), "孝义市胜溪湖科技有限公司");
+        // A certificate's 权利人 over a small table of owners, its head row one cell a line.
+        let f = read_text_layer(
+            DocumentKind::PropertyCertificate,
+            "不动产权证书\n登记证书编号:晋(2020)孝义市不动产权第0001234号\n权利人\n共有人\n证件号码\n共有方式\n孝义市胜溪湖科技有限公司\n91141181MA0K000000\n共同共有\n\
+             任丽\n141181199001011234\n共同共有\n坐落\n孝义市胜溪路8号\n",
+        );
+        assert_eq!(s(&f, "owner"), "孝义市胜溪湖科技有限公司");
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

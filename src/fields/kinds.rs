@@ -214,10 +214,10 @@ pub const NOT_THE_TERM: &str = not_the_term!();
 /// A sentence that names another contract by its title (`鉴于甲方已与产权人签订《房屋租赁合同》,
 /// 租赁期限为…`) or by its number (`租赁合同(编号HT201800137)租期…`, `…的房屋(租赁合同编号:…),
 /// 租赁期限自…`, `(原租赁合同号…,租赁期限…)`, `(原合同:编号…,租期…)`, `…签订了编号为晋房赁(2020)
-/// 第279号的房屋租赁合同,租期…`), a letter of intent or a memorandum too (`签署《房屋租赁意向书》(…,意向租赁期三年)`),
+/// 第279号的房屋租赁合同,租期…`, `依第2021ZLHT03603号租赁合同租用…,租期…`), a letter of intent or a memorandum too (`签署《房屋租赁意向书》(…,意向租赁期三年)`),
 /// or opens with it or a line of it (`原租赁合同:出租人…,合同编号…,租赁期限…`), speaks of that
 /// contract: its dates are not this document's (本《…合同》 and `(本合同编号…)` are this one).
-pub const CITES_A_CONTRACT: &str = r"^(?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)|(?m:^)(?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)(?:信息)?:|(?:^|[^本])《[^》]{0,20}(?:合同|协议|意向书|备忘录)》|(?:合同|协议)\(\n?(?:合同)?\n?编\n?号|\([\p{Han}--[本]]{0,6}(?:合同|协议|租约):?\n?(?:编\n?)?号|\((?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)|编号(?:为|是)[^,。;\n]{2,30}?的[^,。;\n本]{0,12}(?:合同|协议)";
+pub const CITES_A_CONTRACT: &str = r"^(?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)|(?m:^)(?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)(?:信息)?:|(?:^|[^本])《[^》]{0,20}(?:合同|协议|意向书|备忘录)》|(?:合同|协议)\(\n?(?:合同)?\n?编\n?号|\([\p{Han}--[本]]{0,6}(?:合同|协议|租约):?\n?(?:编\n?)?号|\((?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)|编号(?:为|是)[^,。;\n]{2,30}?的[^,。;\n本]{0,12}(?:合同|协议)|(?:依|按|根据|依据|凭)第?[0-9A-Za-z\-/]{4,30}号(?:房屋)?(?:租赁)?(?:合同|协议)";
 /// A clause that recites another contract (`鉴于:乙方已与XX(出租方,…)签订…`): the parties it
 /// names with their roles are that contract's.
 const RECITAL: &str = "鉴于|已与|已经与|签订|签署";
@@ -233,12 +233,12 @@ pub const NOT_THE_TERM_ALONE: &str = concat!(
 /// on (转租方), and the one it lets to (次承租方, 接租人). Either makes the document a sublease.
 macro_rules! sublessor {
     () => {
-        "转租方|转租人|转租单位|转租提供方|转租提供人|分租方|分租人|分租单位|二次出租方|二次出租人|原承租方|原承租人|原租户|二房东"
+        "转租方|转租人|转租单位|转租一方|转租的一方|转租提供方|转租提供人|分租方|分租人|分租单位|二次出租方|二次出租人|原承租方|原承租人|原租户|二房东"
     };
 }
 macro_rules! sublessee {
     () => {
-        "次承租方|次承租人|次承租单位|转租接受方|转租接受人|转租承接方|转租承接人|转租承接单位|二次承租方|二次承租人|分承租方|分承租人|分承租单位|次租方|次租人|次租单位|新租户|受转租方|受转租人|受让承租方|受让承租人|接租方|接租人|接租单位"
+        "次承租方|次承租人|次承租单位|转租接受方|转租接受人|转租承接方|转租承接人|转租承接单位|二次承租方|二次承租人|分承租方|分承租人|分承租单位|次租方|次租人|次租单位|次租用人|次租用方|次租用单位|新租户|受转租方|受转租人|接受转租一方|接受转租方|接受转租人|接受转租单位|受让承租方|受让承租人|接租方|接租人|接租单位"
     };
 }
 /// A party that signs beside the two without letting or renting (a supervising authority, a
@@ -329,7 +329,7 @@ macro_rules! party_name_row {
 /// the land.
 macro_rules! term_word {
     () => {
-        r"(?:租用|承租|租赁)(?:该|此|上述|前述)?(?:房屋|场地|厂房|物业)的(?:时间|期限|期间)|(?:租赁|租用|承租|出租|租约|入驻|入孵|孵化|转租|分租|服务)的?总?(?:期限|年限|年期|期间|期)|使用(?:期限|期间|期)|(?:合同|协议|租约|租赁|租用|转租)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租|转租|分租)(?:时间|时限|时段|时长)|租期|期限"
+        r"(?:租用|承租|租赁)(?:该|此|上述|前述)?(?:房屋|场地|厂房|物业)的(?:时间|期限|期间)|(?:租赁|租用|承租|出租|租约|入驻|入孵|孵化|转租|分租|服务)的?总?(?:期限|年限|年期|期间|期)|使用的?(?:期限|期间|期)|(?:合同|协议|租约|租赁|租用|转租)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租|转租|分租)(?:时间|时限|时段|时长)|租期|期限"
     };
 }
 /// A renewal's words for the period it renews for (续签期限, 续租期限, 续约期间): the term of a
@@ -618,11 +618,12 @@ macro_rules! addressee_people {
         r"[\p{Han}、--[公司的章名址话告计期号码心团社限业如下]]"
     };
 }
-/// What makes those words people (股东, 董事长, 经营班子, 全体成员, 管理层…): a salutation's tail
+/// What makes those words people (股东, 董事长, 经营班子, 全体成员, 管理层, 运营管理办公室…; the
+/// office's 公 is none of `addressee_people`'s): a salutation's tail
 /// holds one, a heading's (`…基地基本情况:`) none.
 macro_rules! people_stem {
     () => {
-        r"(?:股东|董事|监事|经理|成员|班子|管理|负责人|出资|投资|合伙|经营者|层|会|长)"
+        r"(?:股东|董事|监事|经理|成员|班子|管理办公室|办公室|管理|负责人|出资|投资|合伙|经营者|层|会|长)"
     };
 }
 /// The entity's name at the head of a salutation (`v`): no clause's 的 in it, up to a form an
@@ -1608,11 +1609,11 @@ pub const LEASE: KindSpec = KindSpec {
             &[("party_b", "v", Parse::Name)],
             0.95,
         ),
-        // A sublease (转租, 分租, 二次租赁) is known by its title or its party labels, never by words of
-        // the body: most head leases forbid subletting or ask for 转租合同 to be filed in a clause. An
+        // A sublease (转租, 分租, 二次租赁; a `转租事项备忘录` signed as one) is known by its title or
+        // its party labels, never by words of the body: most head leases forbid subletting or ask for 转租合同 to be filed in a clause. An
         // incubator's entry agreement (入驻协议, 入孵协议) lets part of the base's own site.
         pat(
-            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|申请书|约定书)|(?:房屋|场地|厂房|物业|房产|办公用房)?(?:三方|四方)?(?:合同|协议|约定|契约))|(?:二次|再)(?:租赁|出租)(?:合同|协议|契约)|\([\p{Han}]{0,8}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
+            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|申请书|约定书|备忘录)|(?:房屋|场地|厂房|物业|房产|办公用房)?(?:三方|四方)?(?:合同|协议|约定|契约))|(?:二次|再)(?:租赁|出租)(?:合同|协议|契约)|\([\p{Han}]{0,8}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.97,
         ),

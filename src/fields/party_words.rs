@@ -150,9 +150,12 @@ static RENTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static LETTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"出租|转租|转出|出让|租出|提供|产权|业权|房产|业主|所有|房东|供房|运营")
+    regex(r"出租|转租|转出|出让|租出|提供|产权|业权|房产|业主|所有|房东|供房")
         .expect("static regex")
 });
+/// The base's operator (基地运营人, 运营方): it lets an entry agreement's rooms to residents but
+/// rents the head lease's building, so its word says it lets only beside a word that rents.
+static OPERATOR_STEM: LazyLock<Regex> = LazyLock::new(|| regex(r"运营").expect("static regex"));
 
 /// Stems of an owner's word (产权方, 所有权人, 业主): in a sublease beside the two parties, the
 /// head landlord.
@@ -287,10 +290,11 @@ pub fn discover(
         return Vec::new();
     }
     let (a_lets, a_rents) = clauses(&a, &b);
-    let stems = (
-        known_role(&a).or_else(|| stem_role(&a)),
-        known_role(&b).or_else(|| stem_role(&b)),
-    );
+    let own = |w: &str| known_role(w).or_else(|| stem_role(w));
+    let operator = |w: &str, other: &str| {
+        own(w).or_else(|| (OPERATOR_STEM.is_match(w) && own(other) == Some(false)).then_some(true))
+    };
+    let stems = (operator(&a, &b), operator(&b, &a));
     let a_letting = match (a_lets, a_rents, stems) {
         // the clauses say it, and no word says otherwise
         (true, false, (x, y)) if x != Some(false) && y != Some(true) => true,
@@ -344,7 +348,7 @@ static WORD_DEFINED_AS_POSITION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What the words set beside 甲方 and 乙方 on the parties' lines say of which lets, by their
-/// own stems (出租, 运营 let; 承租, 使用, 入驻 rent): `(as usual, reversed)`, 甲方 letting being
+/// own stems (出租, 产权 let; 承租, 使用, 入驻 rent; 运营 neither, see [`OPERATOR_STEM`]): `(as usual, reversed)`, 甲方 letting being
 /// the usual. A word that names no role (基地管理方) says nothing.
 pub fn positions_by_words(text: &str) -> (bool, bool) {
     let (mut usual, mut reversed) = (false, false);

@@ -17,11 +17,12 @@ use super::kinds::{self, NOT_THE_TERM, NOT_THE_TERM_ALONE, TERM_WORD};
 use super::text::regex;
 
 /// The term's words, and the tenant's renting of the place said with it (`乙方租用该房屋捌年,从
-/// DATE算起,到DATE为止`), or the place's use or lease as the clause's subject (`本协议项下房屋的
-/// 使用自DATE开始,至DATE截止`, `转租自DATE生效,到DATE期满`).
+/// DATE算起,到DATE为止`, `次租用人使用转租房屋,从DATE算起,用到DATE为止`), or the place's use
+/// or lease as the clause's subject (`本协议项下房屋的使用自DATE开始,至DATE截止`, `转租自DATE生效,
+/// 到DATE期满`).
 static TERM: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        "{TERM_WORD}|(?:租用|承租)(?:该|此|上述|前述)(?:房屋|场地|厂房|物业)|(?:房屋|场地|厂房|物业)的(?:使用|租用|租赁|占用)(?:自|从)|(?:租赁|转租|分租|租用)(?:自|从)"
+        "{TERM_WORD}|(?:租用|承租)(?:该|此|上述|前述)(?:房屋|场地|厂房|物业)|(?:租用|承租|使用)(?:该|此|上述|前述|转租|所租的?)(?:房屋|场地|厂房|物业|房间),?(?:自|从)|(?:房屋|场地|厂房|物业)的(?:使用|租用|租赁|占用)(?:自|从)|(?:租赁|转租|分租|租用)(?:自|从)"
     ))
     .expect("static regex")
 });
@@ -36,6 +37,9 @@ static NOT_TERM_CLAUSE: LazyLock<Regex> =
     LazyLock::new(|| regex(NOT_THE_TERM_ALONE).expect("static regex"));
 static DATE: LazyLock<Regex> = LazyLock::new(|| regex(&DATE_RE).expect("static regex"));
 
+/// A first day's mark after it (`以DATE为首日`, `DATE是起租日`).
+const FIRST_DAY_AFTER: &str =
+    "(?:为|是|作为)(?:租期|租赁期|合同期)?的?(?:首日|第一天|第一日|起始日|起租日|起算日|开始日)";
 /// What stands just before a first day (`自`, `始于`, `起始:`, `起租日为`, `起租于`)…
 static START_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?:自|从|始于|起于|开始于|起始日?期?|起租日?期?|开始日?期?|起算日|计租日|第一天|第一日|首日|起)(?:为|是|:|于)?$")
@@ -44,14 +48,14 @@ static START_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// …or after it (`起`, `开始计算`), or a dash or 至 with the last day after it (a range).
 static START_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:起|开始|始|计起|(?:\n?(?:至|到|—{{1,2}}|~|－|-)\n?(?:{})))",
+        r"^(?:起|开始|始|计起|{FIRST_DAY_AFTER}|(?:\n?(?:至|到|—{{1,2}}|~|－|-)\n?(?:{})))",
         DATE_RE.as_str()
     ))
     .expect("static regex")
 });
-/// What stands just before a last day (`至`, `截止于`, `终止:`, `届满日为`, `终租日为`, `止租于`)…
+/// What stands just before a last day (`至`, `截止于`, `迄于`, `终止:`, `届满日为`, `终租日为`, `止租于`)…
 static END_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:至|到|截止于|截止至|截止|截至|止于|终于|(?:终止|终租|止租|到期|届满|届止|结束|截止)日?期?|最后一天|最后一日|末日|止|—|~)(?:为|是|:|于)?$")
+    regex(r"(?:至|到|截止于|截止至|截止|截至|止于|终于|迄于|迄至|讫于|迄|讫|(?:终止|终租|止租|到期|届满|届止|结束|截止)日?期?|最后一天|最后一日|末日|止|—|~)(?:为|是|:|于)?$")
         .expect("static regex")
 });
 /// A part after a semicolon that names the last day (`;终止:DATE`), the term's clause going on.
@@ -68,9 +72,11 @@ static LAST_BY_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?:末个|末一个|最末一个|最末|最后一个|最后)\p{Han}{0,2}日(?:为|是|:|于)?$")
         .expect("static regex")
 });
-/// …or after it (`止`, `结束`, `届满`).
-static END_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(?:止|结束|终止|届满|到期|期满)").expect("static regex"));
+/// …or after it (`止`, `结束`, `届满`, `为末日`).
+static END_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:止|结束|终止|届满|到期|期满|(?:为|是|作为)(?:租期|租赁期|合同期)?的?(?:末日|最后一天|最后一日|截止日|到期日|终止日|届满日))")
+        .expect("static regex")
+});
 
 /// How far a term's clause reaches after its word when no full stop ends it sooner (a form's
 /// cells: the word, then each dated line).
@@ -219,6 +225,21 @@ mod tests {
         assert_eq!(
             term("租赁期间\n首个计租日2022年1月1日,末个计租日2026年12月30日\n点交日"),
             pair("2022年1月1日", "2026年12月30日")
+        );
+        // marks after the days, and an end marked by 迄于
+        assert_eq!(
+            term("2.双方议定的租赁期:以2020年1月1日为首日,以2024年12月31日为末日,为期五年。"),
+            pair("2020年1月1日", "2024年12月31日")
+        );
+        assert_eq!(
+            term("第三条 租赁期限\n租赁期限始自二零一八年一月十五日,迄于二零二三年一月十三日。"),
+            pair("二零一八年一月十五日", "二零二三年一月十三日")
+        );
+        assert_eq!(
+            term(
+                "〔1〕转租房间交由转租使用单位使用的期间为24个月,第一天是2022年04月01日,最后一天是2024年03月31日。"
+            ),
+            pair("2022年04月01日", "2024年03月31日")
         );
     }
 
