@@ -1912,8 +1912,8 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
             if under_another(head, from) {
                 continue;
             }
-            // each cell a whole name, or, in a third party's column, a person's name alone on
-            // its line (the head landlord signing beside the companies)
+            // each cell a whole name, or, in a third party's column or under a role's head, a
+            // person's name alone on its line (the head landlord signing beside the companies)
             // (a line printed beside the cell's first is the next column's: the cells were
             // read row by row, which `table_parties` reads by place)
             let whole = (from..lines.len().min(from + 3))
@@ -1923,12 +1923,14 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
                 .find(|&i| {
                     WHOLE_NAME.is_match(&text[lines[from].0..lines[i].1].replace('\n', ""))
                         || (i == from
-                            && signature_side(line(head)).is_some_and(|s| s.0 == 2)
+                            && signature_side(line(head))
+                                .is_some_and(|s| s.0 == 2 || !s.1.starts_with("party"))
                             && person_name(line(i).trim()))
                 });
             let Some(last) = whole else { return };
+            // (a person's name under a head that names a role, `出租人签章栏` / `张三`)
             if let Some((_, field)) = signature_side(line(head)).filter(|s| !s.1.is_empty()) {
-                push(field, from, last + 1, false);
+                push(field, from, last + 1, !field.starts_with("party"));
             }
             from = last + 1;
         }
@@ -4319,10 +4321,10 @@ fn label_wrapped_in_cell(c: &Compiled, line: &str) -> bool {
 }
 
 /// A name that ends with an organisation's legal form is whole (a trade union, a committee and
-/// an association let sites too, and an old plant, `…五金机械厂`; a firm's branch,
-/// `…事务所(特殊普通合伙)山西分所`, is whole too).
+/// an association let sites too, and an old plant, `…五金机械厂`, or a station, `…粮油储备站`;
+/// a firm's branch, `…事务所(特殊普通合伙)山西分所`, is whole too).
 static WHOLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:公司|合伙\)|中心|集团|合作社|联合社|事务所|分所|工会|委员会|协会|商会|[\p{Han}]{2}厂)$")
+    regex(r"(?:公司|合伙\)|中心|集团|合作社|联合社|事务所|分所|工会|委员会|协会|商会|[\p{Han}]{2}厂|[\p{Han}]{2}站)$")
         .expect("static regex")
 });
 /// Whether a certificate's owner cell lists another owner after a semicolon (`XX公司;YY有限责任公`
@@ -13386,6 +13388,21 @@ mod tests {
         );
         assert_eq!(s(&f, "lessor"), "樊建国");
         assert_eq!(s(&f, "lessee"), "吕梁市北川河孵化器管理有限公司");
+        // The same heads side by side, read a row at a time: a person under the letting role's.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租人签章栏\n承租人签章栏\n樊建国\n吕梁市北川河孵化器管理有限公司\n公民身份号码:\n\
+             统一社会信用代码:\n经办:樊建国\n经办:任丽\n合同条款\n01 租赁由2020-04-01起算,到2025-03-31满期。\n",
+        );
+        assert_eq!(s(&f, "lessor"), "樊建国");
+        assert_eq!(s(&f, "lessee"), "吕梁市北川河孵化器管理有限公司");
+        // A public station lets under its own name.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租人签章栏\n孝义市城区粮油储备站\n统一社会信用代码:\n12141181MB0000000X\n\
+             承租人签章栏\n吕梁市北川河孵化器管理有限公司\n统一社会信用代码:\n91141100MA0L000000\n",
+        );
+        assert_eq!(s(&f, "lessor"), "孝义市城区粮油储备站");
         // A sublease written as a memorandum of its parties, each in a bracket after its name.
         let f = read_text_layer(
             DocumentKind::Lease,

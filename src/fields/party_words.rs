@@ -102,10 +102,10 @@ static ORG_START: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
-/// …or a factory's name alone on its line (`运城市某某区农机修造厂`): an old plant lets its
-/// buildings under its own name.
+/// …or a factory's or a station's name alone on its line (`运城市某某区农机修造厂`, `XX市城区粮油
+/// 储备站`): an old plant or a public station lets its buildings under its own name.
 static FACTORY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^[\p{Han}()--[将把向与给的在应按须由对]]{4,30}厂$").expect("static regex")
+    regex(r"^[\p{Han}()--[将把向与给的在应按须由对]]{4,30}(?:厂|站)$").expect("static regex")
 });
 /// A party's particular on a line of its own, with its value or without (`社会信用代码 9114…`,
 /// `社会信用代码` / the name / the code): a reading of the row across may set it, printed beside
