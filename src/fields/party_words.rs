@@ -348,8 +348,9 @@ static WORD_DEFINED_AS_POSITION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// What the words set beside 甲方 and 乙方 on the parties' lines say of which lets, by their
-/// own stems (出租, 产权 let; 承租, 使用, 入驻 rent; 运营 neither, see [`OPERATOR_STEM`]): `(as usual, reversed)`, 甲方 letting being
-/// the usual. A word that names no role (基地管理方) says nothing.
+/// own stems (出租, 产权 let; 承租, 使用, 入驻 rent; 运营 neither, see [`OPERATOR_STEM`]):
+/// `(as usual, reversed)`, 甲方 letting being the usual. A word that names no role (基地管理方)
+/// says nothing.
 pub fn positions_by_words(text: &str) -> (bool, bool) {
     let (mut usual, mut reversed) = (false, false);
     let beside = WORD_BESIDE_POSITION.captures_iter(text);
