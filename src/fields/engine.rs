@@ -1889,6 +1889,17 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
         }
         push_parsed(cands, field, Parse::Name, norm, start..end, SIGNATURE_CELL);
     };
+    // where a cell's name ends (before `end`): at the first of its lines, or of the few
+    // after it, that makes a whole name; a person's name alone on the first line where
+    // `person_ok`
+    let name_end = |first: usize, end: usize, person_ok: bool| {
+        (first..end.min(first + 3))
+            .find(|&k| {
+                WHOLE_NAME.is_match(&text[lines[first].0..lines[k].1].replace('\n', ""))
+                    || (k == first && person_ok && person_name(line(k).trim()))
+            })
+            .map(|k| k + 1)
+    };
     // the header row read first, the names after it in the same order, each whole name over
     // one line or wrapped over a few (`出租人(签章):` / `承租人(签章):` / X / Y…`)
     // (a third party's head after the two: `监督方(签章)` in a row of three)
@@ -1916,23 +1927,19 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
             // person's name alone on its line (the head landlord signing beside the companies)
             // (a line printed beside the cell's first is the next column's: the cells were
             // read row by row, which `table_parties` reads by place)
-            let whole = (from..lines.len().min(from + 3))
-                .take_while(|&i| {
-                    !SIGNATURE_ROW.is_match(line(i)) && !is_seal(i) && !side_by_side(from, i)
-                })
-                .find(|&i| {
-                    WHOLE_NAME.is_match(&text[lines[from].0..lines[i].1].replace('\n', ""))
-                        || (i == from
-                            && signature_side(line(head))
-                                .is_some_and(|s| s.0 == 2 || !s.1.starts_with("party"))
-                            && person_name(line(i).trim()))
-                });
-            let Some(last) = whole else { return };
+            let cell_end = (from..lines.len().min(from + 3))
+                .find(|&i| SIGNATURE_ROW.is_match(line(i)) || is_seal(i) || side_by_side(from, i))
+                .unwrap_or(lines.len().min(from + 3));
+            let person_ok =
+                signature_side(line(head)).is_some_and(|s| s.0 == 2 || !s.1.starts_with("party"));
+            let Some(end) = name_end(from, cell_end, person_ok) else {
+                return;
+            };
             // (a person's name under a head that names a role, `出租人签章栏` / `张三`)
             if let Some((_, field)) = signature_side(line(head)).filter(|s| !s.1.is_empty()) {
-                push(field, from, last + 1, !field.starts_with("party"));
+                push(field, from, end, !field.starts_with("party"));
             }
-            from = last + 1;
+            from = end;
         }
         return;
     }
@@ -1942,18 +1949,10 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
         // (a block whose name comes first, its code, signer and date on the lines under it:
         // the name is the first line or the few that make a whole name; a person's alone on its
         // line under a head naming a role)
-        let name_end = |field: &str, first: usize, end: usize| {
-            let role = !field.starts_with("party");
-            (first..end.min(first + 3))
-                .find(|&k| {
-                    let joined: String = (first..=k).map(line).collect();
-                    WHOLE_NAME.is_match(&joined) || (k == first && role && person_name(&joined))
-                })
-                .map(|k| (k + 1, role))
-        };
+        let role = |field: &str| !field.starts_with("party");
         let whole = WHOLE_NAME.is_match(&text[lines[first].0..lines[last].1].replace('\n', ""));
-        let (end, person_ok) = match name_end(field_a, first, last + 1) {
-            Some(found) if !whole => found,
+        let (end, person_ok) = match name_end(first, last + 1, role(field_a)) {
+            Some(end) if !whole => (end, role(field_a)),
             _ => (last + 1, false),
         };
         push(field_a, first, end, person_ok);
@@ -1962,7 +1961,8 @@ fn signature_table(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
             let b_end = (b_first..lines.len().min(b_first + 3))
                 .find(|&i| SIGNATURE_ROW.is_match(line(i)))
                 .unwrap_or(lines.len().min(b_first + 2));
-            let (b_end, person_ok) = name_end(field_b, b_first, b_end).unwrap_or((b_end, false));
+            let (b_end, person_ok) = name_end(b_first, b_end, role(field_b))
+                .map_or((b_end, false), |end| (end, role(field_b)));
             push(field_b, b_first, b_end, person_ok);
         }
         return;

@@ -37,9 +37,11 @@ static NOT_TERM_CLAUSE: LazyLock<Regex> =
     LazyLock::new(|| regex(NOT_THE_TERM_ALONE).expect("static regex"));
 static DATE: LazyLock<Regex> = LazyLock::new(|| regex(&DATE_RE).expect("static regex"));
 
-/// A first day's mark after it (`以DATE为首日`, `DATE是起租日`).
+/// A first day's mark after it (`以DATE为首日`, `DATE是起租日`)…
 const FIRST_DAY_AFTER: &str =
     "(?:为|是|作为)(?:租期|租赁期|合同期)?的?(?:首日|第一天|第一日|起始日|起租日|起算日|开始日)";
+/// …and a last day's (`以DATE为末日`).
+const LAST_DAY_AFTER: &str = "(?:为|是|作为)(?:租期|租赁期|合同期)?的?(?:末日|最后一天|最后一日|截止日|到期日|终止日|届满日)";
 /// What stands just before a first day (`自`, `始于`, `起始:`, `起租日为`, `起租于`)…
 static START_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"(?:自|从|始于|起于|开始于|起始日?期?|起租日?期?|开始日?期?|起算日|计租日|第一天|第一日|首日|起)(?:为|是|:|于)?$")
@@ -74,8 +76,10 @@ static LAST_BY_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// …or after it (`止`, `结束`, `届满`, `为末日`).
 static END_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:止|结束|终止|届满|到期|期满|(?:为|是|作为)(?:租期|租赁期|合同期)?的?(?:末日|最后一天|最后一日|截止日|到期日|终止日|届满日))")
-        .expect("static regex")
+    regex(&format!(
+        "^(?:止|结束|终止|届满|到期|期满|{LAST_DAY_AFTER})"
+    ))
+    .expect("static regex")
 });
 
 /// How far a term's clause reaches after its word when no full stop ends it sooner (a form's
