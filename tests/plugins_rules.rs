@@ -781,6 +781,34 @@ fn a_plain_lease_that_chains_from_the_head_lease_is_a_sublease() {
 }
 
 #[test]
+fn a_short_lease_whose_tenant_was_not_read_beside_another_lease_asks_a_person() {
+    // A sublease written as a letter whose parties and title were not understood reads as a
+    // second head lease: two years, no tenant. It may be the sublease, so a person looks.
+    let head = lease("head", LANDLORD, APPLICANT, "2020-01-01", "2027-12-31").build();
+    let unread = doc("s", DocumentKind::Lease)
+        .f("term_start", json!("2022-01-01"))
+        .f("term_end", json!("2023-12-31"))
+        .build();
+    let out = run(builtins(), input(APPLICANT, vec![head, unread.clone()]));
+    assert_eq!(statuses(&out, "lease.term"), [Pass, Review]);
+    // Alone, the short lease is the applicant's, whoever its tenant: it fails.
+    let out = run(builtins(), input(APPLICANT, vec![unread]));
+    assert_eq!(statuses(&out, "lease.term"), [Fail]);
+    // A tenant read that is not the applicant's still fails (a head lease between others).
+    let other = lease(
+        "o",
+        LANDLORD,
+        "大同市云冈科技有限公司",
+        "2022-01-01",
+        "2023-12-31",
+    )
+    .build();
+    let head = lease("head", LANDLORD, APPLICANT, "2020-01-01", "2027-12-31").build();
+    let out = run(builtins(), input(APPLICANT, vec![head, other]));
+    assert_eq!(statuses(&out, "lease.term"), [Pass, Fail]);
+}
+
+#[test]
 fn sublease_absent_is_not_applicable() {
     let out = run(
         builtins(),

@@ -18,6 +18,14 @@ fn agrees(start: Date, end: Date, stated: Term) -> bool {
     until == end.add_days(1) || until == end
 }
 
+/// Whether a short lease cannot be tied to the applicant: its tenant was not read and other
+/// leases stand beside it, so it may be a sublease whose title and labels were not understood
+/// (a sublease is short by nature, and failing the applicant on it would be a confident wrong
+/// verdict).
+fn unattributed(ctx: &Ctx, lease: &Doc) -> bool {
+    lease.text("lessee").is_none() && ctx.of_kind(&[DocumentKind::Lease]).len() > 1
+}
+
 fn judge(ctx: &Ctx, lease: Doc, min_months: i32, from_application: bool) -> Finding {
     let id = lease.id();
     let (start, end, stated) = (
@@ -71,6 +79,11 @@ fn judge(ctx: &Ctx, lease: Doc, min_months: i32, from_application: bool) -> Find
             let last_day = needed.add_days(-1);
             let (status, zh, en) = if e.add_days(1) >= needed {
                 (Status::Pass, "满足", "meets")
+            } else if unattributed(ctx, &lease) {
+                return review(
+                    format!("{id}：租期至 {e}，不足 {years} 年；但未读出承租人，而申报材料中另有租赁合同，无法确定这份是申报单位的主租赁合同还是转租合同"),
+                    format!("{id}: the lease runs to {e}, short of {years} years, but its tenant was not read and the submission holds other leases, so whether it is the applicant's head lease or a sublease is not known"),
+                );
             } else {
                 (Status::Fail, "不满足", "does not meet")
             };
