@@ -211,7 +211,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     // label or to the next line that starts a clause.
     let mut hits = label_hits(c, text);
     aliased_labels(c, text, &mut hits);
-    own_party_labels(c, text, &mut hits);
+    let own_words = own_party_labels(c, text, &mut hits);
     let starts_new = |pos: usize| -> bool {
         let line = &text[pos..];
         c.label_at(line).is_some()
@@ -478,7 +478,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 break;
             }
             if ch == '\n' {
-                if seal_label
+                if (seal_label && !name_tail_wraps(&text[start..at], &text[at + 1..]))
                     || starts_new(at + 1)
                     || at + 1 >= text.len()
                     || value_complete(spec.parse, &text[start..at], &text[at + 1..])
@@ -487,7 +487,8 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                 }
             } else if at > start
                 && norm.soft_breaks.binary_search(&at).is_ok()
-                && (seal_label || value_complete(spec.parse, &text[start..at], &text[at..]))
+                && ((seal_label && !name_tail_wraps(&text[start..at], &text[at..]))
+                    || value_complete(spec.parse, &text[start..at], &text[at..]))
             {
                 // a line joined to this one as a wrap, but the value was already whole
                 break;
@@ -663,7 +664,18 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
     }
 
     if let Some((columns, name_row)) = &c.party_table {
-        table_parties(columns, name_row, c, norm, &mut cands);
+        // the document's own words for its parties head columns as the kind's do
+        // (`出租当事人` | `承租当事人` over the two parties' cells)
+        let mut columns = columns.clone();
+        for (word, role) in &own_words {
+            if let Ok(r) = regex(&format!(
+                r"^{}(?:\([^()\n]{{1,12}}\))?$",
+                regex::escape(word)
+            )) {
+                columns.push((r, role));
+            }
+        }
+        table_parties(&columns, name_row, c, norm, &mut cands);
     }
     if c.spec.kind == DocumentKind::Lease {
         schedule_term(norm, &mut cands);
@@ -1513,16 +1525,21 @@ fn aliased_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usize)
 
 /// Adds to `hits` the labels of a lease's parties in words of the document's own (出租一方,
 /// 产权方, 物业所有人: see [`party_words`]), for the roles no label of the kind's table heads a
-/// line for. Positions (甲方:, 乙方:) leave it to the clauses (`positional`).
-fn own_party_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usize)>) {
+/// line for. Positions (甲方:, 乙方:) leave it to the clauses (`positional`). Returns the
+/// words with their roles, for a party table whose columns they head.
+fn own_party_labels(
+    c: &Compiled,
+    text: &str,
+    hits: &mut Vec<(usize, usize, usize)>,
+) -> Vec<(String, &'static str)> {
     let Some((pos, a_first, a_second)) = &c.positional else {
-        return;
+        return Vec::new();
     };
     let labelled = |hits: &[(usize, usize, usize)], field: &str| {
         hits.iter().any(|h| c.spec.labels[h.1].field == Some(field))
     };
     if labelled(hits, pos.a) || labelled(hits, pos.b) {
-        return;
+        return Vec::new();
     }
     let known_role = |word: &str| {
         let (li, len) = c.label_at(&format!("{word}:"))?;
@@ -1548,6 +1565,7 @@ fn own_party_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usiz
         .into_iter()
         .filter(|w| !labelled(hits, w.role) || known_role(&w.word).is_some())
         .collect();
+    let mut own = Vec::new();
     for word in unlabelled {
         let Some(li) = c
             .spec
@@ -1562,8 +1580,10 @@ fn own_party_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usiz
             hits.retain(|h| h.0 < at || h.0 >= at + len);
             hits.push((at, li, len));
         }
+        own.push((word.word, word.role));
     }
     hits.sort_by_key(|h| h.0);
+    own
 }
 
 /// How sure a term read by its clause's marks is ([`term_clause`]): a form the patterns do not
@@ -3708,6 +3728,25 @@ static ROW_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// The text of a cell's lines, joined.
 fn joined(text: &str, parts: &[std::ops::Range<usize>]) -> String {
     parts.iter().map(|r| &text[r.clone()]).collect()
+}
+
+/// The rest of an organisation's name on a line of its own: a few characters and its legal
+/// form (`服务有限公司`), no more.
+static NAME_END_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^[\p{Han}]{0,8}(?:有限责任公司|股份有限公司|有限公司|公司|集团|中心|合作社|\((?:特殊)?普通合伙\)|\(有限合伙\))$")
+        .expect("static regex")
+});
+
+/// Whether a name beside a seal's label that stops short of its legal form (`转租人(章):…创业
+/// 商务` / `服务有限公司`) goes on with the next line: a cell too narrow for it wrapped it. (A
+/// seal's ring read under a whole name is no part of it.)
+fn name_tail_wraps(so_far: &str, rest: &str) -> bool {
+    let next_line = rest.split('\n').next().unwrap_or("").trim();
+    let so_far = so_far.trim();
+    !so_far.is_empty()
+        && !WHOLE_NAME.is_match(so_far)
+        && !person_name(so_far)
+        && NAME_END_LINE.is_match(next_line)
 }
 
 /// A line that is only the end of an organisation's name (`司`, `有限公司`): never a name.
@@ -13445,6 +13484,83 @@ mod tests {
              任丽\n141181199001011234\n共同共有\n坐落\n孝义市胜溪路8号\n",
         );
         assert_eq!(s(&f, "owner"), "孝义市胜溪湖科技有限公司");
+        // …and every row's name a co-owner
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!(["孝义市胜溪湖科技有限公司", "任丽"]))
+        );
+    }
+
+    #[test]
+    fn h54_classes_own_words_letters_that_sublet_and_codes_wrapped_in_narrow_boxes() {
+        // Parties under words of the contract's own, printed only over their blocks and their
+        // signatures (the clauses use short names): two words whose stems oppose. A name whose
+        // head ends in 方 (山西东方…) is no party's word.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n租出当事人\n晋中市榆次区东阳供销合作社\n地址:晋中市榆次区东阳镇\n\
+             租入当事人\n山西东方锦纶创业服务有限公司\n地址:晋中市榆次区\n\
+             以上两方(下文分别称“出租人”“承租人”)订立本合同。\n一、出租人将仓库一座出租给承租人。\n\
+             二、租期:2021年3月1日至2026年2月28日。\n当事人\n签章\n租出当事人\n晋中市榆次区东阳供销合作社\n\
+             租入当事人\n山西东方锦纶创业服务有限公司\n",
+        );
+        assert_eq!(s(&f, "lessor"), "晋中市榆次区东阳供销合作社");
+        assert_eq!(s(&f, "lessee"), "山西东方锦纶创业服务有限公司");
+        // A sublease written as the tenant's letter to its subtenant: the writer (我公司(X))
+        // lets to the one it writes to (致:Y), after saying whom it rents from.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "关于厂房转租事项的确认函\n致:孝义市胜溪湖科技有限公司\n\
+             我公司(吕梁市北川河孵化器管理有限公司)向孝义市纺织厂租用其厂房,租期至2030年止。现经该厂同意,我公司将其中二百平方米转租给贵公司使用,事项确认如下:\n\
+             一、转租期限:2022年3月1日至2024年2月29日。\n",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)));
+        assert_eq!(s(&f, "lessor"), "吕梁市北川河孵化器管理有限公司");
+        assert_eq!(s(&f, "lessee"), "孝义市胜溪湖科技有限公司");
+        assert_eq!(s(&f, "term_end"), "2024-02-29");
+        // A name beside a seal's label wrapped before its legal form.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租合同\n转租人(章):吕梁市北川河孵化器管理创业商务\n服务有限公司\n次承租人(章):孝义市胜溪湖科技有限公司\n",
+        );
+        assert_eq!(
+            s(&f, "lessor"),
+            "吕梁市北川河孵化器管理创业商务服务有限公司"
+        );
+        // A term stated after its label's colon with 为期.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方:樊建国\n承租方:吕梁市北川河孵化器管理有限公司\n三、租赁期限:为期陆年,自交钥匙之日算起。\n",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 6, "months": 0}))
+        );
+        // …or with a word for "in all" after the letting's verb
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方:樊建国\n承租方:吕梁市北川河孵化器管理有限公司\n二、承租前后共8年,自交钥匙之日算起。\n",
+        );
+        assert_eq!(
+            get(&f, "term_stated"),
+            Some(&json!({"years": 8, "months": 0}))
+        );
+        // A code's label and value wrapped in a narrow box: the label's tail with its colon,
+        // the digits run on over lines of their own, or broken at a hyphen.
+        for (boxed, code) in [
+            ("报告识别\n码:1420\n23005566\n7788", "1420230055667788"),
+            ("报告识别\n码:2023\n-0235-50\n4219", "20230235504219"),
+        ] {
+            let f = read_text_layer(
+                DocumentKind::AuditReport,
+                &format!(
+                    "专项审计报告\n报告书号码:吕诚-ZX-20230418\n孝义市胜溪湖科技有限公司全体股东:\n我们审计了贵公司2022年度双创基地的运营数据。\n\
+                     吕梁诚信会计师事务所有限公司\n2023年4月18日\n{boxed}\n查验网址:\nhttps://example.org/q\n"
+                ),
+            );
+            assert_eq!(s(&f, "report_code"), code, "{boxed}");
+            assert_eq!(s(&f, "report_no"), "吕诚-ZX-20230418");
+        }
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

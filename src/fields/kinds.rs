@@ -999,8 +999,9 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?:",
                 term_word!(),
-                // (or counted as: `租赁期按96个月计`)
-                r")(?:为期|为|是|:|按)?(?:共计|合计|总计|总共|一共|共|计)?\n?(?P<v>{DURATION})"
+                // (or counted as: `租赁期按96个月计`; a label's colon may come first:
+                // `租赁期限:为期伍年`)
+                r")(?::?(?:为期|为|是|按)|:)?(?:共计|合计|总计|总共|一共|共|计)?\n?(?P<v>{DURATION})"
             ),
             &[("term_stated", "v", Parse::Duration)],
             1.0,
@@ -1010,6 +1011,14 @@ pub const LEASE: KindSpec = KindSpec {
         // (`乙方租用该房屋伍年,从甲方交钥匙之日算起`).
         pat_unless(
             r"(?:租用|承租|租赁|使用)(?:该|此|上述|前述|本)?(?:房屋|场地|厂房|物业|房产|载体)(?:的?(?:时间|期限))?(?:为期|为|共计|共|计)?\n?(?P<v>{DURATION})(?:[,。;]|$)",
+            &[("term_stated", "v", Parse::Duration)],
+            0.95,
+            NOT_THE_TERM,
+        ),
+        // …or as the whole time of the letting, said with a word for "in all" (`租赁前后共10年,
+        // 从交房的那一天开始计算`)
+        pat_unless(
+            r"(?:租赁|租用|承租|出租)(?:前后|总共|一共|合计|累计)(?:共计|共|计)?(?P<v>{DURATION})",
             &[("term_stated", "v", Parse::Duration)],
             0.95,
             NOT_THE_TERM,
@@ -1314,6 +1323,19 @@ pub const LEASE: KindSpec = KindSpec {
             &[("lessee", "v", Parse::Name)],
             0.9,
         ),
+        // …or a tenant's letter subletting part of its own lease (`关于房屋转租事宜的确认函`): the
+        // writer names itself after 我单位 and, perhaps after telling whom it rents from, lets
+        // to the one it writes to (`我单位将其中…转租给贵单位使用`).
+        pat(
+            r"(?s)我(?:单位|公司|方|司)\((?P<v>[^()\n,。:]{2,40}?(?:\([^()\n]{1,8}\)[^()\n,。:]{0,30})?)\).{0,400}?我(?:单位|公司|方|司)[^。;\n]{0,40}?(?:转租|出租|租)给贵(?:单位|公司|方|司)",
+            &[("lessor", "v", Parse::Name)],
+            0.9,
+        ),
+        pat(
+            r"(?sm)^致:(?P<v>{ORG})\n.{0,600}?我(?:单位|公司|方|司)[^。;\n]{0,40}?(?:转租|出租|租)给贵(?:单位|公司|方|司)",
+            &[("lessee", "v", Parse::Name)],
+            0.9,
+        ),
         // A party whose bracket says what it is in this contract, after what it was in another
         // (`XX(原承租人,在本合同中为转租方)`, `YY(在本合同中为承租方)`).
         pat(
@@ -1613,7 +1635,7 @@ pub const LEASE: KindSpec = KindSpec {
         // its party labels, never by words of the body: most head leases forbid subletting or ask for 转租合同 to be filed in a clause. An
         // incubator's entry agreement (入驻协议, 入孵协议) lets part of the base's own site.
         pat(
-            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|申请书|约定书|备忘录)|(?:房屋|场地|厂房|物业|房产|办公用房)?(?:三方|四方)?(?:合同|协议|约定|契约))|(?:二次|再)(?:租赁|出租)(?:合同|协议|契约)|\([\p{Han}]{0,8}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
+            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|确认函|申请书|约定书|备忘录)|(?:房屋|场地|厂房|物业|房产|办公用房)?(?:三方|四方)?(?:合同|协议|约定|契约))|(?:二次|再)(?:租赁|出租)(?:合同|协议|契约)|\([\p{Han}]{0,8}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.97,
         ),
@@ -1896,7 +1918,7 @@ macro_rules! co_owner_row {
 }
 /// Co-owners of a certificate held in common (共有人:A(75%);B(25%) under 权利其他状况 or 附记):
 /// whoever the 权利人 line names, the applicant may be one of them.
-const CO_OWNERS: [PatternSpec; 16] = [
+const CO_OWNERS: [PatternSpec; 17] = [
     every(
         r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG_WRAPPED})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
         &[
@@ -1998,6 +2020,26 @@ const CO_OWNERS: [PatternSpec; 16] = [
             r"(?:\n?",
             owner_with_id!("c"),
             r")?"
+        ),
+        &[
+            ("co_owners", "a", Parse::Name),
+            ("co_owners", "b", Parse::Name),
+            ("co_owners", "c", Parse::Name),
+        ],
+        1.0,
+    ),
+    // a small table of owners under the owners' label, its head row read one cell a line
+    // (`权利人` / `共有人` / `证件号码` / `共有方式` / A公司 / its code / `共同共有` / 张三 / …): each
+    // row's name is a co-owner
+    every(
+        concat!(
+            r"(?m)^(?:权利人|所有权人|产权人|共有人)\n(?:(?:共有人|姓名|名称|证件号码|证件种类|证件类型|证件号|身份证号码|身份证号|共有方式|共有情况|份额|持有份额|占有份额|权利份额)\n){1,4}(?P<a>{ORG}|",
+            owner_person!(),
+            r")\n(?:[0-9A-Za-z]{15,18}\n)?(?:共同共有|按份共有|\d{1,3}(?:\.\d+)?%)\n(?P<b>{ORG}|",
+            owner_person!(),
+            r")\n(?:[0-9A-Za-z]{15,18}\n)?(?:共同共有|按份共有|\d{1,3}(?:\.\d+)?%)(?:\n(?P<c>{ORG}|",
+            owner_person!(),
+            r")\n(?:[0-9A-Za-z]{15,18}\n)?(?:共同共有|按份共有|\d{1,3}(?:\.\d+)?%))?"
         ),
         &[
             ("co_owners", "a", Parse::Name),
@@ -2188,6 +2230,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[13],
         CO_OWNERS[14],
         CO_OWNERS[15],
+        CO_OWNERS[16],
         // how the owners hold it, written in an owner's row with its share when no cell says
         // (`…按份共有,份额62%`): held in common, whatever the first row's name
         pat(
@@ -2276,6 +2319,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[13],
         CO_OWNERS[14],
         CO_OWNERS[15],
+        CO_OWNERS[16],
         // how the owners hold it, written in an owner's row with its share when no cell says
         // (`…按份共有,份额62%`): held in common, whatever the first row's name
         pat(
@@ -2382,7 +2426,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // their own (the whole line).
         label(
             concat!(
-                r"(?:(?:我所|本所|本)?(?:报告文号|报告编号|报告号码|报告书?号|报告书编号|报告书文号|审计报告编号|(?:审计)?报告(?:书)?字号|文号)|(?:我所|本所)(?:编号|编码)|报告(?:代号|文本号|文本编号|登记号|登记编号|存档号|归档号|档号|档案号)|(?:报告)?出具(?:编号|文号)|出证(?:编号|文号|号)|专审编号|专审文号|审计编号|(?:审计|专审|业务|报告)?文书(?:编号|号码|号)|(?:审计|专审)报告(?:编号|号码|号))",
+                r"(?:(?:我所|本所|本)?(?:报告书?(?:文号|编号|号码|号)|审计报告编号|(?:审计)?报告(?:书)?字号|文号)|(?:我所|本所)(?:编号|编码)|报告(?:代号|文本号|文本编号|登记号|登记编号|存档号|归档号|档号|档案号)|(?:报告)?出具(?:编号|文号)|出证(?:编号|文号|号)|专审编号|专审文号|审计编号|(?:审计|专审|业务|报告)?文书(?:编号|号码|号)|(?:审计|专审)报告(?:编号|号码|号))",
                 cell_end!()
             ),
             "report_no",

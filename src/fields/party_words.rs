@@ -88,7 +88,8 @@ static NOT_A_PARTY: LazyLock<Regex> = LazyLock::new(|| {
         party_noun!(),
         r"$|^(?:其|该|本|对|双|各|一|每|他|另一|任何一)",
         party_noun!(),
-        "$"
+        // (当事人 alone is either party: 当事人 / 签章 / 签署日期 heads a signature table)
+        "$|^(?:[双各两]方|合同)?当事人$"
     ))
         .expect("static regex")
 });
@@ -235,6 +236,9 @@ pub fn discover(
         };
         let two_lines: String = rest.splitn(3, '\n').take(2).collect::<Vec<_>>().concat();
         if NOT_A_PARTY.is_match(word)
+            // a word run into what follows is a name's head (`山西东方电子…公司`) unless its
+            // stem says a role (`出租方XX公司`)
+            || (sep.as_str().is_empty() && stem_role(word).is_none() && known_role(word).is_none())
             || word.starts_with(['甲', '乙', '丙', '丁'])
             // a signature row's second head after the first, each asking for a seal
             // (`出租主体(签章)` / `承租主体(签章)` / the names): the line after it is the first
@@ -251,8 +255,8 @@ pub fn discover(
             || !(ORG_START.is_match(&two_lines)
                 || FACTORY_LINE.is_match(rest.split('\n').next().unwrap_or_default())
                 || (!sep.as_str().is_empty() && PERSON_START.is_match(rest)))
-            // named again in the clauses, not only at its line(s)
-            || flat.matches(word).count() < 3
+            // printed more than once (a party's block and its signature at least)
+            || flat.matches(word).count() < 2
         {
             continue;
         }
@@ -265,6 +269,18 @@ pub fn discover(
             }
             None => words.push((word.to_string(), vec![head], with_object)),
         }
+    }
+    // A word is the party's when the clauses call the party by it again, not only its lines.
+    // A contract that calls its parties by short names of its own (`出租当事人` / `承租当事人`
+    // heading the blocks and the signatures, `下文分别称“出租人”“承租人”`) names its words only
+    // there: two such words are still the parties' when their stems say one lets and one rents.
+    let named_again = |w: &str| flat.matches(w).count() >= 3;
+    let stems_oppose = |ws: &[(String, Vec<Head>, bool)]| {
+        matches!(ws, [(a, ..), (b, ..)]
+            if stem_role(a).is_some_and(|x| stem_role(b) == Some(!x)))
+    };
+    if words.iter().filter(|(w, ..)| named_again(w)).count() == 2 || !stems_oppose(&words) {
+        words.retain(|(w, ..)| named_again(w));
     }
     // a sublease's third word, the owner's (`房屋产权方` beside `分租出让人` and `分租受让人`), when
     // the other two say by their stems one lets and one rents: the owner is the head landlord

@@ -22,7 +22,7 @@ use super::text::regex;
 /// 到DATE期满`).
 static TERM: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        "{TERM_WORD}|(?:租用|承租)(?:该|此|上述|前述)(?:房屋|场地|厂房|物业)|(?:租用|承租|使用)(?:该|此|上述|前述|转租|所租的?)(?:房屋|场地|厂房|物业|房间),?(?:自|从)|(?:房屋|场地|厂房|物业)的(?:使用|租用|租赁|占用)(?:自|从)|(?:租赁|转租|分租|租用)(?:自|从)"
+        "{TERM_WORD}|(?:租用|承租)(?:该|此|上述|前述)(?:房屋|场地|厂房|物业)|(?:租用|承租|使用)(?:该|此|上述|前述|转租|所租的?)(?:房屋|场地|厂房|物业|房间),?(?:自|从)|(?:房屋|场地|厂房|物业)的(?:使用|租用|租赁|占用)(?:自|从)|(?:租赁|转租|分租|租用)(?:自|从|由)"
     ))
     .expect("static regex")
 });
@@ -44,7 +44,7 @@ const FIRST_DAY_AFTER: &str =
 const LAST_DAY_AFTER: &str = "(?:为|是|作为)(?:租期|租赁期|合同期)?的?(?:末日|最后一天|最后一日|截止日|到期日|终止日|届满日)";
 /// What stands just before a first day (`自`, `始于`, `起始:`, `起租日为`, `起租于`)…
 static START_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:自|从|始于|起于|开始于|起始日?期?|起租日?期?|开始日?期?|起算日|计租日|第一天|第一日|首日|起)(?:为|是|:|于)?$")
+    regex(r"(?:自|从|由|始于|起于|开始于|起始日?期?|起租日?期?|开始日?期?|起算日|计租日|第一天|第一日|首日|起)(?:为|是|:|于)?$")
         .expect("static regex")
 });
 /// …or after it (`起`, `开始计算`), or a dash or 至 with the last day after it (a range).
@@ -77,7 +77,7 @@ static LAST_BY_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 /// …or after it (`止`, `结束`, `届满`, `为末日`).
 static END_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        "^(?:止|结束|终止|届满|到期|期满|{LAST_DAY_AFTER})"
+        "^(?:止|结束|终止|届满|到期|期满|满期|{LAST_DAY_AFTER})"
     ))
     .expect("static regex")
 });
@@ -244,6 +244,11 @@ mod tests {
                 "〔1〕转租房间交由转租使用单位使用的期间为24个月,第一天是2022年04月01日,最后一天是2024年03月31日。"
             ),
             pair("2022年04月01日", "2024年03月31日")
+        );
+        // a letting counted from (由) a day and run out (满期) on another
+        assert_eq!(
+            term("3.本次租赁由2021年5月1日起算,到2026年4月30日满期,合计五年。"),
+            pair("2021年5月1日", "2026年4月30日")
         );
     }
 

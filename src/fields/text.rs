@@ -136,6 +136,34 @@ fn bracket_goes_on(prev: &str, next: &str) -> bool {
             .is_some_and(|at| !next.chars().take(at).any(|c| c == '('))
 }
 
+/// A code wrapped in a narrow box: broken at one of its hyphens (`码:2023` / `-023550-421956`),
+/// or a labelled code's digits running on (`码:14202` / `343470814` / `9123049`, `in_run` when
+/// the line before was such a rest). The next line is the rest of the code and nothing else,
+/// however short the line before.
+fn code_goes_on(prev: &str, next: &str, in_run: bool) -> bool {
+    let code_char = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    let (Some(last), Some(first)) = (prev.chars().last(), next.chars().next()) else {
+        return false;
+    };
+    let run = prev.len() - prev.trim_end_matches(code_char).len();
+    let head = prev[..prev.len() - run].trim_end();
+    // (a code cut short on its line and printed whole on the next is no wrap: `码:J2023…` /
+    // `J2023…89012`)
+    !next.starts_with(&prev[prev.len() - run..])
+        && next.chars().all(code_char)
+        && next.chars().filter(char::is_ascii_digit).count() >= 2
+        && prev[prev.len() - run..]
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .count()
+            >= 2
+        && ((last.is_ascii_alphanumeric() && first == '-' && next.len() > 1)
+            || (last == '-' && first.is_ascii_alphanumeric())
+            || (last.is_ascii_alphanumeric()
+                && first.is_ascii_alphanumeric()
+                && (in_run || head.ends_with(':'))))
+}
+
 /// A CJK unified ideograph (the characters of names, labels and clauses).
 pub fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
@@ -187,11 +215,25 @@ fn wrapped_label(prev: &str, next: &str, is_label_start: &dyn Fn(&str) -> bool) 
     let short = |s: &str| {
         (1..=8).contains(&s.chars().count()) && s.chars().all(|c| is_han(c) || c == '(' || c == ')')
     };
+    if short(prev) && short(next) {
+        return !is_label_start(prev)
+            && !is_label_start(next)
+            && is_label_start(&format!("{prev}{next}"));
+    }
+    // …and a label whose tail wraps with its colon and value (`统一监管` / `码:2023…`), the
+    // label perhaps led by a word of the cell's own (统一): the tail and the line before make
+    // a label that ends at the colon
+    let Some((tail, _)) = next.split_once(':') else {
+        return false;
+    };
     short(prev)
-        && short(next)
-        && !is_label_start(prev)
+        && tail.chars().count() <= 4
+        && short(tail)
         && !is_label_start(next)
-        && is_label_start(&format!("{prev}{next}"))
+        && prev
+            .char_indices()
+            .map(|(i, _)| &prev[i..])
+            .any(|head| !is_label_start(head) && is_label_start(&format!("{head}{tail}:")))
 }
 
 /// OCR reads a wrapped label cell as the label's head followed by the row's value, then the
@@ -1025,6 +1067,8 @@ impl Norm {
         let (mut prev_is_salutation, mut prev_is_addressee) = (false, false);
         // the line before was a box of a number printed one character a box
         let mut in_boxed_run = false;
+        // the line before was the rest of a wrapped code (`code_goes_on`)
+        let mut in_code_run = false;
         for (pi, line) in lines {
             let text: String = line.chars.iter().map(|c| c.0).collect();
             if let Some((ppi, ptext, pwidth, pcell, pbox)) = &prev {
@@ -1035,6 +1079,8 @@ impl Norm {
                 let boxed = *ppi == pi
                     && matches!((pbox, &line.bbox), (Some(a), Some(b)) if boxed_character(ptext, &text, in_boxed_run, a, b));
                 in_boxed_run = boxed;
+                let code_run = !pcell && !side_by_side && code_goes_on(ptext, &text, in_code_run);
+                in_code_run = code_run;
                 let soft = boxed
                     || (!pcell
                     && !addressee_ends
@@ -1060,7 +1106,8 @@ impl Norm {
                     && !ptext.trim_end_matches('|').contains('|')
                     && label_head(ptext, &text, is_label_start).is_none())
                     || wrapped_label(ptext, &text, is_label_start)
-                    || (!pcell && !side_by_side && bracket_goes_on(ptext, &text));
+                    || (!pcell && !side_by_side && bracket_goes_on(ptext, &text))
+                    || code_run;
                 if soft {
                     norm.soft_breaks.push(norm.text.len());
                 } else {
