@@ -668,10 +668,7 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
         // (`出租当事人` | `承租当事人` over the two parties' cells)
         let mut columns = columns.clone();
         for (word, role) in &own_words {
-            if let Ok(r) = regex(&format!(
-                r"^{}(?:\([^()\n]{{1,12}}\))?$",
-                regex::escape(word)
-            )) {
+            if let Ok(r) = regex(&format!(r"^{word}(?:\([^()\n]{{1,12}}\))?$")) {
                 columns.push((r, role));
             }
         }
@@ -1449,9 +1446,10 @@ static ENUMERATED_LABEL: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^[\p{Han}]{2,14}(?:\([\p{Han}]{1,8}\))?:").expect("static regex"));
 
 /// Words that, just before a label, make it another party's (原权利人, 抵押权人 in a 附记, a
-/// sublease's `主租约出租人`, the head lease's landlord).
+/// sublease's `主租约出租人`, the head lease's landlord), or a person acting for the party
+/// (`移交人(出租户):`, `接收人(承租户):` under a handover list: whoever signs there).
 static QUALIFIED: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:原|前|抵押|他项|预告|异议|(?:主|原|总|母)(?:租约|合同|租赁合同|租赁)的?)$")
+    regex(r"(?:原|前|抵押|他项|预告|异议|(?:主|原|总|母)(?:租约|合同|租赁合同|租赁)的?|(?:移交|接收|交接|点交|签收|经办|见证|收房|交房)人\(?)$")
         .expect("static regex")
 });
 
@@ -1526,7 +1524,8 @@ fn aliased_labels(c: &Compiled, text: &str, hits: &mut Vec<(usize, usize, usize)
 /// Adds to `hits` the labels of a lease's parties in words of the document's own (出租一方,
 /// 产权方, 物业所有人: see [`party_words`]), for the roles no label of the kind's table heads a
 /// line for. Positions (甲方:, 乙方:) leave it to the clauses (`positional`). Returns the
-/// words with their roles, for a party table whose columns they head.
+/// words and their heads' lines (as regexes) with their roles, for a party table whose columns
+/// they head.
 fn own_party_labels(
     c: &Compiled,
     text: &str,
@@ -1575,12 +1574,16 @@ fn own_party_labels(
         else {
             continue;
         };
+        own.push((regex::escape(&word.word), word.role));
         for (at, len) in word.heads {
             // the word replaces a stop of the same letters (产权方 is elsewhere a head landlord)
             hits.retain(|h| h.0 < at || h.0 >= at + len);
             hits.push((at, li, len));
+            // (the head's whole line, which may print the word with its object and its short
+            // name: `租赁物提供方(以下简称提供方)`)
+            let line = text[at..].split('\n').next().unwrap_or_default();
+            own.push((regex::escape(line.trim_end_matches([':', ' '])), word.role));
         }
-        own.push((word.word, word.role));
     }
     hits.sort_by_key(|h| h.0);
     own
@@ -2401,6 +2404,16 @@ fn chained_periods(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
     let Some((first, last)) = best else {
         return;
     };
+    // a run whose table goes on by a row that says "and so on" (`…` / `以此类推`) is its first
+    // periods only: the term runs past it
+    let after_run: String = text[periods[last].at.end..]
+        .split('\n')
+        .take(5)
+        .collect::<Vec<_>>()
+        .join("\n");
+    if SCHEDULE_GOES_ON.is_match(&after_run) {
+        return;
+    }
     // a term read elsewhere that spans the whole run makes the run a schedule inside the term
     // (the first years' rents), not the term
     let (run_start, run_end) = (
@@ -2435,6 +2448,13 @@ fn chained_periods(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
         });
     }
 }
+
+/// A schedule's row saying its periods go on as before (`…`, `以此类推`): the rows
+/// printed are the first ones only.
+static SCHEDULE_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?m)^(?:…+|⋯+|\.{3,}|……)$|以此类推|依此类推|依次类推|照此类推|其余各期|余下各期")
+        .expect("static regex")
+});
 
 /// Words that make a period something other than the term (免租, 装修, 续租…), for the readers
 /// of schedules and runs of periods.
@@ -3218,7 +3238,7 @@ fn table_parties(
         // A reading holds when every cell is a whole name and none is only a name's tail.
         let mut pool: Vec<(std::ops::Range<usize>, &str)> = lines[row + 1..]
             .iter()
-            .take(4 * k)
+            .take(6 * k)
             .take_while(|(_, l)| !l.is_empty() && column_of(l).is_none())
             .map(|(r, l)| (r.clone(), *l))
             .collect();
@@ -3250,6 +3270,11 @@ fn table_parties(
             let mut cells: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
             let mut open: Vec<std::ops::Range<usize>> = Vec::new();
             for (r, l) in &pool {
+                // (a party's particulars under its name, each box read whole before the next:
+                // name / `社会信用代码:…` / name / …)
+                if open.is_empty() && !cells.is_empty() && PARTICULAR_CELL.is_match(l) {
+                    continue;
+                }
                 if c.is_label_line(l) || cells.len() == k {
                     break;
                 }
@@ -3723,6 +3748,12 @@ static ROW_ROLE: LazyLock<Regex> = LazyLock::new(|| {
         kinds::LESSEE_ROLE
     ))
     .expect("static regex")
+});
+
+/// A party's particular in its box under its name (`社会信用代码:…`, `通讯地址:…`, `联系人:…`).
+static PARTICULAR_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:统一社会信用代码|社会信用代码|信用代码|身份证号码|身份证号|公民身份号码|证件号码|通讯地址|联系地址|地址|住所|联系人|联系电话|电话|法定代表人|负责人)[: ]")
+        .expect("static regex")
 });
 
 /// The text of a cell's lines, joined.
@@ -13561,6 +13592,49 @@ mod tests {
             assert_eq!(s(&f, "report_code"), code, "{boxed}");
             assert_eq!(s(&f, "report_no"), "吕诚-ZX-20230418");
         }
+    }
+
+    #[test]
+    fn h55_classes_schedules_that_go_on_terms_under_their_own_head_row_and_boxed_parties() {
+        // The term's cell split into a head row of its own; a payment schedule whose printed
+        // rows stop at "and so on" is no term.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方:樊建国\n承租方:吕梁市北川河孵化器管理有限公司\n租赁期间\n起\n止\n共计\n2020年03月01日\n2026年02月28日\n六年\n\
+             付款安排\n期数\n对应期间\n1\n2020年03月01日至2020年08月31日\n2\n2020年09月01日至2021年02月28日\n\
+             3\n2021年03月01日至2021年08月31日\n…\n以此类推\n",
+        );
+        assert_eq!(s(&f, "term_start"), "2020-03-01");
+        assert_eq!(s(&f, "term_end"), "2026-02-28");
+        // …and alone, that schedule's printed rows are not read as the term
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方:樊建国\n承租方:吕梁市北川河孵化器管理有限公司\n付款安排\n期数\n对应期间\n\
+             1\n2020年03月01日至2020年08月31日\n2\n2020年09月01日至2021年02月28日\n\
+             3\n2021年03月01日至2021年08月31日\n…\n以此类推\n",
+        );
+        assert_ne!(get(&f, "term_end"), Some(&json!("2021-08-31")), "{f:?}");
+        // Parties in two boxes side by side under heads of the contract's own words, each box
+        // read whole (name, then its code) before the next.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n场地供给方(以下简称供给方)\n场地使用方(以下简称使用方)\n吕梁市北川河孵化器管理有限公司\n\
+             社会信用代码:91141100MA0L000000\n孝义市胜溪湖科技有限公司\n社会信用代码:91141181MA0K000000\n\
+             一、供给方将仓库交使用方使用。\n二、使用方按年付租。\n供给方(盖章):吕梁市北川河孵化器管理有限公司\n\
+             使用方(盖章):孝义市胜溪湖科技有限公司\n",
+        );
+        assert_eq!(s(&f, "lessor"), "吕梁市北川河孵化器管理有限公司");
+        assert_eq!(s(&f, "lessee"), "孝义市胜溪湖科技有限公司");
+        // 出租户 and 承租户, their meeting (出租户与承租户) saying no one rents; a handover
+        // list's signers under the roles are no parties.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租户:吕梁市北川河孵化器管理有限公司,社会信用代码91141100MA0L000000。\n\
+             承租户:孝义市胜溪湖科技有限公司,社会信用代码91141181MA0K000000。\n出租户与承租户协商一致。\n\
+             附:房屋移交清单\n移交人(出租户):王五\n接收人(承租户):赵六\n",
+        );
+        assert_eq!(s(&f, "lessor"), "吕梁市北川河孵化器管理有限公司");
+        assert_eq!(s(&f, "lessee"), "孝义市胜溪湖科技有限公司");
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

@@ -273,7 +273,7 @@ pub const LESSEE_ROLE: &str = concat!("承租方|承租人|承租单位|承租�
 macro_rules! lessor {
     () => {
         concat!(
-            "出租方|出租人|出租单位|出租者|租出方|出租的一方|出租一方|",
+            "出租方|出租人|出租单位|出租者|出租户|租出方|出租的一方|出租一方|",
             sublessor!(),
             "|业主方|业主|业权人|房东"
         )
@@ -1014,6 +1014,16 @@ pub const LEASE: KindSpec = KindSpec {
             &[("term_stated", "v", Parse::Duration)],
             0.95,
             NOT_THE_TERM,
+        ),
+        // A term's cell split into a head row of its own (`租赁期间` / `起` / `讫` / `共计` over the
+        // two days and the length, a cell a line).
+        pat(
+            r"(?m)^(?:租赁期间|租赁期限|租赁期|租期|期限)\n(?:起|起始|始|自)\n(?:讫|止|至|终|终止|到)\n(?:(?:共计|合计|计|期限|年限|时长)\n)?(?P<a>{DATE})\n(?P<b>{DATE})$",
+            &[
+                ("term_start", "a", Parse::Date),
+                ("term_end", "b", Parse::Date),
+            ],
+            0.95,
         ),
         // …or as the whole time of the letting, said with a word for "in all" (`租赁前后共10年,
         // 从交房的那一天开始计算`)

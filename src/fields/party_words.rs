@@ -25,8 +25,12 @@ pub fn clauses_say<'a>(
     text: &str,
 ) -> bool {
     // a position's character in a class (`甲方[^。;乙]{0,12}承租`: no 乙方 between) stands for
-    // the word's first character
-    let lead = |fragment: &str| fragment.chars().find(|c| super::text::is_han(*c));
+    // the word's first character (or for the mark a word was replaced by)
+    let lead = |fragment: &str| {
+        fragment
+            .chars()
+            .find(|c| super::text::is_han(*c) || [A_MARK, B_MARK].contains(c))
+    };
     let (a, b) = (lead(first).unwrap_or('甲'), lead(second).unwrap_or('乙'));
     clauses.into_iter().any(|clause| {
         let clause = clause
@@ -42,11 +46,16 @@ pub fn clauses_say<'a>(
     })
 }
 
-/// The nouns a party's word ends in (出租方, 承租人, 使用单位, 出租主体, 出租者): written once for
+/// Marks two party words stand as in a text whose clauses are read (`discover`): characters no
+/// text holds, and no clause's pattern.
+const A_MARK: char = '\u{2}';
+const B_MARK: char = '\u{3}';
+
+/// The nouns a party's word ends in (出租方, 承租人, 使用单位, 出租主体, 出租者, 出租户): written once for
 /// every regex here that finds such a word.
 macro_rules! party_noun {
     () => {
-        "(?:方|人|单位|主体|者)"
+        "(?:方|人|单位|主体|者|户)"
     };
 }
 
@@ -189,11 +198,20 @@ pub fn discover(
 ) -> Vec<PartyWord> {
     // whether the clauses have `a` let to `b`, and whether they have `a` rent from `b`
     let clauses = |a: &str, b: &str| {
-        let (a, b) = (regex::escape(a), regex::escape(b));
-        let says = |list: &[&str], x: &str, y: &str| clauses_say(list.iter().copied(), x, y, text);
+        // each word stands as one mark, so no clause reads its words inside the other party's
+        // word (`出租户与承租户协商`: the 承租 there is the tenant's name, not the landlord renting);
+        // the longer word first, as one may hold the other
+        let (x, y) = (A_MARK.to_string(), B_MARK.to_string());
+        let marked = if a.len() >= b.len() {
+            text.replace(a, &x).replace(b, &y)
+        } else {
+            text.replace(b, &y).replace(a, &x)
+        };
+        let says =
+            |list: &[&str], x: &str, y: &str| clauses_say(list.iter().copied(), x, y, &marked);
         (
-            says(a_first, &a, &b) || says(a_second, &b, &a),
-            says(a_second, &a, &b) || says(a_first, &b, &a),
+            says(a_first, &x, &y) || says(a_second, &y, &x),
+            says(a_second, &x, &y) || says(a_first, &y, &x),
         )
     };
     let flat: String = text.chars().filter(|&c| c != '\n').collect();
