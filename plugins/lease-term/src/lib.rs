@@ -81,8 +81,12 @@ fn judge(ctx: &Ctx, lease: Doc, min_months: i32, from_application: bool) -> Find
                 (Status::Pass, "满足", "meets")
             } else if unattributed(ctx, &lease) {
                 return review(
-                    format!("{id}：租期至 {e}，不足 {years} 年；但未读出承租人，而申报材料中另有租赁合同，无法确定这份是申报单位的主租赁合同还是转租合同"),
-                    format!("{id}: the lease runs to {e}, short of {years} years, but its tenant was not read and the submission holds other leases, so whether it is the applicant's head lease or a sublease is not known"),
+                    format!(
+                        "{id}：租期至 {e}，不足 {years} 年；但未读出承租人，而申报材料中另有租赁合同，无法确定这份是申报单位的主租赁合同还是转租合同"
+                    ),
+                    format!(
+                        "{id}: the lease runs to {e}, short of {years} years, but its tenant was not read and the submission holds other leases, so whether it is the applicant's head lease or a sublease is not known"
+                    ),
                 );
             } else {
                 (Status::Fail, "不满足", "does not meet")
