@@ -792,7 +792,7 @@ fn a_short_lease_whose_tenant_was_not_read_beside_another_lease_asks_a_person() 
     let out = run(builtins(), input(APPLICANT, vec![head, unread.clone()]));
     assert_eq!(statuses(&out, "lease.term"), [Pass, Review]);
     // Alone, the short lease is the applicant's, whoever its tenant: it fails.
-    let out = run(builtins(), input(APPLICANT, vec![unread]));
+    let out = run(builtins(), input(APPLICANT, vec![unread.clone()]));
     assert_eq!(statuses(&out, "lease.term"), [Fail]);
     // A tenant read that is not the applicant's still fails (a head lease between others).
     let other = lease(
@@ -806,6 +806,11 @@ fn a_short_lease_whose_tenant_was_not_read_beside_another_lease_asks_a_person() 
     let head = lease("head", LANDLORD, APPLICANT, "2020-01-01", "2027-12-31").build();
     let out = run(builtins(), input(APPLICANT, vec![head, other]));
     assert_eq!(statuses(&out, "lease.term"), [Pass, Fail]);
+    // A sublease known as such is no rival: the short head lease beside it fails.
+    let tenant = "太原市入驻小微企业有限公司";
+    let sub = sublease("s", APPLICANT, tenant, "2022-01-01", "2023-12-31").build();
+    let out = run(builtins(), input(APPLICANT, vec![unread, sub]));
+    assert_eq!(statuses(&out, "lease.term"), [Fail]);
 }
 
 #[test]

@@ -1579,10 +1579,10 @@ fn own_party_labels(
             // the word replaces a stop of the same letters (产权方 is elsewhere a head landlord)
             hits.retain(|h| h.0 < at || h.0 >= at + len);
             hits.push((at, li, len));
-            // (the head's whole line, which may print the word with its object and its short
-            // name: `租赁物提供方(以下简称提供方)`)
-            let line = text[at..].split('\n').next().unwrap_or_default();
-            own.push((regex::escape(line.trim_end_matches([':', ' '])), word.role));
+            // (the head as printed, which may give the word with its object and its short
+            // name: `租赁物提供方(以下简称提供方)`; a column's head is a line of its own)
+            let head = text[at..at + len].trim_end_matches([':', ' ', '\t', '\n']);
+            own.push((regex::escape(head), word.role));
         }
     }
     hits.sort_by_key(|h| h.0);
@@ -2452,7 +2452,7 @@ fn chained_periods(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
 /// A schedule's row saying its periods go on as before (`…`, `以此类推`): the rows
 /// printed are the first ones only.
 static SCHEDULE_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?m)^(?:…+|⋯+|\.{3,}|……)$|以此类推|依此类推|依次类推|照此类推|其余各期|余下各期")
+    regex(r"(?m)^\s*(?:…+|⋯+|\.{3,}|(?:以此|依此|依次|照此)类推|(?:其余|余下)各期[^\n]{0,8})\s*$")
         .expect("static regex")
 });
 
@@ -3764,7 +3764,7 @@ fn joined(text: &str, parts: &[std::ops::Range<usize>]) -> String {
 /// The rest of an organisation's name on a line of its own: a few characters and its legal
 /// form (`服务有限公司`), no more.
 static NAME_END_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^[\p{Han}]{0,8}(?:有限责任公司|股份有限公司|有限公司|公司|集团|中心|合作社|\((?:特殊)?普通合伙\)|\(有限合伙\))$")
+    regex(r"^[\p{Han}]{0,6}(?:有限责任公司|股份有限公司|有限公司|公司|集团|中心|合作社|\((?:特殊)?普通合伙\)|\(有限合伙\))$")
         .expect("static regex")
 });
 
@@ -13614,6 +13614,14 @@ mod tests {
              3\n2021年03月01日至2021年08月31日\n…\n以此类推\n",
         );
         assert_ne!(get(&f, "term_end"), Some(&json!("2021-08-31")), "{f:?}");
+        // …but a clause saying later payments go the same way ends no run of periods
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方:樊建国\n承租方:吕梁市北川河孵化器管理有限公司\n租金按年度:\n\
+             第1年 2020年03月01日至2021年02月28日\n第2年 2021年03月01日至2022年02月28日\n\
+             第3年 2022年03月01日至2023年02月28日\n以后各期租金依此类推支付。\n",
+        );
+        assert_eq!(get(&f, "term_end"), Some(&json!("2023-02-28")), "{f:?}");
         // Parties in two boxes side by side under heads of the contract's own words, each box
         // read whole (name, then its code) before the next.
         let f = read_text_layer(

@@ -156,7 +156,7 @@ static OBJECT_NOUN: LazyLock<Regex> =
 /// Stems that make a word the letting party's or the renting one's. The renting stems are
 /// looked at first: 转承租人 holds 承租, 受转租方 holds 转租.
 static RENTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"受转租|转承租|次承租|承租|受让|租用|承用|租入|转入|租房|使用|入驻|入孵|租户|租客|接租")
+    regex(r"受转租|转承租|次承租|承租|受让|租用|承用|租入|转入|租房|使用|入驻|入孵|(?:^|[^出])租户|租客|接租")
         .expect("static regex")
 });
 static LETTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
@@ -438,6 +438,10 @@ mod tests {
 
     #[test]
     fn words_of_the_documents_own_take_their_roles_from_the_clauses() {
+        // (a landlord's word holding 租户 is no tenant's)
+        assert_eq!(stem_role("出租户"), Some(true));
+        assert_eq!(stem_role("承租户"), Some(false));
+        assert_eq!(stem_role("租户"), Some(false));
         let text = "房屋租赁合同\n立约人:\n出租一方 山西甲乙科技有限公司\n社会信用代码 91140400AAU8WXM25L\n法定代表人 周丽\n承租一方 山西丙丁实业有限公司\n一、出租一方将位于太原市的房屋租给承租一方。\n二、承租一方按时付租。\n出租一方(签章)\n山西甲乙科技有限公司\n承租一方(签章)\n山西丙丁实业有限公司";
         assert_eq!(
             found(text),

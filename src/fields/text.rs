@@ -1079,7 +1079,12 @@ impl Norm {
                 let boxed = *ppi == pi
                     && matches!((pbox, &line.bbox), (Some(a), Some(b)) if boxed_character(ptext, &text, in_boxed_run, a, b));
                 in_boxed_run = boxed;
-                let code_run = !pcell && !side_by_side && code_goes_on(ptext, &text, in_code_run);
+                let code_run = *ppi == pi
+                    && !line.after_gap
+                    && !pcell
+                    && !side_by_side
+                    && !CONTACT_LINE.is_match(ptext)
+                    && code_goes_on(ptext, &text, in_code_run);
                 in_code_run = code_run;
                 let soft = boxed
                     || (!pcell

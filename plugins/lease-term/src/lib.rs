@@ -19,11 +19,11 @@ fn agrees(start: Date, end: Date, stated: Term) -> bool {
 }
 
 /// Whether a short lease cannot be tied to the applicant: its tenant was not read and other
-/// leases stand beside it, so it may be a sublease whose title and labels were not understood
+/// head leases stand beside it (subleases already known as such are no rival), so it may be a sublease whose title and labels were not understood
 /// (a sublease is short by nature, and failing the applicant on it would be a confident wrong
 /// verdict).
 fn unattributed(ctx: &Ctx, lease: &Doc) -> bool {
-    lease.text("lessee").is_none() && ctx.of_kind(&[DocumentKind::Lease]).len() > 1
+    lease.text("lessee").is_none() && ctx.head_leases().len() > 1
 }
 
 fn judge(ctx: &Ctx, lease: Doc, min_months: i32, from_application: bool) -> Finding {
