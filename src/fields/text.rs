@@ -145,23 +145,19 @@ fn code_goes_on(prev: &str, next: &str, in_run: bool) -> bool {
     let (Some(last), Some(first)) = (prev.chars().last(), next.chars().next()) else {
         return false;
     };
-    let run = prev.len() - prev.trim_end_matches(code_char).len();
-    let head = prev[..prev.len() - run].trim_end();
+    let head = prev.trim_end_matches(code_char);
+    let run = &prev[head.len()..];
     // (a code cut short on its line and printed whole on the next is no wrap: `码:J2023…` /
     // `J2023…89012`)
-    !next.starts_with(&prev[prev.len() - run..])
+    !next.starts_with(run)
         && next.chars().all(code_char)
         && next.chars().filter(char::is_ascii_digit).count() >= 2
-        && prev[prev.len() - run..]
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .count()
-            >= 2
+        && run.chars().filter(char::is_ascii_alphanumeric).count() >= 2
         && ((last.is_ascii_alphanumeric() && first == '-' && next.len() > 1)
             || (last == '-' && first.is_ascii_alphanumeric())
             || (last.is_ascii_alphanumeric()
                 && first.is_ascii_alphanumeric()
-                && (in_run || head.ends_with(':'))))
+                && (in_run || head.trim_end().ends_with(':'))))
 }
 
 /// A CJK unified ideograph (the characters of names, labels and clauses).

@@ -19,14 +19,21 @@ fn agrees(start: Date, end: Date, stated: Term) -> bool {
 }
 
 /// Whether a short lease cannot be tied to the applicant: its tenant was not read and other
-/// head leases stand beside it (subleases already known as such are no rival), so it may be a sublease whose title and labels were not understood
-/// (a sublease is short by nature, and failing the applicant on it would be a confident wrong
-/// verdict).
-fn unattributed(ctx: &Ctx, lease: &Doc) -> bool {
-    lease.text("lessee").is_none() && ctx.head_leases().len() > 1
+/// head leases stand beside it (`head_leases`, how many the submission holds; subleases
+/// already known as such are no rival), so it may be a sublease whose title and labels were not
+/// understood (a sublease is short by nature, and failing the applicant on it would be a
+/// confident wrong verdict).
+fn unattributed(lease: &Doc, head_leases: usize) -> bool {
+    lease.text("lessee").is_none() && head_leases > 1
 }
 
-fn judge(ctx: &Ctx, lease: Doc, min_months: i32, from_application: bool) -> Finding {
+fn judge(
+    ctx: &Ctx,
+    lease: Doc,
+    head_leases: usize,
+    min_months: i32,
+    from_application: bool,
+) -> Finding {
     let id = lease.id();
     let (start, end, stated) = (
         lease.field("term_start"),
@@ -79,7 +86,7 @@ fn judge(ctx: &Ctx, lease: Doc, min_months: i32, from_application: bool) -> Find
             let last_day = needed.add_days(-1);
             let (status, zh, en) = if e.add_days(1) >= needed {
                 (Status::Pass, "满足", "meets")
-            } else if unattributed(ctx, &lease) {
+            } else if unattributed(&lease, head_leases) {
                 return review(
                     format!(
                         "{id}：租期至 {e}，不足 {years} 年；但未读出承租人，而申报材料中另有租赁合同，无法确定这份是申报单位的主租赁合同还是转租合同"
@@ -211,9 +218,10 @@ impl Plugin for LeaseTerm {
                 "no head lease (the site is not leased)",
             )];
         }
+        let n = leases.len();
         leases
             .into_iter()
-            .map(|l| judge(ctx, l, min_months, from_application))
+            .map(|l| judge(ctx, l, n, min_months, from_application))
             .collect()
     }
 }
