@@ -1576,6 +1576,11 @@ fn own_party_labels(
         };
         own.push((regex::escape(&word.word), word.role));
         for (at, len) in word.heads {
+            // a qualifier makes the head someone else's, as for the table's labels
+            // (`移交人(出租户):` under a handover list: whoever signs there)
+            if QUALIFIED.is_match(&text[..at]) {
+                continue;
+            }
             // the word replaces a stop of the same letters (产权方 is elsewhere a head landlord)
             hits.retain(|h| h.0 < at || h.0 >= at + len);
             hits.push((at, li, len));
@@ -2504,6 +2509,11 @@ fn label_hits(c: &Compiled, text: &str) -> Vec<(usize, usize, usize)> {
         let found = c.label_at(rest).filter(|&(li, len)| {
             // `原权利人`, `抵押权人`: a qualifier before the word makes another party's label
             if QUALIFIED.is_match(&text[..pos])
+                // …or inside the label, a signer's word its bracket gives the role
+                // (`接收人(承租户):`)
+                || rest[..len]
+                    .find('(')
+                    .is_some_and(|b| QUALIFIED.is_match(&text[..=pos + b]))
                 || QUALIFIED_AFTER.is_match(&rest[len..])
                 || (c.spec.labels[li].line_start_only && !line_start)
                 || in_parenthetical(text, pos)
@@ -13643,6 +13653,48 @@ mod tests {
         );
         assert_eq!(s(&f, "lessor"), "吕梁市北川河孵化器管理有限公司");
         assert_eq!(s(&f, "lessee"), "孝义市胜溪湖科技有限公司");
+        // (the signers' lines give no rival name either: the party's word inside a signer's
+        // bracket is no label, so the parties stay sure)
+        assert!(f["lessor"].confidence > 0.9, "{f:?}");
+        assert!(f["lessee"].confidence > 0.9, "{f:?}");
+    }
+    #[test]
+    fn heads_stacked_over_their_names_read_a_factory_as_a_company() {
+        // Two heads of the contract's own words in a band, read by OCR one under the other,
+        // then the two names: the first a factory's, which no legal form ends.
+        for landlord in ["忻州市原平县农机修造厂", "大同市云州区粮油储备站"] {
+            let f = read(
+                DocumentKind::Lease,
+                &format!(
+                    "房屋租赁合同\n场地供给方(以下简称供给方)\n场地使用方(以下简称使用方)\n{landlord}\n\
+                     孝义市胜溪湖科技有限公司\n社会信用代码:91141100MA0L000000\n\
+                     社会信用代码:91141181MA0K000000\n一、供给方将仓库交使用方使用。\n二、使用方按年付租。\n\
+                     供给方(盖章):{landlord}\n使用方(盖章):孝义市胜溪湖科技有限公司\n"
+                ),
+            );
+            assert_parties_sure(&f, landlord, "孝义市胜溪湖科技有限公司");
+        }
+    }
+    #[test]
+    fn a_sublease_form_titled_as_a_register_or_filing_slip_is_a_sublease() {
+        // A park's slip for a sublease, filled in by both parties: its title is its role, and a
+        // head lease that only names such a slip in a clause stays a head lease.
+        for title in ["园区分租备案表", "转租登记单", "场地转租审批表"] {
+            let f = read(
+                DocumentKind::Lease,
+                &format!(
+                    "{title}\n编号:FB-7\n转出单位\n太原小微科技有限公司\n接收单位\n山西创业服务有限公司\n\
+                     分租期限\n2022年03月01日至2025年02月28日\n转出单位(盖章)\n太原小微科技有限公司"
+                ),
+            );
+            assert_eq!(get(&f, "is_sublease"), Some(&json!(true)), "{title}: {f:?}");
+        }
+        let head = read(
+            DocumentKind::Lease,
+            "房屋租赁合同\n出租方(甲方):太原科技有限公司\n承租方(乙方):山西创业有限公司\n\
+             第九条 经甲方同意转租的，乙方应填写转租登记单报甲方备案。",
+        );
+        assert_eq!(get(&head, "is_sublease"), Some(&json!(false)));
     }
 }
 /// Parties written in the forms real leases use, each read from a text layer and from OCR.

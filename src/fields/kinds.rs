@@ -1641,11 +1641,12 @@ pub const LEASE: KindSpec = KindSpec {
             &[("party_b", "v", Parse::Name)],
             0.95,
         ),
-        // A sublease (转租, 分租, 二次租赁; a `转租事项备忘录` signed as one) is known by its title or
+        // A sublease (转租, 分租, 二次租赁; a `转租事项备忘录` signed as one, a park's `转租情况登记单`
+        // form filled in and signed by both) is known by its title or
         // its party labels, never by words of the body: most head leases forbid subletting or ask for 转租合同 to be filed in a clause. An
         // incubator's entry agreement (入驻协议, 入孵协议) lets part of the base's own site.
         pat(
-            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|确认函|申请书|约定书|备忘录)|(?:房屋|场地|厂房|物业|房产|办公用房)?(?:三方|四方)?(?:合同|协议|约定|契约))|(?:二次|再)(?:租赁|出租)(?:合同|协议|契约)|\([\p{Han}]{0,8}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
+            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|确认函|申请书|约定书|备忘录|登记单|登记表|备案表|备案单|审批表|申请表|情况表|一览表|告知书|通知书)|(?:房屋|场地|厂房|物业|房产|办公用房)?(?:三方|四方)?(?:合同|协议|约定|契约))|(?:二次|再)(?:租赁|出租)(?:合同|协议|契约)|\([\p{Han}]{0,8}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.97,
         ),

@@ -271,7 +271,9 @@ pub fn discover(
             // names): the next line is the next head, and the names stand in columns
             || SEALED_HEAD.is_match(rest)
             || !(ORG_START.is_match(&two_lines)
-                || FACTORY_LINE.is_match(rest.split('\n').next().unwrap_or_default())
+                // (heads stacked over their names, `提供方` / `使用方` / the names: a
+                // factory's name may come a line later, as an organisation's may in two_lines)
+                || rest.split('\n').take(2).any(|line| FACTORY_LINE.is_match(line))
                 || (!sep.as_str().is_empty() && PERSON_START.is_match(rest)))
             // printed more than once (a party's block and its signature at least)
             || flat.matches(word).count() < 2
