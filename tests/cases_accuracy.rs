@@ -25,17 +25,16 @@ use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
 /// Held-out floors as last measured: rule verdicts and fields. The floors follow the set, not
-/// the bar. h54 (c2407-c2450) came in untouched at 61/70 verdicts with one wrong fail; h55
-/// (c2451-c2494, drawn in fdecdfd) came in untouched (binary of 04f660a) at 55/70 verdicts
-/// (0.786) with no wrong pass and four wrong fails (all lease.term), fields 157/185 (0.849)
-/// born-digital (docs/BENCHMARKS.md, "Thirty-ninth round"). Both became tuning when their
-/// misses were looked at (434cf11, d980fd6); the held-out folder is empty until h56 is drawn,
-/// and these floors are then set to its first measure.
-const HELDOUT_RULES_FLOOR: f64 = 0.87;
-const HELDOUT_FIELDS_FLOOR: f64 = 0.91;
-/// h54's first measure (the floors above are its too): one wrong fail in 70 verdicts (1.4 %),
-/// above the 1 % bar; no more is allowed.
-const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.015;
+/// the bar. h56 (c2495-c2538, drawn in 2b3ba7f) came in untouched (binary of the commit after
+/// 76a487f, made before h56 was read) at 52/70 verdicts (0.743) with no wrong pass and two
+/// wrong fails, fields 156/186 (0.839) born-digital (docs/BENCHMARKS.md, "Fortieth round").
+/// It becomes tuning when its misses are looked at; the held-out folder is then empty until
+/// the next set is drawn, and these floors are set to that set's first measure.
+const HELDOUT_RULES_FLOOR: f64 = 0.74;
+const HELDOUT_FIELDS_FLOOR: f64 = 0.83;
+/// h56's first measure: two wrong fails in 70 verdicts (2.9 %), above the 1 % bar; no more is
+/// allowed.
+const HELDOUT_WRONG_FAIL_CEILING: f64 = 0.029;
 
 /// The held-out set h11 (c515-c558) became tuning cases on 2026-12-03: it had been seen by the
 /// engineer tuning extraction. Until it meets the tuning bars it is scored apart and held at
