@@ -34,6 +34,11 @@ static COVER: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^(目录|申报材料|.{0,30}申报(材料|书)$|材料目录|封面)$").expect("static regex")
 });
 
+/// A title that is a document's kind word alone (合同书, 协议, 契约), which a line under it may
+/// complete.
+static KIND_WORD_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(?:合同|协议|契约)书?$").expect("static regex"));
+
 /// The role of one page.
 pub fn role(page: &Page) -> Role {
     if page.text.chars().filter(|c| !c.is_whitespace()).count() < BLANK_CHARS {
@@ -59,7 +64,20 @@ pub fn role(page: &Page) -> Role {
         let (first, rest) = l.split_once([' ', '\t'])?;
         (!rest.trim().is_empty()).then(|| first.to_string())
     });
-    for line in head.iter().cloned().chain(joined).chain(first_cells) {
+    // …and a contract's cover whose kind word stands alone over a bracket naming what it is
+    // (`合同书` / `(房屋租赁)`) reads as the two put the usual way round (`房屋租赁合同书`)
+    let bracketed_kind = head.windows(2).filter_map(|w| {
+        let subject = w[1].strip_prefix('(')?.strip_suffix(')')?;
+        (KIND_WORD_ALONE.is_match(&w[0]) && subject.chars().all(is_han))
+            .then(|| format!("{subject}{}", w[0]))
+    });
+    for line in head
+        .iter()
+        .cloned()
+        .chain(joined)
+        .chain(first_cells)
+        .chain(bracketed_kind)
+    {
         if line.chars().count() > 40 || line.contains(',') || line.contains('。') {
             continue;
         }
@@ -156,6 +174,7 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
     let roles: Vec<Role> = pages.iter().map(role).collect();
     let footers: Vec<_> = pages.iter().map(page_footer).collect();
     let in_one_run = numbered_as_one(&footers, &roles);
+    let listed = listed_starts(pages, &roles);
     for (i, role) in roles.into_iter().enumerate() {
         match role {
             Role::Blank => {}
@@ -186,7 +205,10 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
             Role::Continuation => {
                 // a page numbered 1, or after a page numbered as its document's last (第2页共2页):
                 // a new document, whose first page may bear no title (a report's cover)
-                let restarts = matches!(footers[i], Some((1, _)))
+                // (or a page the packet's contents list as where a document starts: a
+                // report's front page under a title no kind knows, `报告交付登记页`)
+                let restarts = listed[i].is_some()
+                    || matches!(footers[i], Some((1, _)))
                     || i.checked_sub(1)
                         .and_then(|p| footers[p])
                         .is_some_and(|(n, total)| total == Some(n))
@@ -198,10 +220,16 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
                         s.pages.push(i);
                     }
                 } else {
+                    // (the contents' title names its kind: an untitled page of it, as a
+                    // 防伪页 is, which the document's titled body after it takes)
+                    let (kind, confidence) = match listed[i] {
+                        Some(Some(kind)) => (kind, ANNEX_CONFIDENCE),
+                        _ => (DocumentKind::Other, 0.0),
+                    };
                     segs.push(Segment {
                         pages: vec![i],
-                        kind: DocumentKind::Other,
-                        confidence: 0.0,
+                        kind,
+                        confidence,
                     });
                     open = true;
                 }
@@ -226,6 +254,69 @@ pub fn split(pages: &[Page]) -> Vec<Segment> {
         only.pages.sort_unstable();
     }
     segs
+}
+
+/// An entry of a packet's contents page: a title, leaders, and the page it starts on
+/// (`二、专项审计报告……5`, `3. 房屋所有权证 ..... 7`).
+static CONTENTS_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]\s*)?(?P<t>\p{Han}[\p{Han}()]{1,30}?)[\s.·…_-]*(?P<n>\d{1,3})$")
+        .expect("static regex")
+});
+
+/// For each page, whether the packet's contents page lists it as where a document starts,
+/// and the kind the entry's title names (if a kind's title). The contents count pages their
+/// own way (the cover as page 1 or not): the first entry, on the first page after the
+/// contents, says which.
+fn listed_starts(pages: &[Page], roles: &[Role]) -> Vec<Option<Option<DocumentKind>>> {
+    let mut out = vec![None; pages.len()];
+    let kind_of = |title: &str| {
+        let title = normalise(title);
+        TITLES
+            .iter()
+            .find(|(_, titles)| titles.iter().any(|t| t.is_match(&title)))
+            .map(|(spec, _)| spec.kind)
+    };
+    let listed: Vec<(usize, Option<DocumentKind>)> = pages
+        .iter()
+        .zip(roles)
+        .filter(|(_, r)| matches!(r, Role::Cover))
+        .flat_map(|(p, _)| {
+            p.text
+                .lines()
+                .filter_map(|l| {
+                    let caps = CONTENTS_ENTRY.captures(l.trim())?;
+                    Some((caps["n"].parse().ok()?, kind_of(&caps["t"])))
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|&(n, _)| n >= 1)
+        .collect();
+    // the first entry starts on the first page after the contents that is neither blank nor a
+    // cover: that fixes how the contents count (with the cover or without)
+    let (Some(&(first_listed, _)), Some(last_cover)) = (
+        listed.first(),
+        roles.iter().rposition(|r| matches!(r, Role::Cover)),
+    ) else {
+        return out;
+    };
+    let Some(first_page) =
+        (last_cover + 1..pages.len()).find(|&i| !matches!(roles[i], Role::Blank | Role::Cover))
+    else {
+        return out;
+    };
+    let offset = first_page as isize - (first_listed as isize - 1);
+    if offset.abs() > 1 {
+        return out;
+    }
+    for (n, kind) in listed {
+        if let Some(i) = usize::try_from(n as isize - 1 + offset)
+            .ok()
+            .filter(|&i| i < out.len())
+        {
+            out[i] = Some(kind);
+        }
+    }
+    out
 }
 
 /// For each page, whether it is a later page of a run its footers number as one document
@@ -740,6 +831,55 @@ mod tests {
                 "专项审计报告\n文号：晋朔恒信专审字〔2022〕第0573号\n运城市瑞丰文化传媒有限公司全体股东：\n我们审计了贵公司的基地运营情况表。",
             ),
         ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 1, "{segs:?}");
+        assert_eq!(segs[0].pages, vec![0, 1]);
+    }
+
+    #[test]
+    fn a_page_the_contents_list_starts_a_document_under_a_title_no_kind_knows() {
+        // a report's front page (its number and code in a table) bound after a lease: the
+        // contents say the report starts there
+        let pages = vec![
+            page(
+                1,
+                "某公司\n申报材料\n目录\n一、房屋租赁合同……2\n二、专项审计报告……4",
+            ),
+            page(
+                2,
+                "房屋租赁合同\n出租方：甲公司\n第一条 甲方将房屋出租给乙方。第二条 租金按季支付。第三条 租期五年。",
+            ),
+            page(3, "第四条 本合同一式两份。\n出租方（盖章）：甲公司"),
+            page(
+                4,
+                "报告送达登记页\n报告文号\n晋某审字〔2024〕第1号\n监管码\nBA2024000000001",
+            ),
+            page(
+                5,
+                "专项审计报告\n某公司全体股东：\n我们审计了贵公司的基地运营情况表。",
+            ),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert_eq!(segs[0].pages, vec![1, 2]);
+        assert_eq!(segs[1].pages, vec![3, 4]);
+        assert_eq!(segs[1].kind, DocumentKind::AuditReport);
+    }
+
+    #[test]
+    fn a_contracts_cover_with_its_kind_in_a_bracket_is_the_contracts() {
+        // `合同书` / `(房屋租赁)` over the parties, then the contract under its own title
+        let pages = vec![
+            page(
+                1,
+                "合　同　书\n（房屋租赁）\n合同编号：\nZL-1\n甲　方：\n甲公司\n乙　方：\n乙公司\n签订日期：\n2021年6月9日",
+            ),
+            page(
+                2,
+                "房屋租赁合同\n出租方：甲公司\n第一条 甲方将房屋出租给乙方。第二条 租金按季支付。第三条 租期五年。",
+            ),
+        ];
+        assert_eq!(role(&pages[0]), Role::Start(DocumentKind::Lease));
         let segs = split(&pages);
         assert_eq!(segs.len(), 1, "{segs:?}");
         assert_eq!(segs[0].pages, vec![0, 1]);

@@ -791,10 +791,10 @@ pub fn read_fields(c: &Compiled, norm: &Norm) -> Reading {
                     &name[word.end()..]
                 ));
             }
-            // …or a character of 特殊 misread in its form (`(特疾普通合伙)`)
+            // …or a character of 特殊普通 misread in its form (`(特疾普通合伙)`, `(特殊音通合伙)`)
             if let Some(name) = cand.value.as_str()
                 && let Some(m) = SPECIAL_PARTNERSHIP_READ.find(name)
-                && !m.as_str().contains("特殊")
+                && !m.as_str().contains("特殊普通")
             {
                 let (open, close) = if m.as_str().starts_with('（') {
                     ('（', '）')
@@ -2454,10 +2454,10 @@ fn chained_periods(norm: &Norm, cands: &mut BTreeMap<&'static str, Vec<Candidate
     }
 }
 
-/// A schedule's row saying its periods go on as before (`…`, `以此类推`): the rows
-/// printed are the first ones only.
+/// A schedule's row saying its periods go on as before (`…`, `以此类推`, `其后各季依此类推`): the
+/// rows printed are the first ones only. (A row of its own: a clause ends in its full stop.)
 static SCHEDULE_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?m)^\s*(?:…+|⋯+|\.{3,}|(?:以此|依此|依次|照此)类推|(?:其余|余下)各期[^\n]{0,8})\s*$")
+    regex(r"(?m)^\s*(?:…+|⋯+|\.{3,}|\p{Han}{0,6}(?:以此|依此|依次|照此)类推\p{Han}{0,4}|(?:其余|余下|其后|以后|此后)各(?:期|季|月|年|年度|批)[^\n]{0,8})\s*$")
         .expect("static regex")
 });
 
@@ -4361,9 +4361,12 @@ static FIRM_WORD_READ: LazyLock<Regex> =
 /// …with its 所 lost before the legal form (`kinds::FIRM_WORD_BEFORE_FORM`).
 static FIRM_WORD_BEFORE_FORM_READ: LazyLock<Regex> =
     LazyLock::new(|| regex(kinds::FIRM_WORD_BEFORE_FORM).expect("static regex"));
-/// The special partnership's form with one character of 特殊 misread (`(特疾普通合伙)`).
+/// The special partnership's form with one character of 特殊普通 misread (`(特疾普通合伙)`, `(特殊音通合伙)`).
 static SPECIAL_PARTNERSHIP_READ: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"[(（](?:特[^()（）普]|[^()（）]殊)普通合伙[)）]").expect("static regex")
+    regex(
+        r"[(（](?:(?:特[^()（）普]|[^()（）]殊)普通|特殊(?:[^()（）普]通|普[^()（）通]))合伙[)）]",
+    )
+    .expect("static regex")
 });
 /// A table column's title (`入驻时间`, `注册地址`, `企业名称`).
 static COLUMN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -13116,6 +13119,10 @@ mod tests {
                 "榆次宏信会计师事务所（特疾普通合伙）",
                 "榆次宏信会计师事务所（特殊普通合伙）",
             ),
+            (
+                "榆次宏信会计师事务所（特殊音通合伙）山西分所",
+                "榆次宏信会计师事务所（特殊普通合伙）山西分所",
+            ),
         ] {
             let f = read(
                 DocumentKind::AuditReport,
@@ -13658,6 +13665,121 @@ mod tests {
         assert!(f["lessor"].confidence > 0.9, "{f:?}");
         assert!(f["lessee"].confidence > 0.9, "{f:?}");
     }
+    #[test]
+    fn h56_classes_positions_by_own_words_first_and_last_rent_days_lasting_periods_and_report_numbers()
+     {
+        // Positions with words of the contract's own before a short-name bracket
+        // (`供租方(简称甲方)`), a prefix before them (立约人), and the place handed over to rent
+        // (`交乙方承租`): the parties are sure, and the term is the first and last days the
+        // rent runs (首租日 / 末租日) under a heading of its own.
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租约\n立约人 供租方(简称甲方):吕梁市北川河孵化器管理有限公司\n\
+             立约人 需租方(简称乙方):孝义市胜溪湖科技有限公司\n【房屋】\n甲方把坐落于孝义市府前街8号的房屋交乙方承租。\n\
+             【租期】\n首租日2020.05.01,末租日2025.04.30。\n【租金】\n年租金300,000.00元,乙方每季度预付一次。\n\
+             甲方(签章):吕梁市北川河孵化器管理有限公司\n乙方(签章):孝义市胜溪湖科技有限公司\n",
+        );
+        assert_parties_sure(
+            &f,
+            "吕梁市北川河孵化器管理有限公司",
+            "孝义市胜溪湖科技有限公司",
+        );
+        assert_eq!(s(&f, "term_start"), "2020-05-01", "{f:?}");
+        assert_eq!(s(&f, "term_end"), "2025-04-30", "{f:?}");
+        // The lease's lasting period (存续期间) ended 届止, above a quarterly payment table whose
+        // printed rows stop at a row saying the others go on alike (`其后各季依此类推`).
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋租用合同\n出租方:吕梁市北川河孵化器管理有限公司\n承租方:孝义市胜溪湖科技有限公司\n\
+             第二款 租赁存续期间:二〇二〇年五月一日起,二〇二六年四月三十日届止。\n季度缴费表\n季次\n计费区间\n金额\n\
+             1\n二〇二〇年五月一日至二〇二〇年七月三十一日\n75,000.00\n\
+             2\n二〇二〇年八月一日至二〇二〇年十月三十一日\n75,000.00\n其后各季依此类推\n",
+        );
+        assert_eq!(s(&f, "term_start"), "2020-05-01", "{f:?}");
+        assert_eq!(s(&f, "term_end"), "2026-04-30", "{f:?}");
+        // Report numbers under labels of the report's own (函号, 编排号, 文档编号, 流水号) and a
+        // number with the year first and no 字 (`(2022)龙城双创专审第0311号`).
+        for (text, number) in [
+            (
+                "报告函号:(2022)龙城双创专审第0311号\n报告日期:2022年3月1日",
+                "(2022)龙城双创专审第0311号",
+            ),
+            (
+                "专项审计报告\n〔报告编排号:龙城-FHSJ2022-0311〕\n全体股东:",
+                "龙城-FHSJ2022-0311",
+            ),
+            (
+                "报告文档编号:龙城-FHSJ2022-0311\n专项审计报告",
+                "龙城-FHSJ2022-0311",
+            ),
+            (
+                "报告交付登记页\n业务流水号\n(2022)龙城双创专审第0311号\n委托单位",
+                "(2022)龙城双创专审第0311号",
+            ),
+        ] {
+            let f = read_text_layer(
+                DocumentKind::AuditReport,
+                &format!(
+                    "{text}\n我们接受委托,对贵公司2021年度基地运营数据进行了专项审计。\n龙城会计师事务所有限公司"
+                ),
+            );
+            assert_eq!(s(&f, "report_no"), number, "{text}: {f:?}");
+        }
+        // Every co-owner in the list under its label (`共有人名录`), persons among them; a list
+        // longer than can be read whole gives none (the rule then asks a person).
+        let cert = |list: &str| {
+            read_text_layer(
+                DocumentKind::HouseOwnershipCertificate,
+                &format!(
+                    "房屋所有权证\n房屋所有权人\n共有情况\n吕梁市北川河孵化器管理有限公司\n共同共有\n\
+                     房屋坐落\n孝义市府前街8号\n共有人名录\n{list}\n附记:无。"
+                ),
+            )
+        };
+        let f = cert("吕梁市北川河孵化器管理有限公司、孝义市胜溪湖科技有限公司、王小明、李华");
+        assert_eq!(
+            get(&f, "co_owners"),
+            Some(&json!([
+                "吕梁市北川河孵化器管理有限公司",
+                "孝义市胜溪湖科技有限公司",
+                "王小明",
+                "李华"
+            ])),
+            "{f:?}"
+        );
+        let f = cert("吕梁市北川河孵化器管理有限公司、王一、王二、王三、王四、王五");
+        assert_eq!(get(&f, "co_owners"), None, "{f:?}");
+        // A sublease titled 分租合约, its parties signing as 立约人 with their own words in the
+        // bracket (`立约人(让出方)`, `立约人(承接租户)`), the head lease's period cited by its
+        // number in a bracket (`签立的租约(编号:…)`, `该租约写明的租用起讫为…`).
+        let f = read(
+            DocumentKind::Lease,
+            "房屋分租合约\n立约人(让出方):吕梁市北川河孵化器管理有限公司\n立约人(承接租户):孝义市胜溪湖科技有限公司\n\
+             一、让出方凭其与王五签立的租约(编号:ZY-2020-01),租得孝义市府前街8号的房屋,该租约写明的租用起讫为2020.1.1—2029.12.31。\n\
+             二、让出方将房屋中约300平方米转租给承接租户。\n三、分租时段:由2021年3月1日起,到2023年2月28日止。\n\
+             四、承接租户每年付给让出方分租费3万元。\n让出方(盖章)\n承接租户(盖章)\n",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)), "{f:?}");
+        assert_parties_sure(
+            &f,
+            "吕梁市北川河孵化器管理有限公司",
+            "孝义市胜溪湖科技有限公司",
+        );
+        assert_eq!(s(&f, "term_start"), "2021-03-01", "{f:?}");
+        assert_eq!(s(&f, "term_end"), "2023-02-28", "{f:?}");
+        // A park's form for a sublease (`转租申报表`) whose letting party is the tenant that lets
+        // on (`转出承租人`: 转出 before the renting stem) and the other the one taking it (承接人).
+        let f = read_text_layer(
+            DocumentKind::Lease,
+            "房屋转租申报表\n一、转出承租人\n名称\n吕梁市北川河孵化器管理有限公司\n二、承接人\n名称\n孝义市胜溪湖科技有限公司\n\
+             三、本次转租起止\n2021年03月01日至2023年02月28日\n转出承租人(盖章)\n吕梁市北川河孵化器管理有限公司\n\
+             承接人(盖章)\n孝义市胜溪湖科技有限公司\n",
+        );
+        assert_eq!(get(&f, "is_sublease"), Some(&json!(true)), "{f:?}");
+        assert_eq!(s(&f, "lessor"), "吕梁市北川河孵化器管理有限公司", "{f:?}");
+        assert_eq!(s(&f, "lessee"), "孝义市胜溪湖科技有限公司", "{f:?}");
+    }
+
     #[test]
     fn heads_stacked_over_their_names_read_a_factory_as_a_company() {
         // Two heads of the contract's own words in a band, read by OCR one under the other,

@@ -204,20 +204,21 @@ pub(crate) use starts_on_an_event;
 /// Periods a lease names besides its term: the head lease's, cited in a sublease's recital,
 /// rent-free and fit-out periods, renewals and extensions, deposits, payment schedules, the
 /// length a letter of intent proposed (意向租赁期). Their dates and durations are not the term.
+// (续期 a renewal's, not 存续期间, the lease's lasting)
 macro_rules! not_the_term {
     () => {
-        r"原租赁|原租约|主租约|总租约|原租期|原合同|原期限|土地使用|转租方承租|转租人承租|出租方承租|出租人承租|免租|免收|免交|减免|装修|续租|续签|续约|续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用|意向"
+        r"原租赁|原租约|主租约|总租约|原租期|原合同|原期限|土地使用|转租方承租|转租人承租|出租方承租|出租人承租|免租|免收|免交|减免|装修|续租|续签|续约|(?:^|[^存持])续期|延长|延期|顺延|优先|押金|保证金|支付|缴纳|付款|交付|试用|意向"
     };
 }
 /// Those words as one regex source, for the engine's schedule rows as well.
 pub const NOT_THE_TERM: &str = not_the_term!();
 /// A sentence that names another contract by its title (`鉴于甲方已与产权人签订《房屋租赁合同》,
 /// 租赁期限为…`) or by its number (`租赁合同(编号HT201800137)租期…`, `…的房屋(租赁合同编号:…),
-/// 租赁期限自…`, `(原租赁合同号…,租赁期限…)`, `(原合同:编号…,租期…)`, `…签订了编号为晋房赁(2020)
+/// 租赁期限自…`, `签立的租约(编号:…),…该租约写明的租用起讫为…`, `(原租赁合同号…,租赁期限…)`, `(原合同:编号…,租期…)`, `…签订了编号为晋房赁(2020)
 /// 第279号的房屋租赁合同,租期…`, `依第2021ZLHT03603号租赁合同租用…,租期…`), a letter of intent or a memorandum too (`签署《房屋租赁意向书》(…,意向租赁期三年)`),
 /// or opens with it or a line of it (`原租赁合同:出租人…,合同编号…,租赁期限…`), speaks of that
 /// contract: its dates are not this document's (本《…合同》 and `(本合同编号…)` are this one).
-pub const CITES_A_CONTRACT: &str = r"^(?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)|(?m:^)(?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)(?:信息)?:|(?:^|[^本])《[^》]{0,20}(?:合同|协议|意向书|备忘录)》|(?:合同|协议)\(\n?(?:合同)?\n?编\n?号|\([\p{Han}--[本]]{0,6}(?:合同|协议|租约):?\n?(?:编\n?)?号|\((?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)|编号(?:为|是)[^,。;\n]{2,30}?的[^,。;\n本]{0,12}(?:合同|协议)|(?:依|按|根据|依据|凭)第?[0-9A-Za-z\-/]{4,30}号(?:房屋)?(?:租赁)?(?:合同|协议)";
+pub const CITES_A_CONTRACT: &str = r"^(?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)|(?m:^)(?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)(?:信息)?:|(?:^|[^本])《[^》]{0,20}(?:合同|协议|意向书|备忘录)》|(?:合同|协议|租约)\(\n?(?:合同)?\n?编\n?号|\([\p{Han}--[本]]{0,6}(?:合同|协议|租约):?\n?(?:编\n?)?号|\((?:原|主|总)(?:房屋)?(?:租赁|承租)?(?:合同|协议|租约)|编号(?:为|是)[^,。;\n]{2,30}?的[^,。;\n本]{0,12}(?:合同|协议)|(?:依|按|根据|依据|凭)第?[0-9A-Za-z\-/]{4,30}号(?:房屋)?(?:租赁)?(?:合同|协议)";
 /// A clause that recites another contract (`鉴于:乙方已与XX(出租方,…)签订…`): the parties it
 /// names with their roles are that contract's.
 const RECITAL: &str = "鉴于|已与|已经与|签订|签署";
@@ -329,7 +330,7 @@ macro_rules! party_name_row {
 /// the land.
 macro_rules! term_word {
     () => {
-        r"(?:租用|承租|租赁)(?:该|此|上述|前述)?(?:房屋|场地|厂房|物业)的(?:时间|期限|期间)|(?:租赁|租用|承租|出租|租约|入驻|入孵|孵化|转租|分租|服务)的?总?(?:期限|年限|年期|期间|期)|使用的?(?:期限|期间|期)|(?:合同|协议|租约|租赁|租用|转租)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租|转租|分租)(?:时间|时限|时段|时长)|租期|期限"
+        r"(?:租用|承租|租赁)(?:该|此|上述|前述)?(?:房屋|场地|厂房|物业)的(?:时间|期限|期间)|(?:租赁|租用|承租|出租|租约|入驻|入孵|孵化|转租|分租|服务)的?总?(?:期限|年限|年期|期间|期)|使用的?(?:期限|期间|期)|(?:合同|协议|租约|租赁|租用|转租)有效期(?:限)?|(?:租赁)?(?:合同|协议)期(?:限)?|(?:租赁|租用|承租|转租|分租)(?:时间|时限|时段|时长)|(?:租赁|租用|合同|协议)存续(?:期间|期限|期)|(?:租赁|租用|承租)周期|租期|期限"
     };
 }
 /// A renewal's words for the period it renews for (续签期限, 续租期限, 续约期间): the term of a
@@ -390,10 +391,11 @@ macro_rules! rent_payer {
         r"(?:(?:应|须|需|应当|按|每|于|在|分)[^。\n;,向给甲乙]{0,16}(?:(?:支付|缴纳|交纳|付清|缴清|交清|交付)[^。\n;,]{0,6}(?:租金|房租|租赁费|场地使用费|场地费|押金|保证金)|把[^。\n;,]{0,6}(?:租金|房租|租赁费|场地使用费|场地费)[^。\n;,]{0,4}(?:支付|缴纳|交纳|付清|缴清|交清|交齐|缴齐|付齐))|(?:拖欠|欠缴|欠付|迟延支付|逾期(?:支付|缴纳|交纳)?)[^。\n;,]{0,4}(?:租金|房租|租赁费))"
     };
 }
-/// …and after the rent is named, the payer and its payment (`租金为…,乙方每半年支付一次`).
+/// …and after the rent is named, the payer and its payment (`租金为…,乙方每半年支付一次`,
+/// `…元,乙方每六个月预付一次`).
 macro_rules! rent_payer_after {
     () => {
-        r"(?:应|须|需|应当|按|每|于|分)[^。\n;,]{0,16}(?:支付|缴纳|交纳|付清|缴清|交清)"
+        r"(?:应|须|需|应当|按|每|于|分)[^。\n;,]{0,16}(?:支付|缴纳|交纳|付清|缴清|交清|预付|预交|缴付)"
     };
 }
 /// A label's own word for the name after the role word: 出租方名称, 承租人姓名; now and then
@@ -650,7 +652,8 @@ pub const LEASE: KindSpec = KindSpec {
     kind: DocumentKind::Lease,
     titles: &[
         // (a lease word and the premises before the contract's word: `转租场地协议书`, `租赁房屋合同`)
-        r"^[\p{Han}()]{0,16}((?:租赁|转租|分租|租用)(?:房屋|场地|厂房|物业|用房|办公用房|场所)?(?:合同|协议|契约)|租房合同|(?:场地|房屋|厂房|办公用房|物业)(?:有偿|无偿)?使用(?:合同|协议))(书)?(\([\p{Han}]{1,4}\))?$",
+        // (or a contract's word of its own: `房屋分租合约`, `房屋租约`)
+        r"^[\p{Han}()]{0,16}((?:租赁|转租|分租|租用)(?:房屋|场地|厂房|物业|用房|办公用房|场所)?(?:合同|协议|契约|合约)|租房合同|(?:房屋|场地|厂房|物业|办公用房)租约|(?:场地|房屋|厂房|办公用房|物业)(?:有偿|无偿)?使用(?:合同|协议))(书)?(\([\p{Han}]{1,4}\))?$",
         // an incubator's or a maker space's agreement with a resident (入驻服务协议, 入孵协议书)
         r"^[\p{Han}()]{0,16}(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议)(书)?(\([\p{Han}]{1,4}\))?$",
     ],
@@ -1001,7 +1004,7 @@ pub const LEASE: KindSpec = KindSpec {
                 term_word!(),
                 // (or counted as: `租赁期按96个月计`; a label's colon may come first:
                 // `租赁期限:为期伍年`)
-                r")(?::?(?:为期|为|是|按)|:)?(?:共计|合计|总计|总共|一共|共|计)?\n?(?P<v>{DURATION})"
+                r")(?::?(?:为期|为|是|按)|:)?\n?(?:共计|合计|合共|总计|总共|一共|共|计)?\n?(?P<v>{DURATION})"
             ),
             &[("term_stated", "v", Parse::Duration)],
             1.0,
@@ -1094,7 +1097,7 @@ pub const LEASE: KindSpec = KindSpec {
             concat!(
                 r"(?s)\A[^\n]*(?:续签|续租|续订|续约)[^\n]*\n.*?(?:",
                 renewal_term_word!(),
-                r")(?:为|是|:)?(?:共计|合计|总计|总共|一共|共|计)?(?P<v>{DURATION})"
+                r")(?:为|是|:)?(?:共计|合计|合共|总计|总共|一共|共|计)?(?P<v>{DURATION})"
             ),
             &[("term_stated", "v", Parse::Duration)],
             1.0,
@@ -1264,7 +1267,7 @@ pub const LEASE: KindSpec = KindSpec {
         ),
         // `…至…止，共计五年`: a total written after the term's range.
         pat_unless(
-            r"{RANGE}[^。\n]{0,3}?(?:共计|合计|共|计|为期)(?P<v>{DURATION})",
+            r"{RANGE}[^。\n]{0,3}?(?:共计|合计|合共|共|计|为期)(?P<v>{DURATION})",
             &[("term_stated", "v", Parse::Duration)],
             1.0,
             NOT_THE_TERM,
@@ -1646,7 +1649,7 @@ pub const LEASE: KindSpec = KindSpec {
         // its party labels, never by words of the body: most head leases forbid subletting or ask for 转租合同 to be filed in a clause. An
         // incubator's entry agreement (入驻协议, 入孵协议) lets part of the base's own site.
         pat(
-            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|确认函|申请书|约定书|备忘录|登记单|登记表|备案表|备案单|审批表|申请表|情况表|一览表|告知书|通知书)|(?:房屋|场地|厂房|物业|房产|办公用房)?(?:三方|四方)?(?:合同|协议|约定|契约))|(?:二次|再)(?:租赁|出租)(?:合同|协议|契约)|\([\p{Han}]{0,8}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
+            r"\A(?:[^\n]*\n){0,5}?[\p{Han}()]{0,16}(?P<v>(?:转租|分租)(?:[\p{Han}]{0,4}?(?:确认书|确认函|约定书|备忘录|(?:申请|申报|报备|备案|审批|审核|登记|情况)(?:表|单|书)|一览表|告知书|通知书)|(?:房屋|场地|厂房|物业|房产|办公用房)?(?:三方|四方)?(?:合同|协议|约定|契约|合约))|(?:二次|再)(?:租赁|出租)(?:\([\p{Han}]{1,6}\))?(?:合同|协议|契约|合约)|\([\p{Han}]{0,8}转租\)|(?:入驻|入孵|孵化|入园|进驻)(?:服务|管理)?(?:合同|协议))(?:书)?(?:\([\p{Han}]{1,4}\))?(?:\n|\z)",
             &[("is_sublease", "v", Parse::Flag(true))],
             0.97,
         ),
@@ -1789,6 +1792,8 @@ pub const LEASE: KindSpec = KindSpec {
             // below)
             r"(?:^|[^意])甲方(?:将|把|同意将|拟将|可将|可以将)[^。\n;]{0,50}(?:出租|租赁|[^转分]租)给",
             r"(?:^|[^意])甲方(?:将|把|同意将|拟将|可将|可以将)[^。\n;]{0,50}(?:转租|分租)给[^。\n;,]{0,12}乙方",
+            // (the place handed to the other to rent or use: `甲方把…的房屋交乙方承租`)
+            r"(?:^|[^意])甲方(?:将|把)[^。\n;]{0,60}(?:交|交给|交付|交由)乙方(?:承租|租用|使用)",
             r"乙方[^。\n;]{0,30}(?:承租|租用|租赁)甲方",
             r"甲方(?:出租|转租)的(?:房屋|场地|厂房|物业|租赁物)",
             // an entry agreement's operator gives the tenant its room (`甲方将园区1号楼303室提供给
@@ -1929,7 +1934,32 @@ macro_rules! co_owner_row {
 }
 /// Co-owners of a certificate held in common (共有人:A(75%);B(25%) under 权利其他状况 or 附记):
 /// whoever the 权利人 line names, the applicant may be one of them.
-const CO_OWNERS: [PatternSpec; 17] = [
+const CO_OWNERS: [PatternSpec; 18] = [
+    // the whole list after its label (`共有人名录` / `A公司、B公司、张三、李四`), every name of it
+    // up to the line's end: a list read in part says nothing of who is missing
+    every(
+        concat!(
+            r"(?m)(?:共有人|共有权人|房屋共有人)(?:名录|名单|名册|清单|信息|情况|列表)?(?::|\n)(?P<a>{ORG}|",
+            owner_person!(),
+            r")(?:、(?P<b>{ORG}|",
+            owner_person!(),
+            r"))(?:、(?P<c>{ORG}|",
+            owner_person!(),
+            r"))?(?:、(?P<d>{ORG}|",
+            owner_person!(),
+            r"))?(?:、(?P<e>{ORG}|",
+            owner_person!(),
+            r"))?$"
+        ),
+        &[
+            ("co_owners", "a", Parse::Name),
+            ("co_owners", "b", Parse::Name),
+            ("co_owners", "c", Parse::Name),
+            ("co_owners", "d", Parse::Name),
+            ("co_owners", "e", Parse::Name),
+        ],
+        1.0,
+    ),
     every(
         r"(?:共有人|共有权人|房屋共有人)(?:及份额|及其份额)?:(?P<a>{ORG_WRAPPED})(?:\([^)]{0,12}\))?(?:[、,;和及](?P<b>{ORG})(?:\([^)]{0,12}\))?)?(?:[、,;和及](?P<c>{ORG}))?",
         &[
@@ -2242,6 +2272,7 @@ pub const PROPERTY_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[14],
         CO_OWNERS[15],
         CO_OWNERS[16],
+        CO_OWNERS[17],
         // how the owners hold it, written in an owner's row with its share when no cell says
         // (`…按份共有,份额62%`): held in common, whatever the first row's name
         pat(
@@ -2331,6 +2362,7 @@ pub const HOUSE_OWNERSHIP_CERTIFICATE: KindSpec = KindSpec {
         CO_OWNERS[14],
         CO_OWNERS[15],
         CO_OWNERS[16],
+        CO_OWNERS[17],
         // how the owners hold it, written in an owner's row with its share when no cell says
         // (`…按份共有,份额62%`): held in common, whatever the first row's name
         pat(
@@ -2510,13 +2542,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // (or cell) and the firm's city (`中国·太原`) between a branch's two lines; the form may
         // wrap in its bracket (`…(特殊` / `普通合伙)山西分所`, the accountant's cell beside its
         // first line), and the accountants' column stand beside the name's last line; OCR may
-        // lose the bracket that opens 特殊普通合伙, or a character of the form under the seal
+        // lose the bracket that opens 特殊普通合伙, or a character of the form under the seal (特疾, 音通)
         // (the engine puts them back); the firm's city after its seal request (`(盖章) 中国·太原`).
         pat(
             concat!(
                 r"(?m)^(?P<v>[^\n:,。]{2,30}?",
                 firm_word!(),
-                r"(?:有限责任公司|有限公司|限责任公司|有责任公司|有限任公司|有限责公司|限公司|有公司|\(?特殊普通合伙\)|\(?普通合伙\)|\((?:特殊)?[普通合伙]{2,3}\)|\((?:特[^\n()普]|[^\n()]殊)普通合伙\)|\((?:特殊)?(?:[\t\n][\p{Han}]{2,10}:[^\n]{0,20})?\n(?:特殊)?普通合伙\))?(?:\n?\p{Han}{1,6}(?:[\n\t][\p{Han}]{2,10}:[^\n]{0,20})?(?:\n中国[·・]?\p{Han}{2,4})?\n?\p{Han}{0,5}分\n?所)?)(?:[(\p{Han}]?\n?(?:盖章|公章|签章|章)\)?|\()?(?: ?中国 ?[·・.]? ?\p{Han}{2,4})?(?:\t[^\n]*)?$"
+                r"(?:有限责任公司|有限公司|限责任公司|有责任公司|有限任公司|有限责公司|限公司|有公司|\(?特殊普通合伙\)|\(?普通合伙\)|\((?:特殊)?[普通合伙]{2,3}\)|\((?:特[^\n()普]|[^\n()]殊)普通合伙\)|\(特殊(?:[^\n()普]通|普[^\n()通])合伙\)|\((?:特殊)?(?:[\t\n][\p{Han}]{2,10}:[^\n]{0,20})?\n(?:特殊)?普通合伙\))?(?:\n?\p{Han}{1,6}(?:[\n\t][\p{Han}]{2,10}:[^\n]{0,20})?(?:\n中国[·・]?\p{Han}{2,4})?\n?\p{Han}{0,5}分\n?所)?)(?:[(\p{Han}]?\n?(?:盖章|公章|签章|章)\)?|\()?(?: ?中国 ?[·・.]? ?\p{Han}{2,4})?(?:\t[^\n]*)?$"
             ),
             &[("audit_firm", "v", Parse::Name)],
             1.0,
@@ -2736,7 +2768,7 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
         // 晋企发〔2021〕5号); a number in the bracket after a cited title (`出具了《审计报告》(明鉴审字…号)`)
         // is that other report's.
         pat_unless(
-            r"(?P<v>(?:[\p{Han}--[为是号了并具的]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴|报字)(?:\([\p{Han}]{1,2}\))?[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字|[\p{Han}]{1,3})? ?|[\p{Han}--[为是号了并具的]]{0,6}(?:审|专|核|鉴)[\p{Han}]{0,3}\d{4}年?[\p{Han}]{0,2}字|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:审|专|核|鉴)[\p{Han}]{0,3}字|[\p{Han}--[为是号了并具的]]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}--[为是号了并具的]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴)[\p{Han}]{0,3}字第?\d{4}年?|\d{4}年?[\p{Han}--[为是号了并具的度]]{1,6}?(?:审|专|核|鉴)[\p{Han}]{0,3})\n?第? ?-?(?:[A-Za-z0-9]{1,6}-)?[A-Za-z0-9]{0,12}?\d(?:-\d{1,4}|-[A-Z]{1,4})? ?\n?号)",
+            r"(?P<v>(?:[\p{Han}--[为是号了并具的]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴|报字)(?:\([\p{Han}]{1,2}\))?[\p{Han}]{0,3}[(\[〔【]\d{4}[)\]〕】](?:[\p{Han}]{0,2}字|[\p{Han}]{1,3})? ?|[\p{Han}--[为是号了并具的]]{0,6}(?:审|专|核|鉴)[\p{Han}]{0,3}\d{4}年?[\p{Han}]{0,2}字|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:审|专|核|鉴)[\p{Han}]{0,3}字|[(\[〔【]\d{4}[)\]〕】][\p{Han}]{1,8}?(?:专审|审|核|鉴)(?:[\p{Han}]{0,3}?第)|[\p{Han}--[为是号了并具的]]{1,6}[(\[〔【]\d{4}[)\]〕】][\p{Han}]{0,3}(?:审|专)[\p{Han}]{0,2}|[\p{Han}--[为是号了并具的]]{0,6}(?:\([\p{Han}]{1,2}\))?(?:审|专|核|鉴)[\p{Han}]{0,3}字第?\d{4}年?|\d{4}年?[\p{Han}--[为是号了并具的度]]{1,6}?(?:审|专|核|鉴)[\p{Han}]{0,3})\n?第? ?-?(?:[A-Za-z0-9]{1,6}-)?[A-Za-z0-9]{0,12}?\d(?:-\d{1,4}|-[A-Z]{1,4})? ?\n?号)",
             &[("report_no", "v", Parse::Code)],
             1.0,
             r"》\(?$",
@@ -2757,11 +2789,13 @@ pub const AUDIT_REPORT: KindSpec = KindSpec {
             0.9,
         ),
         // A number set after its label with a gap or a colon, on a line of its own
-        // (`编号 华通-ZX-2020-0167`, `审字号 明鉴-ZX-2023-0333`): a firm's own serial form, with no
-        // kind word or bracketed year to be known by. The label says what it is.
+        // (`编号 华通-ZX-2020-0167`, `审字号 明鉴-ZX-2023-0333`, `〔报告编排号:利达-FH2020-0263〕`): a
+        // firm's own serial form, with no kind word or bracketed year to be known by. The label
+        // says what it is: the report's (报告, 审计, 本所…) number of whatever name (编号, 函号,
+        // 文档编号, 流水号…).
         // (`编号:` is no label of the report's elsewhere: a contract cited has one too)
         pat(
-            r"(?m)^(?:编号|报告编号|文号|报告文号|审字号|报告号|本所编号|报告代号|报告文本号|报告登记号):?(?P<v>[\p{Han}]{1,8}[A-Za-z0-9()〔〕\[\]第/-]{3,24}(?:\d|号))$",
+            r"(?m)^[(\[〔【]?(?:编号|文号|(?:报告|审计|审字|专审|本所|我所)[\p{Han}]{0,3}?(?:编号|编排号|函号|文号|字号|档号|号码|流水号|登记号|号)):?(?P<v>[\p{Han}]{1,8}[A-Za-z0-9()〔〕\[\]第/-]{3,24}(?:\d|号))[)\]〕】]?$",
             &[("report_no", "v", Parse::Code)],
             0.9,
         ),

@@ -140,6 +140,14 @@ static SEALED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A party's short name in the bracket after its word (`(简称提供人)`, `(以下称“承用人”)`).
+/// A word any party signs under (立约人, 签约人, 当事人), its bracket giving the party's own word
+/// (`立约人(让出方):XX`): the bracket's word is the party's.
+static SIGNS_AS: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:立约|签约|订约|缔约)(?:人|方)$|^(?:合同)?当事人$|^合同方$").expect("static regex")
+});
+static WORD_IN_BRACKET: LazyLock<Regex> = LazyLock::new(|| {
+    regex(concat!(r"^\((?P<s>\p{Han}{1,7}?", party_noun!(), r")\)$")).expect("static regex")
+});
 static SHORT_NAME: LazyLock<Regex> = LazyLock::new(|| {
     regex(concat!(
         r#"^\((?:以下)?(?:简称|称|下称)[“"'「]?(?P<s>\p{Han}{1,7}?"#,
@@ -156,11 +164,11 @@ static OBJECT_NOUN: LazyLock<Regex> =
 /// Stems that make a word the letting party's or the renting one's. The renting stems are
 /// looked at first: 转承租人 holds 承租, 受转租方 holds 转租.
 static RENTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"受转租|转承租|次承租|承租|受让|租用|承用|租入|转入|租房|使用|入驻|入孵|(?:^|[^出])租户|租客|接租")
+    regex(r"受转租|转承租|次承租|承租|受让|租用|承用|租入|转入|租房|使用|入驻|入孵|(?:^|[^出])租户|租客|接租|需租|求租|承接")
         .expect("static regex")
 });
 static LETTING_STEM: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"出租|转租|转出|出让|租出|提供|产权|业权|房产|业主|所有|房东|供房")
+    regex(r"出租|转租|转出|出让|租出|提供|产权|业权|房产|业主|所有|房东|供房|供租")
         .expect("static regex")
 });
 /// The base's operator (基地运营人, 运营方): it lets an entry agreement's rooms to residents but
@@ -172,9 +180,16 @@ static OPERATOR_STEM: LazyLock<Regex> = LazyLock::new(|| regex(r"运营").expect
 static OWNER_STEM: LazyLock<Regex> =
     LazyLock::new(|| regex(r"产权|所有|业主|房东").expect("static regex"));
 
+/// A word that starts by letting on what it rents (`转出承租人`, `让出方`): the tenant that
+/// sublets, whatever renting stem follows.
+static LETS_ON_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(?:转出|让出|分出|转让)").expect("static regex"));
+
 /// What a word's own stems say of its role: `Some(true)` letting, `Some(false)` renting.
 pub fn stem_role(word: &str) -> Option<bool> {
-    if RENTING_STEM.is_match(word) {
+    if LETS_ON_FIRST.is_match(word) {
+        Some(true)
+    } else if RENTING_STEM.is_match(word) {
         Some(false)
     } else if LETTING_STEM.is_match(word) {
         Some(true)
@@ -241,6 +256,12 @@ pub fn discover(
             Some(short) if flat.matches(full).count() < 3 => short,
             _ => word,
         };
+        // (a word every party signs under, its bracket giving this party's: `立约人(让出方):`)
+        let word = caps
+            .name("b")
+            .filter(|_| SIGNS_AS.is_match(full))
+            .and_then(|b| WORD_IN_BRACKET.captures(b.as_str())?.name("s"))
+            .map_or(word, |m| m.as_str());
         // (an organisation's word with nothing after it is the head of a name: `XX企业管理有限公司`)
         if caps.name("o").is_some() && !sep.as_str().contains([':', '\n']) {
             continue;
@@ -361,12 +382,12 @@ pub fn discover(
 }
 
 /// A party's line that sets a word of the document's own beside a position, either way
-/// round (`入驻申请单位(乙方):…`, `甲方(房屋使用单位):…`).
+/// round (`入驻申请单位(乙方):…`, `甲方(房屋使用单位):…`, `供租方(简称甲方):…`).
 static WORD_BESIDE_POSITION: LazyLock<Regex> = LazyLock::new(|| {
     regex(concat!(
         r"(?m)^\s*(?:(?P<w>\p{Han}{1,10}?",
         party_noun!(),
-        r")\((?P<p>甲方|乙方)\)|(?P<q>甲方|乙方)\((?P<x>\p{Han}{1,10}?",
+        r")\((?:简称|以下简称|下称)?(?P<p>甲方|乙方)\)|(?P<q>甲方|乙方)\((?P<x>\p{Han}{1,10}?",
         party_noun!(),
         r")\))[: \t]"
     ))

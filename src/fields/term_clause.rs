@@ -42,9 +42,9 @@ const FIRST_DAY_AFTER: &str =
     "(?:为|是|作为)(?:租期|租赁期|合同期)?的?(?:首日|第一天|第一日|起始日|起租日|起算日|开始日|始)";
 /// …and a last day's (`以DATE为末日`).
 const LAST_DAY_AFTER: &str = "(?:为|是|作为)(?:租期|租赁期|合同期)?的?(?:末日|最后一天|最后一日|截止日|到期日|终止日|届满日|终)";
-/// What stands just before a first day (`自`, `始于`, `起始:`, `起租日为`, `起租于`)…
+/// What stands just before a first day (`自`, `始于`, `起始:`, `起租日为`, `起租于`, `首租日`)…
 static START_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:自|从|由|始于|起于|开始于|起始日?期?|起租日?期?|开始日?期?|起算日|计租日|第一天|第一日|首日|起)(?:为|是|:|于)?$")
+    regex(r"(?:自|从|由|始于|起于|开始于|起始日?期?|起租日?期?|(?:首|始)租日期?|开始日?期?|起算日|计租日|第一天|第一日|首日|起)(?:为|是|:|于)?$")
         .expect("static regex")
 });
 /// …or after it (`起`, `开始计算`), or a dash or 至 with the last day after it (a range).
@@ -55,9 +55,10 @@ static START_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
-/// What stands just before a last day (`至`, `截止于`, `迄于`, `终止:`, `届满日为`, `终租日为`, `止租于`)…
+/// What stands just before a last day (`至`, `截止于`, `迄于`, `终止:`, `届满日为`, `终租日为`, `止租于`,
+/// `末租日`)…
 static END_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:至|到|截止于|截止至|截止|截至|止于|终于|迄于|迄至|讫于|迄|讫|(?:终止|终租|止租|到期|届满|届止|结束|截止)日?期?|最后一天|最后一日|末日|止|—|~)(?:为|是|:|于)?$")
+    regex(r"(?:至|到|截止于|截止至|截止|截至|止于|终于|迄于|迄至|讫于|迄|讫|(?:终止|终租|止租|末租|到期|届满|届止|结束|截止)日?期?|最后一天|最后一日|末日|止|—|~)(?:为|是|:|于)?$")
         .expect("static regex")
 });
 /// A part after a semicolon that names the last day (`;终止:DATE`), the term's clause going on.
@@ -77,7 +78,7 @@ static LAST_BY_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 /// …or after it (`止`, `结束`, `届满`, `为末日`).
 static END_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        "^(?:止|结束|终止|届满|到期|期满|满期|{LAST_DAY_AFTER})"
+        "^(?:止|结束|终止|届满|届止|到期|期满|满期|{LAST_DAY_AFTER})"
     ))
     .expect("static regex")
 });
@@ -253,6 +254,16 @@ mod tests {
         assert_eq!(
             term("二、租用年限\n租用以2021年5月1日为始,以2026年4月30日为终。"),
             pair("2021年5月1日", "2026年4月30日")
+        );
+        // the first and last days the rent runs (首租日 / 末租日) under a heading of their own
+        assert_eq!(
+            term("【租期】\n租赁为期四年,首租日2019.03.01,末租日2023.02.28。"),
+            pair("2019.03.01", "2023.02.28")
+        );
+        // the lease's lasting (存续) period, its end 届止
+        assert_eq!(
+            term("第三款 租赁存续期间:二〇一九年五月一日起,二〇二四年四月三十日届止。"),
+            pair("二〇一九年五月一日", "二〇二四年四月三十日")
         );
     }
 

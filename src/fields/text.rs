@@ -79,9 +79,10 @@ static CONTACT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A line that ends with a label's code (`…防伪码:1410202089118-6928`, `编号:BG2023…`, a credit
 /// code or an ID number after its label with no colon: `社会信用代码9114…`): a code ends at its
 /// line, and the next line is no wrap of it (a report's number line read over its salutation,
-/// a party's name read after the code printed beside it).
+/// a party's name read after the code printed beside it, a row's label after a name with its
+/// code in a bracket: `XX公司(统一社会信用代码:9114…)` / `租赁使用人`).
 static LABELLED_CODE_END: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\p{Han}(?::\s*[0-9A-Za-z][0-9A-Za-z./-]{4,}[0-9A-Za-z]|\s*[0-9A-Z]{15,20})$")
+    regex(r"\p{Han}(?::\s*[0-9A-Za-z][0-9A-Za-z./-]{4,}[0-9A-Za-z]|\s*[0-9A-Z]{15,20})\)?$")
         .expect("static regex")
 });
 
