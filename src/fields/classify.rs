@@ -285,6 +285,10 @@ fn listed_starts(pages: &[Page], roles: &[Role]) -> Vec<Option<Option<DocumentKi
                 .lines()
                 .filter_map(|l| {
                     let caps = CONTENTS_ENTRY.captures(l.trim())?;
+                    // (an entry for the cover or the contents themselves starts no document)
+                    if COVER.is_match(&caps["t"]) {
+                        return None;
+                    }
                     Some((caps["n"].parse().ok()?, kind_of(&caps["t"])))
                 })
                 .collect::<Vec<_>>()
@@ -843,7 +847,7 @@ mod tests {
         let pages = vec![
             page(
                 1,
-                "某公司\n申报材料\n目录\n一、房屋租赁合同……2\n二、专项审计报告……4",
+                "某公司\n申报材料\n目录\n封面……1\n一、房屋租赁合同……2\n二、专项审计报告……4",
             ),
             page(
                 2,
