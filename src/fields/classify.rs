@@ -312,13 +312,26 @@ fn listed_starts(pages: &[Page], roles: &[Role]) -> Vec<Option<Option<DocumentKi
     if offset.abs() > 1 {
         return out;
     }
+    // Contents that disagree with the pages (an entry on a blank page, past the end, or on a
+    // titled page of another kind) count pages some other way: none of them is taken. An entry
+    // on an untitled page is taken where the page's words speak for the entry's kind.
+    let mut marks = Vec::new();
     for (n, kind) in listed {
-        if let Some(i) = usize::try_from(n as isize - 1 + offset)
+        let Some(i) = usize::try_from(n as isize - 1 + offset)
             .ok()
-            .filter(|&i| i < out.len())
-        {
-            out[i] = Some(kind);
+            .filter(|&i| i < pages.len())
+        else {
+            return out;
+        };
+        match (roles[i], kind) {
+            (Role::Blank | Role::Cover, _) => return out,
+            (Role::Start(titled), Some(kind)) if titled != kind => return out,
+            (Role::Continuation, Some(kind)) if by_keywords(&pages[i].text).0 != kind => {}
+            _ => marks.push((i, kind)),
         }
+    }
+    for (i, kind) in marks {
+        out[i] = Some(kind);
     }
     out
 }
@@ -856,7 +869,7 @@ mod tests {
             page(3, "第四条 本合同一式两份。\n出租方（盖章）：甲公司"),
             page(
                 4,
-                "报告送达登记页\n报告文号\n晋某审字〔2024〕第1号\n监管码\nBA2024000000001",
+                "报告送达登记页\n报告文号\n晋某审字〔2024〕第1号\n出具单位\n某会计师事务所有限公司\n注协监管码\nBA2024000000001\n扫码查验本审计报告",
             ),
             page(
                 5,
@@ -868,6 +881,31 @@ mod tests {
         assert_eq!(segs[0].pages, vec![1, 2]);
         assert_eq!(segs[1].pages, vec![3, 4]);
         assert_eq!(segs[1].kind, DocumentKind::AuditReport);
+        // contents that count the pages some other way (an entry on a blank page) are not
+        // taken: the sublease's second page stays the sublease's
+        let pages = vec![
+            page(
+                1,
+                "某公司\n申报材料\n目录\n一、房屋租赁合同……2\n二、房屋租赁合同……4\n三、专项审计报告……6",
+            ),
+            page(
+                2,
+                "房屋租赁合同\n出租方：甲公司\n第一条 甲方将房屋出租给乙方。第二条 租金按季支付。第三条 租期五年。",
+            ),
+            page(3, ""),
+            page(
+                4,
+                "房屋转租合同\n转租人：乙公司\n第一条 甲方将房屋转租给乙方。第二条 租金按季支付。第三条 租期两年。",
+            ),
+            page(5, "第四条 乙方应按时支付租金。\n第五条 本合同一式两份。"),
+            page(
+                6,
+                "专项审计报告\n某公司全体股东：\n我们审计了贵公司的基地运营情况表。",
+            ),
+        ];
+        let segs = split(&pages);
+        assert_eq!(segs.len(), 3, "{segs:?}");
+        assert_eq!(segs[1].pages, vec![3, 4]);
     }
 
     #[test]
