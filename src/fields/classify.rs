@@ -81,13 +81,19 @@ pub fn role(page: &Page) -> Role {
         if line.chars().count() > 40 || line.contains(',') || line.contains('。') {
             continue;
         }
-        for (spec, titles) in TITLES.iter() {
-            if titles.iter().any(|t| t.is_match(&line)) {
-                return Role::Start(spec.kind);
-            }
+        if let Some(kind) = title_kind(&line) {
+            return Role::Start(kind);
         }
     }
     Role::Continuation
+}
+
+/// The kind whose title `line` (normalised) is, if any.
+fn title_kind(line: &str) -> Option<DocumentKind> {
+    TITLES
+        .iter()
+        .find(|(_, titles)| titles.iter().any(|t| t.is_match(line)))
+        .map(|(spec, _)| spec.kind)
 }
 
 /// How strongly the words of the normalised text `n` speak for each kind.
@@ -269,13 +275,6 @@ static CONTENTS_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
 /// contents, says which.
 fn listed_starts(pages: &[Page], roles: &[Role]) -> Vec<Option<Option<DocumentKind>>> {
     let mut out = vec![None; pages.len()];
-    let kind_of = |title: &str| {
-        let title = normalise(title);
-        TITLES
-            .iter()
-            .find(|(_, titles)| titles.iter().any(|t| t.is_match(&title)))
-            .map(|(spec, _)| spec.kind)
-    };
     let listed: Vec<(usize, Option<DocumentKind>)> = pages
         .iter()
         .zip(roles)
@@ -289,7 +288,7 @@ fn listed_starts(pages: &[Page], roles: &[Role]) -> Vec<Option<Option<DocumentKi
                     if COVER.is_match(&caps["t"]) {
                         return None;
                     }
-                    Some((caps["n"].parse().ok()?, kind_of(&caps["t"])))
+                    Some((caps["n"].parse().ok()?, title_kind(&normalise(&caps["t"]))))
                 })
                 .collect::<Vec<_>>()
         })
